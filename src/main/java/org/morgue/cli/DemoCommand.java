@@ -1,0 +1,55 @@
+package org.morgue.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.morgue.index.IndexLayout;
+import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.SearchRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code morgue demo}: the bundled demo corpus, indexed once, then shown. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Indexes the bundled demo corpus (1,791 Wikinews articles and U.S. State Department press"
+            + " releases) into the archive if it is empty, then shows the archive.")
+public final class DemoCommand implements Callable<Integer> {
+  @Mixin IndexOption index = new IndexOption();
+
+  /** The demo corpus inside Morgue's folder. */
+  static Path corpus() {
+    return Main.home().resolve("src/demo/corpus");
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    IndexLayout layout = index.layout();
+    if (!layout.hasIndex()) {
+      Path corpus = corpus();
+      if (!Files.isDirectory(corpus)) {
+        throw new IllegalArgumentException("the demo corpus is missing: no folder " + corpus);
+      }
+      System.out.println("Indexing the demo corpus from " + corpus + " into " + layout.root() + " ...");
+      IngestCommand.run(index, List.of(corpus), Runtime.getRuntime().availableProcessors(),
+          Duration.ofSeconds(10), false, null, System.out, System.err);
+      System.out.println();
+    } else {
+      System.out.println("The archive in " + layout.root() + " is already indexed.");
+    }
+    try (ArchiveSearcher searcher = ArchiveSearcher.open(layout)) {
+      StatsCommand.print(searcher.stats(layout), System.out);
+      System.out.println();
+      System.out.println("$ morgue search '\"climate change\"'");
+      SearchCommand.print(searcher.search(SearchRequest.of("\"climate change\"")), System.out);
+    }
+    System.out.println();
+    System.out.println("Try: ./morgue search ceasefire --from 2022-01-01 --section 'Press Releases'");
+    return 0;
+  }
+}

@@ -1,0 +1,145 @@
+package org.morgue.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.morgue.article.ArticleFiles;
+import org.morgue.index.IngestReport;
+import org.morgue.index.Ingester;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code morgue ingest PATH...}: reads article files into the archive. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads article files into the archive: house-format .txt, JSON Lines .jsonl/.ndjson, each maybe"
+          + " .gz; folders are walked. Ingesting again is safe: unchanged articles are skipped, changed"
+          + " ones replaced. Problems are listed in a rejects report under the archive's reports/.",
+    })
+public final class IngestCommand implements Callable<Integer> {
+  @Mixin IndexOption index = new IndexOption();
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to read.")
+  List<Path> paths;
+
+  @Option(names = "--threads", description = "Indexing threads (default: one a core, ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--commit-every",
+      paramLabel = "SECONDS",
+      description = "Commit at least this often, so a killed ingest keeps its work (default: ${DEFAULT-VALUE}).")
+  double commitEvery = 10;
+
+  @Option(names = "--rejects", paramLabel = "FILE", description = "Where to write the rejects report (TSV).")
+  Path rejects;
+
+  @Option(names = "--quiet", description = "No progress line.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be 1 or more, not " + threads);
+    }
+    if (!(commitEvery > 0)) {
+      throw new IllegalArgumentException("--commit-every must be more than 0 seconds");
+    }
+    IngestReport report = run(index, paths, threads, Duration.ofMillis((long) (commitEvery * 1000)), quiet, rejects, System.out, System.err);
+    return report == null ? 1 : 0;
+  }
+
+  /** Runs an ingest and prints its summary; shared with {@code demo}. */
+  static IngestReport run(
+      IndexOption index, List<Path> paths, int threads, Duration commitEvery, boolean quiet, Path rejects,
+      PrintStream out, PrintStream err)
+      throws IOException {
+    Ingester.Options options = Ingester.Options.defaults().withThreads(threads).withCommitInterval(commitEvery);
+    ProgressLine progress = quiet || !Terminal.isInteractive() ? null : new ProgressLine(err, paths);
+    IngestReport report;
+    try (Ingester ingester = new Ingester(index.layout(), options)) {
+      if (System.getProperty("morgue.announceCommits") != null) {
+        ingester.onCommit(n -> out.println("committed " + n));
+      }
+      report = ingester.ingest(paths, progress == null ? Ingester.Progress.NONE : progress);
+    } finally {
+      if (progress != null) {
+        progress.close();
+      }
+    }
+    out.print(report.summary());
+    if (!report.problems().isEmpty()) {
+      Path file =
+          rejects != null
+              ? rejects
+              : index.layout().reports().resolve(
+                  "ingest-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + ".tsv");
+      report.writeProblems(file);
+      int shown = 0;
+      for (IngestReport.Problem p : report.problems()) {
+        if (p.reason().rejects() && shown++ < 10) {
+          err.println("rejected " + p.where() + ": " + p.reason().label() + ": " + p.detail());
+        }
+      }
+      if (report.rejected() > shown) {
+        err.println("... and " + (report.rejected() - Math.min(shown, 10)) + " more");
+      }
+      out.println("problems listed in " + file);
+    }
+    return report;
+  }
+
+  /** A progress line on the terminal: done of total, articles/s, time left. */
+  static final class ProgressLine implements Ingester.Progress, AutoCloseable {
+    private final PrintStream err;
+    private final long start = System.nanoTime();
+    private volatile long total = -1;
+    private long lastPrint;
+    private boolean printed;
+
+    ProgressLine(PrintStream err, List<Path> paths) {
+      this.err = err;
+      Thread counter = new Thread(() -> total = ArticleFiles.countArticles(paths), "morgue-count");
+      counter.setDaemon(true);
+      counter.start();
+    }
+
+    @Override
+    public void update(long read, IngestReport report) {
+      long now = System.nanoTime();
+      if (now - lastPrint < 250_000_000L) {
+        return;
+      }
+      lastPrint = now;
+      double secs = (now - start) / 1e9;
+      double rate = read / Math.max(secs, 1e-3);
+      long t = total;
+      String of = t > 0 ? String.format(Locale.ROOT, " of %,d", t) : "";
+      String left = t > 0 && rate > 0 ? ", " + clock((long) ((t - read) / rate)) + " left" : "";
+      err.print(String.format(Locale.ROOT, "\r%,d%s articles, %,.0f/s%s    ", read, of, rate, left));
+      printed = true;
+    }
+
+    private static String clock(long seconds) {
+      seconds = Math.max(0, seconds);
+      return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    @Override
+    public void close() {
+      if (printed) {
+        err.print("\r" + " ".repeat(70) + "\r");
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package org.morgue.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.SearchJson;
+import org.morgue.search.SearchRequest;
+import org.morgue.search.SearchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code morgue search QUERY}: the top hits and facet counts, as text or JSON. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Searches the archive and prints the top hits (date, section, title) and the facet counts.",
+      "QUERY is Lucene syntax: words (all must match), \"exact phrases\", wild*, fuzzy~, AND OR NOT,"
+          + " and the fields title: lede: body: author: section: source: date:[2021-01-01 TO 2021-12-31].",
+    })
+public final class SearchCommand implements Callable<Integer> {
+  @Mixin IndexOption index = new IndexOption();
+
+  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query (words are joined; none: every article).")
+  List<String> query = new ArrayList<>();
+
+  @Option(names = "--from", paramLabel = "DATE", description = "First day (ISO), inclusive.")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Last day (ISO), inclusive.")
+  LocalDate to;
+
+  @Option(names = "--section", paramLabel = "S", description = "Keep this section (repeat: any of them).")
+  List<String> sections = new ArrayList<>();
+
+  @Option(names = "--source", paramLabel = "S", description = "Keep this source (repeat: any of them).")
+  List<String> sources = new ArrayList<>();
+
+  @Option(names = "--author", paramLabel = "A", description = "Keep this author (repeat: any of them).")
+  List<String> authors = new ArrayList<>();
+
+  @Option(names = "--not", paramLabel = "DIM=VALUE", description = "Leave out articles with this value, e.g. --not section=Sport.")
+  List<String> nots = new ArrayList<>();
+
+  @Option(names = "--sort", description = "relevance, newest or oldest (default: ${DEFAULT-VALUE}).")
+  String sort = "relevance";
+
+  @Option(names = "--page", description = "Page, from 1 (default: ${DEFAULT-VALUE}).")
+  int page = 1;
+
+  @Option(names = "--size", description = "Hits a page, 1 to 100 (default: ${DEFAULT-VALUE}).")
+  int size = 10;
+
+  @Option(names = "--json", description = "Print the result as the API's JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    SearchRequest request = request();
+    try (ArchiveSearcher searcher = ArchiveSearcher.open(StatsCommand.requireIndex(index))) {
+      SearchResult result = searcher.search(request);
+      if (json) {
+        System.out.println(Json.pretty(SearchJson.result(result)));
+      } else {
+        print(result, System.out);
+      }
+    }
+    return 0;
+  }
+
+  SearchRequest request() {
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    filters.put("section", sections);
+    filters.put("source", sources);
+    filters.put("author", authors);
+    Map<String, List<String>> excludes = new LinkedHashMap<>();
+    for (String not : nots) {
+      int eq = not.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--not takes DIM=VALUE, e.g. section=Sport, not '" + not + "'");
+      }
+      excludes.computeIfAbsent(not.substring(0, eq).strip(), k -> new ArrayList<>()).add(not.substring(eq + 1));
+    }
+    SearchRequest.Sort order;
+    try {
+      order = SearchRequest.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--sort takes relevance, newest or oldest, not '" + sort + "'");
+    }
+    return new SearchRequest(String.join(" ", query), from, to, filters, excludes, order, page, size);
+  }
+
+  static void print(SearchResult r, PrintStream out) {
+    int first = (r.request().page() - 1) * r.request().size() + 1;
+    out.printf(Locale.ROOT, "%,d articles (%d ms)%s%n", r.total(), r.tookMs(),
+        r.hits().isEmpty() ? "" : String.format(Locale.ROOT, ", %d-%d:", first, first + r.hits().size() - 1));
+    for (SearchResult.Hit h : r.hits()) {
+      out.printf(Locale.ROOT, "  %-10s  %-16s  %s%n",
+          h.date() == null ? "(no date)" : h.date(),
+          truncate(h.section() == null ? "" : h.section(), 16),
+          truncate(oneLine(h.title()), 100));
+    }
+    r.facets().forEach((dim, values) -> {
+      if (!values.isEmpty()) {
+        out.println(dim + ":");
+        for (SearchResult.FacetValue v : values) {
+          out.printf(Locale.ROOT, "  %,8d  %s%n", v.count(), truncate(oneLine(v.value()), 80));
+        }
+      }
+    });
+    for (String w : r.warnings()) {
+      out.println("warning: " + w);
+    }
+  }
+
+  /** Article text printed to a terminal: no control characters (an article could hold escapes). */
+  static String oneLine(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    return b.toString();
+  }
+
+  private static String truncate(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+}

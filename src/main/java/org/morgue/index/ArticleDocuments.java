@@ -1,0 +1,89 @@
+package org.morgue.index;
+
+import java.io.IOException;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+import org.morgue.article.Article;
+
+/**
+ * Turns an {@link Article} into a Lucene {@link Document} with the fields of {@link Fields}; the
+ * only place that does.
+ */
+public final class ArticleDocuments {
+  private final FacetsConfig facets;
+
+  public ArticleDocuments(FacetsConfig facets) {
+    this.facets = facets;
+  }
+
+  /** What the ingester knows of an article beyond its own fields. */
+  public record Extra(String fingerprint, String copyOf, String contentHash, String origin) {}
+
+  /**
+   * Builds the document of {@code article}.
+   *
+   * @param extra its fingerprint, the id it copies (or {@code null}), content hash and origin
+   * @return the document, facets already built by the shared {@link FacetsConfig}
+   */
+  public Document toDocument(Article article, Extra extra) throws IOException {
+    Document doc = new Document();
+    // exact, stored; sorted doc values for ties and copy ids
+    doc.add(new KeywordField(Fields.ID, article.id(), Field.Store.YES));
+    if (article.date() != null) {
+      // points for ranges, doc values for sort and histogram, stored for display
+      doc.add(new LongField(Fields.DATE, article.date().toEpochDay(), Field.Store.YES));
+    }
+    addText(doc, Fields.TITLE, article.title());
+    addText(doc, Fields.LEDE, article.lede());
+    addText(doc, Fields.BODY, article.body().isEmpty() ? null : article.bodyText());
+    addFacet(doc, Fields.SECTION, article.section());
+    addFacet(doc, Fields.SOURCE, article.source());
+    for (String author : article.authors()) {
+      addFacet(doc, Fields.AUTHOR, author);
+    }
+    if (article.url() != null) {
+      doc.add(new StoredField(Fields.URL, article.url())); // display only
+    }
+    // indexed for the ingest's lookup of earlier copies, doc values for grouping in search
+    doc.add(new KeywordField(Fields.FINGERPRINT, extra.fingerprint(), Field.Store.YES));
+    if (extra.copyOf() != null) {
+      doc.add(new StringField(Fields.COPY_OF, extra.copyOf(), Field.Store.YES));
+    }
+    // doc values only: read by the ingest's unchanged check, never shown
+    doc.add(new BinaryDocValuesField(Fields.CONTENT_HASH, new BytesRef(extra.contentHash())));
+    doc.add(new StoredField(Fields.ORIGIN, extra.origin()));
+    return facets.build(doc);
+  }
+
+  /**
+   * Stored once for display; indexed twice from one tokenisation ({@link TextAnalysis}): the exact
+   * twin (positions) first, then the stemmed field (frequencies).
+   */
+  private static void addText(Document doc, String field, String value) {
+    if (value == null) {
+      return;
+    }
+    doc.add(new StoredField(field, value));
+    for (Field f : TextAnalysis.fields(field, value)) {
+      doc.add(f);
+    }
+  }
+
+  /** Searchable by word, stored, and a facet with drill-down on the exact value. */
+  private static void addFacet(Document doc, String dim, String value) {
+    if (value == null) {
+      return;
+    }
+    doc.add(new TextField(dim, value, Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(dim, value));
+  }
+}

@@ -1,0 +1,90 @@
+package org.morgue.index;
+
+import java.util.List;
+
+/**
+ * The index fields: the contract between {@code index/} and {@code search/}. Each field's Lucene type,
+ * and why, is given here once; {@link ArticleDocuments} builds documents to match.
+ *
+ * <table>
+ * <caption>Field choices</caption>
+ * <tr><th>field</th><th>Lucene type</th><th>why</th></tr>
+ * <tr><td>{@value #ID}</td><td>KeywordField, stored</td><td>exact term for updateDocument (re-ingest
+ *     replaces) and lookup; sorted doc values break ties and name wire copies without loading stored
+ *     fields</td></tr>
+ * <tr><td>{@value #DATE}</td><td>LongField of the epoch day, stored</td><td>points make date ranges
+ *     fast; its doc values sort by date and feed the histogram; a day is the archive's unit</td></tr>
+ * <tr><td>{@value #TITLE}, {@value #LEDE}, {@value #BODY}</td><td>TextField (positions), stored</td>
+ *     <td>the {@link Analyzers#text} chain: English stemming and accent folding, so "elections" finds
+ *     "election" and "Erdogan" finds "Erdoğan"; stored for display and for highlighting by
+ *     re-analysis (offsets in the postings would grow the index for a few snippets a page)</td></tr>
+ * <tr><td>{@value #TITLE_EXACT}, {@value #LEDE_EXACT}, {@value #BODY_EXACT}</td><td>TextField
+ *     (positions), not stored</td><td>the same text through {@link Analyzers#exact}: lower-cased and
+ *     folded but unstemmed, with stop words kept, so a quoted phrase matches the exact words</td></tr>
+ * <tr><td>{@value #SECTION}, {@value #SOURCE}, {@value #AUTHOR}</td><td>TextField, stored, plus a
+ *     sorted-set facet of the same name</td><td>{@link Analyzers#exact} lets {@code author:tekingunduz}
+ *     and {@code section:world} match without case; the facet (with its drill-down terms) gives counts
+ *     and exact filters on the value as written</td></tr>
+ * <tr><td>{@value #URL}</td><td>StoredField</td><td>display only</td></tr>
+ * <tr><td>{@value #FINGERPRINT}</td><td>KeywordField, stored</td><td>hash of the normalised text:
+ *     the term finds an earlier copy at ingest; its doc values let search group wire copies</td></tr>
+ * <tr><td>{@value #COPY_OF}</td><td>StringField, stored</td><td>on a wire copy, the id of the first
+ *     article seen with the same text</td></tr>
+ * <tr><td>{@value #CONTENT_HASH}</td><td>BinaryDocValues</td><td>hash of every field and the
+ *     schema version: a re-ingest skips unchanged articles without loading stored fields</td></tr>
+ * <tr><td>{@value #ORIGIN}</td><td>StoredField</td><td>the file (and line) the article came from</td></tr>
+ * </table>
+ */
+public final class Fields {
+  /** Stable article id. */
+  public static final String ID = "id";
+  /** Publication date as epoch day. */
+  public static final String DATE = "date";
+  /** Desk or topic. */
+  public static final String SECTION = "section";
+  /** Credit line or outlet. */
+  public static final String SOURCE = "source";
+  /** One byline name per value. */
+  public static final String AUTHOR = "author";
+  /** Headline, stemmed. */
+  public static final String TITLE = "title";
+  /** Standfirst, stemmed. */
+  public static final String LEDE = "lede";
+  /** Body paragraphs joined by blank lines, stemmed. */
+  public static final String BODY = "body";
+  /** Headline, unstemmed, for exact phrases. */
+  public static final String TITLE_EXACT = "title.exact";
+  /** Standfirst, unstemmed, for exact phrases. */
+  public static final String LEDE_EXACT = "lede.exact";
+  /** Body, unstemmed, for exact phrases. */
+  public static final String BODY_EXACT = "body.exact";
+  /** The article's address. */
+  public static final String URL = "url";
+  /** Hash of the normalised text, shared by wire copies. */
+  public static final String FINGERPRINT = "fingerprint";
+  /** On a wire copy: the id of the first article seen with that text. */
+  public static final String COPY_OF = "copy_of";
+  /** Hash of the whole article and the schema: unchanged articles are skipped on re-ingest. */
+  public static final String CONTENT_HASH = "content_hash";
+  /** Where the article was read from. */
+  public static final String ORIGIN = "origin";
+
+  /** The facet dimensions of this schema, in display order. */
+  public static final List<String> FACETS = List.of(SECTION, SOURCE, AUTHOR);
+
+  /** The text fields searched by default, with their exact twins. */
+  public static final List<String> TEXT = List.of(TITLE, LEDE, BODY);
+
+  /**
+   * Bumped when a field changes meaning; it is part of every content hash, so the next ingest of the
+   * same files rewrites every article.
+   */
+  public static final int SCHEMA_VERSION = 1;
+
+  private Fields() {}
+
+  /** The unstemmed twin of a text field: {@code exact("body")} is {@code body.exact}. */
+  public static String exact(String textField) {
+    return textField + ".exact";
+  }
+}

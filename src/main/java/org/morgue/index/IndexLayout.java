@@ -1,0 +1,42 @@
+package org.morgue.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The folders of one archive ({@code index-data/} by default): the Lucene index in {@code lucene/},
+ * ingest reports in {@code reports/}. Files the archivist edits (later: the authority file, saved
+ * searches) sit beside them, outside the Lucene folder, so no re-index touches them.
+ */
+public record IndexLayout(Path root) {
+
+  /** The Lucene index. */
+  public Path lucene() {
+    return root.resolve("lucene");
+  }
+
+  /** Ingest rejects reports. */
+  public Path reports() {
+    return root.resolve("reports");
+  }
+
+  /** Whether the archive holds an index with at least one commit. */
+  public boolean hasIndex() {
+    try (Stream<Path> files = Files.list(lucene())) {
+      return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Bytes of the Lucene index on disk. */
+  public long indexBytes() {
+    try (Stream<Path> files = Files.walk(lucene())) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return 0;
+    }
+  }
+}

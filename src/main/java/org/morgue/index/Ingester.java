@@ -1,0 +1,338 @@
+package org.morgue.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.morgue.article.Article;
+import org.morgue.article.ArticleFiles;
+import org.morgue.article.Location;
+import org.morgue.article.ReadEvent;
+import org.morgue.article.Reason;
+
+/**
+ * Indexes article files into an archive: the one writer of its Lucene index.
+ *
+ * <p>The calling thread reads and parses the inputs in order and decides each article's fate
+ * (unchanged, duplicate id, wire copy); worker threads, one a core by default, build the documents
+ * and add them, which is where the time goes (analysis). The index is committed every few seconds,
+ * so a killed ingest leaves an index that opens at its last commit; running the same ingest again
+ * skips what was committed (same content hash) and completes the rest. {@code updateDocument} on the
+ * id means no article is ever indexed twice.
+ *
+ * <pre>{@code
+ * try (Ingester ingester = new Ingester(new IndexLayout(Path.of("index-data")), Ingester.Options.defaults())) {
+ *   IngestReport report = ingester.ingest(List.of(Path.of("articles/")), Ingester.Progress.NONE);
+ * }
+ * }</pre>
+ */
+public final class Ingester implements AutoCloseable {
+
+  /** Tuning of one ingest. */
+  public record Options(int threads, Duration commitInterval, double ramBufferMb) {
+    public static Options defaults() {
+      return new Options(
+          Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(10), 64);
+    }
+
+    public Options withThreads(int n) {
+      return new Options(n, commitInterval, ramBufferMb);
+    }
+
+    public Options withCommitInterval(Duration d) {
+      return new Options(threads, d, ramBufferMb);
+    }
+  }
+
+  /** Told of progress from the reading thread after every article. */
+  public interface Progress {
+    Progress NONE = (read, report) -> {};
+
+    void update(long read, IngestReport report);
+  }
+
+  /** Called after each commit with the number of articles it made durable (for tests and logs). */
+  public interface CommitListener {
+    void committed(long articlesInIndex);
+  }
+
+  private final IndexLayout layout;
+  private final Options options;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final ArticleDocuments documents = new ArticleDocuments(Schema.facetsConfig());
+  private CommitListener commitListener = n -> {};
+
+  /**
+   * Opens (or creates) the archive's index for writing.
+   *
+   * @throws org.apache.lucene.store.LockObtainFailedException when another ingest holds the index
+   */
+  public Ingester(IndexLayout layout, Options options) throws IOException {
+    this.layout = layout;
+    this.options = options;
+    Files.createDirectories(layout.lucene());
+    this.directory = FSDirectory.open(layout.lucene());
+    IndexWriterConfig config = new IndexWriterConfig(Analyzers.forIndex());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(options.ramBufferMb());
+    config.setCommitOnClose(false); // commits are explicit: a failed ingest keeps the last good one
+    try {
+      this.writer = new IndexWriter(directory, config);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  public void onCommit(CommitListener listener) {
+    this.commitListener = listener;
+  }
+
+  /**
+   * Reads every input and indexes its articles.
+   *
+   * @param inputs files and directories
+   * @param progress told of progress on the calling thread
+   * @return the counters and problems of this run
+   * @throws IOException when the index itself cannot be written (disk full); what was committed
+   *     before stays
+   */
+  public IngestReport ingest(List<Path> inputs, Progress progress) throws IOException {
+    Instant start = Instant.now();
+    IngestReport report = new IngestReport();
+    ArticleFiles files = new ArticleFiles();
+    AtomicReference<Throwable> fatal = new AtomicReference<>();
+    Semaphore inFlight = new Semaphore(options.threads() * 64);
+    AtomicInteger threadNo = new AtomicInteger();
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            options.threads(),
+            r -> {
+              Thread t = new Thread(r, "morgue-ingest-" + threadNo.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    Map<String, Location> runIds = new HashMap<>();
+    Map<String, String> runFingerprints = new HashMap<>();
+    long[] lastCommit = {System.nanoTime()};
+
+    try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
+      files.read(
+          inputs,
+          event -> {
+            if (fatal.get() != null) {
+              return;
+            }
+            switch (event) {
+              case ReadEvent.Rejected r -> report.problem(r.where(), r.reason(), r.detail());
+              case ReadEvent.Parsed p -> {
+                report.read.incrementAndGet();
+                Task task = decide(p, snapshot, runIds, runFingerprints, report);
+                if (task != null) {
+                  inFlight.acquireUninterruptibly();
+                  workers.execute(
+                      () -> {
+                        try {
+                          index(task, report);
+                        } catch (Throwable t) {
+                          fatal.compareAndSet(null, t);
+                        } finally {
+                          inFlight.release();
+                        }
+                      });
+                }
+              }
+            }
+            progress.update(report.read(), report);
+            if (System.nanoTime() - lastCommit[0] > options.commitInterval().toNanos()) {
+              commit(fatal);
+              lastCommit[0] = System.nanoTime();
+            }
+          });
+    } finally {
+      workers.shutdown();
+      try {
+        workers.awaitTermination(1, TimeUnit.DAYS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (fatal.get() != null) {
+      throw new IOException("indexing failed; the index keeps its last commit", fatal.get());
+    }
+    writer.setLiveCommitData(
+        Map.of(
+            "morgue.schema", Integer.toString(Fields.SCHEMA_VERSION),
+            "morgue.lastIngest", Instant.now().toString())
+            .entrySet());
+    writer.commit();
+    commitListener.committed(writer.getDocStats().numDocs);
+    report.finish(Duration.between(start, Instant.now()), files.skipped(), writer.getDocStats().numDocs);
+    return report;
+  }
+
+  private void commit(AtomicReference<Throwable> fatal) {
+    try {
+      writer.commit();
+      commitListener.committed(writer.getDocStats().numDocs);
+    } catch (IOException | RuntimeException e) {
+      fatal.compareAndSet(null, e);
+    }
+  }
+
+  private record Task(Article article, Location where, ArticleDocuments.Extra extra, boolean replaces) {}
+
+  /**
+   * Decides, on the reading thread, what to do with one parsed article. Runs in input order, so the
+   * first of two copies is always the original.
+   *
+   * @return the indexing task, or {@code null} when there is nothing to index
+   */
+  private Task decide(
+      ReadEvent.Parsed p,
+      DirectoryReader snapshot,
+      Map<String, Location> runIds,
+      Map<String, String> runFingerprints,
+      IngestReport report) {
+    Article a = p.article();
+    Location first = runIds.putIfAbsent(a.id(), p.where());
+    if (first != null) {
+      report.problem(p.where(), Reason.DUPLICATE_ID, "id '" + a.id() + "' already read at " + first);
+      return null;
+    }
+    String origin = p.where().toString();
+    String hash = Fingerprints.contentHash(a);
+    String fingerprint = Fingerprints.fingerprint(a);
+    try {
+      Existing existing = lookup(snapshot, a.id());
+      if (existing != null && existing.contentHash().equals(hash)) {
+        report.unchanged.incrementAndGet();
+        runFingerprints.putIfAbsent(fingerprint, a.id());
+        return null;
+      }
+      String copyOf = runFingerprints.putIfAbsent(fingerprint, a.id());
+      if (copyOf == null) {
+        copyOf = otherIdWithFingerprint(snapshot, fingerprint, a.id());
+      }
+      if (copyOf != null) {
+        report.duplicates.incrementAndGet();
+      }
+      if (p.warning() != null) {
+        report.problem(p.where(), p.warning().reason(), p.warning().detail());
+      }
+      return new Task(a, p.where(), new ArticleDocuments.Extra(fingerprint, copyOf, hash, origin), existing != null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void index(Task task, IngestReport report) throws IOException {
+    Document doc;
+    try {
+      doc = documents.toDocument(task.article(), task.extra());
+    } catch (IllegalArgumentException e) {
+      report.problem(task.where(), Reason.MALFORMED, "cannot index: " + e.getMessage());
+      return;
+    }
+    writer.updateDocument(new Term(Fields.ID, task.article().id()), doc);
+    (task.replaces() ? report.replaced : report.added).incrementAndGet();
+  }
+
+  private record Existing(int doc, String contentHash) {}
+
+  /** The live document with this id in the snapshot, with its content hash. */
+  private static Existing lookup(DirectoryReader reader, String id) throws IOException {
+    BytesRef term = new BytesRef(id);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(Fields.ID);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(term)) {
+        continue;
+      }
+      PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+      var live = leaf.reader().getLiveDocs();
+      for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+        if (live == null || live.get(d)) {
+          BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.CONTENT_HASH);
+          String hash = hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
+          return new Existing(leaf.docBase + d, hash);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The id of a live document in the snapshot with this fingerprint and another id, or null. */
+  private static String otherIdWithFingerprint(DirectoryReader reader, String fingerprint, String id)
+      throws IOException {
+    BytesRef term = new BytesRef(fingerprint);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(Fields.FINGERPRINT);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(term)) {
+        continue;
+      }
+      PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+      var live = leaf.reader().getLiveDocs();
+      for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+        if (live != null && !live.get(d)) {
+          continue;
+        }
+        SortedSetDocValues ids = leaf.reader().getSortedSetDocValues(Fields.ID);
+        if (ids != null && ids.advanceExact(d)) {
+          String other = ids.lookupOrd(ids.nextOrd()).utf8ToString();
+          if (!other.equals(id)) {
+            return other;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The archive this ingester writes. */
+  public IndexLayout layout() {
+    return layout;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      writer.close();
+    } finally {
+      directory.close();
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package org.morgue.search;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.morgue.index.Analyzers;
+import org.morgue.index.Fields;
+
+/**
+ * Parses the {@code q} of a search: Lucene's classic syntax over the archive's fields.
+ *
+ * <ul>
+ *   <li>Words must all match; they are looked for in title, lede and body, the title weighing most.
+ *   <li>A quoted phrase matches the exact, unstemmed words ({@code "Prime Minister"}).
+ *   <li>{@code title: lede: body: author: section: source:} restrict to one field.
+ *   <li>{@code date:2021-11-17}, {@code date:2021-11}, {@code date:2021} and {@code
+ *       date:[2021-01-01 TO 2021-12-31]} (either end may be {@code *}) restrict by date.
+ *   <li>An unknown field ({@code Azerbaijan: Armenian forces}, pasted from a headline) is searched as
+ *       words, with a warning.
+ * </ul>
+ *
+ * Not thread-safe: make one a query.
+ */
+final class ArchiveQueryParser extends MultiFieldQueryParser {
+  static final Map<String, Float> BOOSTS = Map.of(Fields.TITLE, 3f, Fields.LEDE, 2f, Fields.BODY, 1f);
+  static final Set<String> FIELDS =
+      Set.of(Fields.TITLE, Fields.LEDE, Fields.BODY, Fields.AUTHOR, Fields.SECTION, Fields.SOURCE, Fields.DATE);
+
+  private final List<String> warnings = new ArrayList<>();
+
+  ArchiveQueryParser(Analyzer analyzer) {
+    super(Fields.TEXT.toArray(String[]::new), analyzer, BOOSTS);
+    setDefaultOperator(QueryParser.Operator.AND);
+    setAllowLeadingWildcard(false);
+    setSplitOnWhitespace(true);
+  }
+
+  /** A parser over the index analyzers. */
+  static ArchiveQueryParser create() {
+    return new ArchiveQueryParser(Analyzers.forIndex());
+  }
+
+  /** Warnings collected while parsing. */
+  List<String> warnings() {
+    return warnings;
+  }
+
+  /**
+   * Parses {@code q}, blank meaning every article.
+   *
+   * @throws InvalidRequestException naming {@code q} and the position where parsing failed
+   */
+  Query parseQuery(String q) {
+    if (q == null || q.isBlank()) {
+      return new MatchAllDocsQuery();
+    }
+    try {
+      return parse(q);
+    } catch (ParseException e) {
+      throw invalid(q, e);
+    } catch (InvalidRequestException e) {
+      throw e;
+    } catch (RuntimeException e) { // e.g. TooManyClauses
+      throw new InvalidRequestException("q", "cannot search '" + q + "': " + e.getMessage());
+    }
+  }
+
+  private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("column (\\d+)");
+
+  private static InvalidRequestException invalid(String q, ParseException e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
+      Token at = pe.currentToken.next;
+      int position = Math.max(0, Math.min(q.length(), at.beginColumn));
+      String found = at.kind == 0 ? "end of query" : "'" + at.image + "'";
+      return new InvalidRequestException(
+          "q", "cannot parse the query: unexpected " + found + " at position " + position, position);
+    }
+    String message = firstLine(cause.getMessage());
+    var column = COLUMN.matcher(message);
+    int position = column.find() ? Math.min(q.length(), Integer.parseInt(column.group(1))) : -1;
+    return new InvalidRequestException("q", "cannot parse the query: " + message, position);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+    if (Fields.DATE.equals(field)) {
+      return dateQuery(queryText);
+    }
+    if (field != null && !FIELDS.contains(field)) {
+      warnings.add("unknown field '" + field + ":' was searched as words");
+      return super.getFieldQuery(null, field + " " + queryText, quoted);
+    }
+    return super.getFieldQuery(field, queryText, quoted);
+  }
+
+  @Override
+  protected Query newFieldQuery(Analyzer analyzer, String field, String queryText, boolean quoted)
+      throws ParseException {
+    if (quoted && Fields.TEXT.contains(field)) {
+      return super.newFieldQuery(analyzer, Fields.exact(field), queryText, true);
+    }
+    return super.newFieldQuery(analyzer, field, queryText, quoted);
+  }
+
+  @Override
+  protected Query getRangeQuery(
+      String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+      throws ParseException {
+    if (!Fields.DATE.equals(field)) {
+      return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
+    }
+    long lo = part1 == null || part1.equals("*") ? Long.MIN_VALUE : dayRange(part1)[0];
+    long hi = part2 == null || part2.equals("*") ? Long.MAX_VALUE : dayRange(part2)[1];
+    if (!startInclusive && lo != Long.MIN_VALUE) {
+      lo = dayRange(part1)[1] + 1;
+    }
+    if (!endInclusive && hi != Long.MAX_VALUE) {
+      hi = dayRange(part2)[0] - 1;
+    }
+    return LongField.newRangeQuery(Fields.DATE, lo, hi);
+  }
+
+  @Override
+  protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    checkField(field);
+    return super.getPrefixQuery(field, termStr);
+  }
+
+  @Override
+  protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    checkField(field);
+    return super.getWildcardQuery(field, termStr);
+  }
+
+  @Override
+  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+    checkField(field);
+    return super.getFuzzyQuery(field, termStr, minSimilarity);
+  }
+
+  private static void checkField(String field) throws ParseException {
+    if (Fields.DATE.equals(field)) {
+      throw new ParseException("date: takes a day, a month, a year or a range, not a pattern");
+    }
+  }
+
+  private static Query dateQuery(String text) throws ParseException {
+    long[] range = dayRange(text);
+    return LongField.newRangeQuery(Fields.DATE, range[0], range[1]);
+  }
+
+  /** The first and last epoch day of {@code 2021}, {@code 2021-11} or {@code 2021-11-17}. */
+  private static long[] dayRange(String text) throws ParseException {
+    String t = text.strip();
+    try {
+      if (t.matches("\\d{4}")) {
+        int y = Integer.parseInt(t);
+        return new long[] {LocalDate.of(y, 1, 1).toEpochDay(), LocalDate.of(y, 12, 31).toEpochDay()};
+      }
+      if (t.matches("\\d{4}-\\d{2}")) {
+        YearMonth ym = YearMonth.parse(t);
+        return new long[] {ym.atDay(1).toEpochDay(), ym.atEndOfMonth().toEpochDay()};
+      }
+      long day = LocalDate.parse(t).toEpochDay();
+      return new long[] {day, day};
+    } catch (java.time.DateTimeException e) {
+      throw new ParseException("'" + text + "' is not a date: use 2021, 2021-11 or 2021-11-17");
+    }
+  }
+}
