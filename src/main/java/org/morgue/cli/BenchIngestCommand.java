@@ -74,22 +74,27 @@ public final class BenchIngestCommand implements Callable<Integer> {
       for (int round = 1; round <= rounds; round++) {
         Path bareDir = scratch.resolve("bare-" + round);
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         long n = bare(bareDir);
         double bareRate = n / ((System.nanoTime() - t0) / 1e9);
+        double bareCpu = (cpuNanos() - c0) / 1e9;
         bareBytes = size(bareDir);
 
         IndexLayout layout = new IndexLayout(scratch.resolve("morgue-" + round));
         t0 = System.nanoTime();
+        c0 = cpuNanos();
         IngestReport report;
         try (Ingester ingester = new Ingester(layout, Ingester.Options.defaults().withThreads(threads).withCommitInterval(Duration.ofSeconds(10)))) {
           report = ingester.ingest(paths, Ingester.Progress.NONE);
         }
         double morgueRate = report.read() / ((System.nanoTime() - t0) / 1e9);
+        double morgueCpu = (cpuNanos() - c0) / 1e9;
         morgueBytes = layout.indexBytes();
         articles = report.read();
         System.out.printf(Locale.ROOT,
-            "round %d: bare Lucene %,.0f articles/s (%,d), Morgue ingest %,.0f articles/s (%,d read, %,d indexed): ratio %.2f%n",
-            round, bareRate, n, morgueRate, report.read(), report.docsInIndex(), morgueRate / bareRate);
+            "round %d: bare Lucene %,.0f articles/s (%,d, %.1f CPU s), Morgue ingest %,.0f articles/s (%,d read, %,d indexed, %.1f CPU s): ratio %.2f, CPU ratio %.2f%n",
+            round, bareRate, n, bareCpu, morgueRate, report.read(), report.docsInIndex(), morgueCpu,
+            morgueRate / bareRate, bareCpu / morgueCpu);
         bestBare = Math.max(bestBare, bareRate);
         bestMorgue = Math.max(bestMorgue, morgueRate);
         delete(bareDir);
@@ -139,6 +144,11 @@ public final class BenchIngestCommand implements Callable<Integer> {
       w.commit();
     }
     return count.get();
+  }
+
+  /** CPU time of this process, all threads: steadier than wall time on a shared machine. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static long peakHeap() {

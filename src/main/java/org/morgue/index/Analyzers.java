@@ -3,55 +3,52 @@ package org.morgue.index;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
-/** The analyzers of the index, shared by indexing and query parsing so that both see the same terms. */
+/**
+ * The analyzers of the index and its queries.
+ *
+ * <p>Every chain starts the same: Unicode word tokens (StandardTokenizer), lower-cased, accents
+ * folded ({@code Erdoğan} → {@code erdogan}). A text field (title, lede, body) then holds each word
+ * as written, for exact phrases, and beside it, at the same position, its English stem marked with
+ * {@code ~} when the stem differs ({@code elections} → {@code elections ~elect}). One field serves
+ * both kinds of search: a query word looks for its stem in both spellings, a quoted phrase for the
+ * words as written. This costs a fraction of a second, stemmed copy of the text, which would be
+ * tokenised and inverted again.
+ */
 public final class Analyzers {
   private Analyzers() {}
 
-  /**
-   * Text for relevance: Unicode word tokens, lower-cased, accents folded ({@code Erdoğan} → {@code
-   * erdogan}), possessives dropped, English stop words removed, Porter-stemmed ({@code elections} →
-   * {@code elect}). At index time {@link TextAnalysis} gives the same terms from one tokenisation.
-   */
-  public static Analyzer text() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream ts = new LowerCaseFilter(source);
-        ts = new ASCIIFoldingFilter(ts);
-        ts = new EnglishPossessiveFilter(ts);
-        ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        ts = new PorterStemFilter(ts);
-        return new TokenStreamComponents(source, ts);
-      }
-
-      @Override
-      protected TokenStream normalize(String field, TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
-      }
-    };
+  /** Words as written: tokenised, lower-cased, folded. Quoted phrases, names, sections, sources. */
+  public static Analyzer exact() {
+    return chain(false, false);
   }
 
-  /**
-   * Exact words: the {@link #text()} chain without stemming or stop words, for quoted phrases, and
-   * for names (authors, sections, sources), which must not be stemmed.
-   */
-  public static Analyzer exact() {
+  /** The index side of text fields: words as written plus their marked stems. */
+  public static Analyzer textIndex() {
+    return chain(true, false);
+  }
+
+  /** The query side of text fields: stop words dropped, each word as its stem in both spellings. */
+  public static Analyzer textQuery() {
+    return chain(false, true);
+  }
+
+  private static Analyzer chain(boolean indexTwins, boolean queryStems) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
         TokenStream ts = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        if (indexTwins) {
+          ts = new StemFilters.IndexTwins(ts);
+        } else if (queryStems) {
+          ts = new StemFilters.QueryStems(ts);
+        }
         return new TokenStreamComponents(source, ts);
       }
 
@@ -62,12 +59,17 @@ public final class Analyzers {
     };
   }
 
-  /**
-   * The analyzer of the whole index: {@link #text()} for the stemmed text fields, {@link #exact()}
-   * for everything else that is analysed.
-   */
+  /** Indexing: {@link #textIndex()} for the text fields, {@link #exact()} for the rest. */
   public static Analyzer forIndex() {
-    Analyzer text = text();
+    return perField(textIndex());
+  }
+
+  /** Unquoted query words: {@link #textQuery()} for the text fields, {@link #exact()} for the rest. */
+  public static Analyzer forQuery() {
+    return perField(textQuery());
+  }
+
+  private static Analyzer perField(Analyzer text) {
     return new PerFieldAnalyzerWrapper(
         exact(), Map.of(Fields.TITLE, text, Fields.LEDE, text, Fields.BODY, text));
   }

@@ -64,17 +64,10 @@ public final class ArticleDocuments {
     return facets.build(doc);
   }
 
-  /**
-   * Stored once for display; indexed twice from one tokenisation ({@link TextAnalysis}): the exact
-   * twin (positions) first, then the stemmed field (frequencies).
-   */
+  /** Words and marked stems with positions ({@link Analyzers#textIndex()}), stored for display. */
   private static void addText(Document doc, String field, String value) {
-    if (value == null) {
-      return;
-    }
-    doc.add(new StoredField(field, value));
-    for (Field f : TextAnalysis.fields(field, value)) {
-      doc.add(f);
+    if (value != null) {
+      doc.add(new TextField(field, value, Field.Store.YES));
     }
   }
 

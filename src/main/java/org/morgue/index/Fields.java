@@ -15,12 +15,12 @@ import java.util.List;
  * <tr><td>{@value #DATE}</td><td>LongField of the epoch day, stored</td><td>points make date ranges
  *     fast; its doc values sort by date and feed the histogram; a day is the archive's unit</td></tr>
  * <tr><td>{@value #TITLE}, {@value #LEDE}, {@value #BODY}</td><td>TextField (positions), stored</td>
- *     <td>the {@link Analyzers#text} chain: English stemming and accent folding, so "elections" finds
- *     "election" and "Erdogan" finds "Erdoğan"; stored for display and for highlighting by
- *     re-analysis (offsets in the postings would grow the index for a few snippets a page)</td></tr>
- * <tr><td>{@value #TITLE_EXACT}, {@value #LEDE_EXACT}, {@value #BODY_EXACT}</td><td>TextField
- *     (positions), not stored</td><td>the same text through {@link Analyzers#exact}: lower-cased and
- *     folded but unstemmed, with stop words kept, so a quoted phrase matches the exact words</td></tr>
+ *     <td>{@link Analyzers#textIndex()}: every word as written (lower-cased, accents folded, stop
+ *     words kept), so a quoted phrase matches the exact words, and at the same position its English
+ *     stem marked {@code ~} when it differs, so "elections" finds "election" and "Erdogan" finds
+ *     "Erdoğan". One field for both costs a third less to index than a stemmed field and an unstemmed
+ *     copy. Stored for display and for highlighting by re-analysis (offsets in the postings would
+ *     grow the index for a few snippets a page)</td></tr>
  * <tr><td>{@value #SECTION}, {@value #SOURCE}, {@value #AUTHOR}</td><td>TextField, stored, plus a
  *     sorted-set facet of the same name</td><td>{@link Analyzers#exact} lets {@code author:tekingunduz}
  *     and {@code section:world} match without case; the facet (with its drill-down terms) gives counts
@@ -52,12 +52,6 @@ public final class Fields {
   public static final String LEDE = "lede";
   /** Body paragraphs joined by blank lines, stemmed. */
   public static final String BODY = "body";
-  /** Headline, unstemmed, for exact phrases. */
-  public static final String TITLE_EXACT = "title.exact";
-  /** Standfirst, unstemmed, for exact phrases. */
-  public static final String LEDE_EXACT = "lede.exact";
-  /** Body, unstemmed, for exact phrases. */
-  public static final String BODY_EXACT = "body.exact";
   /** The article's address. */
   public static final String URL = "url";
   /** Hash of the normalised text, shared by wire copies. */
@@ -72,7 +66,7 @@ public final class Fields {
   /** The facet dimensions of this schema, in display order. */
   public static final List<String> FACETS = List.of(SECTION, SOURCE, AUTHOR);
 
-  /** The text fields searched by default, with their exact twins. */
+  /** The text fields, searched by default. */
   public static final List<String> TEXT = List.of(TITLE, LEDE, BODY);
 
   /**
@@ -83,8 +77,4 @@ public final class Fields {
 
   private Fields() {}
 
-  /** The unstemmed twin of a text field: {@code exact("body")} is {@code body.exact}. */
-  public static String exact(String textField) {
-    return textField + ".exact";
-  }
 }

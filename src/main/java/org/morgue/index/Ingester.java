@@ -25,6 +25,7 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -102,6 +103,12 @@ public final class Ingester implements AutoCloseable {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(options.ramBufferMb());
     config.setCommitOnClose(false); // commits are explicit: a failed ingest keeps the last good one
+    // Compound files would copy every flushed and merged segment once more; an archive has few
+    // segments, so the file handles they save are not worth the time.
+    config.setUseCompoundFile(false);
+    TieredMergePolicy merges = new TieredMergePolicy();
+    merges.setNoCFSRatio(0);
+    config.setMergePolicy(merges);
     try {
       this.writer = new IndexWriter(directory, config);
     } catch (IOException | RuntimeException e) {

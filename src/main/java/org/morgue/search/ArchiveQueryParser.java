@@ -37,6 +37,8 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
   static final Set<String> FIELDS =
       Set.of(Fields.TITLE, Fields.LEDE, Fields.BODY, Fields.AUTHOR, Fields.SECTION, Fields.SOURCE, Fields.DATE);
 
+  private static final Analyzer EXACT = Analyzers.exact();
+
   private final List<String> warnings = new ArrayList<>();
 
   ArchiveQueryParser(Analyzer analyzer) {
@@ -48,7 +50,7 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
 
   /** A parser over the index analyzers. */
   static ArchiveQueryParser create() {
-    return new ArchiveQueryParser(Analyzers.forIndex());
+    return new ArchiveQueryParser(Analyzers.forQuery());
   }
 
   /** Warnings collected while parsing. */
@@ -117,7 +119,7 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
   protected Query newFieldQuery(Analyzer analyzer, String field, String queryText, boolean quoted)
       throws ParseException {
     if (quoted && Fields.TEXT.contains(field)) {
-      return super.newFieldQuery(analyzer, Fields.exact(field), queryText, true);
+      return super.newFieldQuery(EXACT, field, queryText, true); // the words as written
     }
     return super.newFieldQuery(analyzer, field, queryText, quoted);
   }

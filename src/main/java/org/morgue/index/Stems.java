@@ -1,0 +1,143 @@
+package org.morgue.index;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * English stems of lower-cased, folded words: possessives dropped ({@code armenia's} → {@code
+ * armenia}), stop words have none, the rest are Porter-stemmed as Lucene's EnglishPossessiveFilter,
+ * StopFilter and PorterStemFilter would in a row. Stems are remembered per thread: news vocabulary
+ * repeats, so most words are a lookup instead of a run of the stemmer.
+ */
+final class Stems {
+  /** Marks a stem in the index, so it never meets a word as written: {@code ~elect}. */
+  static final char MARK = '~';
+
+  private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+  private static final ThreadLocal<Stems> PER_THREAD = ThreadLocal.withInitial(Stems::new);
+  private static final int MAX_ENTRIES = 200_000;
+
+  /** Remembered for stop words and possessive endings, which have no stem. */
+  private static final char[] NONE = new char[0];
+
+  /** Remembered for words that are their own stem. */
+  private static final char[] SAME = new char[0];
+
+  private final CharArrayMap<char[]> memo = new CharArrayMap<>(1 << 14, false);
+  private final OneToken source = new OneToken();
+  private final PorterStemFilter porter = new PorterStemFilter(source);
+  private final CharTermAttribute stemmed = porter.getAttribute(CharTermAttribute.class);
+
+  private Stems() {}
+
+  /** The stemmer of the calling thread. */
+  static Stems get() {
+    return PER_THREAD.get();
+  }
+
+  /**
+   * The stem the index keeps beside a word: {@code null} when there is none to keep, because the
+   * stem is the word itself, the word is a stop word, or the word cannot be stemmed (one or two
+   * letters, which Porter leaves alone, or holds a digit).
+   */
+  char[] indexStem(char[] buffer, int length) throws IOException {
+    if (!stemmable(buffer, length)) {
+      return null;
+    }
+    char[] stem = memoised(buffer, length);
+    return stem == NONE || stem == SAME ? null : stem;
+  }
+
+  /**
+   * What a query word looks for: {@code null} for a stop word (dropped from queries), the word
+   * itself when it cannot be stemmed (see {@link #indexStem}), else its stem. Whether to look for
+   * the marked stem as well is {@link #stemmable}.
+   */
+  char[] queryStem(char[] buffer, int length) throws IOException {
+    if (!stemmable(buffer, length)) {
+      return STOP_WORDS.contains(buffer, 0, length) ? null : Arrays.copyOf(buffer, length);
+    }
+    char[] stem = memoised(buffer, length);
+    return stem == NONE ? null : stem == SAME ? Arrays.copyOf(buffer, length) : stem;
+  }
+
+  /** Words of three letters or more with no digit: the ones the index may keep a stem for. */
+  static boolean stemmable(char[] buffer, int length) {
+    if (length <= 2) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = buffer[i];
+      if (c >= '0' && c <= '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private char[] memoised(char[] buffer, int length) throws IOException {
+    char[] known = memo.get(buffer, 0, length);
+    if (known == null) {
+      known = compute(buffer, length);
+      if (memo.size() >= MAX_ENTRIES) {
+        memo.clear();
+      }
+      memo.put(Arrays.copyOf(buffer, length), known);
+    }
+    return known;
+  }
+
+  private char[] compute(char[] buffer, int original) throws IOException {
+    int length = original;
+    if (length >= 2
+        && (buffer[length - 1] == 's' || buffer[length - 1] == 'S')
+        && (buffer[length - 2] == '\'' || buffer[length - 2] == '\u2019' || buffer[length - 2] == '\uFF07')) {
+      length -= 2;
+    }
+    if (length == 0 || STOP_WORDS.contains(buffer, 0, length)) {
+      return NONE;
+    }
+    source.set(buffer, length);
+    porter.reset();
+    porter.incrementToken();
+    char[] stem = Arrays.copyOf(stemmed.buffer(), stemmed.length());
+    porter.end();
+    return Arrays.equals(stem, 0, stem.length, buffer, 0, original) ? SAME : stem;
+  }
+
+  /** A stream of one given token, to run the stemmer on a single word. */
+  private static final class OneToken extends TokenStream {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private char[] buffer;
+    private int length;
+    private boolean done;
+
+    void set(char[] buffer, int length) {
+      this.buffer = buffer;
+      this.length = length;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      done = false;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      if (done) {
+        return false;
+      }
+      clearAttributes();
+      term.copyBuffer(buffer, 0, length);
+      done = true;
+      return true;
+    }
+  }
+}
