@@ -337,6 +337,44 @@ class ArticleFilesTest {
 
   // --- broken gzip
 
+  /**
+   * A gzip file of {@code lines} JSON lines cut a few bytes after the first {@code kept}: the
+   * compressor is flushed there, so exactly those lines can be read back.
+   */
+  private Path truncatedGzip(String name, int kept, int lines) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int cut;
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes, true)) {
+      for (int i = 1; i <= kept; i++) {
+        gz.write(utf8(json("a" + i) + "\n"));
+      }
+      gz.flush(); // a sync flush: the lines so far are complete in the compressed bytes
+      cut = bytes.size() + 4;
+      for (int i = kept + 1; i <= lines; i++) {
+        gz.write(utf8(json("a" + i) + "\n"));
+      }
+    }
+    return Fixtures.write(tmp.resolve(name), Arrays.copyOf(bytes.toByteArray(), cut));
+  }
+
+  // Regression, found writing these tests (issue 2, point 8): the lines before the break were lost,
+  // all of them in a file under 64 KB, because a buffered stream dropped what it had read.
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 500, 2000})
+  void aTruncatedGzipIsUnreadableAtTheBreakAndTheArticlesBeforeItAreRead(int kept) throws IOException {
+    Path file = truncatedGzip("cut.jsonl.gz", kept, kept + 50);
+    List<ReadEvent> events = Fixtures.read(file);
+    List<String> before = new ArrayList<>();
+    for (int i = 1; i <= kept; i++) {
+      before.add("a" + i);
+    }
+    assertEquals(before, ids(events));
+    assertEquals(
+        List.of(rejected(file, kept + 1, Reason.UNREADABLE, "EOFException: Unexpected end of ZLIB input stream")),
+        Fixtures.rejected(events));
+    assertEquals(events.size() - 1, events.indexOf(Fixtures.rejected(events).get(0)), "the rejection comes last");
+  }
+
   @Test
   void aTruncatedGzipHouseFileIsUnreadable() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -372,6 +410,9 @@ class ArticleFilesTest {
     Path titleOnly = Fixtures.write(root.resolve("06-title-only.txt"), "Dam talks resume\n");
     Fixtures.write(root.resolve("07-good.jsonl"), json("j1") + "\n" + json("j2") + "\n");
     Path badLines = Fixtures.write(root.resolve("08-lines.jsonl"), json("j3") + "\n{oops\n\n\"text\"\n" + json("j4") + "\n");
+    Path cut = truncatedGzip("09-cut.jsonl.gz", 2, 40);
+    Files.move(cut, root.resolve("09-cut.jsonl.gz"));
+    cut = root.resolve("09-cut.jsonl.gz");
     Fixtures.gzip(root.resolve("10-good.txt.gz"), utf8(HOUSE));
     Path undated = Fixtures.write(root.resolve("11-undated.txt"), HOUSE.replace(" date 2021-11-17 WORLD\n", "").replace("November 17, 2021\n", ""));
     Fixtures.write(root.resolve("12-notes.md"), "# notes");
@@ -382,7 +423,7 @@ class ArticleFilesTest {
     List<ReadEvent> events = new ArrayList<>();
     files.read(List.of(root, missing, unsupported), events::add);
 
-    assertEquals(List.of("01-good", "j1", "j2", "j3", "j4", "10-good", "11-undated"), ids(events));
+    assertEquals(List.of("01-good", "j1", "j2", "j3", "j4", "a1", "a2", "10-good", "11-undated"), ids(events));
     assertEquals(
         List.of(
             rejected(empty, 0, Reason.EMPTY, "empty file"),
@@ -392,6 +433,7 @@ class ArticleFilesTest {
             rejected(titleOnly, 0, Reason.MALFORMED, "no text after the title"),
             rejected(badLines, 2, Reason.MALFORMED, "not JSON: Unexpected character ('o' (code 111)): was expecting double-quote to start field name"),
             rejected(badLines, 4, Reason.NOT_AN_ARTICLE, "a JSON string, not an object"),
+            rejected(cut, 3, Reason.UNREADABLE, "EOFException: Unexpected end of ZLIB input stream"),
             rejected(missing, 0, Reason.UNREADABLE, "no such file or directory"),
             rejected(unsupported, 0, Reason.UNSUPPORTED, "not .txt, .jsonl or .ndjson (optionally .gz)")),
         Fixtures.rejected(events));
