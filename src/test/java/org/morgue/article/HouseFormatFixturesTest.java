@@ -163,6 +163,17 @@ class HouseFormatFixturesTest extends ArticleFormatTest {
             List.of("The first ferry left at seven in the morning."),
             "AA",
             null),
+        // no date line, and a title that opens with the word "Date": a title, not a date line
+        new Article(
+            "title-starts-with-date",
+            LocalDate.of(2022, 4, 4),
+            null,
+            "Date set for referendum on new constitution",
+            "Voters will decide on the draft in the autumn.",
+            List.of("Tomas Berg"),
+            List.of("Parliament approved the timetable on Monday."),
+            WIRE,
+            null),
         // an unreadable date line (31/31/2021) gives way to the human date, without a warning
         new Article(
             "unreadable-date-with-human-date",

@@ -142,6 +142,28 @@ class HouseFormatTest {
     assertNull(r.warning());
   }
 
+  // Regression, found writing these tests (issue 2, point 4: a missing date line): a title that
+  // opened with the word "Date" was taken for the date line, and the lede for the title.
+  @ParameterizedTest
+  @ValueSource(strings = {"Date set for referendum", "Date night returns to the old cinema", "DATE OF VOTE MOVED"})
+  void aTitleOpeningWithTheWordDateIsATitle(String title) throws ArticleException {
+    HouseFormat.Result r = parse(title + "\nVoters will decide in the autumn.\nApril 4, 2022\n\nBody.\n");
+    assertEquals(
+        new Article("dam-talks", LocalDate.of(2022, 4, 4), null, title, "Voters will decide in the autumn.", List.of(), List.of("Body."), null, null),
+        r.article());
+    assertNull(r.warning());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {" date unknown WORLD", " date n/a WORLD", "Date 17.11.2021 WORLD"})
+  void aDateLineWithAnUnreadableDateIsStillTheDateLine(String line) throws ArticleException {
+    HouseFormat.Result r = parse(BASE.replace(" date 2021-11-17 WORLD", line).replace("November 17, 2021\n", ""));
+    assertEquals("WORLD", r.article().section());
+    assertEquals(BASE_ARTICLE.title(), r.article().title());
+    assertNull(r.article().date());
+    assertEquals(Reason.NO_DATE, r.warning().reason());
+  }
+
   @Test
   void theDateLineWinsOverTheHumanDate() throws ArticleException {
     String text = BASE.replace("November 17, 2021", "November 18, 2021");
