@@ -178,6 +178,8 @@ public final class HouseFormat {
    * paragraph; with none, each line is a paragraph.
    */
   private static List<String> paragraphs(List<String> lines) {
+    // Only blank lines between lines count: the one after the header separates no paragraphs.
+    lines = lines.subList(skipBlank(lines, 0), lines.size());
     boolean blankSeparated = lines.stream().anyMatch(String::isEmpty);
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();

@@ -66,6 +66,20 @@ class HouseFormatFixturesTest extends ArticleFormatTest {
             List.of("The timetable starts in June."),
             WIRE,
             null),
+        // after the header's blank line, one paragraph a line with no blank line between them
+        new Article(
+            "lines-as-paragraphs",
+            LocalDate.of(2020, 8, 12),
+            "LOCAL",
+            "Night buses return to the city centre",
+            "Four routes will run on Friday and Saturday nights.",
+            List.of("Tomas Berg"),
+            List.of(
+                "The first buses leave the main square at midnight.",
+                "Tickets cost the same as in the daytime.",
+                "The council will review the trial after six months."),
+            WIRE,
+            null),
         new Article(
             "missing-byline",
             LocalDate.of(2020, 3, 3),

@@ -126,6 +126,16 @@ class HouseFormatTest {
     assertEquals(BASE_ARTICLE.body(), parse(text).article().body());
   }
 
+  // Regression, found writing these tests (issue 2, point 4: body paragraphs "blank-line or line
+  // separated"): the blank line after the header made a body of one paragraph a line look
+  // blank-line separated, and all its lines were joined into one paragraph.
+  @Test
+  void afterTheHeaderBodyLinesWithoutBlankLinesBetweenThemAreParagraphs() throws ArticleException {
+    String text = BASE.replace("Wednesday.\n\nThey", "Wednesday.\nThey");
+    assertEquals(BASE_ARTICLE, parse(text).article());
+    assertEquals(BASE_ARTICLE, parse(text.replace("\n\nSOURCE", "\nSOURCE")).article());
+  }
+
   @Test
   void dateLineWithoutSection() throws ArticleException {
     Article a = parse(BASE.replace(" WORLD\n", "\n")).article();
