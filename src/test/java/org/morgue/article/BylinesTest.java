@@ -24,7 +24,9 @@ class BylinesTest {
         "By Lena Park and Omar Haddad",
         "By Recep Tayyip Erdoğan",
         "By Antony J. Blinken, Secretary of State",
-        "By Office of the Spokesperson"
+        "By Office of the Spokesperson",
+        "By Martin Luther King Jr.",
+        "By Lena Park Sr. and Omar Haddad Jr."
       })
   void isAByline(String line) {
     assertTrue(Bylines.isByline(line));
@@ -42,6 +44,7 @@ class BylinesTest {
         "November 17, 2021",
         // a sentence that opens with "By": it ends with a full stop
         "By the end of the war, the city had lost half its people.",
+        "By 2030 coal will be gone from the U.S.",
         // or it is longer than a list of names
         "By then more than two hundred people from the villages along the river had left their homes for the"
             + " city"
@@ -80,13 +83,20 @@ class BylinesTest {
         // an office is an author when it is the only name
         "Office of the Spokesperson = Office of the Spokesperson",
         "U.S. Department of State = U.S. Department of State",
+        // Regression, found writing these tests: a name suffix after a comma was a second author
+        "By Martin Luther King Jr. = Martin Luther King Jr.",
+        "By Martin Luther King, Jr. = Martin Luther King Jr.",
+        "By Lena Park, Jr., and Omar Haddad, Sr. = Lena Park Jr.|Omar Haddad Sr.",
+        "BY LENA PARK, JR. = LENA PARK JR.",
+        "By John Roe III and Omar Haddad = John Roe III|Omar Haddad",
+        "By John Roe, III = John Roe III",
       })
   void authors(String byline, String names) {
     assertEquals(Arrays.asList(names.split("\\|")), Bylines.authors(byline));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", ", and ;"})
+  @ValueSource(strings = {"", " ", ", and ;", "By", "By  ", "By:", "by -"})
   void noNames(String byline) {
     assertEquals(List.of(), Bylines.authors(byline));
   }

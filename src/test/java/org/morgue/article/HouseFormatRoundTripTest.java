@@ -40,6 +40,8 @@ class HouseFormatRoundTripTest {
             List.of("Erdoğan and Şahin spoke for an hour."),
             "AA",
             null),
+        // a name suffix, written 'By Lena Park Jr. and Omar Haddad'
+        new Article("suffix", LocalDate.of(2020, 1, 2), "WORLD", "A title", "A lede.", List.of("Lena Park Jr.", "Omar Haddad"), List.of("Body."), null, null),
         // only what is required, and a body
         new Article("bare", null, null, "A title", null, List.of(), List.of("One paragraph."), null, null),
         // no date but a section

@@ -188,6 +188,16 @@ class HouseFormatTest {
     assertEquals(List.of("Lena Park"), a.authors());
   }
 
+  // Regression, found writing these tests: a byline ending in "Jr." was not a byline (it ends
+  // with a full stop, like a sentence), and the lede, byline and human date became body text.
+  @Test
+  void aBylineEndingInJrIsAByline() throws ArticleException {
+    Article a = parse(BASE.replace("By Lena Park", "By Martin Luther King Jr.")).article();
+    assertEquals(List.of("Martin Luther King Jr."), a.authors());
+    assertEquals(BASE_ARTICLE.lede(), a.lede());
+    assertEquals(BASE_ARTICLE.body(), a.body());
+  }
+
   @Test
   void urlAndSourceLinesInEitherOrder() throws ArticleException {
     String url = "URL: https://example.org/a";
