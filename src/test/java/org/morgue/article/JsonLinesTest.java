@@ -368,6 +368,27 @@ class JsonLinesTest {
     assertTrue(e.getMessage().startsWith("not JSON: "), e.getMessage());
   }
 
+  // Regression, found writing these tests: text after the first JSON value was ignored, so two
+  // records run together on one line (a lost line end) silently gave the first and lost the second.
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"} {\"id\": \"b\", \"title\": \"T\", \"body\": \"B\"}",
+        "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"}{\"id\": \"b\", \"title\": \"T\", \"body\": \"B\"}",
+        "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"} 42",
+        "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"}]"
+      })
+  void textAfterTheRecordIsMalformed(String line) {
+    ArticleException e = rejected(line);
+    assertEquals(Reason.MALFORMED, e.reason());
+    assertTrue(e.getMessage().startsWith("not JSON: "), e.getMessage());
+  }
+
+  @Test
+  void whiteSpaceAroundTheRecordIsFine() throws ArticleException {
+    assertEquals("a", article(" \t{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"} \t ").id());
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
