@@ -42,7 +42,13 @@ class ArticleFilesTest {
 
   /** A JSON line for an article with this id. */
   static String json(String id) {
-    return "{\"id\": \"" + id + "\", \"date\": \"2021-11-17\", \"title\": \"Title " + id + "\", \"body\": \"Body of " + id + ".\"}";
+    return "{\"id\": \""
+        + id
+        + "\", \"date\": \"2021-11-17\", \"title\": \"Title "
+        + id
+        + "\", \"body\": \"Body of "
+        + id
+        + ".\"}";
   }
 
   private static List<String> ids(List<ReadEvent> events) {
@@ -72,7 +78,18 @@ class ArticleFilesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a.json", "a.md", "a.gz", "a.txt.bak", "a.tar.gz", "README", "txt", "a.jsonl.zip", "a.csv"})
+  @ValueSource(
+      strings = {
+        "a.json",
+        "a.md",
+        "a.gz",
+        "a.txt.bak",
+        "a.tar.gz",
+        "README",
+        "txt",
+        "a.jsonl.zip",
+        "a.csv"
+      })
   void noFormatForOtherNames(String name) {
     assertEquals(null, ArticleFiles.formatOf(Path.of(name)));
   }
@@ -118,9 +135,13 @@ class ArticleFilesTest {
   void readsJsonLinesPlainOrGzipWithLineNumbers(String name) {
     byte[] content = utf8(json("a") + "\n\n" + json("b") + "\n");
     Path file =
-        name.endsWith(".gz") ? Fixtures.gzip(tmp.resolve(name), content) : Fixtures.write(tmp.resolve(name), content);
+        name.endsWith(".gz")
+            ? Fixtures.gzip(tmp.resolve(name), content)
+            : Fixtures.write(tmp.resolve(name), content);
     List<ReadEvent> events = Fixtures.read(file);
-    assertEquals(List.of(new Location(file, 1), new Location(file, 3)), events.stream().map(ReadEvent::where).toList());
+    assertEquals(
+        List.of(new Location(file, 1), new Location(file, 3)),
+        events.stream().map(ReadEvent::where).toList());
     assertEquals(List.of("a", "b"), ids(events));
   }
 
@@ -160,7 +181,12 @@ class ArticleFilesTest {
     assertEquals(List.of("c1", "c2", "y", "z", "b", "d1"), ids(events));
     assertEquals(3, files.skipped());
     assertEquals(
-        List.of(root.resolve("a/c.jsonl"), root.resolve("a/y.txt.gz"), root.resolve("a/z.txt"), root.resolve("b.txt"), root.resolve("c.ndjson.gz")),
+        List.of(
+            root.resolve("a/c.jsonl"),
+            root.resolve("a/y.txt.gz"),
+            root.resolve("a/z.txt"),
+            root.resolve("b.txt"),
+            root.resolve("c.ndjson.gz")),
         ArticleFiles.list(List.of(root)));
     assertEquals(6, ArticleFiles.countArticles(List.of(root)));
   }
@@ -179,14 +205,18 @@ class ArticleFilesTest {
     List<ReadEvent> events = new ArrayList<>();
     files.read(List.of(md), events::add);
     assertEquals(
-        List.of(rejected(md, 0, Reason.UNSUPPORTED, "not .txt, .jsonl or .ndjson (optionally .gz)")), events);
+        List.of(
+            rejected(md, 0, Reason.UNSUPPORTED, "not .txt, .jsonl or .ndjson (optionally .gz)")),
+        events);
     assertEquals(0, files.skipped());
   }
 
   @Test
   void aMissingPathIsUnreadable() {
     Path missing = tmp.resolve("no/such/file.txt");
-    assertEquals(List.of(rejected(missing, 0, Reason.UNREADABLE, "no such file or directory")), Fixtures.read(missing));
+    assertEquals(
+        List.of(rejected(missing, 0, Reason.UNREADABLE, "no such file or directory")),
+        Fixtures.read(missing));
   }
 
   // --- bad files
@@ -211,7 +241,9 @@ class ArticleFilesTest {
     Path txt = Fixtures.write(tmp.resolve("blank.txt"), text);
     Path jsonl = Fixtures.write(tmp.resolve("blank.jsonl"), text);
     assertEquals(
-        List.of(rejected(txt, 0, Reason.EMPTY, "only white space"), rejected(jsonl, 0, Reason.EMPTY, "only white space")),
+        List.of(
+            rejected(txt, 0, Reason.EMPTY, "only white space"),
+            rejected(jsonl, 0, Reason.EMPTY, "only white space")),
         Fixtures.read(txt, jsonl));
   }
 
@@ -237,27 +269,39 @@ class ArticleFilesTest {
     }
     Path txt = Fixtures.write(tmp.resolve("junk.txt"), junk);
     assertEquals(
-        List.of(rejected(txt, 0, Reason.BINARY, "50 control characters in the first 100 bytes")), Fixtures.read(txt));
+        List.of(rejected(txt, 0, Reason.BINARY, "50 control characters in the first 100 bytes")),
+        Fixtures.read(txt));
   }
 
   @Test
   void aFewControlCharactersInTextAreTolerated() {
     // a stray form feed and a vertical tab, as some word processors leave them
-    Path txt = Fixtures.write(tmp.resolve("ok.txt"), HOUSE.replace("capital", "capital\u000B").replace("spring.", "spring.\f"));
+    Path txt =
+        Fixtures.write(
+            tmp.resolve("ok.txt"),
+            HOUSE.replace("capital", "capital\u000B").replace("spring.", "spring.\f"));
     assertEquals(List.of("ok"), ids(Fixtures.read(txt)));
   }
 
   @Test
   void invalidUtf8InAHouseFileIsAnEncodingProblem() {
     // "Erdoğan" written in ISO-8859-9, where ğ is the single byte 0xF0
-    byte[] latin5 = bytes(utf8(" date 2021-11-17 WORLD\nErdo"), new byte[] {(byte) 0xF0}, utf8("an visits Ankara\n\nBody.\n"));
+    byte[] latin5 =
+        bytes(
+            utf8(" date 2021-11-17 WORLD\nErdo"),
+            new byte[] {(byte) 0xF0},
+            utf8("an visits Ankara\n\nBody.\n"));
     Path txt = Fixtures.write(tmp.resolve("latin5.txt"), latin5);
-    assertEquals(List.of(rejected(txt, 0, Reason.ENCODING, "not UTF-8 at byte 27")), Fixtures.read(txt));
+    assertEquals(
+        List.of(rejected(txt, 0, Reason.ENCODING, "not UTF-8 at byte 27")), Fixtures.read(txt));
   }
 
   @Test
   void aTitleOnlyHouseFileIsMalformed() {
-    Path txt = Fixtures.write(tmp.resolve("title-only.txt"), " date 2021-11-17 WORLD\nDam talks resume in the capital\n");
+    Path txt =
+        Fixtures.write(
+            tmp.resolve("title-only.txt"),
+            " date 2021-11-17 WORLD\nDam talks resume in the capital\n");
     Path bare = Fixtures.write(tmp.resolve("bare-title.txt"), "Dam talks resume in the capital");
     assertEquals(
         List.of(
@@ -296,13 +340,20 @@ class ArticleFilesTest {
                 utf8("{\"id\": \"c\", \"body\": \"B\"}\n"), // 7
                 utf8("{\"title\": \"T\", \"body\": \"B\"}\n"), // 8
                 utf8("{\"id\": \"d\", \"title\": \"T\", \"body\": \"B\", \"date\": [2021]}\n"), // 9
-                utf8("{\"id\": \"e\", \"title\": \"Caf"), new byte[] {(byte) 0xE9}, utf8("\", \"body\": \"B\"}\n"), // 10
+                utf8("{\"id\": \"e\", \"title\": \"Caf"),
+                new byte[] {(byte) 0xE9},
+                utf8("\", \"body\": \"B\"}\n"), // 10
                 utf8("{\"id\": \"f\", \"title\": \"T\", \"body\": \"B\", \"date\": null}\n"), // 11
                 utf8(json("g")))); // 12: no final line end
     List<ReadEvent> events = Fixtures.read(file);
     assertEquals(
         List.of(
-            rejected(file, 4, Reason.MALFORMED, "not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+            rejected(
+                file,
+                4,
+                Reason.MALFORMED,
+                "not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array,"
+                    + " Object or token 'null', 'true' or 'false')"),
             rejected(file, 6, Reason.NOT_AN_ARTICLE, "a JSON array, not an object"),
             rejected(file, 7, Reason.NOT_AN_ARTICLE, "no 'title'"),
             rejected(file, 8, Reason.NOT_AN_ARTICLE, "no 'id' or 'url'"),
@@ -312,10 +363,15 @@ class ArticleFilesTest {
     assertEquals(List.of("a", "b", "f", "g"), ids(events));
     assertEquals(
         List.of(1, 5, 11, 12),
-        events.stream().filter(e -> e instanceof ReadEvent.Parsed).map(e -> e.where().line()).toList());
+        events.stream()
+            .filter(e -> e instanceof ReadEvent.Parsed)
+            .map(e -> e.where().line())
+            .toList());
     assertEquals(
         new ReadEvent.Problem(Reason.NO_DATE, "no 'date'"),
-        ((ReadEvent.Parsed) events.stream().filter(e -> e.where().line() == 11).findFirst().orElseThrow()).warning());
+        ((ReadEvent.Parsed)
+                events.stream().filter(e -> e.where().line() == 11).findFirst().orElseThrow())
+            .warning());
   }
 
   @Test
@@ -331,7 +387,8 @@ class ArticleFilesTest {
       out.write(utf8("\"}\n" + json("b") + "\n"));
     }
     List<ReadEvent> events = Fixtures.read(file);
-    assertEquals(List.of(rejected(file, 2, Reason.TOO_LARGE, "line over 16 MB")), Fixtures.rejected(events));
+    assertEquals(
+        List.of(rejected(file, 2, Reason.TOO_LARGE, "line over 16 MB")), Fixtures.rejected(events));
     assertEquals(List.of("a", "b"), ids(events));
   }
 
@@ -341,7 +398,7 @@ class ArticleFilesTest {
    * A gzip file of {@code lines} JSON lines cut a few bytes after the first {@code kept}: the
    * compressor is flushed there, so exactly those lines can be read back.
    */
-  private Path truncatedGzip(String name, int kept, int lines) throws IOException {
+  private static Path truncatedGzip(Path file, int kept, int lines) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int cut;
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes, true)) {
@@ -354,15 +411,16 @@ class ArticleFilesTest {
         gz.write(utf8(json("a" + i) + "\n"));
       }
     }
-    return Fixtures.write(tmp.resolve(name), Arrays.copyOf(bytes.toByteArray(), cut));
+    return Fixtures.write(file, Arrays.copyOf(bytes.toByteArray(), cut));
   }
 
   // Regression, found writing these tests (issue 2, point 8): the lines before the break were lost,
   // all of them in a file under 64 KB, because a buffered stream dropped what it had read.
   @ParameterizedTest
   @ValueSource(ints = {1, 3, 500, 2000})
-  void aTruncatedGzipIsUnreadableAtTheBreakAndTheArticlesBeforeItAreRead(int kept) throws IOException {
-    Path file = truncatedGzip("cut.jsonl.gz", kept, kept + 50);
+  void aTruncatedGzipIsUnreadableAtTheBreakAndTheArticlesBeforeItAreRead(int kept)
+      throws IOException {
+    Path file = truncatedGzip(tmp.resolve("cut.jsonl.gz"), kept, kept + 50);
     List<ReadEvent> events = Fixtures.read(file);
     List<String> before = new ArrayList<>();
     for (int i = 1; i <= kept; i++) {
@@ -370,9 +428,17 @@ class ArticleFilesTest {
     }
     assertEquals(before, ids(events));
     assertEquals(
-        List.of(rejected(file, kept + 1, Reason.UNREADABLE, "EOFException: Unexpected end of ZLIB input stream")),
+        List.of(
+            rejected(
+                file,
+                kept + 1,
+                Reason.UNREADABLE,
+                "EOFException: Unexpected end of ZLIB input stream")),
         Fixtures.rejected(events));
-    assertEquals(events.size() - 1, events.indexOf(Fixtures.rejected(events).get(0)), "the rejection comes last");
+    assertEquals(
+        events.size() - 1,
+        events.indexOf(Fixtures.rejected(events).get(0)),
+        "the rejection comes last");
   }
 
   @Test
@@ -384,7 +450,9 @@ class ArticleFilesTest {
     byte[] all = bytes.toByteArray();
     Path file = Fixtures.write(tmp.resolve("cut.txt.gz"), Arrays.copyOf(all, all.length - 10));
     assertEquals(
-        List.of(rejected(file, 0, Reason.UNREADABLE, "EOFException: Unexpected end of ZLIB input stream")),
+        List.of(
+            rejected(
+                file, 0, Reason.UNREADABLE, "EOFException: Unexpected end of ZLIB input stream")),
         Fixtures.read(file));
   }
 
@@ -393,7 +461,8 @@ class ArticleFilesTest {
   void aGzipNameOverDataThatIsNotGzipIsUnreadable(String name) {
     Path file = Fixtures.write(tmp.resolve(name), json("a"));
     assertEquals(
-        List.of(rejected(file, 0, Reason.UNREADABLE, "IOException: not gzip data: Not in GZIP format")),
+        List.of(
+            rejected(file, 0, Reason.UNREADABLE, "IOException: not gzip data: Not in GZIP format")),
         Fixtures.read(file));
   }
 
@@ -405,16 +474,26 @@ class ArticleFilesTest {
     Fixtures.write(root.resolve("01-good.txt"), HOUSE);
     Path empty = Fixtures.write(root.resolve("02-empty.txt"), "");
     Path blank = Fixtures.write(root.resolve("03-blank.txt"), " \n\t\n");
-    Path binary = Fixtures.write(root.resolve("04-binary.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
-    Path latin1 = Fixtures.write(root.resolve("05-latin1.txt"), bytes(utf8(HOUSE.replace("capital", "caf")), new byte[] {(byte) 0xE9}));
+    Path binary =
+        Fixtures.write(
+            root.resolve("04-binary.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+    // "Talks at the café", the é in ISO-8859-1
+    Path latin1 =
+        Fixtures.write(
+            root.resolve("05-latin1.txt"),
+            bytes(utf8("Talks at the caf"), new byte[] {(byte) 0xE9}, utf8("\n\nBody.\n")));
     Path titleOnly = Fixtures.write(root.resolve("06-title-only.txt"), "Dam talks resume\n");
     Fixtures.write(root.resolve("07-good.jsonl"), json("j1") + "\n" + json("j2") + "\n");
-    Path badLines = Fixtures.write(root.resolve("08-lines.jsonl"), json("j3") + "\n{oops\n\n\"text\"\n" + json("j4") + "\n");
-    Path cut = truncatedGzip("09-cut.jsonl.gz", 2, 40);
-    Files.move(cut, root.resolve("09-cut.jsonl.gz"));
-    cut = root.resolve("09-cut.jsonl.gz");
+    Path badLines =
+        Fixtures.write(
+            root.resolve("08-lines.jsonl"),
+            json("j3") + "\n{oops\n\n\"text\"\n" + json("j4") + "\n");
+    Path cut = truncatedGzip(root.resolve("09-cut.jsonl.gz"), 2, 40);
     Fixtures.gzip(root.resolve("10-good.txt.gz"), utf8(HOUSE));
-    Path undated = Fixtures.write(root.resolve("11-undated.txt"), HOUSE.replace(" date 2021-11-17 WORLD\n", "").replace("November 17, 2021\n", ""));
+    Path undated =
+        Fixtures.write(
+            root.resolve("11-undated.txt"),
+            HOUSE.replace(" date 2021-11-17 WORLD\n", "").replace("November 17, 2021\n", ""));
     Fixtures.write(root.resolve("12-notes.md"), "# notes");
     Path missing = tmp.resolve("missing.jsonl");
     Path unsupported = Fixtures.write(tmp.resolve("export.json"), json("x"));
@@ -423,23 +502,36 @@ class ArticleFilesTest {
     List<ReadEvent> events = new ArrayList<>();
     files.read(List.of(root, missing, unsupported), events::add);
 
-    assertEquals(List.of("01-good", "j1", "j2", "j3", "j4", "a1", "a2", "10-good", "11-undated"), ids(events));
+    assertEquals(
+        List.of("01-good", "j1", "j2", "j3", "j4", "a1", "a2", "10-good", "11-undated"),
+        ids(events));
     assertEquals(
         List.of(
             rejected(empty, 0, Reason.EMPTY, "empty file"),
             rejected(blank, 0, Reason.EMPTY, "only white space"),
             rejected(binary, 0, Reason.BINARY, "NUL byte at byte 4"),
-            rejected(latin1, 0, Reason.ENCODING, "not UTF-8 at byte " + (utf8(HOUSE).length - 4)),
+            rejected(latin1, 0, Reason.ENCODING, "not UTF-8 at byte 16"),
             rejected(titleOnly, 0, Reason.MALFORMED, "no text after the title"),
-            rejected(badLines, 2, Reason.MALFORMED, "not JSON: Unexpected character ('o' (code 111)): was expecting double-quote to start field name"),
+            rejected(
+                badLines,
+                2,
+                Reason.MALFORMED,
+                "not JSON: Unexpected character ('o' (code 111)): was expecting double-quote to"
+                    + " start field name"),
             rejected(badLines, 4, Reason.NOT_AN_ARTICLE, "a JSON string, not an object"),
-            rejected(cut, 3, Reason.UNREADABLE, "EOFException: Unexpected end of ZLIB input stream"),
+            rejected(
+                cut, 3, Reason.UNREADABLE, "EOFException: Unexpected end of ZLIB input stream"),
             rejected(missing, 0, Reason.UNREADABLE, "no such file or directory"),
-            rejected(unsupported, 0, Reason.UNSUPPORTED, "not .txt, .jsonl or .ndjson (optionally .gz)")),
+            rejected(
+                unsupported,
+                0,
+                Reason.UNSUPPORTED,
+                "not .txt, .jsonl or .ndjson (optionally .gz)")),
         Fixtures.rejected(events));
     assertEquals(1, files.skipped());
     ReadEvent.Parsed noDate =
-        (ReadEvent.Parsed) events.stream().filter(e -> e.where().file().equals(undated)).findFirst().orElseThrow();
+        (ReadEvent.Parsed)
+            events.stream().filter(e -> e.where().file().equals(undated)).findFirst().orElseThrow();
     assertEquals(new ReadEvent.Problem(Reason.NO_DATE, "no date line"), noDate.warning());
   }
 }

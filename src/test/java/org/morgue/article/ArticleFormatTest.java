@@ -18,15 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One test per input format: a concrete test names only its fixture (a file or a folder under
- * {@code src/test/resources/fixtures}) and the articles it must give, every field exact. The fixture
- * is read through {@link ArticleFiles}, as the ingest reads it, plain and gzip-compressed.
+ * {@code src/test/resources/fixtures}) and the articles it must give, every field exact. The
+ * fixture is read through {@link ArticleFiles}, as the ingest reads it, plain and gzip-compressed.
  */
 abstract class ArticleFormatTest {
 
   /** The fixture file or folder, relative to {@code src/test/resources/fixtures}. */
   abstract String fixture();
 
-  /** Every article of the fixture, in reading order (folders: by file name; JSON Lines: by line). */
+  /**
+   * Every article of the fixture, in reading order (folders: by file name; JSON Lines: by line).
+   */
   abstract List<Article> expected();
 
   /** The warnings the reading gives, by article id; an article not named here has none. */
@@ -43,7 +45,8 @@ abstract class ArticleFormatTest {
 
   @TestFactory
   Stream<DynamicTest> eachArticleHasExactlyItsFields() {
-    Map<String, Article> actual = byId(Fixtures.articles(Fixtures.read(Fixtures.fixture(fixture()))));
+    Map<String, Article> actual =
+        byId(Fixtures.articles(Fixtures.read(Fixtures.fixture(fixture()))));
     return expected().stream()
         .map(e -> DynamicTest.dynamicTest(e.id(), () -> assertSameFields(e, actual.get(e.id()))));
   }

@@ -46,8 +46,8 @@ class BylinesTest {
         "By the end of the war, the city had lost half its people.",
         "By 2030 coal will be gone from the U.S.",
         // or it is longer than a list of names
-        "By then more than two hundred people from the villages along the river had left their homes for the"
-            + " city"
+        "By then more than two hundred people from the villages along the river had left their"
+            + " homes for the city"
       })
   void isNotAByline(String line) {
     assertFalse(Bylines.isByline(line));
@@ -73,7 +73,8 @@ class BylinesTest {
         "By Alexandra Andersen and Sandy Anderson = Alexandra Andersen|Sandy Anderson",
         // non-ASCII names
         "By Recep Tayyip Erdoğan and Ayşe Yılmaz = Recep Tayyip Erdoğan|Ayşe Yılmaz",
-        "By Zoë Müller, Søren Ødegård and Łukasz Żuławski = Zoë Müller|Søren Ødegård|Łukasz Żuławski",
+        "By Zoë Müller, Søren Ødegård and Łukasz Żuławski = Zoë Müller|Søren Ødegård|Łukasz"
+            + " Żuławski",
         // a job title after the name is not a second author
         "By Antony J. Blinken, Secretary of State = Antony J. Blinken",
         "Ned Price, Department Spokesperson = Ned Price",

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * JSON Lines in the shape of {@code ../shared/demo-corpus/*}{@code /*.jsonl} (State Department press
- * releases and Wikinews): {@code id}, {@code date}, {@code datetime}, {@code byline} with a job
- * title, a {@code dateline}, {@code licence} and an {@code origin} object, all with invented text.
+ * JSON Lines in the shape of {@code ../shared/demo-corpus/*}{@code /*.jsonl} (State Department
+ * press releases and Wikinews): {@code id}, {@code date}, {@code datetime}, {@code byline} with a
+ * job title, a {@code dateline}, {@code licence} and an {@code origin} object, all with invented
+ * text.
  */
 class DemoCorpusShapeTest extends ArticleFormatTest {
   private static final String STATE = "U.S. Department of State (state.gov press-releases RSS)";
@@ -29,8 +30,8 @@ class DemoCorpusShapeTest extends ArticleFormatTest {
             List.of("Office of the Spokesperson"),
             List.of(
                 "The below is attributable to Spokesperson Jane Roe:",
-                "The Secretary spoke today with the Foreign Minister of a partner country about a shared"
-                    + " plan for clean water.",
+                "The Secretary spoke today with the Foreign Minister of a partner country about a"
+                    + " shared plan for clean water.",
                 "They agreed to stay in close touch."),
             STATE,
             "https://www.example.gov/secretarys-call-with-a-partner-foreign-minister/"),
@@ -42,8 +43,8 @@ class DemoCorpusShapeTest extends ArticleFormatTest {
             null,
             List.of("Antony J. Blinken"),
             List.of(
-                "On behalf of the United States, I send warm wishes to the people of a partner country"
-                    + " on their national day.",
+                "On behalf of the United States, I send warm wishes to the people of a partner"
+                    + " country on their national day.",
                 "We look forward to another year of close work together."),
             STATE,
             "https://www.example.gov/on-the-national-day-of-a-partner-country/"),
@@ -54,7 +55,9 @@ class DemoCorpusShapeTest extends ArticleFormatTest {
             "Deputy Secretary\u2019s Meeting in Madrid",
             null,
             List.of("Wendy R. Sherman"),
-            List.of("The Deputy Secretary met officials in Madrid today to discuss energy links across the region."),
+            List.of(
+                "The Deputy Secretary met officials in Madrid today to discuss energy links across"
+                    + " the region."),
             STATE,
             "https://www.example.gov/deputy-secretarys-meeting-in-madrid/"),
         new Article(
@@ -65,8 +68,10 @@ class DemoCorpusShapeTest extends ArticleFormatTest {
             null,
             List.of(),
             List.of(
-                "The bridge over the river reopened on Friday, a week after flood waters closed it.",
-                "Engineers said the structure had not been damaged. Traffic was light in the morning."),
+                "The bridge over the river reopened on Friday, a week after flood waters closed"
+                    + " it.",
+                "Engineers said the structure had not been damaged. Traffic was light in the"
+                    + " morning."),
             WIKINEWS,
             "https://en.wikinews.org/wiki/Bridge_reopens_in_river_town_after_floods"),
         new Article(

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * JSON Lines in the shape of {@code ../shared/dev-corpora/news-2012-2020.jsonl.gz}: a 16-character
- * {@code id}, {@code date} as an ISO date, {@code null} or {@code 12/1/16}, a topic {@code section},
- * the outlet as {@code source}, an {@code authors} array (often empty), and a {@code body} that
- * sometimes opens with the title. Every record is invented; nothing is copied from that corpus.
+ * {@code id}, {@code date} as an ISO date, {@code null} or {@code 12/1/16}, a topic {@code
+ * section}, the outlet as {@code source}, an {@code authors} array (often empty), and a {@code
+ * body} that sometimes opens with the title. Every record is invented; nothing is copied from that
+ * corpus.
  */
 class DevCorpusShapeTest extends ArticleFormatTest {
 
@@ -28,7 +29,8 @@ class DevCorpusShapeTest extends ArticleFormatTest {
             null,
             List.of("Mara Lind"),
             List.of(
-                "Students sleep about an hour less in the week before exams, a survey of five schools found.",
+                "Students sleep about an hour less in the week before exams, a survey of five"
+                    + " schools found.",
                 "Teachers said they would move some deadlines.",
                 "The survey will be repeated next year."),
             "Example Daily",
@@ -67,7 +69,9 @@ class DevCorpusShapeTest extends ArticleFormatTest {
             "Ferry line adds a winter route",
             null,
             List.of("Zoë Müller"),
-            List.of("The ferry line will run a winter route between the two islands. Tickets go on sale on Monday."),
+            List.of(
+                "The ferry line will run a winter route between the two islands. Tickets go on sale"
+                    + " on Monday."),
             "Example Times",
             "https://www.example.com/2019/11/30/world/ferry-winter-route.html"),
         // a blank line that holds a space, and trailing blank lines

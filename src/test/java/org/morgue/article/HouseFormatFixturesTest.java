@@ -120,7 +120,8 @@ class HouseFormatFixturesTest extends ArticleFormatTest {
             null,
             List.of("Mara Lind"),
             List.of(
-                "Residents of the river town began cleaning their homes on Monday as the water fell.",
+                "Residents of the river town began cleaning their homes on Monday as the water"
+                    + " fell.",
                 "The mayor said the bridge would reopen within a week."),
             WIRE,
             null),

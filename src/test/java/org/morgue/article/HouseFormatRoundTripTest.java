@@ -16,38 +16,75 @@ class HouseFormatRoundTripTest {
 
   static Stream<Arguments> articles() {
     return Stream.of(
-        HouseFormatTest.BASE_ARTICLE,
-        Fixtures.articles(Fixtures.read(Fixtures.fixture("seed/000_27f0df3f21ae055d.txt"))).get(0),
-        // every optional field, several authors, a section with spaces
-        new Article(
-            "state-1",
-            LocalDate.of(2022, 1, 14),
-            "Press Releases",
-            "Office announces a new visa appointment system",
-            "The system opens for bookings next month.",
-            List.of("Lena Park", "Omar Haddad", "Sofia Ruiz"),
-            List.of("Applicants will choose a time online.", "Fees are unchanged."),
-            "U.S. Department of State",
-            "https://example.org/visa-appointments"),
-        // non-ASCII names everywhere
-        new Article(
-            "tr-1",
-            LocalDate.of(2021, 11, 20),
-            "WORLD",
-            "Erdoğan meets Şahin in Ankara",
-            "Recep Tayyip Erdoğan received the mayor.",
-            List.of("Ayşe Yılmaz", "Zoë Müller"),
-            List.of("Erdoğan and Şahin spoke for an hour."),
-            "AA",
-            null),
-        // a name suffix, written 'By Lena Park Jr. and Omar Haddad'
-        new Article("suffix", LocalDate.of(2020, 1, 2), "WORLD", "A title", "A lede.", List.of("Lena Park Jr.", "Omar Haddad"), List.of("Body."), null, null),
-        // only what is required, and a body
-        new Article("bare", null, null, "A title", null, List.of(), List.of("One paragraph."), null, null),
-        // no date but a section
-        new Article("undated", null, "LOCAL", "A title", "A lede.", List.of("Mara Lind"), List.of("Body."), null, null),
-        // a lede and no body
-        new Article("lede-only", LocalDate.of(2020, 2, 29), "WORLD", "A title", "Only a lede.", List.of(), List.of(), null, null))
+            HouseFormatTest.BASE_ARTICLE,
+            Fixtures.articles(Fixtures.read(Fixtures.fixture("seed/000_27f0df3f21ae055d.txt")))
+                .get(0),
+            // every optional field, several authors, a section with spaces
+            new Article(
+                "state-1",
+                LocalDate.of(2022, 1, 14),
+                "Press Releases",
+                "Office announces a new visa appointment system",
+                "The system opens for bookings next month.",
+                List.of("Lena Park", "Omar Haddad", "Sofia Ruiz"),
+                List.of("Applicants will choose a time online.", "Fees are unchanged."),
+                "U.S. Department of State",
+                "https://example.org/visa-appointments"),
+            // non-ASCII names everywhere
+            new Article(
+                "tr-1",
+                LocalDate.of(2021, 11, 20),
+                "WORLD",
+                "Erdoğan meets Şahin in Ankara",
+                "Recep Tayyip Erdoğan received the mayor.",
+                List.of("Ayşe Yılmaz", "Zoë Müller"),
+                List.of("Erdoğan and Şahin spoke for an hour."),
+                "AA",
+                null),
+            // a name suffix, written 'By Lena Park Jr. and Omar Haddad'
+            new Article(
+                "suffix",
+                LocalDate.of(2020, 1, 2),
+                "WORLD",
+                "A title",
+                "A lede.",
+                List.of("Lena Park Jr.", "Omar Haddad"),
+                List.of("Body."),
+                null,
+                null),
+            // only what is required, and a body
+            new Article(
+                "bare",
+                null,
+                null,
+                "A title",
+                null,
+                List.of(),
+                List.of("One paragraph."),
+                null,
+                null),
+            // no date but a section
+            new Article(
+                "undated",
+                null,
+                "LOCAL",
+                "A title",
+                "A lede.",
+                List.of("Mara Lind"),
+                List.of("Body."),
+                null,
+                null),
+            // a lede and no body
+            new Article(
+                "lede-only",
+                LocalDate.of(2020, 2, 29),
+                "WORLD",
+                "A title",
+                "Only a lede.",
+                List.of(),
+                List.of(),
+                null,
+                null))
         .map(a -> Arguments.argumentSet(a.id(), a));
   }
 
@@ -61,7 +98,8 @@ class HouseFormatRoundTripTest {
   @ParameterizedTest
   @MethodSource("articles")
   void warnsOnlyWhenTheArticleHasNoDate(Article article) throws ArticleException {
-    ReadEvent.Problem warning = HouseFormat.parse(article.id(), HouseFormat.write(article)).warning();
+    ReadEvent.Problem warning =
+        HouseFormat.parse(article.id(), HouseFormat.write(article)).warning();
     if (article.date() == null) {
       assertEquals(new ReadEvent.Problem(Reason.NO_DATE, "unreadable date 'unknown'"), warning);
     } else {
@@ -103,13 +141,32 @@ class HouseFormatRoundTripTest {
   void writesWhatIsMissingAsLittleAsPossible() {
     assertEquals(
         " date unknown\nA title\n\nOne paragraph.\n\n",
-        HouseFormat.write(new Article("bare", null, null, "A title", null, List.of(), List.of("One paragraph."), null, null)));
+        HouseFormat.write(
+            new Article(
+                "bare",
+                null,
+                null,
+                "A title",
+                null,
+                List.of(),
+                List.of("One paragraph."),
+                null,
+                null)));
   }
 
   @Test
   void lineBreaksInsideAFieldBecomeSpaces() throws ArticleException {
     Article article =
-        new Article("x", LocalDate.of(2020, 1, 2), "WORLD", "Two\nline title", "A\r\nlede", List.of(), List.of("One\nparagraph"), null, null);
+        new Article(
+            "x",
+            LocalDate.of(2020, 1, 2),
+            "WORLD",
+            "Two\nline title",
+            "A\r\nlede",
+            List.of(),
+            List.of("One\nparagraph"),
+            null,
+            null);
     Article back = HouseFormat.parse("x", HouseFormat.write(article)).article();
     assertEquals("Two line title", back.title());
     assertEquals("A lede", back.lede());

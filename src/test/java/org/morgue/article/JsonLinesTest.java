@@ -42,7 +42,8 @@ class JsonLinesTest {
             {"id": "a-1", "date": "2021-11-17", "section": "WORLD", "title": "Dam talks resume",\
              "lede": "Negotiators met again.", "authors": ["Lena Park", "Omar Haddad"],\
              "body": "First paragraph.\\n\\nSecond paragraph.", "source": "Morgue Wire",\
-             "url": "https://example.org/a-1"}""");
+             "url": "https://example.org/a-1"}\
+            """);
     assertEquals(
         new Article(
             "a-1",
@@ -82,15 +83,19 @@ class JsonLinesTest {
   void anEmptyIdGivesWayToTheUrl(String id) throws ArticleException {
     assertEquals(
         "https://example.org/x",
-        article("{\"id\": " + id + ", \"url\": \"https://example.org/x\", \"title\": \"T\", \"body\": \"B\"}").id());
+        article(
+                "{\"id\": "
+                    + id
+                    + ", \"url\": \"https://example.org/x\", \"title\": \"T\", \"body\": \"B\"}")
+            .id());
   }
 
   @Test
   void textFieldsAreTrimmedAndTheirWhiteSpaceFolded() throws ArticleException {
     Article a =
         article(
-            "{\"id\": \" a \", \"title\": \"  Dam\\ttalks \\u00A0resume\\n\", \"section\": \" Press  Releases \","
-                + " \"body\": \" B \"}");
+            "{\"id\": \" a \", \"title\": \"  Dam\\ttalks \\u00A0resume\\n"
+                + "\", \"section\": \" Press  Releases \", \"body\": \" B \"}");
     assertEquals("a", a.id());
     assertEquals("Dam talks resume", a.title());
     assertEquals("Press Releases", a.section());
@@ -100,7 +105,9 @@ class JsonLinesTest {
   @Test
   void blankOptionalFieldsAreNull() throws ArticleException {
     Article a =
-        article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"section\": \" \", \"source\": \"\", \"lede\": null, \"url\": null}");
+        article(
+            "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"section\": \" \", \"source\":"
+                + " \"\", \"lede\": null, \"url\": null}");
     assertNull(a.section());
     assertNull(a.source());
     assertNull(a.lede());
@@ -129,7 +136,8 @@ class JsonLinesTest {
   void withBlankLinesBetweenParagraphsTheLinesOfAParagraphJoin() throws ArticleException {
     assertEquals(
         List.of("One a. One b.", "Two."),
-        article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"One a.\\nOne b.\\n\\nTwo.\"}").body());
+        article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"One a.\\nOne b.\\n\\nTwo.\"}")
+            .body());
   }
 
   @Test
@@ -150,17 +158,29 @@ class JsonLinesTest {
   void aFirstParagraphThatRepeatsTheTitleIsDropped() throws ArticleException {
     assertEquals(
         List.of("Negotiators met again."),
-        article("{\"id\": \"a\", \"title\": \"Dam talks resume\", \"body\": \"Dam talks resume\\n\\nNegotiators met again.\"}").body());
+        article(
+                "{\"id\": \"a\", \"title\": \"Dam talks resume\", \"body\": \"Dam talks resume\\n"
+                    + "\\n"
+                    + "Negotiators met again.\"}")
+            .body());
     assertEquals(
         List.of("Negotiators met again."),
-        article("{\"id\": \"a\", \"title\": \"Dam talks resume\", \"body\": [\" Dam  talks resume \", \"Negotiators met again.\"]}").body());
+        article(
+                "{\"id\": \"a\", \"title\": \"Dam talks resume\", \"body\": [\" Dam  talks resume"
+                    + " \", \"Negotiators met again.\"]}")
+            .body());
   }
 
   @Test
   void aTitleRepeatedLaterOrInPartStays() throws ArticleException {
     assertEquals(
         List.of("Dam talks resume today", "Dam talks resume"),
-        article("{\"id\": \"a\", \"title\": \"Dam talks resume\", \"body\": \"Dam talks resume today\\n\\nDam talks resume\"}").body());
+        article(
+                "{\"id\": \"a\", \"title\": \"Dam talks resume\", \"body\": \"Dam talks resume"
+                    + " today\\n"
+                    + "\\n"
+                    + "Dam talks resume\"}")
+            .body());
   }
 
   @Test
@@ -191,17 +211,26 @@ class JsonLinesTest {
   @ParameterizedTest
   @ValueSource(strings = {"lede", "standfirst", "description", "summary"})
   void ledeAndItsAliases(String field) throws ArticleException {
-    assertEquals("L", article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"" + field + "\": \"L\"}").lede());
+    assertEquals(
+        "L",
+        article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"" + field + "\": \"L\"}")
+            .lede());
   }
 
   @Test
   void ledeWinsOverItsAliasesInOrder() throws ArticleException {
     assertEquals(
         "lede",
-        article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"summary\": \"summary\", \"description\": \"description\", \"lede\": \"lede\"}").lede());
+        article(
+                "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"summary\": \"summary\","
+                    + " \"description\": \"description\", \"lede\": \"lede\"}")
+            .lede());
     assertEquals(
         "standfirst",
-        article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"summary\": \"summary\", \"standfirst\": \"standfirst\"}").lede());
+        article(
+                "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"summary\": \"summary\","
+                    + " \"standfirst\": \"standfirst\"}")
+            .lede());
   }
 
   // --- authors
@@ -228,20 +257,35 @@ class JsonLinesTest {
   void aBylineWithAJobTitleNamesOnePerson() throws ArticleException {
     assertEquals(
         List.of("Antony J. Blinken"),
-        article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"byline\": \"Antony J. Blinken, Secretary of State\"}").authors());
+        article(
+                "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"byline\": \"Antony J."
+                    + " Blinken, Secretary of State\"}")
+            .authors());
   }
 
   @Test
   void anOfficeInTheBylineIsItsAuthor() throws ArticleException {
     assertEquals(
         List.of("Office of the Spokesperson"),
-        article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"byline\": \"Office of the Spokesperson\"}").authors());
+        article(
+                "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"byline\": \"Office of the"
+                    + " Spokesperson\"}")
+            .authors());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"authors\": []", "\"authors\": null", "\"byline\": null", "\"byline\": \"\"", "\"author\": \" \""})
+  @ValueSource(
+      strings = {
+        "\"authors\": []",
+        "\"authors\": null",
+        "\"byline\": null",
+        "\"byline\": \"\"",
+        "\"author\": \" \""
+      })
   void noAuthors(String field) throws ArticleException {
-    assertEquals(List.of(), article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", " + field + "}").authors());
+    assertEquals(
+        List.of(),
+        article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", " + field + "}").authors());
   }
 
   // --- date
@@ -268,7 +312,13 @@ class JsonLinesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", ", \"date\": null", ", \"date\": \"\"", ", \"date\": \" \", \"datetime\": null"})
+  @ValueSource(
+      strings = {
+        "",
+        ", \"date\": null",
+        ", \"date\": \"\"",
+        ", \"date\": \" \", \"datetime\": null"
+      })
   void noDateIsAWarningNotARejection(String field) throws ArticleException {
     JsonLines.Result r = parse("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"" + field + "}");
     assertNull(r.article().date());
@@ -278,9 +328,11 @@ class JsonLinesTest {
   @ParameterizedTest
   @ValueSource(strings = {"31/31/2020", "2021-02-30", "yesterday", "20210521"})
   void anUnreadableDateIsAWarningThatQuotesIt(String date) throws ArticleException {
-    JsonLines.Result r = parse("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"date\": \"" + date + "\"}");
+    JsonLines.Result r =
+        parse("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"date\": \"" + date + "\"}");
     assertNull(r.article().date());
-    assertEquals(new ReadEvent.Problem(Reason.NO_DATE, "unreadable date '" + date + "'"), r.warning());
+    assertEquals(
+        new ReadEvent.Problem(Reason.NO_DATE, "unreadable date '" + date + "'"), r.warning());
   }
 
   // --- what is not an article
@@ -338,13 +390,16 @@ class JsonLinesTest {
         "\"title\": [\"T\"], \"body\": \"B\"           | field 'title' is not a string",
         "\"title\": \"T\", \"body\": \"B\", \"date\": true | field 'date' is not a string",
         "\"title\": \"T\", \"body\": \"B\", \"date\": {\"y\": 2021} | field 'date' is not a string",
-        "\"title\": \"T\", \"body\": \"B\", \"section\": [\"WORLD\"] | field 'section' is not a string",
+        "\"title\": \"T\", \"body\": \"B\", \"section\": [\"WORLD\"] | field 'section' is not a"
+            + " string",
         "\"title\": \"T\", \"body\": \"B\", \"lede\": {} | field 'lede' is not a string",
         "\"title\": \"T\", \"body\": 42                | field 'body' is not a string or array",
         "\"title\": \"T\", \"body\": {\"text\": \"B\"}  | field 'body' is not a string or array",
         "\"title\": \"T\", \"body\": [\"B\", 2]         | 'body' holds a non-string",
-        "\"title\": \"T\", \"body\": \"B\", \"authors\": [\"A\", null] | 'authors' holds a non-string",
-        "\"title\": \"T\", \"body\": \"B\", \"authors\": {\"name\": \"A\"} | field 'authors' is not a string",
+        "\"title\": \"T\", \"body\": \"B\", \"authors\": [\"A\", null] | 'authors' holds a"
+            + " non-string",
+        "\"title\": \"T\", \"body\": \"B\", \"authors\": {\"name\": \"A\"} | field 'authors' is not"
+            + " a string",
         "\"title\": \"T\", \"body\": \"B\", \"byline\": false | field 'byline' is not a string",
       })
   void aFieldOfTheWrongType(String fields, String detail) {
@@ -357,11 +412,21 @@ class JsonLinesTest {
   void otherFieldsAreIgnored() throws ArticleException {
     assertEquals(
         new Article("a", null, null, "T", null, List.of(), List.of("B"), null, null),
-        article("{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"dateline\": null, \"licence\": \"CC BY 2.5\", \"origin\": {\"repo\": \"x/y\", \"n\": [1, 2]}, \"words\": 1}"));
+        article(
+            "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\", \"dateline\": null, \"licence\":"
+                + " \"CC BY 2.5\", \"origin\": {\"repo\": \"x/y\", \"n\": [1, 2]}, \"words\": 1}"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not json", "{\"id\": \"a\",", "{'id': 'a'}", "{\"id\": \"a\" \"title\": \"T\"}", "<html>", "}"})
+  @ValueSource(
+      strings = {
+        "not json",
+        "{\"id\": \"a\",",
+        "{'id': 'a'}",
+        "{\"id\": \"a\" \"title\": \"T\"}",
+        "<html>",
+        "}"
+      })
   void textThatIsNotJsonIsMalformed(String line) {
     ArticleException e = rejected(line);
     assertEquals(Reason.MALFORMED, e.reason());
@@ -373,8 +438,10 @@ class JsonLinesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"} {\"id\": \"b\", \"title\": \"T\", \"body\": \"B\"}",
-        "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"}{\"id\": \"b\", \"title\": \"T\", \"body\": \"B\"}",
+        "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"} {\"id\": \"b\", \"title\": \"T\","
+            + " \"body\": \"B\"}",
+        "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"}{\"id\": \"b\", \"title\": \"T\","
+            + " \"body\": \"B\"}",
         "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"} 42",
         "{\"id\": \"a\", \"title\": \"T\", \"body\": \"B\"}]"
       })
@@ -403,7 +470,8 @@ class JsonLinesTest {
             Fixtures.utf8("{\"id\": \"a\", \"title\": \"Caf"),
             new byte[] {(byte) Integer.parseInt(hex, 16)},
             Fixtures.utf8("\", \"body\": \"B\"}"));
-    ArticleException e = assertThrows(ArticleException.class, () -> JsonLines.parse(line, 0, line.length));
+    ArticleException e =
+        assertThrows(ArticleException.class, () -> JsonLines.parse(line, 0, line.length));
     assertEquals(Reason.ENCODING, e.reason());
     assertEquals("not UTF-8: " + message, e.getMessage());
   }

@@ -45,7 +45,8 @@ class SeedArticleTest {
 
   @Test
   void title() {
-    assertEquals("Azerbaijan: Armenian forces killed, injured soldiers in border attack", seed().title());
+    assertEquals(
+        "Azerbaijan: Armenian forces killed, injured soldiers in border attack", seed().title());
   }
 
   @Test
@@ -81,7 +82,8 @@ class SeedArticleTest {
   @Test
   void neitherTheBylineNorTheHumanDateNorTheCreditLineIsBody() {
     for (String p : seed().body()) {
-      assertFalse(p.startsWith("By ") || p.equals("November 17, 2021") || p.startsWith("SOURCE"), p);
+      assertFalse(
+          p.startsWith("By ") || p.equals("November 17, 2021") || p.startsWith("SOURCE"), p);
     }
   }
 
