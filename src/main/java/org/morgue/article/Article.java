@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>Every text field is already trimmed; absent values are {@code null} (strings, date) or empty
  * (lists), never blank strings. Example: the seed article has id {@code 000_27f0df3f21ae055d}, date
- * 2021-11-17, section {@code WORLD}, one author and eleven body paragraphs.
+ * 2021-11-17, section {@code WORLD}, one author and twelve body paragraphs.
  *
  * @param id stable identity: the file name's stem, or the JSON record's own {@code id} or {@code url}
  * @param date publication date, or {@code null} when the input has none (the article is still indexed)

@@ -1,8 +1,9 @@
 package org.morgue.article;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -264,22 +265,39 @@ public final class ArticleFiles {
   private void readJsonLines(Path file, Consumer<ReadEvent> sink) {
     int lineNo = 0;
     int articles = 0;
-    try (InputStream raw = open(file);
-        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
-      in.mark(SNIFF_BYTES);
-      byte[] head = in.readNBytes(SNIFF_BYTES);
-      in.reset();
-      // (the BufferedInputStream is only for this look ahead; LineReader reads in chunks)
-      if (head.length == 0) {
+    try (InputStream raw = open(file)) {
+      // The first bytes say whether this is text at all. They and the lines after them are read
+      // straight from the stream, keeping what came before a failure, so that a gzip file cut short
+      // still gives every whole line before the cut. (A BufferedInputStream in between drops what it
+      // has read when the stream under it fails: up to 64 KB of lines, all of a small file's.)
+      byte[] head = new byte[SNIFF_BYTES];
+      int headLength = 0;
+      IOException broken = null;
+      try {
+        for (int r; headLength < head.length && (r = raw.read(head, headLength, head.length - headLength)) > 0; ) {
+          headLength += r;
+        }
+      } catch (IOException e) {
+        if (headLength == 0) {
+          throw e;
+        }
+        broken = e;
+      }
+      if (headLength == 0) {
         sink.accept(reject(Location.file(file), Reason.EMPTY, "empty file"));
         return;
       }
       try {
-        checkText(head, 0, head.length);
+        checkText(head, 0, headLength);
       } catch (ArticleException e) {
         sink.accept(reject(Location.file(file), e.reason(), e.getMessage()));
         return;
       }
+      InputStream in =
+          broken == null
+              ? new SequenceInputStream(new ByteArrayInputStream(head, 0, headLength), raw)
+              // only the whole lines before the break; the cut one is reported as unreadable
+              : new ByteArrayInputStream(head, 0, afterLastNewline(head, headLength));
       LineReader lines = new LineReader(in);
       while (lines.next()) {
         lineNo++;
@@ -306,6 +324,9 @@ public final class ArticleFiles {
           sink.accept(reject(where, e.reason(), e.getMessage()));
         }
       }
+      if (broken != null) {
+        throw broken;
+      }
       if (lineNo > 0 && articles == 0 && lines.allBlank()) {
         sink.accept(reject(Location.file(file), Reason.EMPTY, "only white space"));
       }
@@ -315,6 +336,16 @@ public final class ArticleFiles {
       Location where = lineNo == 0 ? Location.file(file) : new Location(file, lineNo + 1);
       sink.accept(reject(where, Reason.UNREADABLE, message(e)));
     }
+  }
+
+  /** The length of {@code b[0, n)} up to and with its last line end (0 when it has none). */
+  private static int afterLastNewline(byte[] b, int n) {
+    for (int i = n - 1; i >= 0; i--) {
+      if (b[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   /** Counts the articles the inputs hold, roughly (one a house file, one a non-blank JSON line). */

@@ -9,9 +9,16 @@ import java.util.regex.Pattern;
  * Doe]}; commas, semicolons, {@code &} and {@code and} separate names.
  */
 public final class Bylines {
-  private static final Pattern BY = Pattern.compile("^by\\s*[:\\-]?\\s+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern BY =
+      Pattern.compile("^by\\s*[:\\-]?(?:\\s+|$)", Pattern.CASE_INSENSITIVE);
   private static final Pattern SEPARATORS =
       Pattern.compile("\\s*(?:,|;|&|\\band\\b)\\s*", Pattern.CASE_INSENSITIVE);
+
+  /** A generational suffix: part of the name before it ("Martin Luther King, Jr."). */
+  private static final Pattern SUFFIX = Pattern.compile("(?i:jr|sr)\\.?|II|III|IV");
+
+  /** A byline that ends with a full stop because its last name ends with "Jr." or "Sr.". */
+  private static final Pattern ENDS_WITH_SUFFIX = Pattern.compile("(?:^|[\\s,])(?i:jr|sr)\\.$");
 
   /** Words that make a byline part a job title rather than a name. */
   private static final Pattern ROLE =
@@ -30,7 +37,10 @@ public final class Bylines {
     }
     String names = line.substring(by.end());
     // "By the end of the war, ..." opens a sentence, not a byline: names are short, with no full stop
-    return !names.isEmpty() && names.length() <= 120 && !names.endsWith(".") && names.split(" ").length <= 16;
+    return !names.isEmpty()
+        && names.length() <= 120
+        && (!names.endsWith(".") || ENDS_WITH_SUFFIX.matcher(names).find())
+        && names.split(" ").length <= 16;
   }
 
   /** The names of a byline, with or without its leading "By". */
@@ -39,6 +49,10 @@ public final class Bylines {
     List<String> out = new ArrayList<>();
     for (String name : SEPARATORS.split(names)) {
       String n = Text.collapse(name);
+      if (!out.isEmpty() && SUFFIX.matcher(n).matches()) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + " " + n); // "King, Jr." is "King Jr."
+        continue;
+      }
       if (!out.isEmpty() && ROLE.matcher(n).find()) {
         continue; // "Antony J. Blinken, Secretary of State": the title of the name before it
       }

@@ -72,7 +72,7 @@ public final class HouseFormat {
     String dateText = null;
     String section = null;
     Matcher dateLine = DATE_LINE.matcher(lines.get(i));
-    if (dateLine.matches()) {
+    if (dateLine.matches() && isDateLine(lines.get(i), dateLine.group(1))) {
       dateText = dateLine.group(1);
       section = Text.orNull(dateLine.group(2));
       i = skipBlank(lines, i + 1);
@@ -153,6 +153,15 @@ public final class HouseFormat {
         new Article(id, date, section, title, lede, authors, body, source, url), warning);
   }
 
+  /**
+   * Whether a line of the form "date X ..." is the date line rather than a title that opens with
+   * the word, such as "Date set for referendum": the house format writes 'date' in lower case, and
+   * a date written otherwise has a digit in it.
+   */
+  private static boolean isDateLine(String line, String value) {
+    return line.startsWith("date") || value.chars().anyMatch(Character::isDigit);
+  }
+
   private static boolean isMeta(String line) {
     return line.isEmpty() || Bylines.isByline(line) || (Dates.parse(line).isPresent() && line.length() < 40);
   }
@@ -169,6 +178,8 @@ public final class HouseFormat {
    * paragraph; with none, each line is a paragraph.
    */
   private static List<String> paragraphs(List<String> lines) {
+    // Only blank lines between lines count: the one after the header separates no paragraphs.
+    lines = lines.subList(skipBlank(lines, 0), lines.size());
     boolean blankSeparated = lines.stream().anyMatch(String::isEmpty);
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();

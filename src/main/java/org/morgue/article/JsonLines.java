@@ -1,6 +1,7 @@
 package org.morgue.article;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import java.util.regex.Pattern;
  * do) loses that paragraph.
  */
 public final class JsonLines {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Trailing tokens fail: two records run together on one line must not give just the first.
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00a0\\r]*\\n");
 
   private JsonLines() {}
