@@ -217,6 +217,26 @@ class IngesterTest {
   }
 
   @Test
+  void aFileThatTurnsBadKeepsItsIndexedVersion() throws IOException {
+    ingestMixed();
+    write(corpus, "a2.txt.gz", "no longer gzip\n");
+    write(corpus, "nodate.txt", "");
+
+    IngestReport report = ingestMixed();
+
+    assertEquals(3, report.count(Reason.UNREADABLE), "a2.txt.gz now, besides broken.txt.gz and missing.txt");
+    assertEquals(2, report.count(Reason.EMPTY), "nodate.txt now, besides b-empty.txt");
+    assertEquals(0, report.added());
+    assertEquals(0, report.replaced());
+    assertEquals(4, report.unchanged(), "a1, feed-1, feed-2, feed-undated");
+    assertEquals(0, report.count(Reason.NO_DATE), "an unchanged article is skipped before its warning");
+    Map<String, Document> docs = storedById(layout);
+    assertEquals(GOOD_IDS, docs.keySet());
+    assertEquals("Fish prices climb", docs.get("a2").get(Fields.TITLE));
+    assertEquals("Street party planned", docs.get("nodate").get(Fields.TITLE));
+  }
+
+  @Test
   void anArticleWithNoDateIsIndexedAndReported() throws IOException {
     IngestReport report = ingestMixed();
 

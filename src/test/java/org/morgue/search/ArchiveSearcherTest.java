@@ -180,6 +180,21 @@ class ArchiveSearcherTest {
   }
 
   @Test
+  @Disabled(
+      "bug: a quoted value after an unknown field or after date: skips ArchiveQueryParser's handling:"
+          + " MultiFieldQueryParser.getFieldQuery(field, text, slop) calls super.getFieldQuery(field, text,"
+          + " true) non-virtually, so the override is never reached. 'Azerbaijan: \"Armenian forces\"'"
+          + " gives 0 hits and no warning (expected w1 and the unknown-field warning);"
+          + " 'date:\"2021-11-17\"' gives 0 hits, parsed as the phrase date:\"2021 11 17\" (expected w1)")
+  void quotedValuesAfterAnUnknownFieldOrADateAreHandledToo() throws IOException {
+    SearchResult pasted = search("Azerbaijan: \"Armenian forces\"");
+    assertEquals(List.of("w1"), order(pasted));
+    assertEquals(List.of("unknown field 'Azerbaijan:' was searched as words"), pasted.warnings());
+    assertEquals(Set.of("w1"), ids("date:\"2021-11-17\""));
+    assertEquals(Set.of("j1", "r1", "w1", "w2"), ids("date:\"2021-11\""));
+  }
+
+  @Test
   void fuzzyQueriesAllowAnEdit() throws IOException {
     assertEquals(Set.of("p3", "w1"), ids("erdgan~"));
   }
