@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,11 +75,13 @@ class CommandLineTest {
         "--rejects", tmp.resolve("rejects.tsv").toString());
   }
 
+  private static final Pattern SUMMARY_ROW = Pattern.compile("^(\\S.*?)\\s{2,}([\\d,]+)$");
+
   /** The rows of the ingest summary, label to number. */
   private static Map<String, Long> summary(Run run) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (String line : run.lines()) {
-      var m = java.util.regex.Pattern.compile("^(\\S.*?)\\s{2,}([\\d,]+)$").matcher(line);
+      var m = SUMMARY_ROW.matcher(line);
       if (m.matches()) {
         out.put(m.group(1).strip(), Long.parseLong(m.group(2).replace(",", "")));
       }

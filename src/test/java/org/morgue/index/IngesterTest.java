@@ -120,6 +120,23 @@ class IngesterTest {
   }
 
   @Test
+  void gzippedJsonLinesAreReadLineByLine() throws IOException {
+    Path feed = writeGzip(tmp.resolve("gz"), "wire.jsonl.gz", String.join("\n",
+        "{\"id\": \"gz-1\", \"date\": \"2021-07-01\", \"title\": \"Heatwave ends\", \"body\": \"Rain at last.\"}",
+        "{\"id\": \"gz-2\", \"date\": \"2021-07-02\", \"title\": \"Rivers rise\", \"body\": \"Flood warnings.\"}",
+        "{\"id\": 3}"));
+
+    IngestReport report = ingest(layout, feed);
+
+    assertEquals(2, report.added());
+    assertEquals(1, report.count(Reason.NOT_AN_ARTICLE));
+    assertEquals(3, report.problems().get(0).where().line());
+    Map<String, Document> docs = storedById(layout);
+    assertEquals(Set.of("gz-1", "gz-2"), docs.keySet());
+    assertEquals(feed + ":2", docs.get("gz-2").get(Fields.ORIGIN));
+  }
+
+  @Test
   void rejectsReportListsStatusReasonPathAndLineOfEveryProblem() throws IOException {
     IngestReport report = ingestMixed();
     Path tsv = tmp.resolve("reports/rejects.tsv");
