@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -21,7 +22,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -199,7 +201,7 @@ public final class Ingester implements AutoCloseable {
             "morgue.lastIngest", Instant.now().toString())
             .entrySet());
     writer.commit();
-    commitListener.committed(writer.getDocStats().numDocs);
+    commitListener.committed(committedDocs());
     report.finish(Duration.between(start, Instant.now()), files.skipped(), writer.getDocStats().numDocs);
     return report;
   }
@@ -207,10 +209,19 @@ public final class Ingester implements AutoCloseable {
   private void commit(AtomicReference<Throwable> fatal) {
     try {
       writer.commit();
-      commitListener.committed(writer.getDocStats().numDocs);
+      commitListener.committed(committedDocs());
     } catch (IOException | RuntimeException e) {
       fatal.compareAndSet(null, e);
     }
+  }
+
+  /** Live articles in the latest commit (not counting what was added while it ran). */
+  private long committedDocs() throws IOException {
+    long n = 0;
+    for (SegmentCommitInfo info : SegmentInfos.readLatestCommit(directory)) {
+      n += info.info.maxDoc() - info.getDelCount() - info.getSoftDelCount();
+    }
+    return n;
   }
 
   private record Task(Article article, Location where, ArticleDocuments.Extra extra, boolean replaces) {}
@@ -298,10 +309,15 @@ public final class Ingester implements AutoCloseable {
     return null;
   }
 
-  /** The id of a live document in the snapshot with this fingerprint and another id, or null. */
+  /**
+   * The original of the copies in the snapshot that share this fingerprint, or null: the first other
+   * live article with it, followed to the article it copies. An article is never a copy of its own
+   * copy, so an original re-ingested with a new headline stays the original.
+   */
   private static String otherIdWithFingerprint(DirectoryReader reader, String fingerprint, String id)
       throws IOException {
     BytesRef term = new BytesRef(fingerprint);
+    var stored = reader.storedFields();
     for (LeafReaderContext leaf : reader.leaves()) {
       Terms terms = leaf.reader().terms(Fields.FINGERPRINT);
       if (terms == null) {
@@ -317,12 +333,11 @@ public final class Ingester implements AutoCloseable {
         if (live != null && !live.get(d)) {
           continue;
         }
-        SortedSetDocValues ids = leaf.reader().getSortedSetDocValues(Fields.ID);
-        if (ids != null && ids.advanceExact(d)) {
-          String other = ids.lookupOrd(ids.nextOrd()).utf8ToString();
-          if (!other.equals(id)) {
-            return other;
-          }
+        Document other = stored.document(leaf.docBase + d, Set.of(Fields.ID, Fields.COPY_OF));
+        String otherId = other.get(Fields.ID);
+        String original = other.get(Fields.COPY_OF) != null ? other.get(Fields.COPY_OF) : otherId;
+        if (!otherId.equals(id) && !original.equals(id)) {
+          return original;
         }
       }
     }

@@ -12,6 +12,8 @@ import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.morgue.index.Analyzers;
@@ -109,10 +111,50 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
       return dateQuery(queryText);
     }
     if (field != null && !FIELDS.contains(field)) {
-      warnings.add("unknown field '" + field + ":' was searched as words");
-      return super.getFieldQuery(null, field + " " + queryText, quoted);
+      return unknownField(field, getFieldQuery(null, queryText, quoted));
     }
     return super.getFieldQuery(field, queryText, quoted);
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+    if (Fields.DATE.equals(field)) {
+      return dateQuery(queryText);
+    }
+    if (field != null && !FIELDS.contains(field)) {
+      return unknownField(field, getFieldQuery(null, queryText, slop));
+    }
+    return super.getFieldQuery(field, queryText, slop);
+  }
+
+  /**
+   * {@code Azerbaijan: Armenian forces}, pasted from a headline, is no field: its name is one more
+   * word to look for, beside what followed it.
+   */
+  private Query unknownField(String field, Query rest) throws ParseException {
+    warnings.add("unknown field '" + field + ":' was searched as words");
+    Query word = getFieldQuery(null, field, false);
+    if (word == null) {
+      return rest;
+    }
+    if (rest == null) {
+      return word;
+    }
+    return new BooleanQuery.Builder()
+        .add(word, BooleanClause.Occur.MUST)
+        .add(rest, BooleanClause.Occur.MUST)
+        .build();
+  }
+
+  /** A group of only negations ({@code -border}, {@code NOT border}) means everything but them. */
+  @Override
+  protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+    if (!clauses.isEmpty() && clauses.stream().allMatch(BooleanClause::isProhibited)) {
+      List<BooleanClause> all = new ArrayList<>(clauses);
+      all.add(new BooleanClause(new MatchAllDocsQuery(), BooleanClause.Occur.MUST));
+      return super.getBooleanQuery(all);
+    }
+    return super.getBooleanQuery(clauses);
   }
 
   @Override

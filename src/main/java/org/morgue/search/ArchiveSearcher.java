@@ -103,6 +103,9 @@ public final class ArchiveSearcher implements AutoCloseable {
       if (state == null) { // no article has any facet yet (an empty index)
         top = searcher.search(query, topN, sort(request.sort()), false);
         total = searcher.count(query);
+        for (String dim : Fields.FACETS) {
+          facets.put(dim, List.of());
+        }
       } else {
         DrillDownQuery ddq = new DrillDownQuery(facetsConfig, query);
         request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));

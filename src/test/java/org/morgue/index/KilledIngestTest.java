@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,12 +210,6 @@ class KilledIngestTest {
   }
 
   @Test
-  @Disabled(
-      "bug: Ingester.commit() announces writer.getDocStats().numDocs read after writer.commit()"
-          + " returns, which also counts the articles the worker threads added while the commit ran;"
-          + " so CommitListener gets more than the commit made durable (e.g. announced 5, committed 1;"
-          + " announced 630, committed 566), against its Javadoc. Fix: count the docs of the commit"
-          + " itself, e.g. from the SegmentInfos of the commit point or a reader opened on it")
   void commitAnnouncementsCountWhatTheCommitMadeDurable() throws IOException {
     Path corpus = generateCorpus(tmp.resolve("generated.jsonl"), 1_000);
     IndexLayout layout = new IndexLayout(tmp.resolve("archive"));

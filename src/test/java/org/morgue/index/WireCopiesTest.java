@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,11 +107,6 @@ class WireCopiesTest {
   }
 
   @Test
-  @Disabled(
-      "bug: Ingester.decide looks for another id with the same fingerprint in the snapshot without"
-          + " skipping ids whose copy_of names this one, so a re-ingested original whose headline"
-          + " changed is marked copy_of=b-copy (its own copy) and counted as a duplicate (expected"
-          + " duplicates=0, copy_of absent)")
   void anOriginalWhoseHeadlineChangesStaysTheOriginal() throws IOException {
     article("in", "a-original", "Floods hit the lower town", "Rain all day.", BODY);
     article("in", "b-copy", "River bursts its banks", "Evacuations under way.", BODY_RETYPED);

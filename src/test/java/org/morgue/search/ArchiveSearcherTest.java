@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,10 +108,6 @@ class ArchiveSearcherTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a query of only negative clauses ('-border', 'NOT border') matches nothing (got 0), where"
-          + " 'every article but those' is meant (expected the 10 articles without border);"
-          + " ArchiveQueryParser passes Lucene's pure-negative BooleanQuery through unchanged")
   void aQueryOfOnlyExclusionsKeepsEverythingElse() throws IOException {
     assertEquals(10, search("-border").total());
     assertEquals(10, search("NOT border").total());
@@ -180,12 +175,6 @@ class ArchiveSearcherTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a quoted value after an unknown field or after date: skips ArchiveQueryParser's handling:"
-          + " MultiFieldQueryParser.getFieldQuery(field, text, slop) calls super.getFieldQuery(field, text,"
-          + " true) non-virtually, so the override is never reached. 'Azerbaijan: \"Armenian forces\"'"
-          + " gives 0 hits and no warning (expected w1 and the unknown-field warning);"
-          + " 'date:\"2021-11-17\"' gives 0 hits, parsed as the phrase date:\"2021 11 17\" (expected w1)")
   void quotedValuesAfterAnUnknownFieldOrADateAreHandledToo() throws IOException {
     SearchResult pasted = search("Azerbaijan: \"Armenian forces\"");
     assertEquals(List.of("w1"), order(pasted));

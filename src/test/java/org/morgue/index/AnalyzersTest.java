@@ -2,6 +2,7 @@ package org.morgue.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.morgue.index.TestArchives.house;
 import static org.morgue.index.TestArchives.ingest;
 import static org.morgue.index.TestArchives.write;
@@ -9,19 +10,19 @@ import static org.morgue.index.TestArchives.write;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -32,11 +33,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pins the single-tokenisation trick of {@link TextAnalysis}: its exact field and its stemmed field
- * give the same tokens (term, position increment, offsets) as {@link Analyzers#exact()} and {@link
- * Analyzers#text()} each give on their own, and the index holds the same terms.
+ * Pins the one-field text analysis of {@link Analyzers}: the index keeps every word as written and,
+ * at the same position, its marked stem when it differs; a query word looks for its stem in both
+ * spellings; and every query word finds the word it came from.
  */
-class TextAnalysisTest {
+class AnalyzersTest {
   @TempDir Path tmp;
 
   static List<String> sentences() {
@@ -48,36 +49,59 @@ class TextAnalysisTest {
         "The Prime Ministers' meeting, held in São Paulo on 17 November 2021, ended at 10:30.",
         "Don't stop: it's the U.S. Department of State's 3rd statement — “quotes”, e-mail and press@state.gov.",
         "Ça va? Ærøskøbing, Straße, naïve café; the ﬁnancial ligature and Øresund.",
-        "the and of to a in", // stop words only: the stemmed field has no token at all
-        "Running runners ran; generously generated generations of generals.",
+        "the and of to a in",
+        "Running runners ran; generously generated generations of generals in the 1990s.",
         "日本語のテキスト and Ελληνικά mixed with English words.",
-        paragraph.repeat(60)); // longer than the recorder's first buffers (1,024 chars, 64 tokens)
+        paragraph.repeat(60));
+  }
+
+  @Test
+  void theIndexKeepsWordsAsWrittenAndMarkedStemsAtTheSamePosition() throws IOException {
+    assertEquals(
+        List.of("erdogan's/1/0-9", "~erdogan/0/0-9", "elections/1/10-19", "~elect/0/10-19", "war/1/20-23"),
+        tokens(Analyzers.textIndex(), "Erdoğan's elections war"));
+  }
+
+  @Test
+  void aQueryLooksForStemsInBothSpellingsWithoutStopWords() throws IOException {
+    assertEquals(
+        List.of("erdogan/2/4-13", "~erdogan/0/4-13", "elect/1/14-23", "~elect/0/14-23"),
+        tokens(Analyzers.textQuery(), "the Erdoğan's elections"));
+    // short words and numbers cannot be stemmed: they are looked for as written only
+    assertEquals(List.of("us/1/0-2", "1990s/1/3-8"), tokens(Analyzers.textQuery(), "us 1990s"));
   }
 
   @ParameterizedTest
   @MethodSource("sentences")
-  void bothFieldsGiveTheTokensOfTheirAnalyzers(String text) throws IOException {
-    Field[] fields = TextAnalysis.fields(Fields.BODY, text);
+  void theWordsAsWrittenAreTheExactTokens(String text) throws IOException {
+    List<String> written = new ArrayList<>();
+    for (String token : tokens(Analyzers.textIndex(), text)) {
+      if (token.startsWith("~")) {
+        assertTrue(token.contains("/0/"), "a stem shares its word's position: " + token);
+      } else {
+        written.add(token);
+      }
+    }
+    assertEquals(tokens(Analyzers.exact(), text), written);
+  }
 
-    assertEquals(2, fields.length);
-    assertEquals(Fields.BODY_EXACT, fields[0].name(), "the exact twin comes first");
-    assertEquals(Fields.BODY, fields[1].name());
-    // consumed in the order the index writer inverts them: the exact twin, then the stemmed field
-    List<String> exact = tokens(fields[0].tokenStream(null, null));
-    List<String> stemmed = tokens(fields[1].tokenStream(null, null));
-    assertEquals(tokens(Analyzers.exact(), text), exact);
-    assertEquals(tokens(Analyzers.text(), text), stemmed);
+  @ParameterizedTest
+  @MethodSource("sentences")
+  void everyQueryWordFindsTheWordItCameFrom(String text) throws IOException {
+    for (String word : text.split("[\\s;:,.?!]+")) {
+      Set<String> query = terms(Analyzers.textQuery(), word);
+      if (query.isEmpty()) {
+        continue; // a stop word
+      }
+      Set<String> indexed = terms(Analyzers.textIndex(), word);
+      assertFalse(
+          java.util.Collections.disjoint(query, indexed),
+          "'" + word + "' asks for " + query + " but is indexed as " + indexed);
+    }
   }
 
   @Test
-  void theStemmedFieldFoldsAndStemsAndTheExactFieldOnlyFolds() throws IOException {
-    Field[] fields = TextAnalysis.fields(Fields.TITLE, "Erdoğan's elections");
-    assertEquals(List.of("erdogan's/1/0-9", "elections/1/10-19"), tokens(fields[0].tokenStream(null, null)));
-    assertEquals(List.of("erdogan/1/0-9", "elect/1/10-19"), tokens(fields[1].tokenStream(null, null)));
-  }
-
-  @Test
-  void theIndexHoldsTheTermsOfTheAnalyzers() throws IOException {
+  void theIndexHoldsTheTermsOfTheIndexAnalyzer() throws IOException {
     String title = "Erdoğan's envoys and the Prime Minister discuss the elections";
     String body = String.join(" ", sentences().subList(0, 7));
     write(tmp.resolve("in"), "one.txt", house("2021-11-17 WORLD", title, null, null, null, body));
@@ -87,23 +111,19 @@ class TextAnalysisTest {
     try (Directory dir = FSDirectory.open(layout.lucene());
         DirectoryReader reader = DirectoryReader.open(dir)) {
       LeafReader leaf = reader.leaves().get(0).reader();
-      for (String[] fieldAndText : new String[][] {{Fields.TITLE, title}, {Fields.BODY, body}}) {
-        String field = fieldAndText[0];
-        String text = fieldAndText[1];
-        assertEquals(positions(Analyzers.exact(), text), indexedPositions(leaf, Fields.exact(field)), field + ".exact");
-        assertEquals(frequencies(Analyzers.text(), text), indexedFrequencies(leaf, field), field);
-        assertFalse(indexedFrequencies(leaf, field).isEmpty());
-      }
+      assertEquals(positions(Analyzers.textIndex(), title), indexedPositions(leaf, Fields.TITLE));
+      assertEquals(positions(Analyzers.textIndex(), body), indexedPositions(leaf, Fields.BODY));
     }
   }
 
   /** Tokens as {@code term/positionIncrement/start-end}. */
-  private static List<String> tokens(TokenStream ts) throws IOException {
+  private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
     List<String> out = new ArrayList<>();
-    CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-    PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-    OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-    try (ts) {
+    try (analyzer;
+        TokenStream ts = analyzer.tokenStream("body", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         out.add(term + "/" + inc.getPositionIncrement() + "/" + offset.startOffset() + "-" + offset.endOffset());
@@ -113,10 +133,12 @@ class TextAnalysisTest {
     return out;
   }
 
-  private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
-    try (analyzer) {
-      return tokens(analyzer.tokenStream("f", text));
+  private static Set<String> terms(Analyzer analyzer, String text) throws IOException {
+    Set<String> out = new HashSet<>();
+    for (String token : tokens(analyzer, text)) {
+      out.add(token.substring(0, token.indexOf('/')));
     }
+    return out;
   }
 
   /** Term to its positions, as the analyzer gives them. */
@@ -126,22 +148,14 @@ class TextAnalysisTest {
     for (String token : tokens(analyzer, text)) {
       String[] parts = token.split("/");
       position += Integer.parseInt(parts[parts.length - 2]);
-      String term = token.substring(0, token.length() - parts[parts.length - 1].length() - parts[parts.length - 2].length() - 2);
-      out.computeIfAbsent(term, k -> new ArrayList<>()).add(position);
+      out.computeIfAbsent(token.substring(0, token.indexOf('/')), k -> new ArrayList<>()).add(position);
     }
-    return out;
-  }
-
-  private static Map<String, Integer> frequencies(Analyzer analyzer, String text) throws IOException {
-    Map<String, Integer> out = new TreeMap<>();
-    positions(analyzer, text).forEach((term, ps) -> out.put(term, ps.size()));
     return out;
   }
 
   private static Map<String, List<Integer>> indexedPositions(LeafReader leaf, String field) throws IOException {
     Map<String, List<Integer>> out = new TreeMap<>();
-    Terms terms = leaf.terms(field);
-    TermsEnum te = terms.iterator();
+    TermsEnum te = leaf.terms(field).iterator();
     for (BytesRef t = te.next(); t != null; t = te.next()) {
       PostingsEnum p = te.postings(null, PostingsEnum.POSITIONS);
       p.nextDoc();
@@ -150,17 +164,6 @@ class TextAnalysisTest {
         ps.add(p.nextPosition());
       }
       out.put(t.utf8ToString(), ps);
-    }
-    return out;
-  }
-
-  private static Map<String, Integer> indexedFrequencies(LeafReader leaf, String field) throws IOException {
-    Map<String, Integer> out = new TreeMap<>();
-    TermsEnum te = leaf.terms(field).iterator();
-    for (BytesRef t = te.next(); t != null; t = te.next()) {
-      PostingsEnum p = te.postings(null, PostingsEnum.FREQS);
-      p.nextDoc();
-      out.put(t.utf8ToString(), p.freq());
     }
     return out;
   }
