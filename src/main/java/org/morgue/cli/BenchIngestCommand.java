@@ -116,8 +116,12 @@ public final class BenchIngestCommand implements Callable<Integer> {
   /** The baseline: the same reader and threading, one StandardAnalyzer text field and the id. */
   private long bare(Path dir) throws Exception {
     AtomicLong count = new AtomicLong();
+    // Lucene's defaults, as a bare loop has them; BARE_TUNED gives it Morgue's writer settings too
     IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
-    config.setRAMBufferSizeMB(Ingester.Options.defaults().ramBufferMb());
+    if (Boolean.getBoolean("morgue.bench.bareTuned")) {
+      config.setRAMBufferSizeMB(Ingester.Options.defaults().ramBufferMb());
+      config.setUseCompoundFile(false);
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     Semaphore inFlight = new Semaphore(threads * 64);
     try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {

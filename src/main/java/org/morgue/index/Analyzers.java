@@ -1,55 +1,33 @@
 package org.morgue.index;
 
-import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The analyzers of the index and its queries.
  *
- * <p>Every chain starts the same: Unicode word tokens (StandardTokenizer), lower-cased, accents
- * folded ({@code Erdoğan} → {@code erdogan}). A text field (title, lede, body) then holds each word
- * as written, for exact phrases, and beside it, at the same position, its English stem marked with
- * {@code ~} when the stem differs ({@code elections} → {@code elections ~elect}). One field serves
- * both kinds of search: a query word looks for its stem in both spellings, a quoted phrase for the
- * words as written. This costs a fraction of a second, stemmed copy of the text, which would be
- * tokenised and inverted again.
+ * <p>Every field is indexed as its words as written: Unicode word tokens (StandardTokenizer),
+ * lower-cased, accents folded ({@code Erdoğan} → {@code erdogan}), stop words kept. A quoted phrase
+ * looks for those words. A query word in a text field looks for every indexed word with the same
+ * English stem ({@link StemExpansion}), so {@code elections} finds {@code election}.
  */
 public final class Analyzers {
+  private static final Set<String> TEXT = Set.copyOf(Fields.TEXT);
+
   private Analyzers() {}
 
-  /** Words as written: tokenised, lower-cased, folded. Quoted phrases, names, sections, sources. */
+  /** Words as written: tokenised, lower-cased, folded. The index analyzer of every field. */
   public static Analyzer exact() {
-    return chain(false, false);
-  }
-
-  /** The index side of text fields: words as written plus their marked stems. */
-  public static Analyzer textIndex() {
-    return chain(true, false);
-  }
-
-  /** The query side of text fields: stop words dropped, each word as its stem in both spellings. */
-  public static Analyzer textQuery() {
-    return chain(false, true);
-  }
-
-  private static Analyzer chain(boolean indexTwins, boolean queryStems) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream ts = new ASCIIFoldingFilter(new LowerCaseFilter(source));
-        if (indexTwins) {
-          ts = new StemFilters.IndexTwins(ts);
-        } else if (queryStems) {
-          ts = new StemFilters.QueryStems(ts);
-        }
-        return new TokenStreamComponents(source, ts);
+        return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
       }
 
       @Override
@@ -59,18 +37,31 @@ public final class Analyzers {
     };
   }
 
-  /** Indexing: {@link #textIndex()} for the text fields, {@link #exact()} for the rest. */
+  /** The index analyzer. */
   public static Analyzer forIndex() {
-    return perField(textIndex());
+    return exact();
   }
 
-  /** Unquoted query words: {@link #textQuery()} for the text fields, {@link #exact()} for the rest. */
-  public static Analyzer forQuery() {
-    return perField(textQuery());
-  }
+  /**
+   * Query words, bound to one index reader: in the text fields, stop words dropped and each word
+   * expanded to the indexed words of its stem; elsewhere, words as written.
+   */
+  public static Analyzer forQuery(StemExpansion expansion) {
+    return new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) { // each text field has its own words
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream ts = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        if (TEXT.contains(field)) {
+          ts = expansion.new Filter(ts, field);
+        }
+        return new TokenStreamComponents(source, ts);
+      }
 
-  private static Analyzer perField(Analyzer text) {
-    return new PerFieldAnalyzerWrapper(
-        exact(), Map.of(Fields.TITLE, text, Fields.LEDE, text, Fields.BODY, text));
+      @Override
+      protected TokenStream normalize(String field, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+      }
+    };
   }
 }

@@ -64,7 +64,7 @@ public final class ArticleDocuments {
     return facets.build(doc);
   }
 
-  /** Words and marked stems with positions ({@link Analyzers#textIndex()}), stored for display. */
+  /** Words as written with positions ({@link Analyzers#exact()}), stored for display. */
   private static void addText(Document doc, String field, String value) {
     if (value != null) {
       doc.add(new TextField(field, value, Field.Store.YES));

@@ -15,12 +15,13 @@ import java.util.List;
  * <tr><td>{@value #DATE}</td><td>LongField of the epoch day, stored</td><td>points make date ranges
  *     fast; its doc values sort by date and feed the histogram; a day is the archive's unit</td></tr>
  * <tr><td>{@value #TITLE}, {@value #LEDE}, {@value #BODY}</td><td>TextField (positions), stored</td>
- *     <td>{@link Analyzers#textIndex()}: every word as written (lower-cased, accents folded, stop
- *     words kept), so a quoted phrase matches the exact words, and at the same position its English
- *     stem marked {@code ~} when it differs, so "elections" finds "election" and "Erdogan" finds
- *     "Erdoğan". One field for both costs a third less to index than a stemmed field and an unstemmed
- *     copy. Stored for display and for highlighting by re-analysis (offsets in the postings would
- *     grow the index for a few snippets a page)</td></tr>
+ *     <td>{@link Analyzers#exact()}: every word as written, lower-cased and accents folded, stop words
+ *     kept: "Erdogan" finds "Erdoğan", and a quoted phrase matches the exact words. English stemming
+ *     happens at query time ({@link StemExpansion}): a query word becomes the indexed words of its
+ *     stem, so "elections" finds "election". A stemmed copy of the text would double the terms to
+ *     invert and halve ingest speed for what a term-dictionary walk gives per query word. Stored for
+ *     display and for highlighting by re-analysis (offsets in the postings would grow the index for
+ *     a few snippets a page)</td></tr>
  * <tr><td>{@value #SECTION}, {@value #SOURCE}, {@value #AUTHOR}</td><td>TextField, stored, plus a
  *     sorted-set facet of the same name</td><td>{@link Analyzers#exact} lets {@code author:tekingunduz}
  *     and {@code section:world} match without case; the facet (with its drill-down terms) gives counts

@@ -18,12 +18,14 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.morgue.index.Analyzers;
 import org.morgue.index.Fields;
+import org.morgue.index.StemExpansion;
 
 /**
  * Parses the {@code q} of a search: Lucene's classic syntax over the archive's fields.
  *
  * <ul>
- *   <li>Words must all match; they are looked for in title, lede and body, the title weighing most.
+ *   <li>Words must all match; they are looked for in title, lede and body, the title weighing most,
+ *       each with every indexed word of its English stem ({@code election} finds {@code elections}).
  *   <li>A quoted phrase matches the exact, unstemmed words ({@code "Prime Minister"}).
  *   <li>{@code title: lede: body: author: section: source:} restrict to one field.
  *   <li>{@code date:2021-11-17}, {@code date:2021-11}, {@code date:2021} and {@code
@@ -50,9 +52,9 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
     setSplitOnWhitespace(true);
   }
 
-  /** A parser over the index analyzers. */
-  static ArchiveQueryParser create() {
-    return new ArchiveQueryParser(Analyzers.forQuery());
+  /** A parser whose query words expand to the stems of the given index reader. */
+  static ArchiveQueryParser create(StemExpansion expansion) {
+    return new ArchiveQueryParser(Analyzers.forQuery(expansion));
   }
 
   /** Warnings collected while parsing. */

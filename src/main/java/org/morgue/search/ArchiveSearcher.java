@@ -34,6 +34,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.morgue.index.Fields;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Schema;
+import org.morgue.index.StemExpansion;
 
 /**
  * Searches an archive: full text, filters, facets and paging. Thread-safe; one instance serves
@@ -52,9 +53,14 @@ public final class ArchiveSearcher implements AutoCloseable {
   private final Directory directory;
   private final SearcherManager manager;
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
-  private volatile FacetState facetState;
+  private volatile ReaderState readerState;
 
-  private record FacetState(DirectoryReader reader, SortedSetDocValuesReaderState state) {}
+  /**
+   * What is built once for each index reader: the facet ordinals (null while no article has a facet
+   * value) and the stem expansions.
+   */
+  private record ReaderState(
+      DirectoryReader reader, SortedSetDocValuesReaderState facets, StemExpansion expansion) {}
 
   private ArchiveSearcher(Directory directory) throws IOException {
     this.directory = directory;
@@ -88,18 +94,18 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    ArchiveQueryParser parser = ArchiveQueryParser.create();
-    Query base = parser.parseQuery(request.q());
-    List<String> warnings = new ArrayList<>(parser.warnings());
-    Query query = withDatesAndExclusions(base, request);
-
     IndexSearcher searcher = manager.acquire();
     try {
+      ReaderState reader = readerState((DirectoryReader) searcher.getIndexReader());
+      ArchiveQueryParser parser = ArchiveQueryParser.create(reader.expansion());
+      Query base = parser.parseQuery(request.q());
+      List<String> warnings = new ArrayList<>(parser.warnings());
+      Query query = withDatesAndExclusions(base, request);
       int topN = request.page() * request.size();
       Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
       long total;
       TopDocs top;
-      SortedSetDocValuesReaderState state = facetState((DirectoryReader) searcher.getIndexReader());
+      SortedSetDocValuesReaderState state = reader.facets();
       if (state == null) { // no article has any facet yet (an empty index)
         top = searcher.search(query, topN, sort(request.sort()), false);
         total = searcher.count(query);
@@ -182,25 +188,25 @@ public final class ArchiveSearcher implements AutoCloseable {
     return LongField.newSortField(Fields.DATE, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE);
   }
 
-  /** The facet state of this reader, built once per reader (it maps ordinals across segments). */
-  private SortedSetDocValuesReaderState facetState(DirectoryReader reader) throws IOException {
-    FacetState current = facetState;
+  /** The state of this reader, built on its first search. */
+  private ReaderState readerState(DirectoryReader reader) throws IOException {
+    ReaderState current = readerState;
     if (current != null && current.reader() == reader) {
-      return current.state();
+      return current;
     }
     synchronized (this) {
-      current = facetState;
+      current = readerState;
       if (current != null && current.reader() == reader) {
-        return current.state();
+        return current;
       }
-      SortedSetDocValuesReaderState state;
+      SortedSetDocValuesReaderState facets;
       try {
-        state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+        facets = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
       } catch (IllegalArgumentException e) { // no facet values indexed yet
-        state = null;
+        facets = null;
       }
-      facetState = new FacetState(reader, state);
-      return state;
+      readerState = new ReaderState(reader, facets, new StemExpansion(reader));
+      return readerState;
     }
   }
 
@@ -223,7 +229,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   public ArchiveStats stats(IndexLayout layout) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
-      return ArchiveStats.of((DirectoryReader) searcher.getIndexReader(), facetState((DirectoryReader) searcher.getIndexReader()), facetsConfig, layout);
+      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+      return ArchiveStats.of(reader, readerState(reader).facets(), facetsConfig, layout);
     } finally {
       manager.release(searcher);
     }

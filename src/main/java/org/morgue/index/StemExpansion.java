@@ -1,0 +1,138 @@
+package org.morgue.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
+
+/**
+ * English stemming at query time: a query word becomes every word of the index that shares its
+ * stem, so {@code election} also finds {@code elections} and {@code elected}, and the words are
+ * scored as one term.
+ *
+ * <p>Why not index stems? The text fields hold the words as written, which exact phrases need;
+ * stems beside them would add a third to the terms indexed and slow every ingest by half, for a
+ * lookup that is cheap at query time: all the words of a stem start with its first letters ({@link
+ * Stems#prefixLength}), so a short walk of the term dictionary from there, keeping the words whose
+ * stem is the same, finds them all. Expansions are remembered for the life of one index reader.
+ */
+public final class StemExpansion {
+  /** A stem with more words than this (never seen in English news) keeps the first ones. */
+  static final int MAX_WORDS = 1024;
+
+  private final IndexReader reader;
+  private final Map<String, String[]> cache = new ConcurrentHashMap<>();
+
+  public StemExpansion(IndexReader reader) {
+    this.reader = reader;
+  }
+
+  /**
+   * The words of {@code field} whose stem is {@code stem}, in term order; empty when there are none.
+   *
+   * <p>Example: over an index holding "elections" and "elected", {@code words("body", "elect")}
+   * gives both.
+   */
+  public String[] words(String field, String stem) {
+    return cache.computeIfAbsent(field + '\u0000' + stem, k -> lookup(field, stem));
+  }
+
+  private String[] lookup(String field, String stem) {
+    try {
+      Terms terms = MultiTerms.getTerms(reader, field);
+      if (terms == null) {
+        return new String[0];
+      }
+      BytesRef prefix = new BytesRef(stem.substring(0, Stems.prefixLength(stem.length())));
+      TermsEnum te = terms.iterator();
+      if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+        return new String[0];
+      }
+      Stems stems = Stems.get();
+      char[] target = stem.toCharArray();
+      List<String> out = new ArrayList<>();
+      for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, prefix); t = te.next()) {
+        char[] word = t.utf8ToString().toCharArray();
+        char[] s = Stems.stemmable(word, word.length) ? stems.queryStem(word, word.length) : word;
+        if (s != null && Arrays.equals(s, target)) {
+          out.add(new String(word));
+          if (out.size() == MAX_WORDS) {
+            break;
+          }
+        }
+      }
+      return out.toArray(String[]::new);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The query side of a text field: stop words dropped; a word that can be stemmed replaced by the
+   * words of the index that share its stem, all at its position (the query parser makes them one
+   * SynonymQuery); a word that cannot (two letters, digits) or has no such word left as written.
+   */
+  final class Filter extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+    private final String field;
+    private String[] pending = new String[0];
+    private int next;
+
+    Filter(TokenStream input, String field) {
+      super(input);
+      this.field = field;
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (next < pending.length) {
+        term.setEmpty().append(pending[next++]);
+        posInc.setPositionIncrement(0);
+        return true;
+      }
+      int skipped = 0;
+      Stems stems = Stems.get();
+      while (input.incrementToken()) {
+        char[] buffer = term.buffer();
+        int length = term.length();
+        char[] stem = stems.queryStem(buffer, length);
+        if (stem == null) {
+          skipped += posInc.getPositionIncrement(); // a stop word
+          continue;
+        }
+        posInc.setPositionIncrement(posInc.getPositionIncrement() + skipped);
+        if (Stems.stemmable(buffer, length)) {
+          String[] words = words(field, new String(stem));
+          if (words.length > 0) {
+            term.setEmpty().append(words[0]);
+            pending = words;
+            next = 1;
+          }
+        }
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      pending = new String[0];
+      next = 0;
+    }
+  }
+}
