@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * The analyzers of the index and its queries.
  *
  * <p>Every field is indexed as its words as written: Unicode word tokens (StandardTokenizer),
- * lower-cased, accents folded ({@code Erdoğan} → {@code erdogan}), stop words kept. A quoted phrase
+ * lower-cased, accents folded ({@code Erdoğan} → {@code erdogan}, {@link FoldFilter}), stop words kept. A quoted phrase
  * looks for those words. A query word in a text field looks for every indexed word with the same
  * English stem ({@link StemExpansion}), so {@code elections} finds {@code election}.
  */
@@ -27,7 +27,7 @@ public final class Analyzers {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+        return new TokenStreamComponents(source, new FoldFilter(source));
       }
 
       @Override
@@ -51,7 +51,7 @@ public final class Analyzers {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream ts = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        TokenStream ts = new FoldFilter(source);
         if (TEXT.contains(field)) {
           ts = expansion.new Filter(ts, field);
         }

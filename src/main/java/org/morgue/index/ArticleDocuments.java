@@ -26,7 +26,12 @@ public final class ArticleDocuments {
   }
 
   /** What the ingester knows of an article beyond its own fields. */
-  public record Extra(String fingerprint, String copyOf, String contentHash, String origin) {}
+  public record Extra(String fingerprint, String copyOf, String contentHash, String origin) {
+    /** The same with the content hash, once computed. */
+    public Extra withContentHash(String hash) {
+      return new Extra(fingerprint, copyOf, hash, origin);
+    }
+  }
 
   /**
    * Builds the document of {@code article}.

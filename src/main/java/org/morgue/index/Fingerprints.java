@@ -61,6 +61,21 @@ public final class Fingerprints {
     return b.hash();
   }
 
+  private static final byte SPACE = -1;
+
+  /** For each ASCII char: its lower case if a letter or digit, {@link #SPACE}, or 0 (dropped). */
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      if (Character.isLetterOrDigit(c)) {
+        ASCII[c] = (byte) Character.toLowerCase(c);
+      } else if (Character.isWhitespace(c)) {
+        ASCII[c] = SPACE;
+      }
+    }
+  }
+
   /** A growing byte buffer of UTF-8 text. */
   private static final class Buffer {
     byte[] bytes = new byte[8192];
@@ -88,44 +103,44 @@ public final class Fingerprints {
 
     /** Appends the letters and digits of {@code s}, lower-cased, one space between words. */
     void normalised(String s) {
-      boolean space = length > 0;
-      StringBuilder nonAscii = null;
-      for (int i = 0; i < s.length(); ) {
-        int c = s.codePointAt(i);
-        i += Character.charCount(c);
-        if (c < 0x80 ? isAsciiAlnum(c) : Character.isLetterOrDigit(c)) {
+      ensure(s.length() * 3 + 1);
+      byte[] out = bytes;
+      int n = length;
+      boolean space = n > 0;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+          byte kind = ASCII[c];
+          if (kind > 0) {
+            if (space) {
+              out[n++] = ' ';
+              space = false;
+            }
+            out[n++] = kind;
+          } else if (kind == SPACE) {
+            space = n > 0;
+          }
+        } else if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
           if (space) {
-            ensure(1);
-            bytes[length++] = ' ';
+            out[n++] = ' ';
             space = false;
           }
-          if (c < 0x80) {
-            ensure(1);
-            bytes[length++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+          // UTF-8 of the lower-cased char; a surrogate half is kept as is (3 bytes), which is
+          // consistent for the same text, all a fingerprint needs
+          char l = Character.toLowerCase(c);
+          if (l < 0x800) {
+            out[n++] = (byte) (0xC0 | (l >> 6));
+            out[n++] = (byte) (0x80 | (l & 0x3F));
           } else {
-            if (nonAscii == null) {
-              nonAscii = new StringBuilder(2);
-            }
-            nonAscii.setLength(0);
-            nonAscii.appendCodePoint(Character.toLowerCase(c));
-            byte[] utf8 = nonAscii.toString().getBytes(StandardCharsets.UTF_8);
-            ensure(utf8.length);
-            System.arraycopy(utf8, 0, bytes, length, utf8.length);
-            length += utf8.length;
+            out[n++] = (byte) (0xE0 | (l >> 12));
+            out[n++] = (byte) (0x80 | ((l >> 6) & 0x3F));
+            out[n++] = (byte) (0x80 | (l & 0x3F));
           }
         } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-          space = length > 0;
+          space = n > 0;
         }
       }
-      space = length > 0;
-      if (space) {
-        ensure(1);
-        bytes[length++] = ' ';
-      }
-    }
-
-    private static boolean isAsciiAlnum(int c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      length = n; // the next text starts with a space: paragraph breaks count as one space
     }
 
     String hash() {

@@ -24,6 +24,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -60,7 +61,7 @@ public final class Ingester implements AutoCloseable {
   public record Options(int threads, Duration commitInterval, double ramBufferMb) {
     public static Options defaults() {
       return new Options(
-          Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(10), 64);
+          Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(10), Integer.getInteger("morgue.ramBufferMb", 64));
     }
 
     public Options withThreads(int n) {
@@ -245,15 +246,17 @@ public final class Ingester implements AutoCloseable {
       return null;
     }
     String origin = p.where().toString();
-    String hash = Fingerprints.contentHash(a);
-    String fingerprint = Fingerprints.fingerprint(a);
     try {
       Existing existing = lookup(snapshot, a.id());
+      // The content hash is needed here only to compare with an article already indexed; a new
+      // article's is computed by the worker that indexes it, off this one reading thread.
+      String hash = existing == null ? null : Fingerprints.contentHash(a);
       if (existing != null && existing.contentHash().equals(hash)) {
         report.unchanged.incrementAndGet();
-        runFingerprints.putIfAbsent(fingerprint, a.id());
+        runFingerprints.putIfAbsent(existing.fingerprint(), a.id());
         return null;
       }
+      String fingerprint = Fingerprints.fingerprint(a);
       String copyOf = runFingerprints.putIfAbsent(fingerprint, a.id());
       if (copyOf == null) {
         copyOf = otherIdWithFingerprint(snapshot, fingerprint, a.id());
@@ -272,8 +275,12 @@ public final class Ingester implements AutoCloseable {
 
   private void index(Task task, IngestReport report) throws IOException {
     Document doc;
+    ArticleDocuments.Extra extra = task.extra();
+    if (extra.contentHash() == null) {
+      extra = extra.withContentHash(Fingerprints.contentHash(task.article()));
+    }
     try {
-      doc = documents.toDocument(task.article(), task.extra());
+      doc = documents.toDocument(task.article(), extra);
     } catch (IllegalArgumentException e) {
       report.problem(task.where(), Reason.MALFORMED, "cannot index: " + e.getMessage());
       return;
@@ -282,7 +289,7 @@ public final class Ingester implements AutoCloseable {
     (task.replaces() ? report.replaced : report.added).incrementAndGet();
   }
 
-  private record Existing(int doc, String contentHash) {}
+  private record Existing(int doc, String contentHash, String fingerprint) {}
 
   /** The live document with this id in the snapshot, with its content hash. */
   private static Existing lookup(DirectoryReader reader, String id) throws IOException {
@@ -302,7 +309,10 @@ public final class Ingester implements AutoCloseable {
         if (live == null || live.get(d)) {
           BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.CONTENT_HASH);
           String hash = hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
-          return new Existing(leaf.docBase + d, hash);
+          SortedSetDocValues prints = leaf.reader().getSortedSetDocValues(Fields.FINGERPRINT);
+          String print =
+              prints != null && prints.advanceExact(d) ? prints.lookupOrd(prints.nextOrd()).utf8ToString() : "";
+          return new Existing(leaf.docBase + d, hash, print);
         }
       }
     }
