@@ -67,7 +67,7 @@ public final class IngestCommand implements Callable<Integer> {
     Ingester.Options options = Ingester.Options.defaults().withThreads(threads).withCommitInterval(commitEvery);
     ProgressLine progress = quiet || !Terminal.isInteractive() ? null : new ProgressLine(err, paths);
     IngestReport report;
-    try (Ingester ingester = new Ingester(index.layout(), options)) {
+    try (Ingester ingester = open(index, options)) {
       if (System.getProperty("morgue.announceCommits") != null) {
         ingester.onCommit(n -> out.println("committed " + n));
       }
@@ -97,6 +97,15 @@ public final class IngestCommand implements Callable<Integer> {
       out.println("problems listed in " + file);
     }
     return report;
+  }
+
+  private static Ingester open(IndexOption index, Ingester.Options options) throws IOException {
+    try {
+      return new Ingester(index.layout(), options);
+    } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      throw new IOException(
+          "another ingest is writing to " + index.layout().root() + "; wait for it to end", e);
+    }
   }
 
   /** A progress line on the terminal: done of total, articles/s, time left. */
