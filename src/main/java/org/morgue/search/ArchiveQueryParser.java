@@ -69,7 +69,7 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
    */
   Query parseQuery(String q) {
     if (q == null || q.isBlank()) {
-      return new MatchAllDocsQuery();
+      return MatchAllDocsQuery.INSTANCE;
     }
     try {
       return parse(q);
@@ -153,7 +153,7 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
   protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
     if (!clauses.isEmpty() && clauses.stream().allMatch(BooleanClause::isProhibited)) {
       List<BooleanClause> all = new ArrayList<>(clauses);
-      all.add(new BooleanClause(new MatchAllDocsQuery(), BooleanClause.Occur.MUST));
+      all.add(new BooleanClause(MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.MUST));
       return super.getBooleanQuery(all);
     }
     return super.getBooleanQuery(clauses);

@@ -1,0 +1,46 @@
+package org.morgue.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's search for a JDK: with none of 21 or newer, it says so and how to get one. */
+class LauncherTest {
+  @TempDir Path tmp;
+
+  @Test
+  void withOnlyAnOldJdkTheLauncherSaysWhatToInstall() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+    // a fake JDK 17: a java that reports version 17, and a javac
+    Path old = tmp.resolve("jdk-17");
+    Path bin = Files.createDirectories(old.resolve("bin"));
+    script(bin.resolve("java"), "echo '    java.specification.version = 17' >&2");
+    script(bin.resolve("javac"), "exit 0");
+
+    ProcessBuilder pb = new ProcessBuilder("/bin/bash", "morgue", "--help").redirectErrorStream(true);
+    Map<String, String> env = pb.environment();
+    env.put("PATH", "/bin:/usr/bin/nonexistent");
+    env.put("JAVA_HOME", old.toString());
+    env.put("MORGUE_JDK_DIRS", tmp.resolve("none").toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertEquals(1, p.waitFor());
+    assertTrue(out.contains("Morgue needs a JDK 21 or newer, and none was found."), out);
+    assertTrue(out.contains("Found only older ones: " + old + " (Java 17)"), out);
+    assertTrue(out.contains("JAVA_HOME=/path/to/jdk-21 ./morgue"), out);
+  }
+
+  private static void script(Path file, String body) throws IOException {
+    Files.writeString(file, "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
+    file.toFile().setExecutable(true);
+  }
+}
