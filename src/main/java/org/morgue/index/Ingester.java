@@ -291,32 +291,16 @@ public final class Ingester implements AutoCloseable {
 
   private record Existing(int doc, String contentHash, String fingerprint) {}
 
-  /** The live document with this id in the snapshot, with its content hash. */
+  /** The live document with this id in the snapshot, with its content hash and fingerprint. */
   private static Existing lookup(DirectoryReader reader, String id) throws IOException {
-    BytesRef term = new BytesRef(id);
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Terms terms = leaf.reader().terms(Fields.ID);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      if (!te.seekExact(term)) {
-        continue;
-      }
-      PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-      var live = leaf.reader().getLiveDocs();
-      for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-        if (live == null || live.get(d)) {
-          BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.CONTENT_HASH);
-          String hash = hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
-          SortedSetDocValues prints = leaf.reader().getSortedSetDocValues(Fields.FINGERPRINT);
-          String print =
-              prints != null && prints.advanceExact(d) ? prints.lookupOrd(prints.nextOrd()).utf8ToString() : "";
-          return new Existing(leaf.docBase + d, hash, print);
-        }
-      }
-    }
-    return null;
+    return firstLive(reader, Fields.ID, id, (leaf, d) -> {
+      BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.CONTENT_HASH);
+      String hash = hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
+      SortedSetDocValues prints = leaf.reader().getSortedSetDocValues(Fields.FINGERPRINT);
+      String print =
+          prints != null && prints.advanceExact(d) ? prints.lookupOrd(prints.nextOrd()).utf8ToString() : "";
+      return new Existing(leaf.docBase + d, hash, print);
+    });
   }
 
   /**
@@ -326,28 +310,41 @@ public final class Ingester implements AutoCloseable {
    */
   private static String otherIdWithFingerprint(DirectoryReader reader, String fingerprint, String id)
       throws IOException {
-    BytesRef term = new BytesRef(fingerprint);
     var stored = reader.storedFields();
+    return firstLive(reader, Fields.FINGERPRINT, fingerprint, (leaf, d) -> {
+      Document other = stored.document(leaf.docBase + d, Set.of(Fields.ID, Fields.COPY_OF));
+      String otherId = other.get(Fields.ID);
+      String original = other.get(Fields.COPY_OF) != null ? other.get(Fields.COPY_OF) : otherId;
+      return otherId.equals(id) || original.equals(id) ? null : original;
+    });
+  }
+
+  /** What {@link #firstLive} asks of each live document; null means "look further". */
+  private interface LiveDocVisitor<T> {
+    T visit(LeafReaderContext leaf, int doc) throws IOException;
+  }
+
+  /** The first non-null answer of {@code visitor} over the live documents holding {@code field:term}. */
+  private static <T> T firstLive(DirectoryReader reader, String field, String term, LiveDocVisitor<T> visitor)
+      throws IOException {
+    BytesRef bytes = new BytesRef(term);
     for (LeafReaderContext leaf : reader.leaves()) {
-      Terms terms = leaf.reader().terms(Fields.FINGERPRINT);
+      Terms terms = leaf.reader().terms(field);
       if (terms == null) {
         continue;
       }
       TermsEnum te = terms.iterator();
-      if (!te.seekExact(term)) {
+      if (!te.seekExact(bytes)) {
         continue;
       }
       PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
       var live = leaf.reader().getLiveDocs();
       for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-        if (live != null && !live.get(d)) {
-          continue;
-        }
-        Document other = stored.document(leaf.docBase + d, Set.of(Fields.ID, Fields.COPY_OF));
-        String otherId = other.get(Fields.ID);
-        String original = other.get(Fields.COPY_OF) != null ? other.get(Fields.COPY_OF) : otherId;
-        if (!otherId.equals(id) && !original.equals(id)) {
-          return original;
+        if (live == null || live.get(d)) {
+          T answer = visitor.visit(leaf, d);
+          if (answer != null) {
+            return answer;
+          }
         }
       }
     }
