@@ -1,0 +1,323 @@
+package org.morgue.entity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Gives the mentions of one article their canonical names, so that a facet shows one value for each
+ * real entity; drops junk and what the authority file blocks.
+ *
+ * <p>For each mention, in article order (title, lede, body):
+ * <ol>
+ *   <li><b>Clean</b> the surface text ({@link #clean}): spacing collapsed, surrounding quotes and
+ *       brackets, a possessive {@code 's} and, for organisations and places, a leading "the" dropped;
+ *       for people a leading title ("Mr.", "Dr.", "President") is dropped too.
+ *   <li><b>Aliases</b> from the shipped table ({@link NameTables#alias}): {@code U.S.}, {@code America}
+ *       become United States, {@code EU} European Union; the entry's type wins.
+ *   <li><b>Demonyms</b>: a rule mention ("Azerbaijani") is the place of the demonym table, filed as a
+ *       place; a model place written as a demonym likewise. Off: rule mentions are dropped.
+ *   <li><b>Capitals</b>: a name written all in capitals ({@code RUSSIA}) takes the article's own mixed
+ *       case spelling of it, else (people and places of a word of four letters or more) title case.
+ *   <li><b>Partial names</b>: a person's name whose words end a longer person name of the same article
+ *       ({@code Pashinyan}, {@code Mr. Pashinyan}) joins it ({@code Nikol Pashinyan}); the nearest
+ *       full name before it wins, else the nearest after it.
+ *   <li><b>Authority file</b> ({@link AuthorityFile#resolve}): merges, types, blocks.
+ *   <li><b>Junk</b> is dropped: a name with no letter or of one character, a lone article or pronoun
+ *       ("The"), a weekday or month name ("Tuesday") that did not join a longer name.
+ * </ol>
+ * A mention's surface text, field and offsets never change; only its type and canonical name do, so
+ * that running this again on the stored output gives the same result.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Canonicalizer {
+  private static final Set<String> JUNK = Set.of(
+      "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "i",
+      "you", "his", "her", "our", "their", "mr", "mrs", "ms", "dr", "sir", "today", "yesterday",
+      "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december");
+
+  /** Titles dropped from the front of a person's name ("Mr. Pashinyan" is "Pashinyan"). */
+  private static final Set<String> TITLES = Set.of(
+      "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "senator",
+      "rep", "representative", "gov", "governor", "gen", "general", "lt", "col", "maj", "sgt", "capt",
+      "adm", "rev", "president", "minister", "premier", "chancellor", "secretary", "ambassador",
+      "judge", "justice", "mayor");
+
+  /** What follows a place or organisation in a compound adjective: "Boston-based" names Boston. */
+  private static final String SUFFIX = "(?i)-(based|born|led|backed|owned|registered|run|made|headquartered)$";
+
+  private final NameTables tables;
+  private final AuthorityFile authority;
+  private final boolean demonyms;
+
+  /**
+   * @param tables the alias and demonym tables, usually {@link NameTables#shipped()}
+   * @param authority the archivist's rules, or {@link AuthorityFile#EMPTY}
+   * @param demonyms whether demonyms count as places (rule mentions are dropped when not)
+   */
+  public Canonicalizer(NameTables tables, AuthorityFile authority, boolean demonyms) {
+    this.tables = tables;
+    this.authority = authority;
+    this.demonyms = demonyms;
+  }
+
+  /** What is known of one mention while its article is canonicalised. */
+  private static final class Draft {
+    final Mention mention;
+    final String written;
+    EntityType type;
+    String name;
+    String[] words;
+
+    Draft(Mention mention, String written, EntityType type, String name) {
+      this.mention = mention;
+      this.written = written;
+      this.type = type;
+      this.name = name;
+    }
+  }
+
+  /**
+   * The mentions of one article with their canonical names and types, in article order (field, then
+   * offset), junk and blocked mentions left out.
+   *
+   * @param mentions all mentions of one article (any order), as the extractor and the rules found
+   *     them or as stored earlier
+   * @return the canonicalised mentions
+   */
+  public List<Mention> canonicalize(List<Mention> mentions) {
+    List<Mention> sorted = new ArrayList<>(mentions);
+    sorted.sort(Comparator.comparing(Mention::field).thenComparingInt(Mention::start).thenComparingInt(Mention::end));
+    List<Draft> drafts = new ArrayList<>();
+    for (Mention m : sorted) {
+      Draft d = draft(m);
+      if (d != null) {
+        drafts.add(d);
+      }
+    }
+    capitals(drafts);
+    partialNames(drafts);
+    List<Mention> out = new ArrayList<>(drafts.size());
+    for (Draft d : drafts) {
+      NameTables.Entry e = authority.resolve(d.type, d.written, d.name);
+      if (e != null && !junk(e.name())) {
+        out.add(d.mention.resolved(e.type(), e.name()));
+      }
+    }
+    return out;
+  }
+
+  private Draft draft(Mention m) {
+    if (m.origin() == Mention.Origin.RULE) {
+      String place = demonyms ? tables.demonym(m.text()) : null;
+      if (place == null) {
+        return null;
+      }
+      NameTables.Entry alias = tables.alias(place);
+      return new Draft(m, m.text(), EntityType.LOCATION, alias == null ? place : alias.name());
+    }
+    String written = clean(m.type(), m.text());
+    if (written.isEmpty()) {
+      return null;
+    }
+    NameTables.Entry alias = alias(m.type(), written);
+    if (alias != null) {
+      return new Draft(m, written, alias.type(), alias.name());
+    }
+    if (demonyms && m.type() == EntityType.LOCATION) {
+      String place = tables.demonym(written);
+      if (place != null) {
+        return new Draft(m, written, EntityType.LOCATION, place);
+      }
+    }
+    return new Draft(m, written, m.type(), written);
+  }
+
+  /**
+   * The alias entry of a name found as {@code type}: an entry of the same type, or of another type when
+   * the name is an acronym ({@code EU} found as a place is still the European Union). A place name
+   * found as an organisation is usually a team or a government ("Los Angeles beat Houston"), and a
+   * person may bear a place's name (Holland): those keep their type and name.
+   */
+  private NameTables.Entry alias(EntityType type, String name) {
+    NameTables.Entry e = tables.alias(name);
+    if (e == null || e.type() == type || acronym(name)) {
+      return e;
+    }
+    return null;
+  }
+
+  /** Two to five capitals, periods allowed: {@code EU}, {@code U.N.}, {@code NATO}. */
+  private static boolean acronym(String name) {
+    String s = name.replace(".", "");
+    return s.length() >= 2 && s.length() <= 5 && s.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+  }
+
+  /** All-capitals names take the article's mixed-case spelling, else title case (people and places). */
+  private void capitals(List<Draft> drafts) {
+    for (Draft d : drafts) {
+      if (!allCaps(d.name)) {
+        continue;
+      }
+      String key = NameTables.key(d.name);
+      String spelled = null;
+      for (Draft other : drafts) {
+        if (other.type == d.type && !allCaps(other.name) && NameTables.key(other.name).equals(key)) {
+          spelled = other.name;
+          break;
+        }
+      }
+      if (spelled == null && d.type != EntityType.ORGANIZATION && hasLongWord(d.name)) {
+        spelled = titleCase(d.name);
+      }
+      if (spelled != null) {
+        NameTables.Entry alias = alias(d.type, spelled);
+        d.name = alias == null ? spelled : alias.name();
+        d.type = alias == null ? d.type : alias.type();
+      }
+    }
+  }
+
+  /**
+   * A person's partial name joins the nearest longer person name of the same article that it ends.
+   * So does an organisation or place that is not in the tables: the model often takes a surname
+   * alone for a place ("Washington" after "MaliVai Washington"), and within one article the person is
+   * the likelier reading (on CoNLL-2003's development set this corrects 11 spans and breaks none).
+   */
+  private void partialNames(List<Draft> drafts) {
+    List<Integer> people = new ArrayList<>();
+    List<Integer> joining = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft d = drafts.get(i);
+      d.words = NameTables.key(d.name).split(" ");
+      if (d.type == EntityType.PERSON) {
+        people.add(i);
+        joining.add(i);
+      } else if (tables.alias(d.name) == null && tables.demonym(d.name) == null) {
+        joining.add(i);
+      }
+    }
+    // longest names first, so that "Tayyip Erdogan" has joined "Recep Tayyip Erdogan" before "Erdogan" looks
+    List<Integer> byLength = new ArrayList<>(joining);
+    byLength.sort(Comparator.comparingInt((Integer i) -> drafts.get(i).words.length).reversed());
+    for (int i : byLength) {
+      Draft d = drafts.get(i);
+      Draft best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      for (int j : people) {
+        Draft f = drafts.get(j);
+        if (f.words.length > d.words.length && endsWith(f.words, d.words)) {
+          // before it beats after it: a distance after is counted past every distance before
+          int distance = j < i ? i - j : drafts.size() + (j - i);
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            best = f;
+          }
+        }
+      }
+      if (best != null) {
+        d.name = best.name;
+        d.words = best.words;
+        d.type = EntityType.PERSON;
+      }
+    }
+  }
+
+  private static boolean endsWith(String[] full, String[] part) {
+    int offset = full.length - part.length;
+    return Arrays.equals(full, offset, full.length, part, 0, part.length);
+  }
+
+  /**
+   * A surface text as a name: white space collapsed; surrounding quotes and brackets, a possessive
+   * {@code 's} and, except for people, a leading "the" and a trailing "-based" (or "-led", ...) dropped;
+   * for people, leading titles dropped.
+   * Examples: {@code clean(LOCATION, "Armenia's")} is {@code Armenia}, {@code clean(ORGANIZATION,
+   * "the European Union")} is {@code European Union}, {@code clean(PERSON, "Mr. Pashinyan")} is
+   * {@code Pashinyan}.
+   *
+   * @return the cleaned name; empty when nothing is left
+   */
+  public static String clean(EntityType type, String surface) {
+    String s = surface.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
+    s = s.replaceAll("^[\"'“”‘’«»(\\[{]+|[\"“”»)\\]},;:!?]+$", "").strip();
+    s = s.replaceAll("(?i)\\s*['’]s$", "");
+    if (s.length() > 1 && (s.endsWith("s'") || s.endsWith("s’"))) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (type != EntityType.PERSON) {
+      String dropped = s.replaceFirst("(?i)^the\\s+", "").replaceFirst(SUFFIX, "");
+      if (!dropped.isBlank()) {
+        s = dropped;
+      }
+    } else {
+      while (true) {
+        int space = s.indexOf(' ');
+        if (space < 0) {
+          break;
+        }
+        String first = s.substring(0, space).replace(".", "").toLowerCase(Locale.ROOT);
+        if (!TITLES.contains(first)) {
+          break;
+        }
+        s = s.substring(space + 1).strip();
+      }
+    }
+    return s.strip();
+  }
+
+  private static boolean junk(String name) {
+    int letters = 0;
+    for (int i = 0; i < name.length(); i++) {
+      if (Character.isLetter(name.charAt(i))) {
+        letters++;
+      }
+    }
+    return letters == 0 || name.codePointCount(0, name.length()) < 2 || JUNK.contains(NameTables.key(name));
+  }
+
+  private static boolean allCaps(String s) {
+    boolean upper = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      upper |= Character.isUpperCase(c);
+    }
+    return upper;
+  }
+
+  private static boolean hasLongWord(String s) {
+    for (String w : s.split("[\\s-]+")) {
+      if (w.codePointCount(0, w.length()) >= 4) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code O'NEILL} is {@code O'Neill}, {@code NIZHNY NOVGOROD} is {@code Nizhny Novgorod}. */
+  static String titleCase(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean start = true;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (Character.isLetter(cp)) {
+        b.appendCodePoint(start ? Character.toTitleCase(cp) : Character.toLowerCase(cp));
+        start = false;
+      } else {
+        b.appendCodePoint(cp);
+        start = true;
+      }
+      i += Character.charCount(cp);
+    }
+    return b.toString();
+  }
+}
