@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       ConvertCommand.class,
       BenchIngestCommand.class,
+      EntitiesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
