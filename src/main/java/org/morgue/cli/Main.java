@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       BenchIngestCommand.class,
       EntitiesCommand.class,
+      ScoreNerCommand.class,
+      BenchNerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
