@@ -3,9 +3,12 @@ package org.morgue.entity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Gives the mentions of one article their canonical names, so that a facet shows one value for each
@@ -50,7 +53,12 @@ public final class Canonicalizer {
       "judge", "justice", "mayor");
 
   /** What follows a place or organisation in a compound adjective: "Boston-based" names Boston. */
-  private static final String SUFFIX = "(?i)-(based|born|led|backed|owned|registered|run|made|headquartered)$";
+  private static final Pattern SUFFIX = Pattern.compile("(?i)-(based|born|led|backed|owned|registered|run|made|headquartered)$");
+
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+  private static final Pattern WRAPPING = Pattern.compile("^[\"'“”‘’«»(\\[{]+|[\"“”»)\\]},;:!?]+$");
+  private static final Pattern POSSESSIVE = Pattern.compile("(?i)\\s*['’]s$");
+  private static final Pattern THE = Pattern.compile("(?i)^the\\s+");
 
   private final NameTables tables;
   private final AuthorityFile authority;
@@ -161,18 +169,17 @@ public final class Canonicalizer {
 
   /** All-capitals names take the article's mixed-case spelling, else title case (people and places). */
   private void capitals(List<Draft> drafts) {
+    Map<String, String> spellings = new HashMap<>();
+    for (Draft d : drafts) {
+      if (!allCaps(d.name)) {
+        spellings.putIfAbsent(d.type + " " + NameTables.key(d.name), d.name);
+      }
+    }
     for (Draft d : drafts) {
       if (!allCaps(d.name)) {
         continue;
       }
-      String key = NameTables.key(d.name);
-      String spelled = null;
-      for (Draft other : drafts) {
-        if (other.type == d.type && !allCaps(other.name) && NameTables.key(other.name).equals(key)) {
-          spelled = other.name;
-          break;
-        }
-      }
+      String spelled = spellings.get(d.type + " " + NameTables.key(d.name));
       if (spelled == null && d.type != EntityType.ORGANIZATION && hasLongWord(d.name)) {
         spelled = titleCase(d.name);
       }
@@ -191,26 +198,28 @@ public final class Canonicalizer {
    * the likelier reading (on CoNLL-2003's development set this corrects 11 spans and breaks none).
    */
   private void partialNames(List<Draft> drafts) {
-    List<Integer> people = new ArrayList<>();
+    // longer person names by their last word: a name that ends another shares its last word
+    Map<String, List<Integer>> people = new HashMap<>();
     List<Integer> joining = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);
       d.words = NameTables.key(d.name).split(" ");
       if (d.type == EntityType.PERSON) {
-        people.add(i);
+        if (d.words.length > 1) {
+          people.computeIfAbsent(d.words[d.words.length - 1], w -> new ArrayList<>()).add(i);
+        }
         joining.add(i);
       } else if (tables.alias(d.name) == null && tables.demonym(d.name) == null) {
         joining.add(i);
       }
     }
     // longest names first, so that "Tayyip Erdogan" has joined "Recep Tayyip Erdogan" before "Erdogan" looks
-    List<Integer> byLength = new ArrayList<>(joining);
-    byLength.sort(Comparator.comparingInt((Integer i) -> drafts.get(i).words.length).reversed());
-    for (int i : byLength) {
+    joining.sort(Comparator.comparingInt((Integer i) -> drafts.get(i).words.length).reversed());
+    for (int i : joining) {
       Draft d = drafts.get(i);
       Draft best = null;
       int bestDistance = Integer.MAX_VALUE;
-      for (int j : people) {
+      for (int j : people.getOrDefault(d.words[d.words.length - 1], List.of())) {
         Draft f = drafts.get(j);
         if (f.words.length > d.words.length && endsWith(f.words, d.words)) {
           // before it beats after it: a distance after is counted past every distance before
@@ -245,14 +254,14 @@ public final class Canonicalizer {
    * @return the cleaned name; empty when nothing is left
    */
   public static String clean(EntityType type, String surface) {
-    String s = surface.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
-    s = s.replaceAll("^[\"'“”‘’«»(\\[{]+|[\"“”»)\\]},;:!?]+$", "").strip();
-    s = s.replaceAll("(?i)\\s*['’]s$", "");
+    String s = SPACES.matcher(surface).replaceAll(" ").strip();
+    s = WRAPPING.matcher(s).replaceAll("").strip();
+    s = POSSESSIVE.matcher(s).replaceAll("");
     if (s.length() > 1 && (s.endsWith("s'") || s.endsWith("s’"))) {
       s = s.substring(0, s.length() - 1);
     }
     if (type != EntityType.PERSON) {
-      String dropped = s.replaceFirst("(?i)^the\\s+", "").replaceFirst(SUFFIX, "");
+      String dropped = SUFFIX.matcher(THE.matcher(s).replaceFirst("")).replaceFirst("");
       if (!dropped.isBlank()) {
         s = dropped;
       }
