@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class Canonicalizer {
       "you", "his", "her", "our", "their", "mr", "mrs", "ms", "dr", "sir", "today", "yesterday",
       "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
       "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december");
+      "october", "november", "december", "llc", "inc", "corp", "co", "ltd", "plc", "dad", "mom", "mum");
 
   /** Titles dropped from the front of a person's name ("Mr. Pashinyan" is "Pashinyan"). */
   private static final Set<String> TITLES = Set.of(
@@ -59,6 +60,8 @@ public final class Canonicalizer {
   private static final Pattern WRAPPING = Pattern.compile("^[\"'“”‘’«»(\\[{]+|[\"“”»)\\]},;:!?]+$");
   private static final Pattern POSSESSIVE = Pattern.compile("(?i)\\s*['’]s$");
   private static final Pattern THE = Pattern.compile("(?i)^the\\s+");
+  /** "anti-U.S." and "pro-Russia" name the place or organisation after the prefix. */
+  private static final Pattern PREFIX = Pattern.compile("(?i)^(anti|pro|non)-");
 
   private final NameTables tables;
   private final AuthorityFile authority;
@@ -151,14 +154,16 @@ public final class Canonicalizer {
    * The alias entry of a name found as {@code type}: an entry of the same type, or of another type when
    * the name is an acronym ({@code EU} found as a place is still the European Union). A place name
    * found as an organisation is usually a team or a government ("Los Angeles beat Houston"), and a
-   * person may bear a place's name (Holland): those keep their type and name.
+   * person may bear a place's name (Holland): those keep their type and name. So does a place's own
+   * name in capitals ("TEXAS" for a team, in a headline).
    */
   private NameTables.Entry alias(EntityType type, String name) {
     NameTables.Entry e = tables.alias(name);
-    if (e == null || e.type() == type || acronym(name)) {
+    if (e == null || e.type() == type) {
       return e;
     }
-    return null;
+    // "TEXAS" in a headline is the capitalised name, not an acronym: it keeps its type
+    return acronym(name) && !NameTables.key(name).equals(NameTables.key(e.name())) ? e : null;
   }
 
   /** Two to five capitals, periods allowed: {@code EU}, {@code U.N.}, {@code NATO}. */
@@ -192,14 +197,20 @@ public final class Canonicalizer {
   }
 
   /**
-   * A person's partial name joins the nearest longer person name of the same article that it ends.
-   * So does an organisation or place that is not in the tables: the model often takes a surname
-   * alone for a place ("Washington" after "MaliVai Washington"), and within one article the person is
-   * the likelier reading (on CoNLL-2003's development set this corrects 11 spans and breaks none).
+   * A one-word person name (a surname, "Mr. Pashinyan" once cleaned) joins the nearest longer person
+   * name of the same article that ends with it; the nearest before it wins, else the nearest after it.
+   * So does a one-word organisation or place that is not in the tables, and a known place
+   * ({@link NameTables#isPlace}) if the model also took that word alone for a person in this article:
+   * the model often takes a surname for a place ("Jamil" after "Jamil Ahmed"), and within one article
+   * the person is the likelier reading; but "Washington" or "Israel" beside "Kerry Washington" or
+   * "Steve Israel" stays a place. Longer partial names do not join ("Hillary Clinton" never becomes
+   * the run-together "Booing Hillary Clinton" of a headline); the alias table and the authority file
+   * merge such variants ("Tayyip Erdoğan").
    */
   private void partialNames(List<Draft> drafts) {
     // longer person names by their last word: a name that ends another shares its last word
     Map<String, List<Integer>> people = new HashMap<>();
+    Set<String> personWords = new HashSet<>();
     List<Integer> joining = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);
@@ -207,21 +218,31 @@ public final class Canonicalizer {
       if (d.type == EntityType.PERSON) {
         if (d.words.length > 1) {
           people.computeIfAbsent(d.words[d.words.length - 1], w -> new ArrayList<>()).add(i);
+        } else {
+          joining.add(i);
         }
-        joining.add(i);
-      } else if (tables.alias(d.name) == null && tables.demonym(d.name) == null) {
+        personWords.add(NameTables.key(d.written));
+      }
+    }
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft d = drafts.get(i);
+      if (d.type == EntityType.PERSON || d.words.length != 1) {
+        continue;
+      }
+      boolean place = tables.isPlace(d.written) || tables.demonym(d.written) != null;
+      boolean known = place || tables.alias(d.name) != null; // e.g. NATO
+      if (!known || place && personWords.contains(NameTables.key(d.written))) {
         joining.add(i);
       }
     }
-    // longest names first, so that "Tayyip Erdogan" has joined "Recep Tayyip Erdogan" before "Erdogan" looks
-    joining.sort(Comparator.comparingInt((Integer i) -> drafts.get(i).words.length).reversed());
+    Set<Integer> runTogether = runTogether(drafts, people);
     for (int i : joining) {
       Draft d = drafts.get(i);
       Draft best = null;
       int bestDistance = Integer.MAX_VALUE;
       for (int j : people.getOrDefault(d.words[d.words.length - 1], List.of())) {
         Draft f = drafts.get(j);
-        if (f.words.length > d.words.length && endsWith(f.words, d.words)) {
+        if (f.words.length > d.words.length && endsWith(f.words, d.words) && !runTogether.contains(j)) {
           // before it beats after it: a distance after is counted past every distance before
           int distance = j < i ? i - j : drafts.size() + (j - i);
           if (distance < bestDistance) {
@@ -236,6 +257,28 @@ public final class Canonicalizer {
         d.type = EntityType.PERSON;
       }
     }
+  }
+
+  /**
+   * The person names that may be two names run together ("Is Joe Biden Hillary Clinton ...", "lead
+   * over Sanders Elizabeth Warren holds ...", "Booing Hillary Clinton"): they end with another person
+   * name of two words or more of the same article. Nothing joins them; the shorter name is there.
+   */
+  private static Set<Integer> runTogether(List<Draft> drafts, Map<String, List<Integer>> people) {
+    Set<Integer> out = new HashSet<>();
+    for (List<Integer> sameLastWord : people.values()) {
+      for (int j : sameLastWord) {
+        for (int k : sameLastWord) {
+          String[] f = drafts.get(j).words;
+          String[] g = drafts.get(k).words;
+          if (g.length < f.length && endsWith(f, g)) {
+            out.add(j);
+            break;
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static boolean endsWith(String[] full, String[] part) {
@@ -261,7 +304,7 @@ public final class Canonicalizer {
       s = s.substring(0, s.length() - 1);
     }
     if (type != EntityType.PERSON) {
-      String dropped = SUFFIX.matcher(THE.matcher(s).replaceFirst("")).replaceFirst("");
+      String dropped = SUFFIX.matcher(PREFIX.matcher(THE.matcher(s).replaceFirst("")).replaceFirst("")).replaceFirst("");
       if (!dropped.isBlank()) {
         s = dropped;
       }

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,7 @@ public final class NameTables {
   private final Map<String, Entry> exact = new HashMap<>();
   private final Map<String, Entry> anyCase = new HashMap<>();
   private final Map<String, String> demonyms = new HashMap<>();
+  private final Set<String> places = new HashSet<>();
   private final Pattern demonymPattern;
 
   private NameTables(List<String> aliasLines, List<String> demonymLines) {
@@ -75,6 +78,7 @@ public final class NameTables {
       }
       String word = cols[0].strip();
       demonyms.put(word, cols[1].strip());
+      places.add(key(cols[1]));
       demonyms.put(word.toUpperCase(Locale.ROOT), cols[1].strip());
       words.add(word);
       words.add(word.toUpperCase(Locale.ROOT));
@@ -115,6 +119,16 @@ public final class NameTables {
       e = anyCase.get(k.toLowerCase(Locale.ROOT));
     }
     return e;
+  }
+
+  /**
+   * Whether a name is a known place: a place of the alias table (as canonical name or alias) or of the
+   * demonym table. Example: {@code isPlace("Israel")}, {@code isPlace("Va.")} are true; {@code
+   * isPlace("Kalbajar")} is false (the model alone knows it).
+   */
+  public boolean isPlace(String name) {
+    Entry e = alias(name);
+    return e != null ? e.type() == EntityType.LOCATION : places.contains(key(name));
   }
 
   /**

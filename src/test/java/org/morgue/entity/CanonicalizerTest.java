@@ -69,11 +69,43 @@ class CanonicalizerTest {
   @Test
   void aSurnameTakenForAPlaceJoinsThePerson() {
     assertEquals(
-        List.of("PERSON MaliVai Washington => MaliVai Washington", "PERSON Washington => MaliVai Washington"),
-        canon("PERSON MaliVai Washington", "LOCATION Washington"));
-    // but a place of the tables stays a place
-    assertEquals(List.of("PERSON Tom America => Tom America", "LOCATION America => United States"),
-        canon("PERSON Tom America", "LOCATION America"));
+        List.of("PERSON Ahmed Jamil => Ahmed Jamil", "PERSON Jamil => Ahmed Jamil", "PERSON Jamil => Ahmed Jamil",
+            "ORGANIZATION Ahmed => Ahmed"),
+        canon("PERSON Ahmed Jamil", "LOCATION Jamil", "ORGANIZATION Jamil", "ORGANIZATION Ahmed"));
+  }
+
+  @Test
+  void aKnownPlaceStaysAPlaceUnlessTheModelAlsoTookItForThePerson() {
+    assertEquals(
+        List.of("PERSON Kerry Washington => Kerry Washington", "LOCATION Washington => Washington",
+            "LOCATION Israel => Israel"),
+        canon("PERSON Kerry Washington", "LOCATION Washington", "LOCATION Israel"));
+    assertEquals(
+        List.of("PERSON MaliVai Washington => MaliVai Washington", "PERSON Washington => MaliVai Washington",
+            "PERSON Washington => MaliVai Washington"),
+        canon("PERSON MaliVai Washington", "LOCATION Washington", "PERSON Washington"));
+  }
+
+  @Test
+  void namesRunTogetherAreNotJoined() {
+    // a headline's "Booing Hillary Clinton" and "Is Joe Biden Hillary Clinton": the surname goes to Hillary Clinton
+    assertEquals(
+        List.of("PERSON Booing Hillary Clinton => Booing Hillary Clinton", "PERSON Hillary Clinton => Hillary Clinton",
+            "PERSON Clinton => Hillary Clinton", "PERSON Joe Biden Hillary Clinton => Joe Biden Hillary Clinton",
+            "PERSON Clinton => Hillary Clinton"),
+        canon("PERSON Booing Hillary Clinton", "PERSON Hillary Clinton", "PERSON Clinton",
+            "PERSON Joe Biden Hillary Clinton", "PERSON Clinton"));
+  }
+
+  @Test
+  void onlyOneWordJoins() {
+    // two-word variants are left to the alias table and the authority file
+    assertEquals(
+        List.of("PERSON John Fitzgerald Kennedy => John Fitzgerald Kennedy", "PERSON Fitzgerald Kennedy => Fitzgerald Kennedy"),
+        canon("PERSON John Fitzgerald Kennedy", "PERSON Fitzgerald Kennedy"));
+    // but the alias table knows Erdoğan's
+    assertEquals(List.of("PERSON Recep Tayyip Erdogan => Recep Tayyip Erdoğan", "PERSON Tayyip Erdoğan => Recep Tayyip Erdoğan"),
+        canon("PERSON Recep Tayyip Erdogan", "PERSON Tayyip Erdoğan"));
   }
 
   @Test
