@@ -18,20 +18,23 @@ import java.util.regex.Pattern;
  * <p>For each mention, in article order (title, lede, body):
  * <ol>
  *   <li><b>Clean</b> the surface text ({@link #clean}): spacing collapsed, surrounding quotes and
- *       brackets, a possessive {@code 's} and, for organisations and places, a leading "the" dropped;
- *       for people a leading title ("Mr.", "Dr.", "President") is dropped too.
+ *       brackets and a possessive {@code 's} dropped; for organisations and places also a leading
+ *       "the", an "anti-" or "pro-" and a trailing "-based"; for people a leading title ("Mr.", "Dr.",
+ *       "President").
  *   <li><b>Aliases</b> from the shipped table ({@link NameTables#alias}): {@code U.S.}, {@code America}
- *       become United States, {@code EU} European Union; the entry's type wins.
+ *       become United States, {@code EU} European Union. An entry applies to mentions of its own type,
+ *       and to an acronym of another type ({@code EU} found as a place is still the organisation).
  *   <li><b>Demonyms</b>: a rule mention ("Azerbaijani") is the place of the demonym table, filed as a
  *       place; a model place written as a demonym likewise. Off: rule mentions are dropped.
  *   <li><b>Capitals</b>: a name written all in capitals ({@code RUSSIA}) takes the article's own mixed
- *       case spelling of it, else (people and places of a word of four letters or more) title case.
- *   <li><b>Partial names</b>: a person's name whose words end a longer person name of the same article
- *       ({@code Pashinyan}, {@code Mr. Pashinyan}) joins it ({@code Nikol Pashinyan}); the nearest
- *       full name before it wins, else the nearest after it.
+ *       case spelling of it, else (people and places with a word of four letters or more) title case.
+ *   <li><b>Partial names</b>: a person's surname alone ({@code Pashinyan}, {@code Mr. Pashinyan})
+ *       joins the article's full name that ends with it ({@code Nikol Pashinyan}); the nearest full
+ *       name before it wins, else the nearest after it. A one-word organisation or place may join a
+ *       person the same way and become a person (details at {@code partialNames}).
  *   <li><b>Authority file</b> ({@link AuthorityFile#resolve}): merges, types, blocks.
  *   <li><b>Junk</b> is dropped: a name with no letter or of one character, a lone article or pronoun
- *       ("The"), a weekday or month name ("Tuesday") that did not join a longer name.
+ *       ("The"), a weekday or month name ("Tuesday") that did not join a longer name, a lone "LLC".
  * </ol>
  * A mention's surface text, field and offsets never change; only its type and canonical name do, so
  * that running this again on the stored output gives the same result.
@@ -288,8 +291,8 @@ public final class Canonicalizer {
 
   /**
    * A surface text as a name: white space collapsed; surrounding quotes and brackets, a possessive
-   * {@code 's} and, except for people, a leading "the" and a trailing "-based" (or "-led", ...) dropped;
-   * for people, leading titles dropped.
+   * {@code 's} and, except for people, a leading "the", a leading "anti-", "pro-" or "non-" and a
+   * trailing "-based" (or "-led", ...) dropped; for people, leading titles dropped.
    * Examples: {@code clean(LOCATION, "Armenia's")} is {@code Armenia}, {@code clean(ORGANIZATION,
    * "the European Union")} is {@code European Union}, {@code clean(PERSON, "Mr. Pashinyan")} is
    * {@code Pashinyan}.

@@ -148,7 +148,7 @@ class CanonicalizerTest {
   void junkIsDropped() {
     assertEquals(List.of("ORGANIZATION The Fed => Federal Reserve"),
         canon("ORGANIZATION The", "PERSON Tuesday", "LOCATION TUESDAY", "PERSON May", "ORGANIZATION 2021",
-            "PERSON X", "ORGANIZATION \"", "PERSON Mr.", "ORGANIZATION The Fed"));
+            "PERSON X", "ORGANIZATION \"", "PERSON Mr.", "ORGANIZATION LLC", "PERSON Dad", "ORGANIZATION The Fed"));
   }
 
   @Test
@@ -174,6 +174,7 @@ class CanonicalizerTest {
     assertEquals("European Union", Canonicalizer.clean(ORGANIZATION, "the  European\nUnion"));
     assertEquals("Hague", Canonicalizer.clean(LOCATION, "The Hague"));
     assertEquals("Boston", Canonicalizer.clean(LOCATION, "Boston-based"));
+    assertEquals("U.S.", Canonicalizer.clean(LOCATION, "anti-U.S."));
     assertEquals("Pashinyan", Canonicalizer.clean(PERSON, "Mr. Pashinyan"));
     assertEquals("Sergey Shoygu", Canonicalizer.clean(PERSON, "Defence Minister Sergey Shoygu".replace("Defence ", "")));
     assertEquals("Pashinyan", Canonicalizer.clean(PERSON, "\u201CPashinyan\u201D"));
