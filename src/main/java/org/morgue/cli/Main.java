@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       ConvertCommand.class,
       BenchIngestCommand.class,
+      EntitiesCommand.class,
+      ScoreNerCommand.class,
+      BenchNerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

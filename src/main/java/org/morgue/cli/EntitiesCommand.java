@@ -1,0 +1,91 @@
+package org.morgue.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.morgue.entity.AuthorityFile;
+import org.morgue.entity.EntityFinder;
+import org.morgue.entity.Mention;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code morgue entities [FILE|-]}: the people, organisations and places of a plain text, one JSON
+ * object a line per mention, by exactly the path the ingest takes ({@link EntityFinder#extract(String)}).
+ *
+ * <p>Example: {@code echo "Armenia's Prime Minister Nikol Pashinyan spoke." | ./morgue entities} prints
+ * <pre>
+ * {"type":"LOCATION","canonical":"Armenia","text":"Armenia","start":0,"end":7,"origin":"model"}
+ * {"type":"PERSON","canonical":"Nikol Pashinyan","text":"Nikol Pashinyan","start":25,"end":40,"origin":"model"}
+ * </pre>
+ * Offsets are Java string indices (UTF-16 code units) into the text as read, UTF-8 decoded.
+ */
+@Command(
+    name = "entities",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the people, organisations and places a plain text names: one JSON object a line per mention,",
+      "with type, canonical name, surface text, start and end offsets and origin (model or rule)."
+    })
+public final class EntitiesCommand implements Callable<Integer> {
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "A UTF-8 text file, or - (the default) for standard input.")
+  String file = "-";
+
+  @Option(names = "--no-demonyms", description = "Do not count demonyms (\"Azerbaijani\") as places.")
+  boolean noDemonyms;
+
+  @Option(names = "--authority", paramLabel = "FILE", description = "An authority file to apply (see the format in AuthorityFile).")
+  Path authority;
+
+  @Override
+  public Integer call() throws Exception {
+    String text = read();
+    EntityFinder finder = EntityFinder.standard().withDemonyms(!noDemonyms);
+    if (authority != null) {
+      if (!Files.exists(authority)) {
+        throw new IllegalArgumentException("no authority file " + authority);
+      }
+      finder = finder.withAuthority(AuthorityFile.read(authority));
+    }
+    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+    for (Mention m : finder.extract(text).mentions()) {
+      out.println(Json.line(json(m)));
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** A mention as the command prints it; the keys' order is fixed. */
+  static Map<String, Object> json(Mention m) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("type", m.type().name());
+    o.put("canonical", m.canonical());
+    o.put("text", m.text());
+    o.put("start", m.start());
+    o.put("end", m.end());
+    o.put("origin", m.origin().name().toLowerCase(Locale.ROOT));
+    return o;
+  }
+
+  private String read() throws IOException {
+    if (file.equals("-")) {
+      InputStream in = System.in;
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Path p = Path.of(file);
+    if (!Files.isRegularFile(p)) {
+      throw new IllegalArgumentException("no such file: " + file);
+    }
+    return Files.readString(p, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,131 @@
+package org.morgue.entity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.morgue.article.Article;
+
+/**
+ * Finds the entities of an article: the one entry point of this package for the ingest, the
+ * {@code entities} and {@code score-ner} commands, and re-canonicalisation.
+ *
+ * <pre>{@code
+ * EntityFinder finder = EntityFinder.standard().withAuthority(AuthorityFile.read(index.resolve("authority.txt")));
+ * try {
+ *   ArticleEntities e = finder.extract(article);
+ *   e.names(EntityType.PERSON);             // facet values: [Nikol Pashinyan, Sergey Shoygu, ...]
+ *   e.mentions(Mention.Field.BODY);         // to store: offsets into article.bodyText()
+ * } catch (ExtractionException ex) {
+ *   // count it; index the article with ArticleEntities.NONE
+ * }
+ * }</pre>
+ *
+ * <p>The path is: the extractor on each of title, lede and body text; demonym mentions added where
+ * the model found nothing ({@link NameTables#findDemonyms}); then {@link Canonicalizer} over the whole
+ * article. {@link #extract(String)} runs the same path on a plain text.
+ *
+ * <p>Thread-safe when its extractor is (the shipped one is): share one among ingest workers.
+ */
+public final class EntityFinder {
+  private final EntityExtractor extractor;
+  private final NameTables tables;
+  private final AuthorityFile authority;
+  private final boolean demonyms;
+  private final Canonicalizer canonicalizer;
+
+  /**
+   * @param extractor the model
+   * @param tables the alias and demonym tables
+   * @param authority the archivist's rules, or {@link AuthorityFile#EMPTY}
+   * @param demonyms whether demonyms count as places
+   */
+  public EntityFinder(EntityExtractor extractor, NameTables tables, AuthorityFile authority, boolean demonyms) {
+    this.extractor = Objects.requireNonNull(extractor, "extractor");
+    this.tables = Objects.requireNonNull(tables, "tables");
+    this.authority = Objects.requireNonNull(authority, "authority");
+    this.demonyms = demonyms;
+    this.canonicalizer = new Canonicalizer(tables, authority, demonyms);
+  }
+
+  /** CoreNLP's model ({@link CoreNlpExtractor#shared()}), the shipped tables, demonyms on, no authority file. */
+  public static EntityFinder standard() {
+    return new EntityFinder(CoreNlpExtractor.shared(), NameTables.shipped(), AuthorityFile.EMPTY, true);
+  }
+
+  /** This finder with the archivist's authority file. */
+  public EntityFinder withAuthority(AuthorityFile file) {
+    return new EntityFinder(extractor, tables, file, demonyms);
+  }
+
+  /** This finder with demonyms counted as places, or not. */
+  public EntityFinder withDemonyms(boolean on) {
+    return new EntityFinder(extractor, tables, authority, on);
+  }
+
+  /** The authority file in use. */
+  public AuthorityFile authority() {
+    return authority;
+  }
+
+  /**
+   * The entities of an article: mentions in the title, the lede and the body (offsets into
+   * {@link Article#bodyText()}), canonicalised together.
+   *
+   * @param article the article
+   * @return its entities; {@link ArticleEntities#isEmpty()} when it names none
+   * @throws ExtractionException if the extractor failed on any of its texts (index it without entities)
+   */
+  public ArticleEntities extract(Article article) throws ExtractionException {
+    List<Mention> found = new ArrayList<>();
+    found(article.title(), Mention.Field.TITLE, found);
+    found(article.lede(), Mention.Field.LEDE, found);
+    found(article.body().isEmpty() ? null : article.bodyText(), Mention.Field.BODY, found);
+    return ArticleEntities.of(canonicalizer.canonicalize(found));
+  }
+
+  /**
+   * The entities of a plain text, by the same path as an article's (field {@link Mention.Field#TEXT}).
+   *
+   * @param text any text
+   * @return its entities
+   * @throws ExtractionException if the extractor failed on it
+   */
+  public ArticleEntities extract(String text) throws ExtractionException {
+    List<Mention> found = new ArrayList<>();
+    found(text, Mention.Field.TEXT, found);
+    return ArticleEntities.of(canonicalizer.canonicalize(found));
+  }
+
+  /**
+   * An article's entities rebuilt from its stored mentions under this finder's tables, authority file
+   * and demonym setting, without the extractor: what {@code morgue entities apply} does per article.
+   *
+   * @param stored the mentions stored at ingest (any order)
+   * @return the entities as an ingest with this finder would give them
+   */
+  public ArticleEntities recanonicalize(List<Mention> stored) {
+    return ArticleEntities.of(canonicalizer.canonicalize(stored));
+  }
+
+  private void found(String text, Mention.Field field, List<Mention> out) throws ExtractionException {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    List<Mention> model = extractor.extract(text);
+    for (Mention m : model) {
+      out.add(m.in(field, 0));
+    }
+    if (demonyms) {
+      int next = 0; // both lists are in text order: walk the model's mentions once
+      for (NameTables.Found d : tables.findDemonyms(text)) {
+        while (next < model.size() && model.get(next).end() <= d.start()) {
+          next++;
+        }
+        if (next == model.size() || model.get(next).start() >= d.end()) {
+          out.add(new Mention(EntityType.LOCATION, text.substring(d.start(), d.end()), d.place(), field,
+              d.start(), d.end(), Mention.Origin.RULE));
+        }
+      }
+    }
+  }
+}
