@@ -24,7 +24,9 @@ public enum Reason {
   /** Larger than an article can reasonably be. */
   TOO_LARGE("too large", true),
   /** Indexed, but without a date: it has none, or one that could not be read. */
-  NO_DATE("no date", false);
+  NO_DATE("no date", false),
+  /** Indexed, but without entities: the extractor failed on it. */
+  NO_ENTITIES("no entities", false);
 
   private final String label;
   private final boolean rejects;

@@ -3,10 +3,10 @@ package org.morgue.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.morgue.index.IndexLayout;
+import org.morgue.index.Ingester;
 import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.SearchRequest;
 import picocli.CommandLine.Command;
@@ -36,8 +36,8 @@ public final class DemoCommand implements Callable<Integer> {
         throw new IllegalArgumentException("the demo corpus is missing: no folder " + corpus);
       }
       System.out.println("Indexing the demo corpus from " + corpus + " into " + layout.root() + " ...");
-      IngestCommand.run(index, List.of(corpus), Runtime.getRuntime().availableProcessors(),
-          Duration.ofSeconds(10), false, null, System.out, System.err);
+      Ingester.Options options = Ingester.Options.defaults().withEntities(IngestCommand.finder(index, true));
+      IngestCommand.run(index, List.of(corpus), options, false, null, System.out, System.err);
       System.out.println();
     } else {
       System.out.println("The archive in " + layout.root() + " is already indexed.");

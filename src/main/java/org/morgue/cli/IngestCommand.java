@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.morgue.article.ArticleFiles;
+import org.morgue.entity.AuthorityFile;
+import org.morgue.entity.AuthorityFileException;
+import org.morgue.entity.EntityFinder;
 import org.morgue.index.IngestReport;
 import org.morgue.index.Ingester;
 import picocli.CommandLine.Command;
@@ -47,6 +50,12 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
 
+  @Option(names = "--no-entities", description = "Do not extract people, organisations and places (faster).")
+  boolean noEntities;
+
+  @Option(names = "--no-demonyms", description = "Do not count demonyms (\"Azerbaijani\") as places.")
+  boolean noDemonyms;
+
   @Override
   public Integer call() throws IOException {
     if (threads < 1) {
@@ -55,16 +64,33 @@ public final class IngestCommand implements Callable<Integer> {
     if (!(commitEvery > 0)) {
       throw new IllegalArgumentException("--commit-every must be more than 0 seconds");
     }
-    IngestReport report = run(index, paths, threads, Duration.ofMillis((long) (commitEvery * 1000)), quiet, rejects, System.out, System.err);
+    Ingester.Options options =
+        Ingester.Options.defaults()
+            .withThreads(threads)
+            .withCommitInterval(Duration.ofMillis((long) (commitEvery * 1000)))
+            .withEntities(noEntities ? null : finder(index, !noDemonyms));
+    IngestReport report = run(index, paths, options, quiet, rejects, System.out, System.err);
     return report == null ? 1 : 0;
+  }
+
+  /**
+   * The entity finder of an archive: the shipped model and tables, with the archive's authority file
+   * when it has one.
+   */
+  static EntityFinder finder(IndexOption index, boolean demonyms) throws IOException {
+    Path file = index.layout().authorityFile();
+    try {
+      return EntityFinder.standard().withDemonyms(demonyms).withAuthority(AuthorityFile.read(file));
+    } catch (AuthorityFileException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   /** Runs an ingest and prints its summary; shared with {@code demo}. */
   static IngestReport run(
-      IndexOption index, List<Path> paths, int threads, Duration commitEvery, boolean quiet, Path rejects,
+      IndexOption index, List<Path> paths, Ingester.Options options, boolean quiet, Path rejects,
       PrintStream out, PrintStream err)
       throws IOException {
-    Ingester.Options options = Ingester.Options.defaults().withThreads(threads).withCommitInterval(commitEvery);
     ProgressLine progress = quiet || !Terminal.isInteractive() ? null : new ProgressLine(err, paths);
     IngestReport report;
     try (Ingester ingester = open(index, options)) {

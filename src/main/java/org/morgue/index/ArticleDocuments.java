@@ -13,6 +13,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.morgue.article.Article;
+import org.morgue.entity.ArticleEntities;
+import org.morgue.entity.EntityType;
 
 /**
  * Turns an {@link Article} into a Lucene {@link Document} with the fields of {@link Fields}; the
@@ -37,9 +39,10 @@ public final class ArticleDocuments {
    * Builds the document of {@code article}.
    *
    * @param extra its fingerprint, the id it copies (or {@code null}), content hash and origin
+   * @param entities its entities, or {@link ArticleEntities#NONE}
    * @return the document, facets already built by the shared {@link FacetsConfig}
    */
-  public Document toDocument(Article article, Extra extra) throws IOException {
+  public Document toDocument(Article article, Extra extra, ArticleEntities entities) throws IOException {
     Document doc = new Document();
     // exact, stored; sorted doc values for ties and copy ids
     doc.add(new KeywordField(Fields.ID, article.id(), Field.Store.YES));
@@ -54,6 +57,14 @@ public final class ArticleDocuments {
     addFacet(doc, Fields.SOURCE, article.source());
     for (String author : article.authors()) {
       addFacet(doc, Fields.AUTHOR, author);
+    }
+    for (EntityType type : EntityType.values()) {
+      for (String name : entities.names(type)) {
+        addFacet(doc, type.facet(), name);
+      }
+    }
+    if (!entities.isEmpty()) {
+      doc.add(new StoredField(Fields.MENTIONS, StoredMentions.encode(entities.mentions()))); // display, re-canonicalisation
     }
     if (article.url() != null) {
       doc.add(new StoredField(Fields.URL, article.url())); // display only

@@ -26,6 +26,13 @@ import java.util.List;
  *     sorted-set facet of the same name</td><td>{@link Analyzers#exact} lets {@code author:tekingunduz}
  *     and {@code section:world} match without case; the facet (with its drill-down terms) gives counts
  *     and exact filters on the value as written</td></tr>
+ * <tr><td>{@value #PERSON}, {@value #ORG}, {@value #PLACE}</td><td>TextField, stored, plus a
+ *     sorted-set facet of the same name</td><td>the canonical names of the article's entities: as
+ *     for authors, {@code person:"Nikol Pashinyan"} and {@code place:karabakh} match by word, the
+ *     facet gives counts and exact filters</td></tr>
+ * <tr><td>{@value #MENTIONS}</td><td>StoredField</td><td>every mention with its offsets ({@link
+ *     StoredMentions}): the article view highlights them, and {@code entities apply} canonicalises
+ *     again from them without the extractor</td></tr>
  * <tr><td>{@value #URL}</td><td>StoredField</td><td>display only</td></tr>
  * <tr><td>{@value #FINGERPRINT}</td><td>KeywordField, stored</td><td>hash of the normalised text:
  *     the term finds an earlier copy at ingest; its doc values let search group wire copies</td></tr>
@@ -53,6 +60,14 @@ public final class Fields {
   public static final String LEDE = "lede";
   /** Body paragraphs joined by blank lines, stemmed. */
   public static final String BODY = "body";
+  /** Canonical names of the people the article names. */
+  public static final String PERSON = "person";
+  /** Canonical names of the organisations the article names. */
+  public static final String ORG = "org";
+  /** Canonical names of the places the article names. */
+  public static final String PLACE = "place";
+  /** The entity mentions with their offsets, in {@link StoredMentions} form. */
+  public static final String MENTIONS = "mentions";
   /** The article's address. */
   public static final String URL = "url";
   /** Hash of the normalised text, shared by wire copies. */
@@ -65,7 +80,10 @@ public final class Fields {
   public static final String ORIGIN = "origin";
 
   /** The facet dimensions of this schema, in display order. */
-  public static final List<String> FACETS = List.of(SECTION, SOURCE, AUTHOR);
+  public static final List<String> FACETS = List.of(SECTION, SOURCE, AUTHOR, PERSON, ORG, PLACE);
+
+  /** The facets that hold entity names. */
+  public static final List<String> ENTITIES = List.of(PERSON, ORG, PLACE);
 
   /** The text fields, searched by default. */
   public static final List<String> TEXT = List.of(TITLE, LEDE, BODY);
@@ -74,7 +92,7 @@ public final class Fields {
    * Bumped when a field changes meaning; it is part of every content hash, so the next ingest of the
    * same files rewrites every article.
    */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private Fields() {}
 

@@ -41,10 +41,11 @@ public final class Fingerprints {
     return text.hash();
   }
 
-  /** A hash of every field of the article and the schema version. */
-  public static String contentHash(Article article) {
+  /** A hash of every field of the article, the schema version and {@code salt}. */
+  public static String contentHash(Article article, String salt) {
     Buffer b = new Buffer();
     b.field(Integer.toString(Fields.SCHEMA_VERSION));
+    b.field(salt);
     b.field(article.id());
     b.field(String.valueOf(article.date()));
     b.field(article.section());

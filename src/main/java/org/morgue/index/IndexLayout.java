@@ -22,6 +22,11 @@ public record IndexLayout(Path root) {
     return root.resolve("reports");
   }
 
+  /** The archivist's authority file for entity names ({@code authority.txt}), which may not exist. */
+  public Path authorityFile() {
+    return root.resolve(org.morgue.entity.AuthorityFile.FILE_NAME);
+  }
+
   /** Whether the archive holds an index with at least one commit. */
   public boolean hasIndex() {
     try (Stream<Path> files = Files.list(lucene())) {

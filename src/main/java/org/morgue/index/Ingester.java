@@ -38,6 +38,10 @@ import org.morgue.article.ArticleFiles;
 import org.morgue.article.Location;
 import org.morgue.article.ReadEvent;
 import org.morgue.article.Reason;
+import org.morgue.entity.ArticleEntities;
+import org.morgue.entity.EntityFinder;
+import org.morgue.entity.EntityType;
+import org.morgue.entity.ExtractionException;
 
 /**
  * Indexes article files into an archive: the one writer of its Lucene index.
@@ -58,18 +62,30 @@ import org.morgue.article.Reason;
 public final class Ingester implements AutoCloseable {
 
   /** Tuning of one ingest. */
-  public record Options(int threads, Duration commitInterval, double ramBufferMb) {
+  /**
+   * Tuning of one ingest.
+   *
+   * @param threads indexing threads
+   * @param commitInterval the longest time between commits
+   * @param ramBufferMb the writer's buffer before it flushes a segment
+   * @param entities the entity finder, or {@code null} to index without entities
+   */
+  public record Options(int threads, Duration commitInterval, double ramBufferMb, EntityFinder entities) {
+    /** One thread a core, a commit every 10 s, 64 MB of buffer, no entities. */
     public static Options defaults() {
-      return new Options(
-          Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(10), Integer.getInteger("morgue.ramBufferMb", 64));
+      return new Options(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(10), 64, null);
     }
 
     public Options withThreads(int n) {
-      return new Options(n, commitInterval, ramBufferMb);
+      return new Options(n, commitInterval, ramBufferMb, entities);
     }
 
     public Options withCommitInterval(Duration d) {
-      return new Options(threads, d, ramBufferMb);
+      return new Options(threads, d, ramBufferMb, entities);
+    }
+
+    public Options withEntities(EntityFinder finder) {
+      return new Options(threads, commitInterval, ramBufferMb, finder);
     }
   }
 
@@ -250,7 +266,7 @@ public final class Ingester implements AutoCloseable {
       Existing existing = lookup(snapshot, a.id());
       // The content hash is needed here only to compare with an article already indexed; a new
       // article's is computed by the worker that indexes it, off this one reading thread.
-      String hash = existing == null ? null : Fingerprints.contentHash(a);
+      String hash = existing == null ? null : contentHash(a);
       if (existing != null && existing.contentHash().equals(hash)) {
         report.unchanged.incrementAndGet();
         runFingerprints.putIfAbsent(existing.fingerprint(), a.id());
@@ -277,16 +293,32 @@ public final class Ingester implements AutoCloseable {
     Document doc;
     ArticleDocuments.Extra extra = task.extra();
     if (extra.contentHash() == null) {
-      extra = extra.withContentHash(Fingerprints.contentHash(task.article()));
+      extra = extra.withContentHash(contentHash(task.article()));
+    }
+    ArticleEntities entities = ArticleEntities.NONE;
+    if (options.entities() != null) {
+      try {
+        entities = options.entities().extract(task.article());
+      } catch (ExtractionException | RuntimeException e) {
+        report.problem(task.where(), Reason.NO_ENTITIES, "entity extraction failed: " + e.getMessage());
+      }
     }
     try {
-      doc = documents.toDocument(task.article(), extra);
+      doc = documents.toDocument(task.article(), extra, entities);
     } catch (IllegalArgumentException e) {
       report.problem(task.where(), Reason.MALFORMED, "cannot index: " + e.getMessage());
       return;
     }
     writer.updateDocument(new Term(Fields.ID, task.article().id()), doc);
     (task.replaces() ? report.replaced : report.added).incrementAndGet();
+  }
+
+  /**
+   * The article's content hash, salted with whether entities are extracted: switching them on makes
+   * the next ingest of the same files add them.
+   */
+  private String contentHash(Article article) {
+    return Fingerprints.contentHash(article, options.entities() == null ? "" : "entities");
   }
 
   private record Existing(int doc, String contentHash, String fingerprint) {}
@@ -349,6 +381,60 @@ public final class Ingester implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** What {@link #recanonicalize} did. */
+  public record Recanonicalized(long articles, long withMentions, long changed) {}
+
+  /**
+   * Gives every article the entity names that {@code finder}'s tables and authority file make of its
+   * stored mentions, without running the extractor: how an edited authority file reaches the whole
+   * archive ({@code morgue entities apply}). Only articles whose names change are rewritten.
+   */
+  public Recanonicalized recanonicalize(EntityFinder finder) throws IOException {
+    long articles = 0;
+    long withMentions = 0;
+    long changed = 0;
+    try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
+      var stored = snapshot.storedFields();
+      for (LeafReaderContext leaf : snapshot.leaves()) {
+        var live = leaf.reader().getLiveDocs();
+        BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.CONTENT_HASH);
+        for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+          if (live != null && !live.get(d)) {
+            continue;
+          }
+          articles++;
+          Document doc = stored.document(leaf.docBase + d);
+          List<org.morgue.entity.Mention> mentions = StoredMentions.decode(doc.get(Fields.MENTIONS));
+          if (mentions.isEmpty()) {
+            continue;
+          }
+          withMentions++;
+          ArticleEntities entities = finder.recanonicalize(mentions);
+          if (sameNames(doc, entities)) {
+            continue;
+          }
+          String hash = hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
+          Article article = StoredArticles.article(doc);
+          ArticleDocuments.Extra extra =
+              new ArticleDocuments.Extra(doc.get(Fields.FINGERPRINT), doc.get(Fields.COPY_OF), hash, doc.get(Fields.ORIGIN));
+          writer.updateDocument(new Term(Fields.ID, article.id()), documents.toDocument(article, extra, entities));
+          changed++;
+        }
+      }
+    }
+    writer.commit();
+    return new Recanonicalized(articles, withMentions, changed);
+  }
+
+  private static boolean sameNames(Document doc, ArticleEntities entities) {
+    for (EntityType type : EntityType.values()) {
+      if (!List.of(doc.getValues(type.facet())).equals(entities.names(type))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The archive this ingester writes. */

@@ -210,6 +210,15 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
+  /** The canonical entity names of a stored document, by facet: {@code {person: [...], org: [...], place: [...]}}. */
+  static Map<String, List<String>> entities(Document d) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String dim : Fields.ENTITIES) {
+      out.put(dim, List.of(d.getValues(dim)));
+    }
+    return out;
+  }
+
   static SearchResult.Hit hit(Document d, float score) {
     IndexableField date = d.getField(Fields.DATE);
     return new SearchResult.Hit(
@@ -222,6 +231,7 @@ public final class ArchiveSearcher implements AutoCloseable {
         d.get(Fields.SOURCE),
         d.get(Fields.URL),
         d.get(Fields.COPY_OF),
+        entities(d),
         Float.isNaN(score) ? 0f : score);
   }
 

@@ -52,6 +52,7 @@ public final class SearchJson {
     out.put("source", h.source());
     out.put("url", h.url());
     out.put("copyOf", h.copyOf());
+    out.put("entities", h.entities());
     return out;
   }
 

@@ -36,6 +36,7 @@ public record SearchResult(
       String source,
       String url,
       String copyOf,
+      Map<String, List<String>> entities,
       float score) {}
 
   /** One value of a facet and how many matching articles carry it. */

@@ -164,6 +164,7 @@ class KilledIngestTest {
             "0.2",
             "--threads",
             "1",
+            "--no-entities", // as the in-process re-run, which is what makes its articles unchanged
             "--quiet");
     pb.redirectError(tmp.resolve("child-stderr.txt").toFile());
     return pb.start();

@@ -224,7 +224,7 @@ class ArchiveSearcherTest {
     assertEquals(
         "{section=[WORLD=5, POLITICS=3, SPORT=3, Press Releases=1],"
             + " source=[Reuters=5, AA=4, TRTWorld and agencies=1, U.S. Department of State=1],"
-            + " author=[Jane Roe=4, John Doe=3, Alican Tekingunduz=2, Zoë Martín=2, Office of the Spokesperson=1]}",
+            + " author=[Jane Roe=4, John Doe=3, Alican Tekingunduz=2, Zoë Martín=2, Office of the Spokesperson=1], person=[], org=[], place=[]}",
         facets(r));
   }
 
@@ -234,7 +234,7 @@ class ArchiveSearcherTest {
     assertEquals(
         "{section=[WORLD=3, Press Releases=1],"
             + " source=[AA=1, Reuters=1, TRTWorld and agencies=1, U.S. Department of State=1],"
-            + " author=[Alican Tekingunduz=2, Jane Roe=2, Office of the Spokesperson=1]}",
+            + " author=[Alican Tekingunduz=2, Jane Roe=2, Office of the Spokesperson=1], person=[], org=[], place=[]}",
         facets(r));
   }
 
@@ -257,7 +257,7 @@ class ArchiveSearcherTest {
     assertEquals(
         "{section=[WORLD=5, POLITICS=3, SPORT=3, Press Releases=1],"
             + " source=[Reuters=2, AA=1, TRTWorld and agencies=1],"
-            + " author=[Jane Roe=3, Alican Tekingunduz=2]}",
+            + " author=[Jane Roe=3, Alican Tekingunduz=2], person=[], org=[], place=[]}",
         facets(world));
 
     SearchResult worldReuters = search(request("", List.of("section=WORLD", "source=Reuters"), List.of()));
@@ -265,7 +265,7 @@ class ArchiveSearcherTest {
     assertEquals(
         "{section=[POLITICS=2, WORLD=2, SPORT=1],"
             + " source=[Reuters=2, AA=1, TRTWorld and agencies=1],"
-            + " author=[Jane Roe=2]}",
+            + " author=[Jane Roe=2], person=[], org=[], place=[]}",
         facets(worldReuters));
   }
 
@@ -275,17 +275,17 @@ class ArchiveSearcherTest {
     assertEquals(Set.of("j2", "s2"), ids(zoe));
     assertEquals(
         "{section=[SPORT=2], source=[AA=2],"
-            + " author=[Jane Roe=4, John Doe=3, Alican Tekingunduz=2, Zoë Martín=2, Office of the Spokesperson=1]}",
+            + " author=[Jane Roe=4, John Doe=3, Alican Tekingunduz=2, Zoë Martín=2, Office of the Spokesperson=1], person=[], org=[], place=[]}",
         facets(zoe));
   }
 
   @Test
   void noMatchGivesEmptyFacetLists() throws IOException {
-    assertEquals("{section=[], source=[], author=[]}", facets(search("volcano")));
+    assertEquals("{section=[], source=[], author=[], person=[], org=[], place=[]}", facets(search("volcano")));
     SearchResult unknownValue = search(request("", List.of("section=WEATHER"), List.of()));
     assertEquals(0, unknownValue.total());
     assertEquals(
-        "{section=[WORLD=5, POLITICS=3, SPORT=3, Press Releases=1], source=[], author=[]}", facets(unknownValue));
+        "{section=[WORLD=5, POLITICS=3, SPORT=3, Press Releases=1], source=[], author=[], person=[], org=[], place=[]}", facets(unknownValue));
   }
 
   @Test

@@ -94,7 +94,11 @@ class ArchiveStatsTest {
 
     try (ArchiveSearcher searcher = ArchiveSearcher.open(layout)) {
       SearchResult r = searcher.search(SearchRequest.of(""));
-      assertEquals(Map.of("section", List.of(), "source", List.of(), "author", List.of()), r.facets());
+      assertEquals(
+          Map.of(
+              "section", List.of(), "source", List.of(), "author", List.of(),
+              "person", List.of(), "org", List.of(), "place", List.of()),
+          r.facets());
     }
   }
 }
