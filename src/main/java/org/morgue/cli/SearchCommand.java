@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Searches the archive and prints the top hits (date, section, title) and the facet counts.",
       "QUERY is Lucene syntax: words (all must match), \"exact phrases\", wild*, fuzzy~, AND OR NOT,"
-          + " and the fields title: lede: body: author: section: source: date:[2021-01-01 TO 2021-12-31].",
+          + " and the fields title: lede: body: author: section: source: person: org: place: date:[2021-01-01 TO 2021-12-31].",
     })
 public final class SearchCommand implements Callable<Integer> {
   @Mixin IndexOption index = new IndexOption();

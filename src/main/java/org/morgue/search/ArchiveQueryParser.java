@@ -27,7 +27,8 @@ import org.morgue.index.StemExpansion;
  *   <li>Words must all match; they are looked for in title, lede and body, the title weighing most,
  *       each with every indexed word of its English stem ({@code election} finds {@code elections}).
  *   <li>A quoted phrase matches the exact, unstemmed words ({@code "Prime Minister"}).
- *   <li>{@code title: lede: body: author: section: source:} restrict to one field.
+ *   <li>{@code title: lede: body: author: section: source: person: org: place:} restrict to one
+ *       field ({@code person:"Nikol Pashinyan"}).
  *   <li>{@code date:2021-11-17}, {@code date:2021-11}, {@code date:2021} and {@code
  *       date:[2021-01-01 TO 2021-12-31]} (either end may be {@code *}) restrict by date.
  *   <li>An unknown field ({@code Azerbaijan: Armenian forces}, pasted from a headline) is searched as
@@ -39,7 +40,9 @@ import org.morgue.index.StemExpansion;
 final class ArchiveQueryParser extends MultiFieldQueryParser {
   static final Map<String, Float> BOOSTS = Map.of(Fields.TITLE, 3f, Fields.LEDE, 2f, Fields.BODY, 1f);
   static final Set<String> FIELDS =
-      Set.of(Fields.TITLE, Fields.LEDE, Fields.BODY, Fields.AUTHOR, Fields.SECTION, Fields.SOURCE, Fields.DATE);
+      Set.of(
+          Fields.TITLE, Fields.LEDE, Fields.BODY, Fields.AUTHOR, Fields.SECTION, Fields.SOURCE,
+          Fields.PERSON, Fields.ORG, Fields.PLACE, Fields.DATE);
 
   private static final Analyzer EXACT = Analyzers.exact();
 

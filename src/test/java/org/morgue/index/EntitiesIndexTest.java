@@ -126,7 +126,7 @@ class EntitiesIndexTest {
     EntityFinder failing =
         new EntityFinder(
             text -> {
-              throw new ExtractionException("model exploded");
+              throw new ExtractionException("model exploded", new IllegalStateException("test"));
             },
             NameTables.shipped(), AuthorityFile.EMPTY, true);
     IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
