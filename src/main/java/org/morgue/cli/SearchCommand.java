@@ -48,6 +48,15 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--author", paramLabel = "A", description = "Keep this author (repeat: any of them).")
   List<String> authors = new ArrayList<>();
 
+  @Option(names = "--person", paramLabel = "P", description = "Keep this person (canonical name; repeat: any of them).")
+  List<String> persons = new ArrayList<>();
+
+  @Option(names = "--org", paramLabel = "O", description = "Keep this organisation (repeat: any of them).")
+  List<String> orgs = new ArrayList<>();
+
+  @Option(names = "--place", paramLabel = "P", description = "Keep this place (repeat: any of them).")
+  List<String> places = new ArrayList<>();
+
   @Option(names = "--not", paramLabel = "DIM=VALUE", description = "Leave out articles with this value, e.g. --not section=Sport.")
   List<String> nots = new ArrayList<>();
 
@@ -82,6 +91,9 @@ public final class SearchCommand implements Callable<Integer> {
     filters.put("section", sections);
     filters.put("source", sources);
     filters.put("author", authors);
+    filters.put("person", persons);
+    filters.put("org", orgs);
+    filters.put("place", places);
     Map<String, List<String>> excludes = new LinkedHashMap<>();
     for (String not : nots) {
       int eq = not.indexOf('=');
