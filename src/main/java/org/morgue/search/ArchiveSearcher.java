@@ -1,25 +1,44 @@
 package org.morgue.search;
 
 import java.io.IOException;
-import java.time.LocalDate;
+import java.text.Normalizer;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -27,18 +46,36 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
+import org.apache.lucene.search.grouping.FirstPassGroupingCollector;
+import org.apache.lucene.search.grouping.GroupDocs;
+import org.apache.lucene.search.grouping.SearchGroup;
+import org.apache.lucene.search.grouping.TopGroups;
+import org.apache.lucene.search.grouping.TopGroupsCollector;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.morgue.index.Analyzers;
 import org.morgue.index.Fields;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Schema;
-import org.morgue.index.StemExpansion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Searches an archive: full text, filters, facets and paging. Thread-safe; one instance serves
- * every request. It reads the index's latest commit when opened and after each {@link #refresh()}.
+ * Searches an archive: full text, filters, facets, the date histogram, snippets, wire copies,
+ * articles and their relatives, exports. Thread-safe; one instance serves every request. It reads
+ * the index's latest commit when opened, after each {@link #refresh()}, and every few hundred
+ * milliseconds once {@link #startRefreshing(Duration)} is called, so that an ingest committed while
+ * a server runs becomes searchable without a restart.
+ *
+ * <p>Every search runs under a time limit ({@link #DEFAULT_TIME_LIMIT} unless {@linkplain
+ * #setTimeLimit(Duration) set}): past it, Lucene stops collecting and the result says {@code
+ * timedOut}, its counts and hits covering part of the archive.
  *
  * <pre>{@code
  * try (ArchiveSearcher searcher = ArchiveSearcher.open(new IndexLayout(Path.of("index-data")))) {
@@ -47,24 +84,46 @@ import org.morgue.index.StemExpansion;
  * }</pre>
  */
 public final class ArchiveSearcher implements AutoCloseable {
-  /** Facet values returned a dimension. */
-  public static final int TOP_FACETS = 10;
+  /** Facet values returned a dimension unless the request asks for more. */
+  public static final int TOP_FACETS = SearchRequest.DEFAULT_FACET_SIZE;
+
+  /** The most copy ids given for one story or article. */
+  public static final int MAX_COPY_IDS = 100;
+
+  /** The related articles of the article view. */
+  public static final int RELATED = 5;
+
+  /** How long one search may take unless set otherwise. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
+
+  /** Articles read a page when exporting. */
+  static final int EXPORT_PAGE = 500;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArchiveSearcher.class);
+
+  /** The stored fields a hit shows (not the body, which only the highlighter reads). */
+  private static final Set<String> HIT_FIELDS;
+
+  static {
+    List<String> fields =
+        new ArrayList<>(
+            List.of(Fields.ID, Fields.DATE, Fields.SECTION, Fields.TITLE, Fields.LEDE, Fields.AUTHOR,
+                Fields.SOURCE, Fields.URL, Fields.COPY_OF));
+    fields.addAll(StoredArticle.ENTITY_DIMS);
+    HIT_FIELDS = Set.copyOf(fields);
+  }
 
   private final Directory directory;
   private final SearcherManager manager;
-  private final FacetsConfig facetsConfig = Schema.facetsConfig();
-  private volatile ReaderState readerState;
+  /** The one facet configuration, the same as the index's. */
+  private static final FacetsConfig FACETS_CONFIG = Schema.facetsConfig();
 
-  /**
-   * What is built once for each index reader: the facet ordinals (null while no article has a facet
-   * value) and the stem expansions.
-   */
-  private record ReaderState(
-      DirectoryReader reader, SortedSetDocValuesReaderState facets, StemExpansion expansion) {}
+  private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
+  private ScheduledExecutorService refresher;
 
   private ArchiveSearcher(Directory directory) throws IOException {
     this.directory = directory;
-    this.manager = new SearcherManager(directory, null);
+    this.manager = new SearcherManager(directory, ReaderState.factory(FACETS_CONFIG));
   }
 
   /**
@@ -82,58 +141,500 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
+  /** Sets how long each search may take; at least a millisecond. */
+  public void setTimeLimit(Duration limit) {
+    if (limit.isNegative()) {
+      throw new IllegalArgumentException("the time limit must not be negative: " + limit);
+    }
+    this.timeLimit = limit;
+  }
+
+  /** How long each search may take. */
+  public Duration timeLimit() {
+    return timeLimit;
+  }
+
   /** Sees the index's newest commit; cheap when nothing changed. */
   public void refresh() throws IOException {
     manager.maybeRefresh();
   }
 
   /**
-   * Runs one search.
+   * Looks for a new commit every {@code every} on a background thread ({@code morgue-refresh}),
+   * until {@link #close()}. The state of a new commit (facet ordinals and the like) is built on that
+   * thread, not by the first search that sees it.
+   */
+  public synchronized void startRefreshing(Duration every) {
+    if (refresher != null) {
+      return;
+    }
+    refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "morgue-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    long ms = Math.max(1, every.toMillis());
+    refresher.scheduleWithFixedDelay(
+        () -> {
+          try {
+            manager.maybeRefresh();
+          } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot refresh the searcher: {}", e.toString());
+          }
+        },
+        ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  // --- search ---------------------------------------------------------------------------------
+
+  /**
+   * Runs one search: the page of stories, with snippets and copies; facets; histogram.
    *
-   * @throws InvalidRequestException when the query does not parse
+   * @throws InvalidRequestException when the query does not parse or would cost too much
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    IndexSearcher searcher = manager.acquire();
+    ReaderState.Holder holder = acquire();
     try {
-      ReaderState reader = readerState((DirectoryReader) searcher.getIndexReader());
-      ArchiveQueryParser parser = ArchiveQueryParser.create(reader.expansion());
-      Query base = parser.parseQuery(request.q());
-      List<String> warnings = new ArrayList<>(parser.warnings());
-      Query query = withDatesAndExclusions(base, request);
-      int topN = request.page() * request.size();
+      Run run = prepare(holder.state, request);
+      Sort sort = sort(request.sort());
+      FirstPassGroupingCollector<BytesRef> stories =
+          new FirstPassGroupingCollector<>(new StorySelector(), sort, request.page() * request.size());
+      Collected<Object[]> c =
+          run.collect(new MultiCollectorManager(single(stories), MatchCollector.manager(run.state)));
+      MatchCollector matches = (MatchCollector) c.result()[1];
+      Collection<SearchGroup<BytesRef>> groups = stories.getTopGroups((request.page() - 1) * request.size());
+      List<SearchResult.Hit> hits = groups == null ? List.of() : run.hits(groups, sort);
       Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-      long total;
-      TopDocs top;
-      SortedSetDocValuesReaderState state = reader.facets();
-      if (state == null) { // no article has any facet yet (an empty index)
-        top = searcher.search(query, topN, sort(request.sort()), false);
-        total = searcher.count(query);
-        for (String dim : Fields.FACETS) {
-          facets.put(dim, List.of());
-        }
-      } else {
-        DrillDownQuery ddq = new DrillDownQuery(facetsConfig, query);
-        request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
-        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
-        DrillSideways.DrillSidewaysResult r =
-            sideways.search(ddq, null, null, topN, sort(request.sort()), false);
-        top = r.hits;
-        total = r.drillDownFacetsCollector.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
-        for (String dim : Fields.FACETS) {
-          facets.put(dim, values(r.facets.getTopChildren(TOP_FACETS, dim)));
-        }
+      for (String dim : Fields.FACETS) {
+        facets.put(dim, values(top(c.facets(), dim, request.facetSize())));
       }
-      List<SearchResult.Hit> hits = new ArrayList<>();
-      ScoreDoc[] docs = top.scoreDocs;
-      var stored = searcher.storedFields();
-      for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-        hits.add(hit(stored.document(docs[i].doc), docs[i].score));
-      }
+      Histogram histogram = Histogram.of(matches.days, matches.undated, run.state, request, run.warnings);
+      boolean timedOut = run.timedOut();
       long tookMs = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResult(request, base.toString(), total, tookMs, hits, facets, warnings);
+      return new SearchResult(
+          request, run.base.toString(), matches.articles, matches.storyCount(), tookMs, timedOut, hits,
+          facets, histogram, List.copyOf(run.warnings));
     } finally {
-      manager.release(searcher);
+      manager.release(holder);
+    }
+  }
+
+  /**
+   * The values of one facet dimension that start with {@code prefix}, counted under the search
+   * (drill-sideways: the dimension's own filter left out, as in {@link #search}). A value matches
+   * when it, or any of its words, starts with the prefix, ignoring case and accents: {@code mart}
+   * finds {@code Zoë Martín}.
+   *
+   * @param dimension one of {@link Fields#FACETS}
+   * @param prefix the start of the values; blank for all
+   * @throws NotFoundException naming {@code dimension} when it is not a facet
+   */
+  public FacetValues facetValues(SearchRequest request, String dimension, String prefix) throws IOException {
+    if (!Fields.FACETS.contains(dimension)) {
+      throw new NotFoundException(
+          "dimension", "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
+    }
+    String wanted = fold(prefix == null ? "" : prefix.strip());
+    ReaderState.Holder holder = acquire();
+    try {
+      Run run = prepare(holder.state, request);
+      Collected<Integer> c = run.collect(new TotalHitCountCollectorManager(run.searcher.getSlices()));
+      List<SearchResult.FacetValue> all = new ArrayList<>();
+      for (SearchResult.FacetValue v : values(allOf(c.facets(), dimension))) {
+        if (startsWith(fold(v.value()), wanted)) {
+          all.add(v);
+        }
+      }
+      all.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
+          .thenComparing(SearchResult.FacetValue::value));
+      List<SearchResult.FacetValue> top = all.subList(0, Math.min(all.size(), request.facetSize()));
+      return new FacetValues(dimension, prefix == null ? "" : prefix.strip(), all.size(), List.copyOf(top),
+          run.timedOut(), List.copyOf(run.warnings));
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  private static boolean startsWith(String folded, String prefix) {
+    if (prefix.isEmpty() || folded.startsWith(prefix)) {
+      return true;
+    }
+    for (int i = 1; i < folded.length(); i++) {
+      if (!Character.isLetterOrDigit(folded.charAt(i - 1)) && folded.startsWith(prefix, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Lower case without accents: {@code Zoë Martín} → {@code zoe martin}. */
+  static String fold(String s) {
+    String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
+    return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+  }
+
+  // --- articles -------------------------------------------------------------------------------
+
+  /**
+   * One article with every stored field, its wire copies and related articles.
+   *
+   * @throws NotFoundException naming {@code id} when no article has it
+   */
+  public ArticleView article(String id) throws IOException {
+    ReaderState.Holder holder = acquire();
+    try {
+      IndexSearcher searcher = newSearcher(holder.state);
+      TopDocs found = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (found.scoreDocs.length == 0) {
+        throw new NotFoundException("id", "no article with id '" + id + "'");
+      }
+      int doc = found.scoreDocs[0].doc;
+      StoredFields stored = searcher.storedFields();
+      StoredArticle article = StoredArticle.of(stored.document(doc));
+      List<String> copies = new ArrayList<>();
+      if (article.fingerprint() != null) {
+        Query sameText = new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.FINGERPRINT, article.fingerprint())), BooleanClause.Occur.FILTER)
+            .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.MUST_NOT)
+            .build();
+        for (ScoreDoc sd : searcher.search(sameText, MAX_COPY_IDS, sort(SearchRequest.Sort.OLDEST)).scoreDocs) {
+          copies.add(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
+        }
+      }
+      return new ArticleView(article, List.copyOf(copies), related(searcher, doc, article));
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  /** The articles most like {@code doc}, by the words of its text that are rare in the archive. */
+  private static List<ArticleView.Related> related(IndexSearcher searcher, int doc, StoredArticle article)
+      throws IOException {
+    MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+    mlt.setAnalyzer(Analyzers.forIndex());
+    mlt.setFieldNames(Fields.TEXT.toArray(String[]::new));
+    mlt.setStopWords(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET); // the index keeps stop words
+    mlt.setMinTermFreq(1); // news articles are short: a word said once can be what they are about
+    mlt.setMinDocFreq(2); // a word no other article has relates it to nothing
+    mlt.setMinWordLen(3);
+    mlt.setMaxQueryTerms(25);
+    BooleanQuery.Builder q = new BooleanQuery.Builder()
+        .add(mlt.like(doc), BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(Fields.ID, article.id())), BooleanClause.Occur.MUST_NOT);
+    if (article.fingerprint() != null) {
+      q.add(new TermQuery(new Term(Fields.FINGERPRINT, article.fingerprint())), BooleanClause.Occur.MUST_NOT);
+    }
+    List<ArticleView.Related> out = new ArrayList<>();
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc sd : searcher.search(q.build(), RELATED).scoreDocs) {
+      Document d = stored.document(sd.doc, HIT_FIELDS);
+      out.add(new ArticleView.Related(d.get(Fields.ID), StoredArticle.date(d), d.get(Fields.SECTION),
+          d.get(Fields.TITLE), d.get(Fields.LEDE), d.get(Fields.SOURCE)));
+    }
+    return List.copyOf(out);
+  }
+
+  // --- exports --------------------------------------------------------------------------------
+
+  /**
+   * Gives every matching article, in the request's order, to {@code sink}: copies included, no
+   * cap, in constant memory (pages of {@value #EXPORT_PAGE} read with {@code searchAfter}, all from
+   * one point-in-time view of the index). The request's page and size are ignored.
+   *
+   * @return the number of articles given
+   * @throws IOException also when one page takes longer than the time limit: the export is then
+   *     incomplete, and a streaming caller should abort its response
+   */
+  public long export(SearchRequest request, Consumer<StoredArticle> sink) throws IOException {
+    ReaderState.Holder holder = acquire();
+    try {
+      Run run = prepare(holder.state, request);
+      Sort sort = sort(request.sort());
+      StoredFields stored = run.searcher.storedFields();
+      FieldDoc after = null;
+      long n = 0;
+      while (true) {
+        IndexSearcher pageSearcher = newSearcher(holder.state);
+        FieldDoc from = after;
+        TopFieldDocs page = run.guard(() -> pageSearcher.searchAfter(from, run.ddq, EXPORT_PAGE, sort, false));
+        if (pageSearcher.timedOut()) {
+          throw new IOException("the export stopped after " + n + " articles: a page took longer than " + timeLimit.toMillis() + " ms");
+        }
+        for (ScoreDoc sd : page.scoreDocs) {
+          sink.accept(StoredArticle.of(stored.document(sd.doc)));
+          n++;
+        }
+        if (page.scoreDocs.length < EXPORT_PAGE) {
+          return n;
+        }
+        after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+      }
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  // --- archive facts --------------------------------------------------------------------------
+
+  /** Facts about the whole archive. */
+  public ArchiveStats stats(IndexLayout layout) throws IOException {
+    ReaderState.Holder holder = acquire();
+    try {
+      return ArchiveStats.of(holder.state.reader(), holder.state.facets(), FACETS_CONFIG, layout);
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  /**
+   * The searched point in time: live articles, the reader's version (it changes with every commit
+   * seen) and the commit's generation.
+   */
+  public record Version(long articles, long version, long generation) {}
+
+  /** What the searches see now. */
+  public Version version() throws IOException {
+    ReaderState.Holder holder = acquire();
+    try {
+      DirectoryReader reader = holder.state.reader();
+      return new Version(reader.numDocs(), reader.getVersion(), reader.getIndexCommit().getGeneration());
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    synchronized (this) {
+      if (refresher != null) {
+        refresher.shutdownNow();
+        try {
+          refresher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    try {
+      manager.close();
+    } finally {
+      directory.close();
+    }
+  }
+
+  // --- one request ----------------------------------------------------------------------------
+
+  private ReaderState.Holder acquire() throws IOException {
+    return (ReaderState.Holder) manager.acquire();
+  }
+
+  /** A searcher of its own for one request: its own time limit and its own timed-out flag. */
+  private IndexSearcher newSearcher(ReaderState state) {
+    IndexSearcher searcher = new IndexSearcher(state.reader());
+    searcher.setTimeout(new QueryTimeoutImpl(timeLimit.toMillis()));
+    return searcher;
+  }
+
+  private Run prepare(ReaderState state, SearchRequest request) throws IOException {
+    ArchiveQueryParser parser = ArchiveQueryParser.create(state.expansion());
+    Query base = parser.parseQuery(request.q());
+    QueryLimits.checkExpansions(base, state.reader());
+    DrillDownQuery ddq = new DrillDownQuery(FACETS_CONFIG, withDatesAndExclusions(base, request));
+    request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
+    return new Run(state, newSearcher(state), base, ddq, new ArrayList<>(parser.warnings()));
+  }
+
+  /** What a collection gave: the collector's result, and the facet counts (null with no facets). */
+  private record Collected<R>(R result, Facets facets) {}
+
+  /**
+   * One request over one reader.
+   *
+   * @param base the parsed {@code q}, what snippets mark
+   * @param ddq the whole query: {@code q}, dates, exclusions and the facet filters
+   */
+  private record Run(ReaderState state, IndexSearcher searcher, Query base, DrillDownQuery ddq, List<String> warnings) {
+
+    /** Collects the matches with {@code hits}, counting facets drill-sideways. */
+    <R> Collected<R> collect(CollectorManager<?, R> hits) throws IOException {
+      return guard(() -> {
+        if (state.facets() == null) { // no article has any facet yet (an empty index)
+          return new Collected<>(searcher.search(ddq, hits), null);
+        }
+        // One search for the hits and a facet-only search for each filtered dimension, each a
+        // plain search that the time limit can cut: the one-pass DrillSidewaysQuery fails under
+        // IndexSearcher#setTimeout (https://github.com/apache/lucene/issues/12032), hence the
+        // executor, which makes DrillSideways run them as separate searches, here one by one.
+        DrillSideways sideways = new DrillSideways(searcher, FACETS_CONFIG, null, state.facets(), CALLER_RUNS);
+        DrillSideways.ConcurrentDrillSidewaysResult<R> r;
+        try {
+          r = sideways.search(ddq, hits);
+        } catch (RuntimeException e) { // the executor's ExecutionException, wrapped
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IndexSearcher.TooManyClauses tooMany) {
+              throw tooMany;
+            }
+            if (t instanceof IOException io) {
+              throw io;
+            }
+          }
+          throw e;
+        }
+        return new Collected<>(r.collectorResult, r.facets);
+      });
+    }
+
+    boolean timedOut() {
+      if (searcher.timedOut()) {
+        warnings.add("the search took longer than its time limit and was cut: counts and hits cover part of the archive");
+        return true;
+      }
+      return false;
+    }
+
+    interface Search<T> {
+      T run() throws IOException;
+    }
+
+    /** Runs a search, Lucene's clause limit reported as the query's fault. */
+    <T> T guard(Search<T> search) throws IOException {
+      try {
+        return search.run();
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw QueryLimits.tooManyClauses(e);
+      }
+    }
+
+    /**
+     * The hits of a page of stories: a second pass over the matches of the page's stories only
+     * (Lucene's {@link TopGroupsCollector}) gives each story's articles in the request's order, the
+     * first of which shows the story, the others its copies.
+     */
+    List<SearchResult.Hit> hits(Collection<SearchGroup<BytesRef>> groups, Sort sort) throws IOException {
+      List<BytesRef> prints = new ArrayList<>();
+      List<BytesRef> loneIds = new ArrayList<>();
+      for (SearchGroup<BytesRef> g : groups) {
+        if (StorySelector.isAlone(g.groupValue)) {
+          loneIds.add(new BytesRef(g.groupValue.bytes, g.groupValue.offset + 1, g.groupValue.length - 1));
+        } else {
+          prints.add(g.groupValue);
+        }
+      }
+      BooleanQuery.Builder ofPage = new BooleanQuery.Builder();
+      if (!prints.isEmpty()) {
+        ofPage.add(new TermInSetQuery(Fields.FINGERPRINT, prints), BooleanClause.Occur.SHOULD);
+      }
+      if (!loneIds.isEmpty()) {
+        ofPage.add(new TermInSetQuery(Fields.ID, loneIds), BooleanClause.Occur.SHOULD);
+      }
+      Query pageQuery = new BooleanQuery.Builder()
+          .add(ddq, BooleanClause.Occur.MUST)
+          .add(ofPage.build(), BooleanClause.Occur.FILTER)
+          .build();
+      StorySelector selector = new StorySelector();
+      selector.setGroups(groups);
+      TopGroupsCollector<BytesRef> second =
+          new TopGroupsCollector<>(selector, groups, sort, sort, 1 + MAX_COPY_IDS, false);
+      guard(() -> searcher.search(pageQuery, single(second)));
+      TopGroups<BytesRef> top = second.getTopGroups(0);
+
+      List<GroupDocs<BytesRef>> shown = Stream.of(top.groups).filter(g -> g.scoreDocs().length > 0).toList();
+      int[] docs = shown.stream().mapToInt(g -> g.scoreDocs()[0].doc).toArray();
+      Snippets.Marked[] marked = Snippets.mark(searcher, base, docs);
+      StoredFields stored = searcher.storedFields();
+      List<SearchResult.Hit> hits = new ArrayList<>();
+      for (int i = 0; i < shown.size(); i++) {
+        GroupDocs<BytesRef> g = shown.get(i);
+        ScoreDoc first = g.scoreDocs()[0];
+        List<String> copyIds = new ArrayList<>();
+        for (int j = 1; j < g.scoreDocs().length; j++) {
+          copyIds.add(stored.document(g.scoreDocs()[j].doc, Set.of(Fields.ID)).get(Fields.ID));
+        }
+        Document d = stored.document(first.doc, HIT_FIELDS);
+        hits.add(new SearchResult.Hit(
+            d.get(Fields.ID), StoredArticle.date(d), d.get(Fields.SECTION), d.get(Fields.TITLE),
+            d.get(Fields.LEDE), List.of(d.getValues(Fields.AUTHOR)), d.get(Fields.SOURCE), d.get(Fields.URL),
+            d.get(Fields.COPY_OF), Float.isNaN(first.score) ? 0f : first.score, marked[i].title(),
+            marked[i].snippet(), StoredArticle.entities(d), g.totalHits().value() - 1, List.copyOf(copyIds)));
+      }
+      return hits;
+    }
+  }
+
+  /** Runs each task on the calling thread: drill-sideways searches, one after the other. */
+  private static final ExecutorService CALLER_RUNS = new AbstractExecutorService() {
+    @Override
+    public void execute(Runnable task) {
+      task.run();
+    }
+
+    @Override
+    public void shutdown() {}
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return false;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return false;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+      return false;
+    }
+  };
+
+  /** A manager of exactly one collector: Morgue's searchers search all segments in one slice. */
+  private static <C extends Collector> CollectorManager<C, C> single(C collector) {
+    return new CollectorManager<>() {
+      private boolean given;
+
+      @Override
+      public C newCollector() {
+        if (given) {
+          throw new IllegalStateException("one collector only: the searcher must search in one slice");
+        }
+        given = true;
+        return collector;
+      }
+
+      @Override
+      public C reduce(Collection<C> collectors) {
+        return collector;
+      }
+    };
+  }
+
+  private static FacetResult top(Facets facets, String dim, int n) throws IOException {
+    if (facets == null) {
+      return null;
+    }
+    try {
+      return facets.getTopChildren(n, dim);
+    } catch (IllegalArgumentException e) { // no article has this dimension yet
+      return null;
+    }
+  }
+
+  private static FacetResult allOf(Facets facets, String dim) throws IOException {
+    if (facets == null) {
+      return null;
+    }
+    try {
+      return facets.getAllChildren(dim);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 
@@ -148,7 +649,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /** The query with the request's date range and excluded values. */
-  private Query withDatesAndExclusions(Query base, SearchRequest request) {
+  private static Query withDatesAndExclusions(Query base, SearchRequest request) {
     if (request.from() == null && request.to() == null && request.excludes().isEmpty()) {
       return base;
     }
@@ -160,7 +661,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
     request.excludes().forEach(
         (dim, values) -> {
-          String field = facetsConfig.getDimConfig(dim).indexFieldName;
+          String field = FACETS_CONFIG.getDimConfig(dim).indexFieldName;
           for (String v : values) {
             b.add(new TermQuery(DrillDownQuery.term(field, dim, v)), BooleanClause.Occur.MUST_NOT);
           }
@@ -173,8 +674,7 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   private static Sort sort(SearchRequest.Sort sort) {
     return switch (sort) {
-      case RELEVANCE ->
-          new Sort(SortField.FIELD_SCORE, newestFirst(), BY_ID);
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, newestFirst(), BY_ID);
       case NEWEST -> new Sort(newestFirst(), BY_ID);
       case OLDEST ->
           new Sort(
@@ -186,62 +686,5 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** Newest first; articles without a date last. */
   private static SortField newestFirst() {
     return LongField.newSortField(Fields.DATE, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE);
-  }
-
-  /** The state of this reader, built on its first search. */
-  private ReaderState readerState(DirectoryReader reader) throws IOException {
-    ReaderState current = readerState;
-    if (current != null && current.reader() == reader) {
-      return current;
-    }
-    synchronized (this) {
-      current = readerState;
-      if (current != null && current.reader() == reader) {
-        return current;
-      }
-      SortedSetDocValuesReaderState facets;
-      try {
-        facets = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
-      } catch (IllegalArgumentException e) { // no facet values indexed yet
-        facets = null;
-      }
-      readerState = new ReaderState(reader, facets, new StemExpansion(reader));
-      return readerState;
-    }
-  }
-
-  static SearchResult.Hit hit(Document d, float score) {
-    IndexableField date = d.getField(Fields.DATE);
-    return new SearchResult.Hit(
-        d.get(Fields.ID),
-        date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue()),
-        d.get(Fields.SECTION),
-        d.get(Fields.TITLE),
-        d.get(Fields.LEDE),
-        List.of(d.getValues(Fields.AUTHOR)),
-        d.get(Fields.SOURCE),
-        d.get(Fields.URL),
-        d.get(Fields.COPY_OF),
-        Float.isNaN(score) ? 0f : score);
-  }
-
-  /** Facts about the whole archive. */
-  public ArchiveStats stats(IndexLayout layout) throws IOException {
-    IndexSearcher searcher = manager.acquire();
-    try {
-      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-      return ArchiveStats.of(reader, readerState(reader).facets(), facetsConfig, layout);
-    } finally {
-      manager.release(searcher);
-    }
-  }
-
-  @Override
-  public void close() throws IOException {
-    try {
-      manager.close();
-    } finally {
-      directory.close();
-    }
   }
 }

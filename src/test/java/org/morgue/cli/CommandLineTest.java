@@ -139,7 +139,7 @@ class CommandLineTest {
     JsonNode json = run.json();
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("query", "total", "tookMs", "hits", "facets", "warnings"), keys);
+    assertEquals(List.of("query", "total", "stories", "tookMs", "timedOut", "hits", "facets", "histogram", "warnings"), keys);
     assertEquals(4, json.get("total").asInt());
     assertEquals("ceasefire", json.get("query").get("q").asText());
     assertEquals("newest", json.get("query").get("sort").asText());
