@@ -3,6 +3,7 @@ package org.morgue.search;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -113,15 +114,18 @@ public final class ArchiveSearcher implements AutoCloseable {
     HIT_FIELDS = Set.copyOf(fields);
   }
 
+  private final IndexLayout layout;
   private final Directory directory;
   private final SearcherManager manager;
   /** The one facet configuration, the same as the index's. */
   private static final FacetsConfig FACETS_CONFIG = Schema.facetsConfig();
 
   private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
+  private volatile int maxExpansion = QueryLimits.MAX_EXPANSION;
   private ScheduledExecutorService refresher;
 
-  private ArchiveSearcher(Directory directory) throws IOException {
+  private ArchiveSearcher(IndexLayout layout, Directory directory) throws IOException {
+    this.layout = layout;
     this.directory = directory;
     this.manager = new SearcherManager(directory, ReaderState.factory(FACETS_CONFIG));
   }
@@ -134,19 +138,35 @@ public final class ArchiveSearcher implements AutoCloseable {
   public static ArchiveSearcher open(IndexLayout layout) throws IOException {
     Directory dir = FSDirectory.open(layout.lucene());
     try {
-      return new ArchiveSearcher(dir);
+      return new ArchiveSearcher(layout, dir);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
     }
   }
 
-  /** Sets how long each search may take; at least a millisecond. */
+  /** The archive this searcher reads. */
+  public IndexLayout layout() {
+    return layout;
+  }
+
+  /** Sets how long each search may take (zero cuts every search at once, for tests). */
   public void setTimeLimit(Duration limit) {
     if (limit.isNegative()) {
       throw new IllegalArgumentException("the time limit must not be negative: " + limit);
     }
     this.timeLimit = limit;
+  }
+
+  /**
+   * Sets how many indexed words one pattern ({@code pres*}) may match in a field before the query
+   * is refused; {@value QueryLimits#MAX_EXPANSION} unless set.
+   */
+  public void setMaxExpansion(int words) {
+    if (words < 1) {
+      throw new IllegalArgumentException("a pattern must be allowed at least one word, not " + words);
+    }
+    this.maxExpansion = words;
   }
 
   /** How long each search may take. */
@@ -217,6 +237,21 @@ public final class ArchiveSearcher implements AutoCloseable {
       return new SearchResult(
           request, run.base.toString(), matches.articles, matches.storyCount(), tookMs, timedOut, hits,
           facets, histogram, List.copyOf(run.warnings));
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  /**
+   * Checks that a request can run: its query parses and keeps within the limits. A caller that
+   * streams a response checks first, so that a bad query is refused before anything is sent.
+   *
+   * @throws InvalidRequestException as {@link #search} would
+   */
+  public void validate(SearchRequest request) throws IOException {
+    ReaderState.Holder holder = acquire();
+    try {
+      prepare(holder.state, request);
     } finally {
       manager.release(holder);
     }
@@ -345,7 +380,7 @@ public final class ArchiveSearcher implements AutoCloseable {
    * one point-in-time view of the index). The request's page and size are ignored.
    *
    * @return the number of articles given
-   * @throws IOException also when one page takes longer than the time limit: the export is then
+   * @throws ExportCutException when one page takes longer than the time limit: the export is then
    *     incomplete, and a streaming caller should abort its response
    */
   public long export(SearchRequest request, Consumer<StoredArticle> sink) throws IOException {
@@ -361,7 +396,7 @@ public final class ArchiveSearcher implements AutoCloseable {
         FieldDoc from = after;
         TopFieldDocs page = run.guard(() -> pageSearcher.searchAfter(from, run.ddq, EXPORT_PAGE, sort, false));
         if (pageSearcher.timedOut()) {
-          throw new IOException("the export stopped after " + n + " articles: a page took longer than " + timeLimit.toMillis() + " ms");
+          throw new ExportCutException(n, timeLimit);
         }
         for (ScoreDoc sd : page.scoreDocs) {
           sink.accept(StoredArticle.of(stored.document(sd.doc)));
@@ -377,6 +412,23 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
+  /** An export stopped because one of its pages took longer than the time limit. */
+  public static final class ExportCutException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final long written;
+
+    ExportCutException(long written, Duration limit) {
+      super("the export stopped after " + written + " articles: one page of " + EXPORT_PAGE
+          + " took longer than the time limit of " + limit.toMillis() + " ms; narrow the search");
+      this.written = written;
+    }
+
+    /** How many articles were given before it stopped. */
+    public long written() {
+      return written;
+    }
+  }
+
   // --- archive facts --------------------------------------------------------------------------
 
   /** Facts about the whole archive. */
@@ -389,18 +441,34 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
+  /** Facts about the whole archive this searcher was opened on. */
+  public ArchiveStats stats() throws IOException {
+    return stats(layout);
+  }
+
   /**
-   * The searched point in time: live articles, the reader's version (it changes with every commit
-   * seen) and the commit's generation.
+   * The searched point in time.
+   *
+   * @param articles live articles
+   * @param version the reader's version: it changes with every commit seen
+   * @param generation the commit's generation
+   * @param lastIngest when the last ingest committed, or {@code null}
    */
-  public record Version(long articles, long version, long generation) {}
+  public record Version(long articles, long version, long generation, Instant lastIngest) {}
 
   /** What the searches see now. */
   public Version version() throws IOException {
     ReaderState.Holder holder = acquire();
     try {
       DirectoryReader reader = holder.state.reader();
-      return new Version(reader.numDocs(), reader.getVersion(), reader.getIndexCommit().getGeneration());
+      String last = reader.getIndexCommit().getUserData().get("morgue.lastIngest");
+      Instant lastIngest;
+      try {
+        lastIngest = last == null ? null : Instant.parse(last);
+      } catch (java.time.format.DateTimeParseException e) {
+        lastIngest = null;
+      }
+      return new Version(reader.numDocs(), reader.getVersion(), reader.getIndexCommit().getGeneration(), lastIngest);
     } finally {
       manager.release(holder);
     }
@@ -441,7 +509,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   private Run prepare(ReaderState state, SearchRequest request) throws IOException {
     ArchiveQueryParser parser = ArchiveQueryParser.create(state.expansion());
     Query base = parser.parseQuery(request.q());
-    QueryLimits.checkExpansions(base, state.reader());
+    QueryLimits.checkExpansions(base, state.reader(), maxExpansion);
     DrillDownQuery ddq = new DrillDownQuery(FACETS_CONFIG, withDatesAndExclusions(base, request));
     request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
     return new Run(state, newSearcher(state), base, ddq, new ArrayList<>(parser.warnings()));

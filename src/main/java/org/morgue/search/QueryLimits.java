@@ -22,15 +22,15 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * bounded by {@link ArchiveSearcher}.)
  *
  * <ul>
- *   <li>A pattern ({@code pres*}, {@code te?t}, {@code /reg.x/}) may match at most {@value
- *       #MAX_EXPANSION} indexed words in each field it searches: {@code a*} over a news archive
- *       matches tens of thousands.
+ *   <li>A pattern ({@code pres*}, {@code te?t}, {@code /reg.x/}, {@code fuzzy~}) may match at most
+ *       {@value #MAX_EXPANSION} indexed words in each field it searches ({@link
+ *       ArchiveSearcher#setMaxExpansion}): {@code a*} over a news archive matches tens of thousands.
  *   <li>A query may hold at most {@link IndexSearcher#getMaxClauseCount()} clauses once expanded
  *       into its fields (Lucene's own limit, reported as a bad {@code q} rather than a failure).
  * </ul>
  */
 final class QueryLimits {
-  /** The most indexed words one pattern may match in one field. */
+  /** The most indexed words one pattern may match in one field, unless the searcher says otherwise. */
   static final int MAX_EXPANSION = 2_000;
 
   private QueryLimits() {}
@@ -40,7 +40,7 @@ final class QueryLimits {
    *
    * @throws InvalidRequestException naming {@code q}
    */
-  static void checkExpansions(Query query, IndexReader reader) throws IOException {
+  static void checkExpansions(Query query, IndexReader reader, int max) throws IOException {
     List<MultiTermQuery> patterns = new ArrayList<>();
     query.visit(
         new QueryVisitor() {
@@ -64,13 +64,13 @@ final class QueryLimits {
       TermsEnum matching = mtq.getTermsEnum(terms);
       int n = 0;
       while (matching.next() != null) {
-        if (++n > MAX_EXPANSION) {
+        if (++n > max) {
           throw new InvalidRequestException(
               "q",
               String.format(
                   Locale.ROOT,
                   "'%s' matches more than %,d words in %s; make the pattern longer or more precise",
-                  mtq.toString(mtq.getField()), MAX_EXPANSION, mtq.getField()));
+                  mtq.toString(mtq.getField()), max, mtq.getField()));
         }
       }
     }

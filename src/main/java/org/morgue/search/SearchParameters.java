@@ -1,5 +1,6 @@
 package org.morgue.search;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -69,6 +70,41 @@ public final class SearchParameters {
    * @param warnings the parameters ignored, and why
    */
   public record Parsed(SearchRequest request, List<String> warnings) {}
+
+  /**
+   * The parameters of a query string ({@code q=a+b&section=WORLD}), decoded ({@code +} is a space),
+   * each name with its values in order. Unlike lenient decoders, a value that is not valid
+   * percent-encoding is refused rather than dropped: {@code q=%ZZ} must not become "every article".
+   *
+   * @param queryString the raw query string, without {@code ?}; {@code null} for none
+   * @throws InvalidRequestException naming the parameter whose name or value is badly encoded
+   */
+  public static Map<String, List<String>> decode(String queryString) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (queryString == null || queryString.isEmpty()) {
+      return out;
+    }
+    for (String pair : queryString.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String rawName = eq < 0 ? pair : pair.substring(0, eq);
+      String name = decodeOne(rawName, null);
+      String value = eq < 0 ? "" : decodeOne(pair.substring(eq + 1), name);
+      out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    return out;
+  }
+
+  private static String decodeOne(String s, String parameter) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      String what = parameter == null ? "the parameter name '" + s + "'" : "the value of " + parameter;
+      throw new InvalidRequestException(parameter, what + " is not valid percent-encoding: " + e.getMessage());
+    }
+  }
 
   /** Reads a search from parameters, with no parameter other than the search's own. */
   public static Parsed parse(Map<String, List<String>> params) {

@@ -53,43 +53,6 @@ class ExportsTest {
 
   // --- CSV -------------------------------------------------------------------------------------
 
-  /** Reads RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-  static List<List<String>> parseCsv(String text) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-        row.add(field.toString());
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-        i++;
-      } else {
-        assertFalse(c == '\r' || c == '\n', "a bare line break outside quotes at " + i);
-        field.append(c);
-      }
-    }
-    assertEquals(0, field.length() + row.size(), "the last row ends with CRLF");
-    return rows;
-  }
-
   private static String csv(SearchRequest request) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); CsvExport csv = new CsvExport(w)) {
@@ -100,7 +63,7 @@ class ExportsTest {
 
   @Test
   void csvHasAHeaderAndARowForEveryMatchingArticle() throws IOException {
-    List<List<String>> rows = parseCsv(csv(request("q=ceasefire&sort=newest")));
+    List<List<String>> rows = TestCsv.parse(csv(request("q=ceasefire&sort=newest")));
     assertEquals(CsvExport.COLUMNS, rows.get(0));
     assertEquals(List.of("id", "date", "section", "source", "authors", "title", "lede", "url", "copyOf"), rows.get(0));
     assertEquals(1 + 7, rows.size(), "the header and the seven articles, copies included");
@@ -108,13 +71,13 @@ class ExportsTest {
     assertEquals(List.of("w2", "2021-11-20", "WORLD", "AA", "Alican Tekingunduz; Jane Roe",
         "Shelling resumes near the border", "Observers fear the truce will not hold.", "", ""), rows.get(2));
     assertEquals("k1", rows.get(3).get(8), "k3 copies k1");
-    assertEquals(1 + 17, parseCsv(csv(request(""))).size());
+    assertEquals(1 + 17, TestCsv.parse(csv(request(""))).size());
   }
 
   @Test
   void csvQuotesWhatMustBeQuotedAndGuardsAgainstFormulas() throws IOException {
     String text = csv(request("section=TECH&sort=oldest"));
-    List<List<String>> rows = parseCsv(text);
+    List<List<String>> rows = TestCsv.parse(text);
     List<String> x1 = rows.get(1);
     assertEquals("Editors find <script>alert(\"x\")</script> in a headline", x1.get(5));
     assertTrue(text.contains("\"Editors find <script>alert(\"\"x\"\")</script> in a headline\""), text);

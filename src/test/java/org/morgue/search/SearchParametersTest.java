@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The URL parameters of a search, read and written back (DESIGN.md, "URL parameters"). */
 class SearchParametersTest {
 
-  /** Parameters from a query string such as {@code q=a&section=WORLD}, decoded as a server does. */
+  /** Parameters from a query string such as {@code q=a&section=WORLD}, decoded as the server does. */
   static Map<String, List<String>> params(String queryString) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (queryString.isEmpty()) {
-      return out;
-    }
-    for (String pair : queryString.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-    return out;
+    return SearchParameters.decode(queryString);
   }
 
   private static SearchParameters.Parsed parse(String queryString) {
@@ -157,6 +144,15 @@ class SearchParametersTest {
     InvalidRequestException e = refused("not.author=" + "x".repeat(SearchParameters.MAX_VALUE_LENGTH + 1));
     assertTrue(e.tooLarge());
     assertEquals("not.author", e.parameter());
+  }
+
+  @Test
+  void decodingIsStrict() {
+    assertEquals(Map.of("q", List.of("a b+c"), "section", List.of("WORLD", "")), SearchParameters.decode("q=a+b%2Bc&section=WORLD&section&&"));
+    InvalidRequestException bad = assertThrows(InvalidRequestException.class, () -> SearchParameters.decode("page=1&q=%ZZ"));
+    assertEquals("q", bad.parameter());
+    assertTrue(bad.getMessage().startsWith("the value of q is not valid percent-encoding"), bad.getMessage());
+    assertEquals(Map.of(), SearchParameters.decode(null));
   }
 
   @Test
