@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       IngestCommand.class,
       SearchCommand.class,
+      ServeCommand.class,
       StatsCommand.class,
       ConvertCommand.class,
       BenchIngestCommand.class,

@@ -140,7 +140,7 @@ public final class AtomFeed {
 
   private static String updated(SearchResult result, Instant lastIngest) {
     if (lastIngest != null) {
-      return DateTimeFormatter.ISO_INSTANT.format(lastIngest);
+      return DateTimeFormatter.ISO_INSTANT.format(lastIngest.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
     LocalDate newest = null;
     for (SearchResult.Hit h : result.hits()) {

@@ -109,6 +109,9 @@ final class Snippets {
       int previousEnd = -1;
       for (Passage p : passages) {
         if (out.length() > 0) {
+          while (out.length() > 1 && out.charAt(out.length() - 1) == ' ') {
+            out.setLength(out.length() - 1);
+          }
           out.append(p.getStartOffset() == previousEnd ? " " : ELLIPSIS);
         }
         int pos = p.getStartOffset();
@@ -138,7 +141,7 @@ final class Snippets {
 
     /** Appends {@code content[from, to)} HTML-escaped, each run of white space as one space. */
     static void escape(String content, int from, int to, StringBuilder out) {
-      boolean space = false;
+      boolean space = out.length() > 0 && out.charAt(out.length() - 1) == ' ';
       for (int i = from; i < to; i++) {
         char c = content.charAt(i);
         if (Character.isWhitespace(c) || Character.isISOControl(c)) {

@@ -353,6 +353,8 @@ class MorgueServerTest {
     assertTrue(e.get("message").asText().contains("position 10"), e.toString());
     JsonNode dangling = error("/api/search?q=" + enc("ceasefire AND"), 400);
     assertEquals(13, dangling.get("position").asInt());
+    JsonNode leading = error("/api/search?q=" + enc("ceasefire *fire"), 400);
+    assertEquals(10, leading.get("position").asInt());
   }
 
   @ParameterizedTest

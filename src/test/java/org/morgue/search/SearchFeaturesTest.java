@@ -220,6 +220,25 @@ class SearchFeaturesTest {
     assertEquals("The Secretary discussed the ceasefire and humanitarian access.", r1.snippet());
   }
 
+  @Test
+  void passagesAreJoinedByAnEllipsisAndAdjacentOnesByASpace() {
+    String content = "One cease here.  Two.\n\nThree <cease>.  Four cease.";
+    org.apache.lucene.search.uhighlight.Passage first = passage(0, 16, 4, 9);
+    org.apache.lucene.search.uhighlight.Passage third = passage(23, 38, 30, 35);
+    org.apache.lucene.search.uhighlight.Passage fourth = passage(38, 50, 44, 49);
+    Snippets.MarkFormatter f = new Snippets.MarkFormatter();
+    assertEquals("One <mark>cease</mark> here. … Three &lt;<mark>cease</mark>&gt;. Four <mark>cease</mark>.",
+        f.format(new org.apache.lucene.search.uhighlight.Passage[] {first, third, fourth}, content));
+  }
+
+  private static org.apache.lucene.search.uhighlight.Passage passage(int start, int end, int matchStart, int matchEnd) {
+    org.apache.lucene.search.uhighlight.Passage p = new org.apache.lucene.search.uhighlight.Passage();
+    p.setStartOffset(start);
+    p.setEndOffset(end);
+    p.addMatch(matchStart, matchEnd, new org.apache.lucene.util.BytesRef("cease"), 1);
+    return p;
+  }
+
   // --- facet values by prefix ------------------------------------------------------------------
 
   private static String values(FacetValues f) {
@@ -305,9 +324,14 @@ class SearchFeaturesTest {
   // --- limits ----------------------------------------------------------------------------------
 
   @Test
-  void aLeadingWildcardIsRefused() {
+  void aLeadingWildcardIsRefusedWithItsPosition() {
     InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> search("q=*fire"));
     assertEquals("q", e.parameter());
+    assertEquals(0, e.position());
+    InvalidRequestException later = assertThrows(InvalidRequestException.class, () -> search("q=ceasefire+title:?ire"));
+    assertEquals(16, later.position());
+    assertEquals("cannot parse the query: a word cannot start with * or ? (position 16), which would read every"
+        + " word of the index; start it with a letter or more", later.getMessage());
   }
 
   @Test
