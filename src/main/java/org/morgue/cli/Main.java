@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       ConvertCommand.class,
       BenchIngestCommand.class,
+      BenchSearchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -213,7 +213,7 @@ public final class MorgueServer implements AutoCloseable {
 
   private void atom(Context ctx) throws IOException, XMLStreamException {
     SearchParameters.Parsed p = parse(ctx, Set.of());
-    SearchResult r = searcher.search(AtomFeed.feedRequest(p.request()));
+    SearchResult r = searcher.search(AtomFeed.feedRequest(p.request()), false);
     String base = ctx.scheme() + "://" + ctx.host();
     String query = SearchParameters.toQueryString(p.request());
     AtomFeed.Links links = new AtomFeed.Links(
@@ -258,7 +258,24 @@ public final class MorgueServer implements AutoCloseable {
     out.put("version", v.version());
     out.put("generation", v.generation());
     out.put("lastIngest", v.lastIngest() == null ? null : v.lastIngest().toString());
+    out.put("heap", heap());
     ctx.json(out);
+  }
+
+  /** The server's heap in MB: used now, the peak (the sum of the heap pools' peaks), the maximum. */
+  private static Map<String, Object> heap() {
+    Runtime rt = Runtime.getRuntime();
+    long peak = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("usedMb", (rt.totalMemory() - rt.freeMemory()) >> 20);
+    out.put("peakMb", peak >> 20);
+    out.put("maxMb", rt.maxMemory() >> 20);
+    return out;
   }
 
   // --- helpers --------------------------------------------------------------------------------

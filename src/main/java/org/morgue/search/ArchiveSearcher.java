@@ -215,6 +215,17 @@ public final class ArchiveSearcher implements AutoCloseable {
    * @throws InvalidRequestException when the query does not parse or would cost too much
    */
   public SearchResult search(SearchRequest request) throws IOException {
+    return search(request, true);
+  }
+
+  /**
+   * Runs one search, with or without the marked titles and snippets of its hits (a feed has no use
+   * for them, and they are the costliest part of a page of 50).
+   *
+   * @param marks whether to mark titles and snippets; without, {@code titleHtml} and {@code
+   *     snippet} are {@code null}
+   */
+  public SearchResult search(SearchRequest request, boolean marks) throws IOException {
     long start = System.nanoTime();
     ReaderState.Holder holder = acquire();
     try {
@@ -226,7 +237,7 @@ public final class ArchiveSearcher implements AutoCloseable {
           run.collect(new MultiCollectorManager(single(stories), MatchCollector.manager(run.state)));
       MatchCollector matches = (MatchCollector) c.result()[1];
       Collection<SearchGroup<BytesRef>> groups = stories.getTopGroups((request.page() - 1) * request.size());
-      List<SearchResult.Hit> hits = groups == null ? List.of() : run.hits(groups, sort);
+      List<SearchResult.Hit> hits = groups == null ? List.of() : run.hits(groups, sort, marks);
       Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
       for (String dim : Fields.FACETS) {
         facets.put(dim, values(top(c.facets(), dim, request.facetSize())));
@@ -581,7 +592,7 @@ public final class ArchiveSearcher implements AutoCloseable {
      * (Lucene's {@link TopGroupsCollector}) gives each story's articles in the request's order, the
      * first of which shows the story, the others its copies.
      */
-    List<SearchResult.Hit> hits(Collection<SearchGroup<BytesRef>> groups, Sort sort) throws IOException {
+    List<SearchResult.Hit> hits(Collection<SearchGroup<BytesRef>> groups, Sort sort, boolean marks) throws IOException {
       List<BytesRef> prints = new ArrayList<>();
       List<BytesRef> loneIds = new ArrayList<>();
       for (SearchGroup<BytesRef> g : groups) {
@@ -611,7 +622,7 @@ public final class ArchiveSearcher implements AutoCloseable {
 
       List<GroupDocs<BytesRef>> shown = Stream.of(top.groups).filter(g -> g.scoreDocs().length > 0).toList();
       int[] docs = shown.stream().mapToInt(g -> g.scoreDocs()[0].doc).toArray();
-      Snippets.Marked[] marked = Snippets.mark(searcher, base, docs);
+      Snippets.Marked[] marked = marks ? Snippets.mark(searcher, base, docs) : new Snippets.Marked[docs.length];
       StoredFields stored = searcher.storedFields();
       List<SearchResult.Hit> hits = new ArrayList<>();
       for (int i = 0; i < shown.size(); i++) {
@@ -625,8 +636,9 @@ public final class ArchiveSearcher implements AutoCloseable {
         hits.add(new SearchResult.Hit(
             d.get(Fields.ID), StoredArticle.date(d), d.get(Fields.SECTION), d.get(Fields.TITLE),
             d.get(Fields.LEDE), List.of(d.getValues(Fields.AUTHOR)), d.get(Fields.SOURCE), d.get(Fields.URL),
-            d.get(Fields.COPY_OF), Float.isNaN(first.score) ? 0f : first.score, marked[i].title(),
-            marked[i].snippet(), StoredArticle.entities(d), g.totalHits().value() - 1, List.copyOf(copyIds)));
+            d.get(Fields.COPY_OF), Float.isNaN(first.score) ? 0f : first.score,
+            marked[i] == null ? null : marked[i].title(), marked[i] == null ? null : marked[i].snippet(),
+            StoredArticle.entities(d), g.totalHits().value() - 1, List.copyOf(copyIds)));
       }
       return hits;
     }

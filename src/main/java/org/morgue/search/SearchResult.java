@@ -42,9 +42,10 @@ public record SearchResult(
   /**
    * One matching story, as its best-ranked matching article.
    *
-   * @param titleHtml the title, HTML-escaped, the query's words in {@code <mark>}
+   * @param titleHtml the title, HTML-escaped, the query's words in {@code <mark>} ({@code null} when
+   *     the search was run without marks)
    * @param snippet a passage of the body (or the lede), HTML-escaped, the query's words in {@code
-   *     <mark>}
+   *     <mark>} ({@code null} without marks)
    * @param entities per entity dimension ({@code person}, {@code org}, {@code place}), the names
    * @param copies how many other matching articles carry the same text (wire copies)
    * @param copyIds their ids (at most {@value ArchiveSearcher#MAX_COPY_IDS}), best-ranked first

@@ -226,7 +226,7 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ingest", "search", "serve", "stats", "demo", "convert", "bench-ingest"})
+  @ValueSource(strings = {"", "ingest", "search", "serve", "stats", "demo", "convert", "bench-ingest", "bench-search"})
   void everyCommandHasHelp(String command) {
     Run run = command.isEmpty() ? run("--help") : run(command, "--help");
     assertEquals(0, run.exit(), run.err());
