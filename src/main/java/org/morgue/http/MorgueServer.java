@@ -81,6 +81,18 @@ public final class MorgueServer implements AutoCloseable {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
           + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+  /** The headers of every response, errors included. */
+  static final Map<String, String> SECURITY_HEADERS = securityHeaders();
+
+  private static Map<String, String> securityHeaders() {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    h.put("X-Content-Type-Options", "nosniff");
+    h.put("Referrer-Policy", "no-referrer");
+    h.put("X-Frame-Options", "DENY");
+    return java.util.Collections.unmodifiableMap(h);
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(MorgueServer.class);
 
   private static final ObjectMapper JSON =
@@ -104,6 +116,7 @@ public final class MorgueServer implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       config.jsonMapper(new JavalinJackson(JSON, false));
       config.requestLogger.http(MorgueServer::log);
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
       if (webDir != null && Files.isDirectory(webDir)) {
         config.staticFiles.add(files -> {
           files.hostedPath = "/";
@@ -286,10 +299,7 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private static void securityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Frame-Options", "DENY");
+    SECURITY_HEADERS.forEach(ctx::header);
     if (ctx.path().startsWith("/api/")) {
       ctx.header("Cache-Control", "no-cache");
     }
