@@ -11,32 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -47,20 +33,14 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.grouping.FirstPassGroupingCollector;
-import org.apache.lucene.search.grouping.GroupDocs;
 import org.apache.lucene.search.grouping.SearchGroup;
-import org.apache.lucene.search.grouping.TopGroups;
-import org.apache.lucene.search.grouping.TopGroupsCollector;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.morgue.index.Analyzers;
 import org.morgue.index.Fields;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Schema;
@@ -101,18 +81,6 @@ public final class ArchiveSearcher implements AutoCloseable {
   static final int EXPORT_PAGE = 500;
 
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveSearcher.class);
-
-  /** The stored fields a hit shows (not the body, which only the highlighter reads). */
-  private static final Set<String> HIT_FIELDS;
-
-  static {
-    List<String> fields =
-        new ArrayList<>(
-            List.of(Fields.ID, Fields.DATE, Fields.SECTION, Fields.TITLE, Fields.LEDE, Fields.AUTHOR,
-                Fields.SOURCE, Fields.URL, Fields.COPY_OF));
-    fields.addAll(StoredArticle.ENTITY_DIMS);
-    HIT_FIELDS = Set.copyOf(fields);
-  }
 
   private final IndexLayout layout;
   private final Directory directory;
@@ -229,25 +197,25 @@ public final class ArchiveSearcher implements AutoCloseable {
     long start = System.nanoTime();
     ReaderState.Holder holder = acquire();
     try {
-      Run run = prepare(holder.state, request);
+      SearchRun run = prepare(holder.state, request);
       Sort sort = sort(request.sort());
       FirstPassGroupingCollector<BytesRef> stories =
           new FirstPassGroupingCollector<>(new StorySelector(), sort, request.page() * request.size());
-      Collected<Object[]> c =
-          run.collect(new MultiCollectorManager(single(stories), MatchCollector.manager(run.state)));
+      SearchRun.Collected<Object[]> c =
+          run.collect(new MultiCollectorManager(SearchRun.single(stories), MatchCollector.manager(run.state())));
       MatchCollector matches = (MatchCollector) c.result()[1];
       Collection<SearchGroup<BytesRef>> groups = stories.getTopGroups((request.page() - 1) * request.size());
       List<SearchResult.Hit> hits = groups == null ? List.of() : run.hits(groups, sort, marks);
       Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
       for (String dim : Fields.FACETS) {
-        facets.put(dim, values(top(c.facets(), dim, request.facetSize())));
+        facets.put(dim, SearchRun.values(SearchRun.top(c.facets(), dim, request.facetSize())));
       }
-      Histogram histogram = Histogram.of(matches.days, matches.undated, run.state, request, run.warnings);
+      Histogram histogram = Histogram.of(matches.days, matches.undated, run.state(), request, run.warnings());
       boolean timedOut = run.timedOut();
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(
-          request, run.base.toString(), matches.articles, matches.storyCount(), tookMs, timedOut, hits,
-          facets, histogram, List.copyOf(run.warnings));
+          request, run.base().toString(), matches.articles, matches.storyCount(), tookMs, timedOut, hits,
+          facets, histogram, List.copyOf(run.warnings()));
     } finally {
       manager.release(holder);
     }
@@ -286,10 +254,10 @@ public final class ArchiveSearcher implements AutoCloseable {
     String wanted = fold(prefix == null ? "" : prefix.strip());
     ReaderState.Holder holder = acquire();
     try {
-      Run run = prepare(holder.state, request);
-      Collected<Integer> c = run.collect(new TotalHitCountCollectorManager(run.searcher.getSlices()));
+      SearchRun run = prepare(holder.state, request);
+      SearchRun.Collected<Integer> c = run.collect(new TotalHitCountCollectorManager(run.searcher().getSlices()));
       List<SearchResult.FacetValue> all = new ArrayList<>();
-      for (SearchResult.FacetValue v : values(allOf(c.facets(), dimension))) {
+      for (SearchResult.FacetValue v : SearchRun.values(SearchRun.allOf(c.facets(), dimension))) {
         if (startsWith(fold(v.value()), wanted)) {
           all.add(v);
         }
@@ -298,7 +266,7 @@ public final class ArchiveSearcher implements AutoCloseable {
           .thenComparing(SearchResult.FacetValue::value));
       List<SearchResult.FacetValue> top = all.subList(0, Math.min(all.size(), request.facetSize()));
       return new FacetValues(dimension, prefix == null ? "" : prefix.strip(), all.size(), List.copyOf(top),
-          run.timedOut(), List.copyOf(run.warnings));
+          run.timedOut(), List.copyOf(run.warnings()));
     } finally {
       manager.release(holder);
     }
@@ -332,55 +300,10 @@ public final class ArchiveSearcher implements AutoCloseable {
   public ArticleView article(String id) throws IOException {
     ReaderState.Holder holder = acquire();
     try {
-      IndexSearcher searcher = newSearcher(holder.state);
-      TopDocs found = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-      if (found.scoreDocs.length == 0) {
-        throw new NotFoundException("id", "no article with id '" + id + "'");
-      }
-      int doc = found.scoreDocs[0].doc;
-      StoredFields stored = searcher.storedFields();
-      StoredArticle article = StoredArticle.of(stored.document(doc));
-      List<String> copies = new ArrayList<>();
-      if (article.fingerprint() != null) {
-        Query sameText = new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Fields.FINGERPRINT, article.fingerprint())), BooleanClause.Occur.FILTER)
-            .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.MUST_NOT)
-            .build();
-        for (ScoreDoc sd : searcher.search(sameText, MAX_COPY_IDS, sort(SearchRequest.Sort.OLDEST)).scoreDocs) {
-          copies.add(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
-        }
-      }
-      return new ArticleView(article, List.copyOf(copies), related(searcher, doc, article));
+      return Articles.view(newSearcher(holder.state), id);
     } finally {
       manager.release(holder);
     }
-  }
-
-  /** The articles most like {@code doc}, by the words of its text that are rare in the archive. */
-  private static List<ArticleView.Related> related(IndexSearcher searcher, int doc, StoredArticle article)
-      throws IOException {
-    MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-    mlt.setAnalyzer(Analyzers.forIndex());
-    mlt.setFieldNames(Fields.TEXT.toArray(String[]::new));
-    mlt.setStopWords(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET); // the index keeps stop words
-    mlt.setMinTermFreq(1); // news articles are short: a word said once can be what they are about
-    mlt.setMinDocFreq(2); // a word no other article has relates it to nothing
-    mlt.setMinWordLen(3);
-    mlt.setMaxQueryTerms(25);
-    BooleanQuery.Builder q = new BooleanQuery.Builder()
-        .add(mlt.like(doc), BooleanClause.Occur.MUST)
-        .add(new TermQuery(new Term(Fields.ID, article.id())), BooleanClause.Occur.MUST_NOT);
-    if (article.fingerprint() != null) {
-      q.add(new TermQuery(new Term(Fields.FINGERPRINT, article.fingerprint())), BooleanClause.Occur.MUST_NOT);
-    }
-    List<ArticleView.Related> out = new ArrayList<>();
-    StoredFields stored = searcher.storedFields();
-    for (ScoreDoc sd : searcher.search(q.build(), RELATED).scoreDocs) {
-      Document d = stored.document(sd.doc, HIT_FIELDS);
-      out.add(new ArticleView.Related(d.get(Fields.ID), StoredArticle.date(d), d.get(Fields.SECTION),
-          d.get(Fields.TITLE), d.get(Fields.LEDE), d.get(Fields.SOURCE)));
-    }
-    return List.copyOf(out);
   }
 
   // --- exports --------------------------------------------------------------------------------
@@ -397,15 +320,15 @@ public final class ArchiveSearcher implements AutoCloseable {
   public long export(SearchRequest request, Consumer<StoredArticle> sink) throws IOException {
     ReaderState.Holder holder = acquire();
     try {
-      Run run = prepare(holder.state, request);
+      SearchRun run = prepare(holder.state, request);
       Sort sort = sort(request.sort());
-      StoredFields stored = run.searcher.storedFields();
+      StoredFields stored = run.searcher().storedFields();
       FieldDoc after = null;
       long n = 0;
       while (true) {
         IndexSearcher pageSearcher = newSearcher(holder.state);
         FieldDoc from = after;
-        TopFieldDocs page = run.guard(() -> pageSearcher.searchAfter(from, run.ddq, EXPORT_PAGE, sort, false));
+        TopFieldDocs page = run.guard(() -> pageSearcher.searchAfter(from, run.ddq(), EXPORT_PAGE, sort, false));
         if (pageSearcher.timedOut()) {
           throw new ExportCutException(n, timeLimit);
         }
@@ -517,215 +440,13 @@ public final class ArchiveSearcher implements AutoCloseable {
     return searcher;
   }
 
-  private Run prepare(ReaderState state, SearchRequest request) throws IOException {
+  private SearchRun prepare(ReaderState state, SearchRequest request) throws IOException {
     ArchiveQueryParser parser = ArchiveQueryParser.create(state.expansion());
     Query base = parser.parseQuery(request.q());
     QueryLimits.checkExpansions(base, state.reader(), maxExpansion);
     DrillDownQuery ddq = new DrillDownQuery(FACETS_CONFIG, withDatesAndExclusions(base, request));
     request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
-    return new Run(state, newSearcher(state), base, ddq, new ArrayList<>(parser.warnings()));
-  }
-
-  /** What a collection gave: the collector's result, and the facet counts (null with no facets). */
-  private record Collected<R>(R result, Facets facets) {}
-
-  /**
-   * One request over one reader.
-   *
-   * @param base the parsed {@code q}, what snippets mark
-   * @param ddq the whole query: {@code q}, dates, exclusions and the facet filters
-   */
-  private record Run(ReaderState state, IndexSearcher searcher, Query base, DrillDownQuery ddq, List<String> warnings) {
-
-    /** Collects the matches with {@code hits}, counting facets drill-sideways. */
-    <R> Collected<R> collect(CollectorManager<?, R> hits) throws IOException {
-      return guard(() -> {
-        if (state.facets() == null) { // no article has any facet yet (an empty index)
-          return new Collected<>(searcher.search(ddq, hits), null);
-        }
-        // One search for the hits and a facet-only search for each filtered dimension, each a
-        // plain search that the time limit can cut: the one-pass DrillSidewaysQuery fails under
-        // IndexSearcher#setTimeout (https://github.com/apache/lucene/issues/12032), hence the
-        // executor, which makes DrillSideways run them as separate searches, here one by one.
-        DrillSideways sideways = new DrillSideways(searcher, FACETS_CONFIG, null, state.facets(), CALLER_RUNS);
-        DrillSideways.ConcurrentDrillSidewaysResult<R> r;
-        try {
-          r = sideways.search(ddq, hits);
-        } catch (RuntimeException e) { // the executor's ExecutionException, wrapped
-          for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IndexSearcher.TooManyClauses tooMany) {
-              throw tooMany;
-            }
-            if (t instanceof IOException io) {
-              throw io;
-            }
-          }
-          throw e;
-        }
-        return new Collected<>(r.collectorResult, r.facets);
-      });
-    }
-
-    boolean timedOut() {
-      if (searcher.timedOut()) {
-        warnings.add("the search took longer than its time limit and was cut: counts and hits cover part of the archive");
-        return true;
-      }
-      return false;
-    }
-
-    interface Search<T> {
-      T run() throws IOException;
-    }
-
-    /** Runs a search, Lucene's clause limit reported as the query's fault. */
-    <T> T guard(Search<T> search) throws IOException {
-      try {
-        return search.run();
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw QueryLimits.tooManyClauses(e);
-      }
-    }
-
-    /**
-     * The hits of a page of stories: a second pass over the matches of the page's stories only
-     * (Lucene's {@link TopGroupsCollector}) gives each story's articles in the request's order, the
-     * first of which shows the story, the others its copies.
-     */
-    List<SearchResult.Hit> hits(Collection<SearchGroup<BytesRef>> groups, Sort sort, boolean marks) throws IOException {
-      List<BytesRef> prints = new ArrayList<>();
-      List<BytesRef> loneIds = new ArrayList<>();
-      for (SearchGroup<BytesRef> g : groups) {
-        if (StorySelector.isAlone(g.groupValue)) {
-          loneIds.add(new BytesRef(g.groupValue.bytes, g.groupValue.offset + 1, g.groupValue.length - 1));
-        } else {
-          prints.add(g.groupValue);
-        }
-      }
-      BooleanQuery.Builder ofPage = new BooleanQuery.Builder();
-      if (!prints.isEmpty()) {
-        ofPage.add(new TermInSetQuery(Fields.FINGERPRINT, prints), BooleanClause.Occur.SHOULD);
-      }
-      if (!loneIds.isEmpty()) {
-        ofPage.add(new TermInSetQuery(Fields.ID, loneIds), BooleanClause.Occur.SHOULD);
-      }
-      Query pageQuery = new BooleanQuery.Builder()
-          .add(ddq, BooleanClause.Occur.MUST)
-          .add(ofPage.build(), BooleanClause.Occur.FILTER)
-          .build();
-      StorySelector selector = new StorySelector();
-      selector.setGroups(groups);
-      TopGroupsCollector<BytesRef> second =
-          new TopGroupsCollector<>(selector, groups, sort, sort, 1 + MAX_COPY_IDS, false);
-      guard(() -> searcher.search(pageQuery, single(second)));
-      TopGroups<BytesRef> top = second.getTopGroups(0);
-
-      List<GroupDocs<BytesRef>> shown = Stream.of(top.groups).filter(g -> g.scoreDocs().length > 0).toList();
-      int[] docs = shown.stream().mapToInt(g -> g.scoreDocs()[0].doc).toArray();
-      Snippets.Marked[] marked = marks ? Snippets.mark(searcher, base, docs) : new Snippets.Marked[docs.length];
-      StoredFields stored = searcher.storedFields();
-      List<SearchResult.Hit> hits = new ArrayList<>();
-      for (int i = 0; i < shown.size(); i++) {
-        GroupDocs<BytesRef> g = shown.get(i);
-        ScoreDoc first = g.scoreDocs()[0];
-        List<String> copyIds = new ArrayList<>();
-        for (int j = 1; j < g.scoreDocs().length; j++) {
-          copyIds.add(stored.document(g.scoreDocs()[j].doc, Set.of(Fields.ID)).get(Fields.ID));
-        }
-        Document d = stored.document(first.doc, HIT_FIELDS);
-        hits.add(new SearchResult.Hit(
-            d.get(Fields.ID), StoredArticle.date(d), d.get(Fields.SECTION), d.get(Fields.TITLE),
-            d.get(Fields.LEDE), List.of(d.getValues(Fields.AUTHOR)), d.get(Fields.SOURCE), d.get(Fields.URL),
-            d.get(Fields.COPY_OF), Float.isNaN(first.score) ? 0f : first.score,
-            marked[i] == null ? null : marked[i].title(), marked[i] == null ? null : marked[i].snippet(),
-            StoredArticle.entities(d), g.totalHits().value() - 1, List.copyOf(copyIds)));
-      }
-      return hits;
-    }
-  }
-
-  /** Runs each task on the calling thread: drill-sideways searches, one after the other. */
-  private static final ExecutorService CALLER_RUNS = new AbstractExecutorService() {
-    @Override
-    public void execute(Runnable task) {
-      task.run();
-    }
-
-    @Override
-    public void shutdown() {}
-
-    @Override
-    public List<Runnable> shutdownNow() {
-      return List.of();
-    }
-
-    @Override
-    public boolean isShutdown() {
-      return false;
-    }
-
-    @Override
-    public boolean isTerminated() {
-      return false;
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) {
-      return false;
-    }
-  };
-
-  /** A manager of exactly one collector: Morgue's searchers search all segments in one slice. */
-  private static <C extends Collector> CollectorManager<C, C> single(C collector) {
-    return new CollectorManager<>() {
-      private boolean given;
-
-      @Override
-      public C newCollector() {
-        if (given) {
-          throw new IllegalStateException("one collector only: the searcher must search in one slice");
-        }
-        given = true;
-        return collector;
-      }
-
-      @Override
-      public C reduce(Collection<C> collectors) {
-        return collector;
-      }
-    };
-  }
-
-  private static FacetResult top(Facets facets, String dim, int n) throws IOException {
-    if (facets == null) {
-      return null;
-    }
-    try {
-      return facets.getTopChildren(n, dim);
-    } catch (IllegalArgumentException e) { // no article has this dimension yet
-      return null;
-    }
-  }
-
-  private static FacetResult allOf(Facets facets, String dim) throws IOException {
-    if (facets == null) {
-      return null;
-    }
-    try {
-      return facets.getAllChildren(dim);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static List<SearchResult.FacetValue> values(FacetResult result) {
-    List<SearchResult.FacetValue> out = new ArrayList<>();
-    if (result != null) {
-      for (LabelAndValue lv : result.labelValues) {
-        out.add(new SearchResult.FacetValue(lv.label, lv.value.longValue()));
-      }
-    }
-    return out;
+    return new SearchRun(state, newSearcher(state), base, ddq, new ArrayList<>(parser.warnings()));
   }
 
   /** The query with the request's date range and excluded values. */
@@ -752,7 +473,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** Ties break on the id, so pages are stable. */
   private static final SortField BY_ID = new SortedSetSortField(Fields.ID, false);
 
-  private static Sort sort(SearchRequest.Sort sort) {
+  /** The order of a request; ties break on the id. */
+  static Sort sort(SearchRequest.Sort sort) {
     return switch (sort) {
       case RELEVANCE -> new Sort(SortField.FIELD_SCORE, newestFirst(), BY_ID);
       case NEWEST -> new Sort(newestFirst(), BY_ID);

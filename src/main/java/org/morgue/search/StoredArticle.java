@@ -50,6 +50,16 @@ public record StoredArticle(
           .filter(d -> !Set.of(Fields.SECTION, Fields.SOURCE, Fields.AUTHOR).contains(d))
           .toList();
 
+  /** The stored fields a listed article shows (not the body, which only the highlighter reads). */
+  static final Set<String> LISTED_FIELDS = listedFields();
+
+  private static Set<String> listedFields() {
+    List<String> fields = new java.util.ArrayList<>(List.of(Fields.ID, Fields.DATE, Fields.SECTION, Fields.TITLE,
+        Fields.LEDE, Fields.AUTHOR, Fields.SOURCE, Fields.URL, Fields.COPY_OF));
+    fields.addAll(ENTITY_DIMS);
+    return Set.copyOf(fields);
+  }
+
   /** The body as stored: paragraphs separated by a blank line. */
   public String body() {
     return String.join("\n\n", paragraphs);
