@@ -107,7 +107,10 @@ public final class SearchJson {
     return out;
   }
 
-  /** The request as understood, with the Lucene query it became. */
+  /**
+   * The request as understood, with the Lucene query it became ({@code parsed}) and its canonical
+   * query string ({@code queryString}: the same search under one URL, defaults left out).
+   */
   public static Map<String, Object> request(SearchRequest req, String parsed) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("q", req.q());
@@ -121,6 +124,7 @@ public final class SearchJson {
     out.put("facetSize", req.facetSize());
     out.put("interval", req.interval() == null ? null : req.interval().param());
     out.put("parsed", parsed);
+    out.put("queryString", SearchParameters.toQueryString(req));
     return out;
   }
 

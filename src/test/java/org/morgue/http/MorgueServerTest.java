@@ -143,6 +143,7 @@ class MorgueServerTest {
     assertEquals(List.of("j1", "w2", "k3", "w1", "r1"), ids(r));
     assertEquals("ceasefire", r.get("query").get("q").asText());
     assertEquals("newest", r.get("query").get("sort").asText());
+    assertEquals("q=ceasefire&sort=newest", r.get("query").get("queryString").asText());
     JsonNode w2 = r.get("hits").get(1);
     assertEquals("2021-11-20", w2.get("date").asText());
     assertEquals(JSON.readTree("[\"Alican Tekingunduz\", \"Jane Roe\"]"), w2.get("authors"));
