@@ -3,6 +3,7 @@ package org.morgue.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.morgue.index.IndexLayout;
@@ -11,6 +12,7 @@ import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.SearchRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code morgue demo}: the bundled demo corpus, indexed once, then shown. */
 @Command(
@@ -18,9 +20,15 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description =
         "Indexes the bundled demo corpus (1,791 Wikinews articles and U.S. State Department press"
-            + " releases) into the archive if it is empty, then shows the archive.")
+            + " releases) into the archive if it is empty, shows the archive, then serves it"
+            + " (as 'morgue serve') until stopped.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin IndexOption index = new IndexOption();
+
+  @Mixin ServeCommand.Listen listen = new ServeCommand.Listen();
+
+  @Option(names = "--no-serve", description = "Show the archive and stop, without serving it.")
+  boolean noServe;
 
   /** The demo corpus inside Morgue's folder. */
   static Path corpus() {
@@ -28,7 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     IndexLayout layout = index.layout();
     if (!layout.hasIndex()) {
       Path corpus = corpus();
@@ -50,6 +58,14 @@ public final class DemoCommand implements Callable<Integer> {
     }
     System.out.println();
     System.out.println("Try: ./morgue search ceasefire --from 2022-01-01 --section 'Press Releases'");
+    if (noServe) {
+      return 0;
+    }
+    System.out.println();
+    try (ServeCommand.Serving serving = ServeCommand.start(layout, listen, ArchiveSearcher.DEFAULT_TIME_LIMIT,
+        Duration.ofMillis(500), System.out)) {
+      serving.awaitShutdown();
+    }
     return 0;
   }
 }

@@ -14,12 +14,14 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       IngestCommand.class,
       SearchCommand.class,
+      ServeCommand.class,
       StatsCommand.class,
       ConvertCommand.class,
       BenchIngestCommand.class,
       EntitiesCommand.class,
       ScoreNerCommand.class,
       BenchNerCommand.class,
+      BenchSearchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

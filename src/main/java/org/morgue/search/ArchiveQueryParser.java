@@ -87,6 +87,10 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
 
   private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("column (\\d+)");
 
+  /** A word that starts with a wildcard: at the start, or after a space, a bracket, a field or an operator. */
+  private static final java.util.regex.Pattern LEADING_WILDCARD =
+      java.util.regex.Pattern.compile("(?:^|[\\s(:+\\-!])([*?])");
+
   private static InvalidRequestException invalid(String q, ParseException e) {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
     if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
@@ -97,6 +101,14 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
           "q", "cannot parse the query: unexpected " + found + " at position " + position, position);
     }
     String message = firstLine(cause.getMessage());
+    if (message.contains("not allowed as first character")) { // Lucene's leading-wildcard refusal
+      var leading = LEADING_WILDCARD.matcher(q);
+      int position = leading.find() ? leading.start(1) : -1;
+      return new InvalidRequestException("q",
+          "cannot parse the query: a word cannot start with * or ?" + (position < 0 ? "" : " (position " + position + ")")
+              + ", which would read every word of the index; start it with a letter or more",
+          position);
+    }
     var column = COLUMN.matcher(message);
     int position = column.find() ? Math.min(q.length(), Integer.parseInt(column.group(1))) : -1;
     return new InvalidRequestException("q", "cannot parse the query: " + message, position);

@@ -1,25 +1,31 @@
 package org.morgue.search;
 
 import java.io.IOException;
-import java.time.LocalDate;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.document.Document;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -28,17 +34,29 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
+import org.apache.lucene.search.grouping.FirstPassGroupingCollector;
+import org.apache.lucene.search.grouping.SearchGroup;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.morgue.index.Fields;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Schema;
-import org.morgue.index.StemExpansion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Searches an archive: full text, filters, facets and paging. Thread-safe; one instance serves
- * every request. It reads the index's latest commit when opened and after each {@link #refresh()}.
+ * Searches an archive: full text, filters, facets, the date histogram, snippets, wire copies,
+ * articles and their relatives, exports. Thread-safe; one instance serves every request. It reads
+ * the index's latest commit when opened, after each {@link #refresh()}, and every few hundred
+ * milliseconds once {@link #startRefreshing(Duration)} is called, so that an ingest committed while
+ * a server runs becomes searchable without a restart.
+ *
+ * <p>Every search runs under a time limit ({@link #DEFAULT_TIME_LIMIT} unless {@linkplain
+ * #setTimeLimit(Duration) set}): past it, Lucene stops collecting and the result says {@code
+ * timedOut}, its counts and hits covering part of the archive.
  *
  * <pre>{@code
  * try (ArchiveSearcher searcher = ArchiveSearcher.open(new IndexLayout(Path.of("index-data")))) {
@@ -47,24 +65,37 @@ import org.morgue.index.StemExpansion;
  * }</pre>
  */
 public final class ArchiveSearcher implements AutoCloseable {
-  /** Facet values returned a dimension. */
-  public static final int TOP_FACETS = 10;
+  /** Facet values returned a dimension unless the request asks for more. */
+  public static final int TOP_FACETS = SearchRequest.DEFAULT_FACET_SIZE;
 
+  /** The most copy ids given for one story or article. */
+  public static final int MAX_COPY_IDS = 100;
+
+  /** The related articles of the article view. */
+  public static final int RELATED = 5;
+
+  /** How long one search may take unless set otherwise. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
+
+  /** Articles read a page when exporting. */
+  static final int EXPORT_PAGE = 500;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArchiveSearcher.class);
+
+  private final IndexLayout layout;
   private final Directory directory;
   private final SearcherManager manager;
-  private final FacetsConfig facetsConfig = Schema.facetsConfig();
-  private volatile ReaderState readerState;
+  /** The one facet configuration, the same as the index's. */
+  private static final FacetsConfig FACETS_CONFIG = Schema.facetsConfig();
 
-  /**
-   * What is built once for each index reader: the facet ordinals (null while no article has a facet
-   * value) and the stem expansions.
-   */
-  private record ReaderState(
-      DirectoryReader reader, SortedSetDocValuesReaderState facets, StemExpansion expansion) {}
+  private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
+  private volatile int maxExpansion = QueryLimits.MAX_EXPANSION;
+  private ScheduledExecutorService refresher;
 
-  private ArchiveSearcher(Directory directory) throws IOException {
+  private ArchiveSearcher(IndexLayout layout, Directory directory) throws IOException {
+    this.layout = layout;
     this.directory = directory;
-    this.manager = new SearcherManager(directory, null);
+    this.manager = new SearcherManager(directory, ReaderState.factory(FACETS_CONFIG));
   }
 
   /**
@@ -75,11 +106,40 @@ public final class ArchiveSearcher implements AutoCloseable {
   public static ArchiveSearcher open(IndexLayout layout) throws IOException {
     Directory dir = FSDirectory.open(layout.lucene());
     try {
-      return new ArchiveSearcher(dir);
+      return new ArchiveSearcher(layout, dir);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
     }
+  }
+
+  /** The archive this searcher reads. */
+  public IndexLayout layout() {
+    return layout;
+  }
+
+  /** Sets how long each search may take (zero cuts every search at once, for tests). */
+  public void setTimeLimit(Duration limit) {
+    if (limit.isNegative()) {
+      throw new IllegalArgumentException("the time limit must not be negative: " + limit);
+    }
+    this.timeLimit = limit;
+  }
+
+  /**
+   * Sets how many indexed words one pattern ({@code pres*}) may match in a field before the query
+   * is refused; {@value QueryLimits#MAX_EXPANSION} unless set.
+   */
+  public void setMaxExpansion(int words) {
+    if (words < 1) {
+      throw new IllegalArgumentException("a pattern must be allowed at least one word, not " + words);
+    }
+    this.maxExpansion = words;
+  }
+
+  /** How long each search may take. */
+  public Duration timeLimit() {
+    return timeLimit;
   }
 
   /** Sees the index's newest commit; cheap when nothing changed. */
@@ -88,67 +148,309 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Runs one search.
+   * Looks for a new commit every {@code every} on a background thread ({@code morgue-refresh}),
+   * until {@link #close()}. The state of a new commit (facet ordinals and the like) is built on that
+   * thread, not by the first search that sees it.
+   */
+  public synchronized void startRefreshing(Duration every) {
+    if (refresher != null) {
+      return;
+    }
+    refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "morgue-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    long ms = Math.max(1, every.toMillis());
+    refresher.scheduleWithFixedDelay(
+        () -> {
+          try {
+            manager.maybeRefresh();
+          } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot refresh the searcher: {}", e.toString());
+          }
+        },
+        ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  // --- search ---------------------------------------------------------------------------------
+
+  /**
+   * Runs one search: the page of stories, with snippets and copies; facets; histogram.
    *
-   * @throws InvalidRequestException when the query does not parse
+   * @throws InvalidRequestException when the query does not parse or would cost too much
    */
   public SearchResult search(SearchRequest request) throws IOException {
+    return search(request, true);
+  }
+
+  /**
+   * Runs one search, with or without the marked titles and snippets of its hits (a feed has no use
+   * for them, and they are the costliest part of a page of 50).
+   *
+   * @param marks whether to mark titles and snippets; without, {@code titleHtml} and {@code
+   *     snippet} are {@code null}
+   */
+  public SearchResult search(SearchRequest request, boolean marks) throws IOException {
     long start = System.nanoTime();
-    IndexSearcher searcher = manager.acquire();
+    ReaderState.Holder holder = acquire();
     try {
-      ReaderState reader = readerState((DirectoryReader) searcher.getIndexReader());
-      ArchiveQueryParser parser = ArchiveQueryParser.create(reader.expansion());
-      Query base = parser.parseQuery(request.q());
-      List<String> warnings = new ArrayList<>(parser.warnings());
-      Query query = withDatesAndExclusions(base, request);
-      int topN = request.page() * request.size();
+      SearchRun run = prepare(holder.state, request);
+      Sort sort = sort(request.sort());
+      FirstPassGroupingCollector<BytesRef> stories =
+          new FirstPassGroupingCollector<>(new StorySelector(), sort, request.page() * request.size());
+      SearchRun.Collected<Object[]> c =
+          run.collect(new MultiCollectorManager(SearchRun.single(stories), MatchCollector.manager(run.state())));
+      MatchCollector matches = (MatchCollector) c.result()[1];
+      Collection<SearchGroup<BytesRef>> groups = stories.getTopGroups((request.page() - 1) * request.size());
+      List<SearchResult.Hit> hits = groups == null ? List.of() : run.hits(groups, sort, marks);
       Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-      long total;
-      TopDocs top;
-      SortedSetDocValuesReaderState state = reader.facets();
-      if (state == null) { // no article has any facet yet (an empty index)
-        top = searcher.search(query, topN, sort(request.sort()), false);
-        total = searcher.count(query);
-        for (String dim : Fields.FACETS) {
-          facets.put(dim, List.of());
-        }
-      } else {
-        DrillDownQuery ddq = new DrillDownQuery(facetsConfig, query);
-        request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
-        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
-        DrillSideways.DrillSidewaysResult r =
-            sideways.search(ddq, null, null, topN, sort(request.sort()), false);
-        top = r.hits;
-        total = r.drillDownFacetsCollector.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
-        for (String dim : Fields.FACETS) {
-          facets.put(dim, values(r.facets.getTopChildren(TOP_FACETS, dim)));
-        }
+      for (String dim : Fields.FACETS) {
+        facets.put(dim, SearchRun.values(SearchRun.top(c.facets(), dim, request.facetSize())));
       }
-      List<SearchResult.Hit> hits = new ArrayList<>();
-      ScoreDoc[] docs = top.scoreDocs;
-      var stored = searcher.storedFields();
-      for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-        hits.add(hit(stored.document(docs[i].doc), docs[i].score));
-      }
+      Histogram histogram = Histogram.of(matches.days, matches.undated, run.state(), request, run.warnings());
+      boolean timedOut = run.timedOut();
       long tookMs = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResult(request, base.toString(), total, tookMs, hits, facets, warnings);
+      return new SearchResult(
+          request, run.base().toString(), matches.articles, matches.storyCount(), tookMs, timedOut, hits,
+          facets, histogram, List.copyOf(run.warnings()));
     } finally {
-      manager.release(searcher);
+      manager.release(holder);
     }
   }
 
-  private static List<SearchResult.FacetValue> values(FacetResult result) {
-    List<SearchResult.FacetValue> out = new ArrayList<>();
-    if (result != null) {
-      for (LabelAndValue lv : result.labelValues) {
-        out.add(new SearchResult.FacetValue(lv.label, lv.value.longValue()));
+  /**
+   * Checks that a request can run: its query parses and keeps within the limits. A caller that
+   * streams a response checks first, so that a bad query is refused before anything is sent.
+   *
+   * @throws InvalidRequestException as {@link #search} would
+   */
+  public void validate(SearchRequest request) throws IOException {
+    ReaderState.Holder holder = acquire();
+    try {
+      prepare(holder.state, request);
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  /**
+   * The values of one facet dimension that start with {@code prefix}, counted under the search
+   * (drill-sideways: the dimension's own filter left out, as in {@link #search}). A value matches
+   * when it, or any of its words, starts with the prefix, ignoring case and accents: {@code mart}
+   * finds {@code Zoë Martín}.
+   *
+   * @param dimension one of {@link Fields#FACETS}
+   * @param prefix the start of the values; blank for all
+   * @throws NotFoundException naming {@code dimension} when it is not a facet
+   */
+  public FacetValues facetValues(SearchRequest request, String dimension, String prefix) throws IOException {
+    if (!Fields.FACETS.contains(dimension)) {
+      throw new NotFoundException(
+          "dimension", "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
+    }
+    String wanted = fold(prefix == null ? "" : prefix.strip());
+    ReaderState.Holder holder = acquire();
+    try {
+      SearchRun run = prepare(holder.state, request);
+      SearchRun.Collected<Integer> c = run.collect(new TotalHitCountCollectorManager(run.searcher().getSlices()));
+      List<SearchResult.FacetValue> all = new ArrayList<>();
+      for (SearchResult.FacetValue v : SearchRun.values(SearchRun.allOf(c.facets(), dimension))) {
+        if (startsWith(fold(v.value()), wanted)) {
+          all.add(v);
+        }
+      }
+      all.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
+          .thenComparing(SearchResult.FacetValue::value));
+      List<SearchResult.FacetValue> top = all.subList(0, Math.min(all.size(), request.facetSize()));
+      return new FacetValues(dimension, prefix == null ? "" : prefix.strip(), all.size(), List.copyOf(top),
+          run.timedOut(), List.copyOf(run.warnings()));
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  private static boolean startsWith(String folded, String prefix) {
+    if (prefix.isEmpty() || folded.startsWith(prefix)) {
+      return true;
+    }
+    for (int i = 1; i < folded.length(); i++) {
+      if (!Character.isLetterOrDigit(folded.charAt(i - 1)) && folded.startsWith(prefix, i)) {
+        return true;
       }
     }
-    return out;
+    return false;
+  }
+
+  /** Lower case without accents: {@code Zoë Martín} → {@code zoe martin}. */
+  static String fold(String s) {
+    String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
+    return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+  }
+
+  // --- articles -------------------------------------------------------------------------------
+
+  /**
+   * One article with every stored field, its wire copies and related articles.
+   *
+   * @throws NotFoundException naming {@code id} when no article has it
+   */
+  public ArticleView article(String id) throws IOException {
+    ReaderState.Holder holder = acquire();
+    try {
+      return Articles.view(newSearcher(holder.state), id);
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  // --- exports --------------------------------------------------------------------------------
+
+  /**
+   * Gives every matching article, in the request's order, to {@code sink}: copies included, no
+   * cap, in constant memory (pages of {@value #EXPORT_PAGE} read with {@code searchAfter}, all from
+   * one point-in-time view of the index). The request's page and size are ignored.
+   *
+   * @return the number of articles given
+   * @throws ExportCutException when one page takes longer than the time limit: the export is then
+   *     incomplete, and a streaming caller should abort its response
+   */
+  public long export(SearchRequest request, Consumer<StoredArticle> sink) throws IOException {
+    ReaderState.Holder holder = acquire();
+    try {
+      SearchRun run = prepare(holder.state, request);
+      Sort sort = sort(request.sort());
+      StoredFields stored = run.searcher().storedFields();
+      FieldDoc after = null;
+      long n = 0;
+      while (true) {
+        IndexSearcher pageSearcher = newSearcher(holder.state);
+        FieldDoc from = after;
+        TopFieldDocs page = run.guard(() -> pageSearcher.searchAfter(from, run.ddq(), EXPORT_PAGE, sort, false));
+        if (pageSearcher.timedOut()) {
+          throw new ExportCutException(n, timeLimit);
+        }
+        for (ScoreDoc sd : page.scoreDocs) {
+          sink.accept(StoredArticle.of(stored.document(sd.doc)));
+          n++;
+        }
+        if (page.scoreDocs.length < EXPORT_PAGE) {
+          return n;
+        }
+        after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+      }
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  /** An export stopped because one of its pages took longer than the time limit. */
+  public static final class ExportCutException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final long written;
+
+    ExportCutException(long written, Duration limit) {
+      super("the export stopped after " + written + " articles: one page of " + EXPORT_PAGE
+          + " took longer than the time limit of " + limit.toMillis() + " ms; narrow the search");
+      this.written = written;
+    }
+
+    /** How many articles were given before it stopped. */
+    public long written() {
+      return written;
+    }
+  }
+
+  // --- archive facts --------------------------------------------------------------------------
+
+  /** Facts about the whole archive. */
+  public ArchiveStats stats(IndexLayout layout) throws IOException {
+    ReaderState.Holder holder = acquire();
+    try {
+      return ArchiveStats.of(holder.state.reader(), holder.state.facets(), FACETS_CONFIG, layout);
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  /** Facts about the whole archive this searcher was opened on. */
+  public ArchiveStats stats() throws IOException {
+    return stats(layout);
+  }
+
+  /**
+   * The searched point in time.
+   *
+   * @param articles live articles
+   * @param version the reader's version: it changes with every commit seen
+   * @param generation the commit's generation
+   * @param lastIngest when the last ingest committed, or {@code null}
+   */
+  public record Version(long articles, long version, long generation, Instant lastIngest) {}
+
+  /** What the searches see now. */
+  public Version version() throws IOException {
+    ReaderState.Holder holder = acquire();
+    try {
+      DirectoryReader reader = holder.state.reader();
+      String last = reader.getIndexCommit().getUserData().get("morgue.lastIngest");
+      Instant lastIngest;
+      try {
+        lastIngest = last == null ? null : Instant.parse(last);
+      } catch (java.time.format.DateTimeParseException e) {
+        lastIngest = null;
+      }
+      return new Version(reader.numDocs(), reader.getVersion(), reader.getIndexCommit().getGeneration(), lastIngest);
+    } finally {
+      manager.release(holder);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    synchronized (this) {
+      if (refresher != null) {
+        refresher.shutdownNow();
+        try {
+          refresher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    try {
+      manager.close();
+    } finally {
+      directory.close();
+    }
+  }
+
+  // --- one request ----------------------------------------------------------------------------
+
+  private ReaderState.Holder acquire() throws IOException {
+    return (ReaderState.Holder) manager.acquire();
+  }
+
+  /** A searcher of its own for one request: its own time limit and its own timed-out flag. */
+  private IndexSearcher newSearcher(ReaderState state) {
+    IndexSearcher searcher = new IndexSearcher(state.reader());
+    searcher.setTimeout(new QueryTimeoutImpl(timeLimit.toMillis()));
+    return searcher;
+  }
+
+  private SearchRun prepare(ReaderState state, SearchRequest request) throws IOException {
+    ArchiveQueryParser parser = ArchiveQueryParser.create(state.expansion());
+    Query base = parser.parseQuery(request.q());
+    QueryLimits.checkExpansions(base, state.reader(), maxExpansion);
+    DrillDownQuery ddq = new DrillDownQuery(FACETS_CONFIG, withDatesAndExclusions(base, request));
+    request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
+    return new SearchRun(state, newSearcher(state), base, ddq, new ArrayList<>(parser.warnings()));
   }
 
   /** The query with the request's date range and excluded values. */
-  private Query withDatesAndExclusions(Query base, SearchRequest request) {
+  private static Query withDatesAndExclusions(Query base, SearchRequest request) {
     if (request.from() == null && request.to() == null && request.excludes().isEmpty()) {
       return base;
     }
@@ -160,7 +462,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
     request.excludes().forEach(
         (dim, values) -> {
-          String field = facetsConfig.getDimConfig(dim).indexFieldName;
+          String field = FACETS_CONFIG.getDimConfig(dim).indexFieldName;
           for (String v : values) {
             b.add(new TermQuery(DrillDownQuery.term(field, dim, v)), BooleanClause.Occur.MUST_NOT);
           }
@@ -171,10 +473,10 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** Ties break on the id, so pages are stable. */
   private static final SortField BY_ID = new SortedSetSortField(Fields.ID, false);
 
-  private static Sort sort(SearchRequest.Sort sort) {
+  /** The order of a request; ties break on the id. */
+  static Sort sort(SearchRequest.Sort sort) {
     return switch (sort) {
-      case RELEVANCE ->
-          new Sort(SortField.FIELD_SCORE, newestFirst(), BY_ID);
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, newestFirst(), BY_ID);
       case NEWEST -> new Sort(newestFirst(), BY_ID);
       case OLDEST ->
           new Sort(
@@ -186,72 +488,5 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** Newest first; articles without a date last. */
   private static SortField newestFirst() {
     return LongField.newSortField(Fields.DATE, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE);
-  }
-
-  /** The state of this reader, built on its first search. */
-  private ReaderState readerState(DirectoryReader reader) throws IOException {
-    ReaderState current = readerState;
-    if (current != null && current.reader() == reader) {
-      return current;
-    }
-    synchronized (this) {
-      current = readerState;
-      if (current != null && current.reader() == reader) {
-        return current;
-      }
-      SortedSetDocValuesReaderState facets;
-      try {
-        facets = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
-      } catch (IllegalArgumentException e) { // no facet values indexed yet
-        facets = null;
-      }
-      readerState = new ReaderState(reader, facets, new StemExpansion(reader));
-      return readerState;
-    }
-  }
-
-  /** The canonical entity names of a stored document, by facet: {@code {person: [...], org: [...], place: [...]}}. */
-  static Map<String, List<String>> entities(Document d) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (String dim : Fields.ENTITIES) {
-      out.put(dim, List.of(d.getValues(dim)));
-    }
-    return out;
-  }
-
-  static SearchResult.Hit hit(Document d, float score) {
-    IndexableField date = d.getField(Fields.DATE);
-    return new SearchResult.Hit(
-        d.get(Fields.ID),
-        date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue()),
-        d.get(Fields.SECTION),
-        d.get(Fields.TITLE),
-        d.get(Fields.LEDE),
-        List.of(d.getValues(Fields.AUTHOR)),
-        d.get(Fields.SOURCE),
-        d.get(Fields.URL),
-        d.get(Fields.COPY_OF),
-        entities(d),
-        Float.isNaN(score) ? 0f : score);
-  }
-
-  /** Facts about the whole archive. */
-  public ArchiveStats stats(IndexLayout layout) throws IOException {
-    IndexSearcher searcher = manager.acquire();
-    try {
-      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-      return ArchiveStats.of(reader, readerState(reader).facets(), facetsConfig, layout);
-    } finally {
-      manager.release(searcher);
-    }
-  }
-
-  @Override
-  public void close() throws IOException {
-    try {
-      manager.close();
-    } finally {
-      directory.close();
-    }
   }
 }

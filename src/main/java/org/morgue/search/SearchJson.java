@@ -1,5 +1,6 @@
 package org.morgue.search;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,21 +12,105 @@ import java.util.Map;
 public final class SearchJson {
   private SearchJson() {}
 
-  /** {@code {query, total, tookMs, hits, facets, warnings}}. */
+  /**
+   * {@code {query, total, stories, tookMs, timedOut, hits, facets, histogram, warnings}}: {@code
+   * total} counts matching articles, {@code stories} the distinct stories among them (wire copies
+   * are one story), which is what the pages of {@code hits} list.
+   */
   public static Map<String, Object> result(SearchResult r) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("query", request(r.request(), r.parsedQuery()));
     out.put("total", r.total());
+    out.put("stories", r.stories());
     out.put("tookMs", r.tookMs());
+    out.put("timedOut", r.timedOut());
     out.put("hits", r.hits().stream().map(SearchJson::hit).toList());
     Map<String, Object> facets = new LinkedHashMap<>();
     r.facets().forEach((dim, values) -> facets.put(dim, values.stream().map(SearchJson::facetValue).toList()));
     out.put("facets", facets);
+    out.put("histogram", histogram(r.histogram()));
     out.put("warnings", r.warnings());
     return out;
   }
 
-  /** The request as understood, with the Lucene query it became. */
+  /** {@code {interval, undated, buckets: [{start, count, all}]}}. */
+  public static Map<String, Object> histogram(Histogram h) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("interval", h.intervalName());
+    out.put("undated", h.undated());
+    List<Map<String, Object>> buckets = new ArrayList<>(h.buckets().size());
+    for (Histogram.Bucket b : h.buckets()) {
+      Map<String, Object> bucket = new LinkedHashMap<>();
+      bucket.put("start", b.start().toString());
+      bucket.put("count", b.count());
+      bucket.put("all", b.all());
+      buckets.add(bucket);
+    }
+    out.put("buckets", buckets);
+    return out;
+  }
+
+  /** {@code {dimension, prefix, matching, values: [{value, count}], timedOut, warnings}}. */
+  public static Map<String, Object> facetValues(FacetValues f) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("dimension", f.dimension());
+    out.put("prefix", f.prefix());
+    out.put("matching", f.matching());
+    out.put("values", f.values().stream().map(SearchJson::facetValue).toList());
+    out.put("timedOut", f.timedOut());
+    out.put("warnings", f.warnings());
+    return out;
+  }
+
+  /**
+   * The article view: every stored field, {@code paragraphs} of the body, {@code copies} (ids of the
+   * other articles with the same text) and {@code related} articles.
+   */
+  public static Map<String, Object> article(ArticleView v) {
+    Map<String, Object> out = storedArticle(v.article());
+    out.put("copies", v.copies());
+    List<Map<String, Object>> related = new ArrayList<>();
+    for (ArticleView.Related r : v.related()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", r.id());
+      m.put("date", r.date() == null ? null : r.date().toString());
+      m.put("section", r.section());
+      m.put("title", r.title());
+      m.put("lede", r.lede());
+      m.put("source", r.source());
+      related.add(m);
+    }
+    out.put("related", related);
+    return out;
+  }
+
+  /**
+   * Every stored field of an article: {@code id, date, section, source, authors, title, lede, body,
+   * paragraphs, url, copyOf, fingerprint, origin, entities}.
+   */
+  public static Map<String, Object> storedArticle(StoredArticle a) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", a.id());
+    out.put("date", a.date() == null ? null : a.date().toString());
+    out.put("section", a.section());
+    out.put("source", a.source());
+    out.put("authors", a.authors());
+    out.put("title", a.title());
+    out.put("lede", a.lede());
+    out.put("body", a.body());
+    out.put("paragraphs", a.paragraphs());
+    out.put("url", a.url());
+    out.put("copyOf", a.copyOf());
+    out.put("fingerprint", a.fingerprint());
+    out.put("origin", a.origin());
+    out.put("entities", a.entities());
+    return out;
+  }
+
+  /**
+   * The request as understood, with the Lucene query it became ({@code parsed}) and its canonical
+   * query string ({@code queryString}: the same search under one URL, defaults left out).
+   */
   public static Map<String, Object> request(SearchRequest req, String parsed) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("q", req.q());
@@ -36,11 +121,19 @@ public final class SearchJson {
     out.put("sort", req.sort().param());
     out.put("page", req.page());
     out.put("size", req.size());
+    out.put("facetSize", req.facetSize());
+    out.put("interval", req.interval() == null ? null : req.interval().param());
     out.put("parsed", parsed);
+    out.put("queryString", SearchParameters.toQueryString(req));
     return out;
   }
 
-  /** One hit. */
+  /**
+   * One hit: a story shown by its best-ranked matching article. {@code titleHtml} and {@code
+   * snippet} are HTML (escaped text, the query's words in {@code <mark>}); every other field is
+   * plain text. {@code copies} counts the story's other matching articles, {@code copyIds} names
+   * them.
+   */
   public static Map<String, Object> hit(SearchResult.Hit h) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", h.id());
@@ -52,7 +145,11 @@ public final class SearchJson {
     out.put("source", h.source());
     out.put("url", h.url());
     out.put("copyOf", h.copyOf());
+    out.put("titleHtml", h.titleHtml());
+    out.put("snippet", h.snippet());
     out.put("entities", h.entities());
+    out.put("copies", h.copies());
+    out.put("copyIds", h.copyIds());
     return out;
   }
 

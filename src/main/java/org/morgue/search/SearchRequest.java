@@ -1,6 +1,7 @@
 package org.morgue.search;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,10 @@ import org.morgue.index.Fields;
  * @param excludes per facet dimension, the values to leave out
  * @param sort the order of the hits
  * @param page the page, from 1
- * @param size hits a page, 1 to {@value #MAX_SIZE}
+ * @param size hits (stories) a page, 1 to {@value #MAX_SIZE}
+ * @param facetSize values given for each facet dimension, 1 to {@value #MAX_FACET_SIZE}
+ * @param interval the bucket of the date histogram, or {@code null} to choose one from the span of
+ *     the matches
  */
 public record SearchRequest(
     String q,
@@ -27,10 +31,18 @@ public record SearchRequest(
     Map<String, List<String>> excludes,
     Sort sort,
     int page,
-    int size) {
+    int size,
+    int facetSize,
+    Interval interval) {
 
   /** The largest page. */
   public static final int MAX_SIZE = 100;
+
+  /** Facet values a dimension unless asked otherwise. */
+  public static final int DEFAULT_FACET_SIZE = 10;
+
+  /** The most facet values a dimension that a request may ask for. */
+  public static final int MAX_FACET_SIZE = 1000;
 
   /** The deepest hit a request may page to. */
   public static final int MAX_DEPTH = 10_000;
@@ -45,6 +57,32 @@ public record SearchRequest(
     public String param() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
+  }
+
+  /** The bucket of the date histogram. */
+  public enum Interval {
+    DAY,
+    WEEK,
+    MONTH,
+    YEAR;
+
+    /** The parameter value: {@code day}, {@code week}, {@code month}, {@code year}. */
+    public String param() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** A request with the default facet size and histogram interval. */
+  public SearchRequest(
+      String q,
+      LocalDate from,
+      LocalDate to,
+      Map<String, List<String>> filters,
+      Map<String, List<String>> excludes,
+      Sort sort,
+      int page,
+      int size) {
+    this(q, from, to, filters, excludes, sort, page, size, DEFAULT_FACET_SIZE, null);
   }
 
   public SearchRequest {
@@ -62,6 +100,10 @@ public record SearchRequest(
       throw new InvalidRequestException(
           "page", "page " + page + " of size " + size + " is deeper than the first " + MAX_DEPTH + " hits; narrow the search");
     }
+    if (facetSize < 1 || facetSize > MAX_FACET_SIZE) {
+      throw new InvalidRequestException(
+          "facetSize", "facetSize must be from 1 to " + MAX_FACET_SIZE + ", not " + facetSize);
+    }
     if (from != null && to != null && from.isAfter(to)) {
       throw new InvalidRequestException("from", "from (" + from + ") is after to (" + to + ")");
     }
@@ -72,21 +114,38 @@ public record SearchRequest(
     return new SearchRequest(q, null, null, Map.of(), Map.of(), Sort.RELEVANCE, 1, 10);
   }
 
+  /** The same request for another page (1 or more). */
+  public SearchRequest withPage(int page) {
+    return new SearchRequest(q, from, to, filters, excludes, sort, page, size, facetSize, interval);
+  }
+
+  /** The same request in another order, from its first page, with {@code size} hits a page. */
+  public SearchRequest withSortAndSize(Sort sort, int size) {
+    return new SearchRequest(q, from, to, filters, excludes, sort, 1, size, facetSize, interval);
+  }
+
+  /** The non-blank values, stripped and without repeats, by dimension in {@link Fields#FACETS} order. */
   private static Map<String, List<String>> copy(Map<String, List<String>> m, String what) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (m != null) {
-      m.forEach(
-          (dim, values) -> {
-            if (!Fields.FACETS.contains(dim)) {
-              throw new InvalidRequestException(
-                  dim, "unknown " + what + " '" + dim + "'; use one of " + Fields.FACETS);
-            }
-            List<String> vs = values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
-            if (!vs.isEmpty()) {
-              out.put(dim, vs);
-            }
-          });
+      for (String dim : m.keySet()) {
+        if (!Fields.FACETS.contains(dim)) {
+          throw new InvalidRequestException(
+              dim, "unknown " + what + " '" + dim + "'; use one of " + Fields.FACETS);
+        }
+      }
+      for (String dim : Fields.FACETS) {
+        List<String> values = m.get(dim);
+        if (values == null) {
+          continue;
+        }
+        List<String> vs =
+            values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+        if (!vs.isEmpty()) {
+          out.put(dim, vs);
+        }
+      }
     }
-    return Map.copyOf(out);
+    return Collections.unmodifiableMap(out);
   }
 }

@@ -139,7 +139,7 @@ class CommandLineTest {
     JsonNode json = run.json();
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("query", "total", "tookMs", "hits", "facets", "warnings"), keys);
+    assertEquals(List.of("query", "total", "stories", "tookMs", "timedOut", "hits", "facets", "histogram", "warnings"), keys);
     assertEquals(4, json.get("total").asInt());
     assertEquals("ceasefire", json.get("query").get("q").asText());
     assertEquals("newest", json.get("query").get("sort").asText());
@@ -226,7 +226,7 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ingest", "search", "stats", "demo", "convert", "bench-ingest"})
+  @ValueSource(strings = {"", "ingest", "search", "serve", "stats", "demo", "convert", "bench-ingest", "bench-search"})
   void everyCommandHasHelp(String command) {
     Run run = command.isEmpty() ? run("--help") : run(command, "--help");
     assertEquals(0, run.exit(), run.err());
@@ -238,7 +238,7 @@ class CommandLineTest {
   @Test
   void searchAndStatsOnAMissingArchiveSaySo() {
     Path nowhere = tmp.resolve("no-such-archive");
-    for (String command : List.of("search", "stats")) {
+    for (String command : List.of("search", "stats", "serve")) {
       Run run = run(command, "--index", nowhere.toString());
       assertNotEquals(0, run.exit());
       assertEquals("", run.out());
@@ -247,6 +247,33 @@ class CommandLineTest {
           run.err().strip());
     }
     assertTrue(Files.notExists(nowhere), "looking does not create the archive");
+  }
+
+  @Test
+  void serveListensAndSaysWhere() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    ServeCommand.Listen listen = new ServeCommand.Listen();
+    listen.port = 0;
+    try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        ServeCommand.Serving serving = ServeCommand.start(new org.morgue.index.IndexLayout(Path.of(archive)), listen,
+            java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(500), out)) {
+      int port = serving.server.port();
+      String said = printed.toString(StandardCharsets.UTF_8);
+      assertTrue(said.startsWith("Morgue serves " + archive + " at http://127.0.0.1:" + port + "/"), said);
+      var client = java.net.http.HttpClient.newHttpClient();
+      var health = client.send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/health")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, health.statusCode());
+      assertEquals(12, JSON.readTree(health.body()).get("articles").asInt());
+    }
+  }
+
+  @Test
+  void serveRefusesABadPort() {
+    Run run = run("serve", "--index", archive, "--port", "70000");
+    assertEquals(2, run.exit());
+    assertEquals("morgue: --port takes 0 to 65535, not 70000", run.err().strip());
   }
 
   @Test

@@ -33,6 +33,15 @@ public final class TestArchives {
     }
   }
 
+  /**
+   * The invented API corpus in {@code src/test/resources/corpora/api} (five articles: three wire
+   * copies, and two of markup and spreadsheet formulas; its README says what each one holds),
+   * indexed together with {@link #searchCorpus()}.
+   */
+  public static Path apiCorpus() {
+    return searchCorpus().resolveSibling("api");
+  }
+
   /** Ingests {@code inputs} into the archive at {@code layout} with two threads. */
   public static IngestReport ingest(IndexLayout layout, Path... inputs) throws IOException {
     try (Ingester ingester = new Ingester(layout, Ingester.Options.defaults().withThreads(2))) {

@@ -1,0 +1,120 @@
+package org.morgue.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.morgue.http.MorgueServer;
+import org.morgue.index.IndexLayout;
+import org.morgue.search.ArchiveSearcher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code morgue serve}: the search API and the search page over HTTP, until stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the archive over HTTP until stopped (Ctrl-C): the search page at /, the API at /api/search"
+          + " (also .csv, .jsonl and .atom), /api/articles/ID, /api/facets/DIMENSION, /api/stats and /api/health.",
+      "An ingest that runs meanwhile is searchable within a second or two of its commit.",
+    })
+public final class ServeCommand implements Callable<Integer> {
+  @Mixin IndexOption index = new IndexOption();
+
+  @Mixin Listen listen = new Listen();
+
+  @Option(names = "--time-limit", paramLabel = "MS",
+      description = "Milliseconds one search may take before it is cut (default: ${DEFAULT-VALUE}).")
+  long timeLimitMs = ArchiveSearcher.DEFAULT_TIME_LIMIT.toMillis();
+
+  @Option(names = "--refresh", paramLabel = "MS",
+      description = "Milliseconds between looks for a new commit of the index (default: ${DEFAULT-VALUE}).")
+  long refreshMs = 500;
+
+  /** {@code --host} and {@code --port}, shared with {@code demo}. */
+  static final class Listen {
+    @Option(names = "--host", paramLabel = "HOST",
+        description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every network).")
+    String host = MorgueServer.DEFAULT_HOST;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "The port (default: ${DEFAULT-VALUE}; 0: any free port).")
+    int port = MorgueServer.DEFAULT_PORT;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (timeLimitMs < 1 || refreshMs < 1) {
+      throw new IllegalArgumentException("--time-limit and --refresh take a number of milliseconds, 1 or more");
+    }
+    try (Serving serving = start(StatsCommand.requireIndex(index), listen, Duration.ofMillis(timeLimitMs),
+        Duration.ofMillis(refreshMs), System.out)) {
+      serving.awaitShutdown();
+    }
+    return 0;
+  }
+
+  /** A running server and the searcher it owns; closing stops both. */
+  static final class Serving implements AutoCloseable {
+    final ArchiveSearcher searcher;
+    final MorgueServer server;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Serving(ArchiveSearcher searcher, MorgueServer server) {
+      this.searcher = searcher;
+      this.server = server;
+    }
+
+    /** Waits for Ctrl-C (or any other end of the JVM), then returns to be closed. */
+    void awaitShutdown() throws InterruptedException {
+      Runtime.getRuntime().addShutdownHook(new Thread(this::close, "morgue-shutdown"));
+      stopped.await();
+    }
+
+    @Override
+    public synchronized void close() {
+      if (stopped.getCount() == 0) {
+        return;
+      }
+      try {
+        server.close();
+        searcher.close();
+      } catch (IOException | RuntimeException e) {
+        System.err.println("morgue: stopping: " + e.getMessage());
+      } finally {
+        stopped.countDown();
+      }
+    }
+  }
+
+  /**
+   * Opens the archive and starts serving it, the web folder of Morgue's home at {@code /}, and
+   * prints where.
+   */
+  static Serving start(IndexLayout layout, Listen listen, Duration timeLimit, Duration refresh, PrintStream out)
+      throws IOException {
+    if (listen.port < 0 || listen.port > 65_535) {
+      throw new IllegalArgumentException("--port takes 0 to 65535, not " + listen.port);
+    }
+    ArchiveSearcher searcher = ArchiveSearcher.open(layout);
+    try {
+      searcher.setTimeLimit(timeLimit);
+      searcher.startRefreshing(refresh);
+      Path web = Main.home().resolve("web");
+      MorgueServer server = new MorgueServer(searcher, web).start(listen.host, listen.port);
+      String host = listen.host.contains(":") ? "[" + listen.host + "]" : listen.host;
+      String url = "http://" + ("0.0.0.0".equals(listen.host) ? "127.0.0.1" : host) + ":" + server.port() + "/";
+      out.println("Morgue serves " + layout.root() + " at " + url);
+      out.println("  API: " + url + "api/search?q=ceasefire  (also .csv, .jsonl, .atom; /api/stats, /api/health)");
+      out.println("  Ctrl-C stops.");
+      out.flush();
+      return new Serving(searcher, server);
+    } catch (RuntimeException e) {
+      searcher.close();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,326 @@
+package org.morgue.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.XMLStreamException;
+import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.AtomFeed;
+import org.morgue.search.CsvExport;
+import org.morgue.search.InvalidRequestException;
+import org.morgue.search.JsonLinesExport;
+import org.morgue.search.NotFoundException;
+import org.morgue.search.SearchJson;
+import org.morgue.search.SearchParameters;
+import org.morgue.search.SearchRequest;
+import org.morgue.search.SearchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Morgue's HTTP server: the search API over an {@link ArchiveSearcher}, and the search page's
+ * static files. Built unstarted; {@link #start(String, int)} listens (port 0: any free port, see
+ * {@link #port()}); {@link #close()} stops it. The searcher stays the caller's to close.
+ *
+ * <table>
+ * <caption>Routes (all GET)</caption>
+ * <tr><td>{@code /api/search}</td><td>the search as JSON ({@link SearchJson#result})</td></tr>
+ * <tr><td>{@code /api/search.csv}</td><td>every matching article as CSV, streamed</td></tr>
+ * <tr><td>{@code /api/search.jsonl}</td><td>every matching article as JSON Lines, streamed</td></tr>
+ * <tr><td>{@code /api/search.atom}</td><td>the newest {@value AtomFeed#ENTRIES} stories as an Atom feed</td></tr>
+ * <tr><td>{@code /api/articles/{id}}</td><td>one article, its copies and related articles</td></tr>
+ * <tr><td>{@code /api/facets/{dimension}}</td><td>a dimension's values by {@code prefix}, under the search</td></tr>
+ * <tr><td>{@code /api/stats}, {@code /api/health}</td><td>the archive's facts; whether it serves</td></tr>
+ * <tr><td>{@code /}</td><td>the files of the web folder (the search page)</td></tr>
+ * </table>
+ *
+ * <p>Every search route takes the same query string ({@link SearchParameters}), as does the page at
+ * {@code /}. Every error has one shape ({@link ApiError}): 400 for a bad parameter or query, 404 for
+ * an unknown id, dimension or route, 413 for an oversized request, 503 for an export cut by the time
+ * limit, 500 only for Morgue's own faults. Every response carries security headers: a
+ * Content-Security-Policy without inline scripts, {@code nosniff}, no referrer, no framing.
+ *
+ * <pre>{@code
+ * try (ArchiveSearcher searcher = ArchiveSearcher.open(layout);
+ *     MorgueServer server = new MorgueServer(searcher, Path.of("web")).start("127.0.0.1", 0)) {
+ *   URI api = URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=ceasefire");
+ * }
+ * }</pre>
+ */
+public final class MorgueServer implements AutoCloseable {
+  /** Where the server listens unless told otherwise: this machine only. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  /** The default port. */
+  public static final int DEFAULT_PORT = 7070;
+
+  /**
+   * The page's scripts, styles and images come from this server only; no inline script, no plugin,
+   * no framing by other sites.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  /** The headers of every response, errors included. */
+  static final Map<String, String> SECURITY_HEADERS = securityHeaders();
+
+  private static Map<String, String> securityHeaders() {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    h.put("X-Content-Type-Options", "nosniff");
+    h.put("Referrer-Policy", "no-referrer");
+    h.put("X-Frame-Options", "DENY");
+    return java.util.Collections.unmodifiableMap(h);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(MorgueServer.class);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private final ArchiveSearcher searcher;
+  private final Javalin app;
+
+  /**
+   * Builds the server, not yet listening.
+   *
+   * @param searcher what it searches
+   * @param webDir the folder served at {@code /}, or {@code null} (or a missing folder) for none
+   */
+  public MorgueServer(ArchiveSearcher searcher, Path webDir) {
+    this.searcher = searcher;
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.jsonMapper(new JavalinJackson(JSON, false));
+      config.requestLogger.http(MorgueServer::log);
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+      if (webDir != null && Files.isDirectory(webDir)) {
+        config.staticFiles.add(files -> {
+          files.hostedPath = "/";
+          files.directory = webDir.toAbsolutePath().toString();
+          files.location = Location.EXTERNAL;
+        });
+      }
+      config.routes.before(MorgueServer::securityHeaders);
+      config.routes.get("/api/search", this::search);
+      config.routes.get("/api/search.csv", this::csv);
+      config.routes.get("/api/search.jsonl", this::jsonLines);
+      config.routes.get("/api/search.atom", this::atom);
+      config.routes.get("/api/articles/<id>", this::article);
+      config.routes.get("/api/facets/{dimension}", this::facets);
+      config.routes.get("/api/stats", this::stats);
+      config.routes.get("/api/health", this::health);
+      config.routes.exception(InvalidRequestException.class, (e, ctx) -> new ApiError(
+          e.tooLarge() ? 413 : 400, e.getMessage(), e.parameter(), e.position() < 0 ? null : e.position()).send(ctx));
+      config.routes.exception(NotFoundException.class, (e, ctx) -> new ApiError(404, e.getMessage(), e.parameter(), null).send(ctx));
+      config.routes.exception(ArchiveSearcher.ExportCutException.class, (e, ctx) -> new ApiError(503, e.getMessage()).send(ctx));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> new ApiError(
+          e.getStatus(), e.getStatus() == 404 ? "nothing at " + ctx.path() : e.getMessage()).send(ctx));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("failed: {} {}", ctx.method(), ctx.path(), e);
+        new ApiError(500, "Morgue failed to answer: " + e).send(ctx);
+      });
+    });
+  }
+
+  /** Listens on {@code host}:{@code port} (0: any free port). */
+  public MorgueServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  /** The port it listens on, once started. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops listening. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  // --- routes ---------------------------------------------------------------------------------
+
+  private void search(Context ctx) throws IOException {
+    SearchParameters.Parsed p = parse(ctx, Set.of());
+    SearchResult r = searcher.search(p.request()).withWarningsFirst(p.warnings());
+    ctx.json(SearchJson.result(r));
+  }
+
+  private void csv(Context ctx) throws IOException {
+    SearchRequest request = exportRequest(ctx, "text/csv; charset=utf-8; header=present", "csv");
+    stream(ctx, () -> {
+      Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+      try (CsvExport csv = new CsvExport(out)) {
+        searcher.export(request, csv);
+      }
+    });
+  }
+
+  private void jsonLines(Context ctx) throws IOException {
+    SearchRequest request = exportRequest(ctx, "application/x-ndjson; charset=utf-8", "jsonl");
+    stream(ctx, () -> {
+      try (JsonLinesExport jsonl = new JsonLinesExport(ctx.outputStream())) {
+        searcher.export(request, jsonl);
+      }
+    });
+  }
+
+  /** The request of an export, checked before anything is sent; then the response's headers. */
+  private SearchRequest exportRequest(Context ctx, String contentType, String extension) throws IOException {
+    SearchParameters.Parsed p = parse(ctx, Set.of());
+    searcher.validate(p.request());
+    ctx.contentType(contentType);
+    ctx.header("Content-Disposition", "attachment; filename=\"morgue-search." + extension + "\"");
+    if (!p.warnings().isEmpty()) {
+      ctx.header("Morgue-Warnings", ascii(String.join("; ", p.warnings())));
+    }
+    return p.request();
+  }
+
+  private interface Streaming {
+    void run() throws IOException;
+  }
+
+  /**
+   * Streams an export. A failure before anything was sent becomes an error response; after, the
+   * response is aborted, so that the client sees a broken transfer rather than a short file.
+   */
+  private static void stream(Context ctx, Streaming streaming) throws IOException {
+    try {
+      streaming.run();
+    } catch (IOException | UncheckedIOException e) {
+      if (!ctx.res().isCommitted()) {
+        ctx.res().resetBuffer();
+        throw e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      }
+      LOG.warn("export of {} aborted: {}", ctx.path(), e.toString());
+      ServletContextResponse.getServletContextResponse(ctx.res()).getServletApiResponse()
+          .getServletChannel().abort(e);
+    }
+  }
+
+  private void atom(Context ctx) throws IOException, XMLStreamException {
+    SearchParameters.Parsed p = parse(ctx, Set.of());
+    SearchResult r = searcher.search(AtomFeed.feedRequest(p.request()), false);
+    String base = ctx.scheme() + "://" + ctx.host();
+    String query = SearchParameters.toQueryString(p.request());
+    AtomFeed.Links links = new AtomFeed.Links(
+        base + "/api/search.atom" + (query.isEmpty() ? "" : "?" + query),
+        base + "/" + (query.isEmpty() ? "" : "?" + query),
+        base + "/api/articles/");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AtomFeed.write(r, links, searcher.version().lastIngest(), out);
+    ctx.contentType("application/atom+xml; charset=utf-8").result(out.toByteArray());
+  }
+
+  private void article(Context ctx) throws IOException {
+    ctx.json(SearchJson.article(searcher.article(ctx.pathParam("id"))));
+  }
+
+  private void facets(Context ctx) throws IOException {
+    SearchParameters.Parsed p = parse(ctx, Set.of("prefix"));
+    Map<String, Object> out = SearchJson.facetValues(
+        searcher.facetValues(p.request(), ctx.pathParam("dimension"), prefix(ctx)));
+    if (!p.warnings().isEmpty()) {
+      @SuppressWarnings("unchecked")
+      List<String> own = (List<String>) out.get("warnings");
+      out.put("warnings", concat(p.warnings(), own));
+    }
+    ctx.json(out);
+  }
+
+  private static String prefix(Context ctx) {
+    List<String> prefix = SearchParameters.decode(ctx.queryString()).get("prefix");
+    return prefix == null ? "" : prefix.get(0);
+  }
+
+  private void stats(Context ctx) throws IOException {
+    ctx.json(SearchJson.stats(searcher.stats()));
+  }
+
+  private void health(Context ctx) throws IOException {
+    ArchiveSearcher.Version v = searcher.version();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", "ok");
+    out.put("articles", v.articles());
+    out.put("version", v.version());
+    out.put("generation", v.generation());
+    out.put("lastIngest", v.lastIngest() == null ? null : v.lastIngest().toString());
+    out.put("heap", heap());
+    ctx.json(out);
+  }
+
+  /** The server's heap in MB: used now, the peak (the sum of the heap pools' peaks), the maximum. */
+  private static Map<String, Object> heap() {
+    Runtime rt = Runtime.getRuntime();
+    long peak = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("usedMb", (rt.totalMemory() - rt.freeMemory()) >> 20);
+    out.put("peakMb", peak >> 20);
+    out.put("maxMb", rt.maxMemory() >> 20);
+    return out;
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  /** The search of the query string (decoded strictly: a bad percent-escape is a 400). */
+  private static SearchParameters.Parsed parse(Context ctx, Set<String> alsoKnown) {
+    return SearchParameters.parse(SearchParameters.decode(ctx.queryString()), alsoKnown);
+  }
+
+  private static void securityHeaders(Context ctx) {
+    SECURITY_HEADERS.forEach(ctx::header);
+    if (ctx.path().startsWith("/api/")) {
+      ctx.header("Cache-Control", "no-cache");
+    }
+  }
+
+  private static void log(Context ctx, Float ms) {
+    String query = ctx.queryString();
+    LOG.info("{} {}{} {} {} ms", ctx.method(), ctx.path(), query == null ? "" : "?" + query,
+        ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms));
+  }
+
+  /** A header value: printable ASCII only. */
+  private static String ascii(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7F ? (char) c : '?'));
+    return out.toString();
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
+  }
+}

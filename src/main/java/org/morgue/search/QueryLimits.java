@@ -1,0 +1,89 @@
+package org.morgue.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+
+/**
+ * Bounds on what one query may cost, checked before it runs, each refused with a message that says
+ * what to change. (Leading wildcards are refused by the parser; the time every search may take is
+ * bounded by {@link ArchiveSearcher}.)
+ *
+ * <ul>
+ *   <li>A pattern ({@code pres*}, {@code te?t}, {@code /reg.x/}, {@code fuzzy~}) may match at most
+ *       {@value #MAX_EXPANSION} indexed words in each field it searches ({@link
+ *       ArchiveSearcher#setMaxExpansion}): {@code a*} over a news archive matches tens of thousands.
+ *   <li>A query may hold at most {@link IndexSearcher#getMaxClauseCount()} clauses once expanded
+ *       into its fields (Lucene's own limit, reported as a bad {@code q} rather than a failure).
+ * </ul>
+ */
+final class QueryLimits {
+  /** The most indexed words one pattern may match in one field, unless the searcher says otherwise. */
+  static final int MAX_EXPANSION = 2_000;
+
+  private QueryLimits() {}
+
+  /**
+   * Refuses a query whose patterns match too many words of {@code reader}.
+   *
+   * @throws InvalidRequestException naming {@code q}
+   */
+  static void checkExpansions(Query query, IndexReader reader, int max) throws IOException {
+    List<MultiTermQuery> patterns = new ArrayList<>();
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+            if (q instanceof MultiTermQuery mtq) {
+              patterns.add(mtq);
+            }
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this; // excluded patterns cost as much as required ones
+          }
+        });
+    for (MultiTermQuery mtq : patterns) {
+      Terms terms = MultiTerms.getTerms(reader, mtq.getField());
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum matching = mtq.getTermsEnum(terms);
+      int n = 0;
+      while (matching.next() != null) {
+        if (++n > max) {
+          throw new InvalidRequestException(
+              "q",
+              String.format(
+                  Locale.ROOT,
+                  "'%s' matches more than %,d words in %s; make the pattern longer or more precise",
+                  mtq.toString(mtq.getField()), max, mtq.getField()));
+        }
+      }
+    }
+  }
+
+  /** Lucene's clause limit, as the request's fault. */
+  static InvalidRequestException tooManyClauses(IndexSearcher.TooManyClauses e) {
+    return new InvalidRequestException(
+        "q",
+        String.format(
+            Locale.ROOT,
+            "the query is too large: it expands to more than %,d clauses over the searched fields;"
+                + " use fewer words or patterns",
+            IndexSearcher.getMaxClauseCount()));
+  }
+}

@@ -1,0 +1,122 @@
+package org.morgue.search;
+
+import java.io.IOException;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.packed.PackedInts;
+import org.morgue.index.Fields;
+import org.morgue.index.StemExpansion;
+
+/**
+ * What is built once for each index reader, on the refresh thread when a new commit is seen, so
+ * that no search pays for it: the facet ordinals, the stem expansions, the global ordinals of the
+ * fingerprints (to count stories) and the articles of every day (the histogram's share of all).
+ *
+ * @param reader the point-in-time reader
+ * @param facets the facet ordinals, or {@code null} while no article has a facet value
+ * @param expansion query words to the indexed words of their stem
+ * @param fingerprints global ordinals of the fingerprints, or {@code null} when no article has one
+ * @param minDay the archive's first day (epoch day), or {@link Long#MAX_VALUE} when none is dated
+ * @param maxDay the archive's last day, or {@link Long#MIN_VALUE}
+ * @param allDays every live article counted by day
+ */
+record ReaderState(
+    DirectoryReader reader,
+    SortedSetDocValuesReaderState facets,
+    StemExpansion expansion,
+    OrdinalMap fingerprints,
+    long minDay,
+    long maxDay,
+    DayCounts allDays) {
+
+  static ReaderState build(DirectoryReader reader, FacetsConfig facetsConfig) throws IOException {
+    SortedSetDocValuesReaderState facets;
+    try {
+      facets = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+    } catch (IllegalArgumentException e) { // no facet values indexed yet
+      facets = null;
+    }
+    byte[] min = PointValues.getMinPackedValue(reader, Fields.DATE);
+    byte[] max = PointValues.getMaxPackedValue(reader, Fields.DATE);
+    long minDay = min == null ? Long.MAX_VALUE : LongPoint.decodeDimension(min, 0);
+    long maxDay = max == null ? Long.MIN_VALUE : LongPoint.decodeDimension(max, 0);
+    return new ReaderState(
+        reader, facets, new StemExpansion(reader), fingerprintOrds(reader), minDay, maxDay,
+        countDays(reader, minDay, maxDay));
+  }
+
+  /** Empty day counts sized for this archive. */
+  DayCounts newDayCounts() {
+    return new DayCounts(minDay, maxDay);
+  }
+
+  /** The number of distinct fingerprints in the index (an upper bound of the stories). */
+  long fingerprintCount() {
+    return fingerprints == null ? 0 : fingerprints.getValueCount();
+  }
+
+  private static OrdinalMap fingerprintOrds(IndexReader reader) throws IOException {
+    SortedSetDocValues[] values = new SortedSetDocValues[reader.leaves().size()];
+    boolean any = false;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      values[leaf.ord] = DocValues.getSortedSet(leaf.reader(), Fields.FINGERPRINT);
+      any |= values[leaf.ord].getValueCount() > 0;
+    }
+    if (!any) {
+      return null;
+    }
+    return OrdinalMap.build(reader.getReaderCacheHelper().getKey(), values, PackedInts.DEFAULT);
+  }
+
+  private static DayCounts countDays(IndexReader reader, long minDay, long maxDay) throws IOException {
+    DayCounts days = new DayCounts(minDay, maxDay);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      SortedNumericDocValues dates = DocValues.getSortedNumeric(leaf.reader(), Fields.DATE);
+      Bits live = leaf.reader().getLiveDocs();
+      for (int d = dates.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = dates.nextDoc()) {
+        if (live == null || live.get(d)) {
+          days.add(dates.nextValue());
+        }
+      }
+    }
+    return days;
+  }
+
+  /**
+   * The searcher the {@link org.apache.lucene.search.SearcherManager} hands out: it only carries
+   * the reader and its state; each search makes its own {@link IndexSearcher} over the reader, with
+   * its own time limit.
+   */
+  static final class Holder extends IndexSearcher {
+    final ReaderState state;
+
+    Holder(ReaderState state) {
+      super(state.reader());
+      this.state = state;
+    }
+  }
+
+  /** Builds the state of each new reader, on the thread that refreshes. */
+  static SearcherFactory factory(FacetsConfig facetsConfig) {
+    return new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+        return new Holder(build((DirectoryReader) reader, facetsConfig));
+      }
+    };
+  }
+}
