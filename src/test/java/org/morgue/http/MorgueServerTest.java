@@ -147,7 +147,7 @@ class MorgueServerTest {
     JsonNode w2 = r.get("hits").get(1);
     assertEquals("2021-11-20", w2.get("date").asText());
     assertEquals(JSON.readTree("[\"Alican Tekingunduz\", \"Jane Roe\"]"), w2.get("authors"));
-    assertEquals(JSON.readTree("{}"), w2.get("entities"), "no entity dimension in this schema yet");
+    assertEquals(JSON.readTree("{\"person\":[],\"org\":[],\"place\":[]}"), w2.get("entities"), "indexed without entities");
     assertEquals("[]", r.get("warnings").toString());
   }
 

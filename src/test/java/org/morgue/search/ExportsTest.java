@@ -65,11 +65,14 @@ class ExportsTest {
   void csvHasAHeaderAndARowForEveryMatchingArticle() throws IOException {
     List<List<String>> rows = TestCsv.parse(csv(request("q=ceasefire&sort=newest")));
     assertEquals(CsvExport.COLUMNS, rows.get(0));
-    assertEquals(List.of("id", "date", "section", "source", "authors", "title", "lede", "url", "copyOf"), rows.get(0));
+    assertEquals(
+        List.of("id", "date", "section", "source", "authors", "title", "lede", "url", "copyOf", "person", "org", "place"),
+        rows.get(0));
     assertEquals(1 + 7, rows.size(), "the header and the seven articles, copies included");
     assertEquals(List.of("j1", "w2", "k3", "k1", "k2", "w1", "r1"), rows.stream().skip(1).map(r -> r.get(0)).toList());
     assertEquals(List.of("w2", "2021-11-20", "WORLD", "AA", "Alican Tekingunduz; Jane Roe",
-        "Shelling resumes near the border", "Observers fear the truce will not hold.", "", ""), rows.get(2));
+        "Shelling resumes near the border", "Observers fear the truce will not hold.", "", "", "", "", ""),
+        rows.get(2));
     assertEquals("k1", rows.get(3).get(8), "k3 copies k1");
     assertEquals(1 + 17, TestCsv.parse(csv(request(""))).size());
   }

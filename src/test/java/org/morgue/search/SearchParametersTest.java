@@ -79,7 +79,7 @@ class SearchParametersTest {
     assertEquals(
         List.of(
             "unknown parameter 'colour' was ignored",
-            "unknown parameter 'not.colour' was ignored: exclude with not.DIM=VALUE, DIM one of [section, source, author]",
+            "unknown parameter 'not.colour' was ignored: exclude with not.DIM=VALUE, DIM one of [section, source, author, person, org, place]",
             "unknown parameter 'Q' was ignored"),
         p.warnings());
   }
