@@ -63,8 +63,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
     for (Path p : ArticleFiles.list(paths)) {
       inputBytes += Files.size(p);
     }
-    System.out.printf(Locale.ROOT, "input: %s (%.1f MB on disk), %d threads, max heap %d MB, %s%n",
-        paths, inputBytes / 1e6, threads, Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
+    System.out.printf(Locale.ROOT, "input: %s (%.1f MB on disk), %d threads, Java %s%n",
+        paths, inputBytes / 1e6, threads, Runtime.version());
     double bestBare = 0;
     double bestMorgue = 0;
     long bareBytes = 0;
@@ -109,7 +109,9 @@ public final class BenchIngestCommand implements Callable<Integer> {
         bestBare, bestMorgue, bestMorgue / bestBare);
     System.out.printf(Locale.ROOT, "index size: Morgue %.1f MB, bare %.1f MB, input %.1f MB on disk (%,d articles)%n",
         morgueBytes / 1e6, bareBytes / 1e6, inputBytes / 1e6, articles);
-    System.out.printf(Locale.ROOT, "peak heap used: %d MB of %d MB max%n", peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(Locale.ROOT, "heap: %s; old generation peak %d MB%n",
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Xmx")).findFirst().orElse("default -Xmx"),
+        oldGenPeak() >> 20);
     return 0;
   }
 
@@ -155,11 +157,13 @@ public final class BenchIngestCommand implements Callable<Integer> {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  private static long peakHeap() {
+  /** The peak of the heap's old generation: what stays live (young pools fill and empty all the time). */
+  private static long oldGenPeak() {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        peak += pool.getPeakUsage().getUsed();
+      String name = pool.getName();
+      if (pool.getType() == MemoryType.HEAP && (name.contains("Old") || name.contains("Tenured")) && pool.getPeakUsage() != null) {
+        peak = Math.max(peak, pool.getPeakUsage().getUsed());
       }
     }
     return peak;
