@@ -18,7 +18,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.morgue.index.Analyzers;
+import org.morgue.entity.Mention;
 import org.morgue.index.Fields;
+import org.morgue.index.StoredMentions;
 
 /** The article view: one article by id, its wire copies, and the articles most like it (MoreLikeThis). */
 final class Articles {
@@ -38,7 +40,9 @@ final class Articles {
     }
     int doc = found.scoreDocs[0].doc;
     StoredFields stored = searcher.storedFields();
-    StoredArticle article = StoredArticle.of(stored.document(doc));
+    var document = stored.document(doc);
+    StoredArticle article = StoredArticle.of(document);
+    List<Mention> mentions = StoredMentions.decode(document.get(Fields.MENTIONS));
     List<String> copies = new ArrayList<>();
     if (article.fingerprint() != null) {
       Query sameText = new BooleanQuery.Builder()
@@ -50,7 +54,7 @@ final class Articles {
         copies.add(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
       }
     }
-    return new ArticleView(article, List.copyOf(copies), related(searcher, doc, article));
+    return new ArticleView(article, mentions, List.copyOf(copies), related(searcher, doc, article));
   }
 
   /** The articles most like {@code doc}, by the words of its text that are rare in the archive. */

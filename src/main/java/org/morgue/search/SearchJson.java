@@ -63,11 +63,27 @@ public final class SearchJson {
   }
 
   /**
-   * The article view: every stored field, {@code paragraphs} of the body, {@code copies} (ids of the
-   * other articles with the same text) and {@code related} articles.
+   * The article view: every stored field, {@code paragraphs} of the body, {@code mentions} (each
+   * with {@code type} person|org|place, {@code text}, {@code canonical}, {@code field}
+   * title|lede|body, {@code start} and {@code end} offsets into that field, {@code origin}
+   * model|rule), {@code copies} (ids of the other articles with the same text) and {@code related}
+   * articles.
    */
   public static Map<String, Object> article(ArticleView v) {
     Map<String, Object> out = storedArticle(v.article());
+    List<Map<String, Object>> mentions = new ArrayList<>();
+    for (org.morgue.entity.Mention m : v.mentions()) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("type", m.type().facet());
+      o.put("text", m.text());
+      o.put("canonical", m.canonical());
+      o.put("field", m.field().name().toLowerCase(java.util.Locale.ROOT));
+      o.put("start", m.start());
+      o.put("end", m.end());
+      o.put("origin", m.origin().name().toLowerCase(java.util.Locale.ROOT));
+      mentions.add(o);
+    }
+    out.put("mentions", mentions);
     out.put("copies", v.copies());
     List<Map<String, Object>> related = new ArrayList<>();
     for (ArticleView.Related r : v.related()) {

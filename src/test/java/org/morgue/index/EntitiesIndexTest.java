@@ -79,6 +79,26 @@ class EntitiesIndexTest {
   }
 
   @Test
+  void theArticleViewGivesTheMentionsWithOffsetsIntoItsFields() throws Exception {
+    IndexLayout layout = ingestSeed(EntityFinder.standard());
+    try (ArchiveSearcher searcher = ArchiveSearcher.open(layout)) {
+      var view = searcher.article("000_27f0df3f21ae055d");
+      String body = view.article().body();
+      Mention shoygu =
+          view.mentions().stream().filter(m -> m.canonical().equals("Sergey Shoygu")).findFirst().orElseThrow();
+      assertEquals(Mention.Field.BODY, shoygu.field());
+      assertEquals("Sergey Shoygu", body.substring(shoygu.start(), shoygu.end()));
+      Map<String, Object> json = org.morgue.search.SearchJson.article(view);
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> mentions = (List<Map<String, Object>>) json.get("mentions");
+      assertEquals(view.mentions().size(), mentions.size());
+      assertTrue(mentions.contains(Map.of(
+          "type", "person", "text", "Sergey Shoygu", "canonical", "Sergey Shoygu", "field", "body",
+          "start", shoygu.start(), "end", shoygu.end(), "origin", "model")), mentions.toString());
+    }
+  }
+
+  @Test
   void storedMentionsPointAtTheirTextInTheStoredFields() throws Exception {
     IndexLayout layout = ingestSeed(EntityFinder.standard());
     try (Directory dir = FSDirectory.open(layout.lucene()); DirectoryReader reader = DirectoryReader.open(dir)) {
