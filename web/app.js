@@ -148,7 +148,13 @@ function failure(where, message) {
 
 // --- the page -----------------------------------------------------------------------------------
 
+/** Marks the page as loading or ready ({@code html[data-state]}), for tests and for styles. */
+function state(s) {
+  document.documentElement.dataset.state = s;
+}
+
 function render() {
+  state('loading');
   const p = params();
   view.q.value = p.get('q') || '';
   view.sort.value = p.get('sort') || 'relevance';
@@ -178,6 +184,7 @@ async function showResults(p) {
       status('');
       clearResults();
       failure(view.empty, 'The search failed: the server did not answer (' + e.message + ').');
+      state('ready');
       return;
     }
     if (seq !== sequence) return;
@@ -193,6 +200,7 @@ async function showResults(p) {
     clearResults();
     const err = answer.body && answer.body.error;
     failure(view.empty, err ? err.message : 'The search failed (HTTP ' + answer.status + ').');
+    state('ready');
     return;
   }
   paintResults(p, answer.body);
@@ -201,7 +209,8 @@ async function showResults(p) {
     document.documentElement.dataset.firstResultsMs = String(Math.round(performance.now()));
   }
   restoreScroll();
-  if (answer.body.total === 0) explainEmpty(p, seq);
+  if (answer.body.total === 0) await explainEmpty(p, seq);
+  if (seq === sequence) state('ready');
 }
 
 function restoreScroll() {
@@ -526,12 +535,14 @@ async function showArticle(id) {
   } catch (e) {
     if (seq === sequence) failure(view.article, 'The article could not be loaded: the server did not answer (' + e.message + ').');
     if (seq === sequence) view.article.prepend(back);
+    if (seq === sequence) state('ready');
     return;
   }
   if (seq !== sequence) return;
   if (!res.ok) {
     failure(view.article, res.body && res.body.error ? res.body.error.message : 'The article could not be loaded (HTTP ' + res.status + ').');
     view.article.prepend(back);
+    state('ready');
     return;
   }
   const a = res.body;
@@ -569,6 +580,7 @@ async function showArticle(id) {
     related.length ? el('section', { class: 'related', 'aria-labelledby': 'related-title' }, el('h2', { id: 'related-title' }, 'Related articles'), el('ul', {}, related)) : null].filter(Boolean));
   window.scrollTo(0, (history.state && history.state.scrollY) || 0);
   $('article-title').focus({ preventScroll: true });
+  state('ready');
 }
 
 // --- the controls -------------------------------------------------------------------------------
