@@ -205,8 +205,11 @@ async function showResults(p) {
   }
   paintResults(p, answer.body);
   if (firstPaint) {
+    // the time from navigation start to the first frame with results, for tests and measurements
     firstPaint = false;
-    document.documentElement.dataset.firstResultsMs = String(Math.round(performance.now()));
+    requestAnimationFrame(() => {
+      document.documentElement.dataset.firstResultsMs = String(Math.round(performance.now()));
+    });
   }
   restoreScroll();
   if (answer.body.total === 0) await explainEmpty(p, seq);
@@ -360,7 +363,7 @@ function facet(p, r, d, heading) {
   const box = el('section', { class: 'facet', 'data-dim': d, 'aria-labelledby': 'facet-' + d },
     el('h2', { id: 'facet-' + d }, heading));
   box.append(items.length ? el('ul', {}, items) : el('p', { class: 'none' }, 'none'));
-  if (values.length >= FACET_SIZE || p.getAll(d).length) box.append(moreButton(p, d, heading));
+  if (values.length >= (r.query.facetSize || FACET_SIZE) || p.getAll(d).length) box.append(moreButton(p, d, heading));
   return box;
 }
 

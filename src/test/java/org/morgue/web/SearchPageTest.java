@@ -244,6 +244,21 @@ class SearchPageTest {
   }
 
   @Test
+  void moreSearchesInsideALongList() {
+    open("?size=5&facetSize=3");
+    WebElement more = driver.findElement(By.cssSelector(".facet[data-dim='author'] .more-button"));
+    more.click();
+    assertEquals("true", more.getDomAttribute("aria-expanded"));
+    WebElement find = driver.findElement(By.id("more-author"));
+    find.sendKeys("zo");
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
+        By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']")).isEmpty());
+    clickAndWait(driver.findElement(By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']")));
+    assertEquals("size=5&facetSize=3&author=Zo%C3%AB+Mart%C3%ADn", query());
+    assertEquals("2 articles", summary());
+  }
+
+  @Test
   void excludingAValueLeavesItOut() throws IOException {
     open("?q=ceasefire");
     clickAndWait(driver.findElement(By.cssSelector(".facet-exclude[data-dim='section'][data-value='Press Releases']")));
@@ -371,6 +386,8 @@ class SearchPageTest {
     driver.manage().window().setSize(new Dimension(390, 844));
     open("?q=ceasefire");
     assertEquals(5, titles().size());
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+        d.findElement(By.tagName("html")).getDomAttribute("data-first-results-ms") != null);
     long ms = Long.parseLong(driver.findElement(By.tagName("html")).getDomAttribute("data-first-results-ms"));
     System.out.println("SearchPageTest: first results painted " + ms + " ms after navigation start");
     Object overflow = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
