@@ -85,6 +85,7 @@ class SearchPageTest {
         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
         "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"),
         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
@@ -358,6 +359,31 @@ class SearchPageTest {
     assertTrue(empty.contains("No matches for “ceasefire” with section SPORT."), empty);
     assertTrue(empty.contains("7 without section SPORT"), empty);
     screenshot("empty");
+  }
+
+  @Test
+  void aRequestThatFailsInTheNetworkLeavesAMessageAndAWayToTryAgain() throws IOException {
+    open("?q=ceasefire");
+    driver.executeScript("window.realFetch = window.fetch;"
+        + " window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+    clickAndWait(facetValue("section", "WORLD"));
+    WebElement failure = driver.findElement(By.cssSelector("#empty .failure"));
+    assertTrue(failure.getText().contains("the server did not answer (Failed to fetch)"), failure.getText());
+    assertTrue(driver.findElement(By.id("q")).isDisplayed(), "the search box stays");
+    screenshot("failed");
+    driver.executeScript("window.fetch = window.realFetch;");
+    failure.findElement(By.tagName("button")).click();
+    ready();
+    assertEquals("6 articles (4 stories)", summary());
+  }
+
+  @Test
+  void thePageBreaksNoContentSecurityPolicyRule() {
+    open("?q=ceasefire");
+    clickAndWait(driver.findElement(By.cssSelector("#hits .hit h3 a")));
+    List<String> violations = driver.manage().logs().get("browser").getAll().stream()
+        .map(Object::toString).filter(m -> m.contains("Content Security Policy")).toList();
+    assertEquals(List.of(), violations);
   }
 
   @Test
