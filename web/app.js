@@ -199,7 +199,14 @@ async function showResults(p) {
   if (!answer.ok) {
     clearResults();
     const err = answer.body && answer.body.error;
-    failure(view.empty, err ? err.message : 'The search failed (HTTP ' + answer.status + ').');
+    if (err && err.status < 500) {
+      // the request itself is wrong: say how, once; trying again would not help
+      view.empty.hidden = false;
+      view.empty.replaceChildren(el('p', { class: 'failure' },
+        err.parameter === 'q' ? 'The search was not run: correct the query above and search again.' : err.message));
+    } else {
+      failure(view.empty, err ? err.message : 'The search failed (HTTP ' + answer.status + ').');
+    }
     state('ready');
     return;
   }

@@ -349,6 +349,8 @@ class SearchPageTest {
     assertTrue(error.findElement(By.className("caret")).getText().endsWith("\n           ^"),
         error.findElement(By.className("caret")).getText());
     assertEquals("true", driver.findElement(By.id("q")).getDomAttribute("aria-invalid"));
+    assertEquals("The search was not run: correct the query above and search again.",
+        driver.findElement(By.id("empty")).getText());
     screenshot("syntax-error");
   }
 
