@@ -1,0 +1,425 @@
+package org.morgue.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.morgue.entity.EntityFinder;
+import org.morgue.http.MorgueServer;
+import org.morgue.index.IndexLayout;
+import org.morgue.index.Ingester;
+import org.morgue.search.ArchiveSearcher;
+import org.morgue.index.TestArchives;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The search page of issue 5 in a real browser: Debian's {@code chromium}, headless, driven through
+ * its {@code chromedriver} by Selenium, against a {@link MorgueServer} on a free port over the search
+ * and API corpora (17 articles; their READMEs say what each holds), indexed with entities, serving
+ * the repository's {@code web/} folder. Each test saves a screenshot under {@code target/screenshots}.
+ *
+ * <p>Without chromium these tests are skipped, with a message saying what to install; in CI
+ * ({@code CI=true}) they fail instead, so that a broken browser setup cannot pass unnoticed.
+ */
+class SearchPageTest {
+  @TempDir static Path tmp;
+
+  private static final Path CHROMIUM = Path.of(env("MORGUE_CHROMIUM", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(env("MORGUE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private static ArchiveSearcher searcher;
+  private static MorgueServer server;
+  private static ChromeDriver driver;
+  private static String base;
+
+  private static String env(String name, String otherwise) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? otherwise : v;
+  }
+
+  private static boolean browserPresent() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  @BeforeAll
+  static void serveAndOpenTheBrowser() throws IOException {
+    if (!browserPresent()) {
+      return; // each test then skips or fails in @BeforeEach
+    }
+    IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
+    try (Ingester ingester = new Ingester(layout,
+        Ingester.Options.defaults().withThreads(2).withEntities(EntityFinder.standard()))) {
+      ingester.ingest(List.of(TestArchives.searchCorpus(), TestArchives.apiCorpus()), Ingester.Progress.NONE);
+    }
+    searcher = ArchiveSearcher.open(layout);
+    server = new MorgueServer(searcher, Path.of("web")).start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + server.port() + "/";
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+        "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"),
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (searcher != null) {
+      searcher.close();
+    }
+  }
+
+  @BeforeEach
+  void needsTheBrowser() {
+    if (!browserPresent()) {
+      String message = "the browser tests need Debian's chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER
+          + "): apt-get install -y --no-install-recommends chromium chromium-driver";
+      if ("true".equals(System.getenv("CI"))) {
+        fail("in CI " + message);
+      }
+      org.junit.jupiter.api.Assumptions.abort("skipped: " + message);
+    }
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  /** Opens the page at {@code pathAndQuery} (relative to {@code /}) and waits until it has painted. */
+  private static void open(String query) {
+    driver.get(base + query);
+    ready();
+  }
+
+  /** Waits until the page says it is ready (html[data-state=ready]) and its URL is settled. */
+  private static void ready() {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+        "ready".equals(d.findElement(By.tagName("html")).getDomAttribute("data-state")));
+  }
+
+  /** Clicks and waits until the address has changed and the page has painted the new state. */
+  private static void clickAndWait(WebElement e) {
+    String before = driver.getCurrentUrl();
+    e.click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(before));
+    ready();
+  }
+
+  /** The results' summary without its time ("7 articles (5 stories) in 3 ms" → "7 articles (5 stories)"). */
+  private static String summary() {
+    return driver.findElement(By.id("summary")).getText().replaceFirst(" in \\d+ ms.*", "");
+  }
+
+  private static List<String> titles() {
+    return driver.findElements(By.cssSelector("#hits .hit h3")).stream().map(WebElement::getText).toList();
+  }
+
+  private static String query() {
+    String url = driver.getCurrentUrl();
+    int q = url.indexOf('?');
+    return q < 0 ? "" : url.substring(q + 1);
+  }
+
+  private static WebElement facetValue(String dim, String value) {
+    return driver.findElement(By.cssSelector(
+        "#facets .facet-value[data-dim='" + dim + "'][data-value='" + value + "']"));
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void assertNoAlert() {
+    try {
+      String text = driver.switchTo().alert().getText();
+      fail("a script ran and opened an alert: " + text);
+    } catch (NoAlertPresentException expected) {
+      // nothing ran
+    }
+  }
+
+  // --- the tests -------------------------------------------------------------------------------
+
+  @Test
+  void aSearchShowsItsResultsTotalFacetsAndExports() throws IOException {
+    open("?q=ceasefire");
+    assertEquals("7 articles (5 stories)", summary());
+    List<String> titles = titles();
+    assertEquals(5, titles.size(), titles.toString());
+    assertTrue(titles.contains("Azerbaijan and Armenia agree to a ceasefire"), titles.toString());
+    assertTrue(driver.findElement(By.cssSelector("#hits .snippet mark")).getText().equalsIgnoreCase("ceasefire"));
+    assertFalse(driver.findElements(By.cssSelector("#hits .copies")).isEmpty(), "the wire copies are counted");
+    assertEquals("6", facetValue("section", "WORLD").findElement(By.className("count")).getText());
+    String exports = driver.findElement(By.id("exports")).getText();
+    assertTrue(exports.contains("CSV") && exports.contains("JSON Lines") && exports.contains("Atom"), exports);
+    assertEquals(base + "api/search.csv?q=ceasefire",
+        driver.findElement(By.linkText("CSV")).getDomProperty("href"));
+    assertEquals("ceasefire", driver.findElement(By.id("q")).getDomProperty("value"));
+    screenshot("results");
+  }
+
+  @Test
+  void typingASearchPutsItInTheAddress() {
+    open("");
+    WebElement box = driver.findElement(By.id("q"));
+    box.sendKeys("border");
+    clickAndWait(driver.findElement(By.cssSelector("#search-form button[type=submit]")));
+    assertEquals("q=border", query());
+    assertEquals("5 articles (3 stories)", summary());
+  }
+
+  @Test
+  void clickingFacetsFiltersIncludesSeveralValuesExcludesAndSurvivesReloadAndBack() throws IOException {
+    open("?q=ceasefire");
+    String all = summary();
+    clickAndWait(facetValue("section", "Press Releases"));
+    assertEquals("q=ceasefire&section=Press+Releases", query());
+    assertEquals("1 article", summary());
+    assertEquals(List.of("section: Press Releases×"), chips());
+
+    clickAndWait(facetValue("section", "WORLD"));
+    assertEquals("q=ceasefire&section=Press+Releases&section=WORLD", query());
+    assertEquals("7 articles (5 stories)", summary());
+    screenshot("facets");
+
+    driver.navigate().refresh();
+    ready();
+    assertEquals("q=ceasefire&section=Press+Releases&section=WORLD", query());
+    assertEquals("7 articles (5 stories)", summary());
+    assertEquals(2, chips().size());
+
+    driver.navigate().back();
+    ready();
+    assertEquals("q=ceasefire&section=Press+Releases", query());
+    assertEquals("1 article", summary());
+    driver.navigate().back();
+    ready();
+    assertEquals("q=ceasefire", query());
+    assertEquals(all, summary());
+    driver.navigate().forward();
+    ready();
+    assertEquals("q=ceasefire&section=Press+Releases", query());
+
+    clickAndWait(driver.findElement(By.cssSelector(".chip-remove")));
+    assertEquals("q=ceasefire", query());
+  }
+
+  private static List<String> chips() {
+    return driver.findElements(By.cssSelector("#chips .chip")).stream().map(e -> e.getText().replace("\n", "")).toList();
+  }
+
+  @Test
+  void moreSearchesInsideALongList() {
+    open("?size=5&facetSize=3");
+    WebElement more = driver.findElement(By.cssSelector(".facet[data-dim='author'] .more-button"));
+    more.click();
+    assertEquals("true", more.getDomAttribute("aria-expanded"));
+    WebElement find = driver.findElement(By.id("more-author"));
+    find.sendKeys("zo");
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
+        By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']")).isEmpty());
+    clickAndWait(driver.findElement(By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']")));
+    assertEquals("size=5&facetSize=3&author=Zo%C3%AB+Mart%C3%ADn", query());
+    assertEquals("2 articles", summary());
+  }
+
+  @Test
+  void excludingAValueLeavesItOut() throws IOException {
+    open("?q=ceasefire");
+    clickAndWait(driver.findElement(By.cssSelector(".facet-exclude[data-dim='section'][data-value='Press Releases']")));
+    assertEquals("q=ceasefire&not.section=Press+Releases", query());
+    assertEquals("6 articles (4 stories)", summary());
+    assertEquals(List.of("not section: Press Releases×"), chips());
+    assertTrue(titles().stream().noneMatch(t -> t.contains("Secretary")), titles().toString());
+    screenshot("excluded");
+  }
+
+  @Test
+  void clickingATimelineBarNarrowsTheDates() throws IOException {
+    open("?q=ceasefire");
+    WebElement bar = driver.findElements(By.cssSelector("#bars .bar:not(.zero)")).get(0);
+    String from = bar.getDomAttribute("data-start");
+    String to = bar.getDomAttribute("data-end");
+    clickAndWait(bar);
+    assertEquals("q=ceasefire&from=" + from + "&to=" + to, query());
+    assertEquals(from, driver.findElement(By.id("from")).getDomProperty("value"));
+    assertTrue(chips().contains("from " + from + "×"), chips().toString());
+
+    driver.findElement(By.cssSelector("input[name=chart][value=share]")).click();
+    ready();
+    assertTrue(query().endsWith("&chart=share"), query());
+    assertTrue(driver.findElement(By.id("timeline-title")).getText().contains("share of all articles"));
+    screenshot("timeline");
+  }
+
+  @Test
+  void anArticleOpensWithItsEntitiesAndBackRestoresTheResults() throws IOException {
+    open("?q=ceasefire&sort=newest");
+    List<String> before = titles();
+    WebElement first = driver.findElement(By.cssSelector("#hits .hit h3 a"));
+    String title = first.getText();
+    clickAndWait(first);
+    assertTrue(query().contains("article="), query());
+    assertEquals(title, driver.findElement(By.id("article-title")).getText());
+    assertFalse(driver.findElement(By.id("results-view")).isDisplayed());
+    assertTrue(driver.findElement(By.className("permalink")).getText().endsWith("/?article="
+        + query().replaceAll(".*article=([^&]+).*", "$1")));
+    assertFalse(driver.findElements(By.cssSelector("#article-view .mention")).isEmpty(), "entities are highlighted");
+    screenshot("article");
+
+    driver.findElement(By.cssSelector("#article-view .back")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("article="));
+    ready();
+    assertEquals("q=ceasefire&sort=newest", query());
+    assertEquals(before, titles());
+    assertFalse(driver.findElement(By.id("article-view")).isDisplayed());
+  }
+
+  @Test
+  void anEntityInAnArticleFiltersTheResultsByIt() {
+    // w1 names Erdoğan, Azerbaijan, Armenia and Moscow
+    open("?q=armenian");
+    clickAndWait(driver.findElement(By.cssSelector("#hits .hit h3 a")));
+    WebElement mention = driver.findElement(By.cssSelector("#article-view .body .mention.m-person"));
+    assertEquals("Erdoğan", mention.getText());
+    clickAndWait(mention);
+    assertEquals("q=armenian&person=Recep+Tayyip+Erdo%C4%9Fan", query());
+    assertEquals("1 article", summary());
+    assertEquals(1, chips().size());
+  }
+
+  @Test
+  void markupInATitleIsShownAsTextAndRunsNothing() throws IOException {
+    // corpora/api/markup.jsonl: x1's title, lede and body hold <script>alert(...)</script>
+    open("?q=editors");
+    assertNoAlert();
+    assertEquals(List.of("Editors find <script>alert(\"x\")</script> in a headline"), titles());
+    assertTrue(driver.findElements(By.cssSelector("#hits script, #hits b")).isEmpty());
+    clickAndWait(driver.findElement(By.cssSelector("#hits .hit h3 a")));
+    assertNoAlert();
+    assertEquals("Editors find <script>alert(\"x\")</script> in a headline",
+        driver.findElement(By.id("article-title")).getText());
+    assertTrue(driver.findElement(By.cssSelector("#article-view .body")).getText().contains("<b>tags</b>"));
+    assertTrue(driver.findElements(By.cssSelector("#article-view script, #article-view b")).isEmpty());
+    screenshot("markup");
+  }
+
+  @Test
+  void aSyntaxErrorShowsTheServersMessageAtItsPosition() throws IOException {
+    open("?q=cease+AND+(");
+    WebElement error = driver.findElement(By.id("query-error"));
+    assertTrue(error.isDisplayed());
+    assertTrue(error.getText().contains("cannot parse the query"), error.getText());
+    assertTrue(error.findElement(By.className("caret")).getText().endsWith("\n           ^"),
+        error.findElement(By.className("caret")).getText());
+    assertEquals("true", driver.findElement(By.id("q")).getDomAttribute("aria-invalid"));
+    assertEquals("The search was not run: correct the query above and search again.",
+        driver.findElement(By.id("empty")).getText());
+    screenshot("syntax-error");
+  }
+
+  @Test
+  void anEmptyResultSaysWhichFilterEmptiedIt() throws IOException {
+    open("?q=ceasefire&section=SPORT");
+    String empty = driver.findElement(By.id("empty")).getText();
+    assertTrue(empty.contains("No matches for “ceasefire” with section SPORT."), empty);
+    assertTrue(empty.contains("7 without section SPORT"), empty);
+    screenshot("empty");
+  }
+
+  @Test
+  void aRequestThatFailsInTheNetworkLeavesAMessageAndAWayToTryAgain() throws IOException {
+    open("?q=ceasefire");
+    driver.executeScript("window.realFetch = window.fetch;"
+        + " window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+    clickAndWait(facetValue("section", "WORLD"));
+    WebElement failure = driver.findElement(By.cssSelector("#empty .failure"));
+    assertTrue(failure.getText().contains("the server did not answer (Failed to fetch)"), failure.getText());
+    assertTrue(driver.findElement(By.id("q")).isDisplayed(), "the search box stays");
+    screenshot("failed");
+    driver.executeScript("window.fetch = window.realFetch;");
+    failure.findElement(By.tagName("button")).click();
+    ready();
+    assertEquals("6 articles (4 stories)", summary());
+  }
+
+  @Test
+  void thePageBreaksNoContentSecurityPolicyRule() {
+    open("?q=ceasefire");
+    clickAndWait(driver.findElement(By.cssSelector("#hits .hit h3 a")));
+    List<String> violations = driver.manage().logs().get("browser").getAll().stream()
+        .map(Object::toString).filter(m -> m.contains("Content Security Policy")).toList();
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void aFailedRequestLeavesAMessageNotABlankPage() {
+    open("?article=no-such-article");
+    WebElement failure = driver.findElement(By.cssSelector("#article-view .failure"));
+    assertTrue(failure.getText().contains("no-such-article") || failure.getText().contains("Try again"), failure.getText());
+    assertTrue(driver.findElement(By.cssSelector("#article-view .back")).isDisplayed());
+  }
+
+  @Test
+  void pagingAndSortingAreInTheAddress() {
+    open("?size=5&sort=newest");
+    List<String> first = titles();
+    assertEquals(5, first.size());
+    clickAndWait(driver.findElement(By.cssSelector("#pager a[rel=next]")));
+    assertEquals("size=5&sort=newest&page=2", query());
+    assertNotEquals(first, titles());
+    driver.navigate().back();
+    ready();
+    assertEquals(first, titles());
+  }
+
+  @Test
+  void onAPhoneThePageStillWorksAndPaintsQuickly() throws IOException {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    open("?q=ceasefire");
+    assertEquals(5, titles().size());
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+        d.findElement(By.tagName("html")).getDomAttribute("data-first-results-ms") != null);
+    long ms = Long.parseLong(driver.findElement(By.tagName("html")).getDomAttribute("data-first-results-ms"));
+    System.out.println("SearchPageTest: first results painted " + ms + " ms after navigation start");
+    Object overflow = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+    assertEquals(Boolean.FALSE, overflow, "nothing is wider than a phone's screen");
+    screenshot("phone");
+  }
+}

@@ -1,0 +1,620 @@
+// The search page. The address is the state: its query string is the API's query string (plus two
+// parameters of the page's own, `article` and `chart`), so every view can be reloaded, bookmarked,
+// and reached with back and forward. Text from articles is set with textContent; the only HTML
+// inserted is the server's snippet, and even that is reduced to text and <mark> (see markedText).
+
+/** Facet dimensions, in the order the page shows them: [parameter, heading, singular label]. */
+const DIMS = [
+  ['section', 'Sections', 'section'],
+  ['person', 'People', 'person'],
+  ['org', 'Organisations', 'organisation'],
+  ['place', 'Places', 'place'],
+  ['author', 'Authors', 'author'],
+  ['source', 'Sources', 'source'],
+];
+const DIM_NAMES = new Map(DIMS.map(([d, , one]) => [d, one]));
+/** Parameters of the page only: never sent to the API. */
+const PAGE_ONLY = ['article', 'chart'];
+const FACET_SIZE = 10;
+const MAX_STORIES = 10000;
+
+const $ = (id) => document.getElementById(id);
+const view = {
+  form: $('search-form'), q: $('q'), queryError: $('query-error'), status: $('status'), main: $('main'),
+  results: $('results-view'), chips: $('chips'), facets: $('facets'), timeline: $('timeline'),
+  bars: $('bars'), axis: $('bars-axis'), dates: $('dates'), from: $('from'), to: $('to'),
+  summary: $('summary'), sort: $('sort'), empty: $('empty'), hits: $('hits'), pager: $('pager'),
+  exports: $('exports'), article: $('article-view'),
+};
+
+/** The last answers, by API query string, so that back shows the results exactly as they were. */
+const cache = new Map();
+let sequence = 0;
+let firstPaint = true;
+
+// --- small helpers ------------------------------------------------------------------------------
+
+/** An element with attributes and children (strings become text nodes, never HTML). */
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
+  }
+  return e;
+}
+
+/**
+ * The server's marked HTML as nodes: text and <mark> only. The server escapes everything else; this
+ * keeps the page safe even if it did not.
+ */
+function markedText(html) {
+  const t = document.createElement('template');
+  t.innerHTML = html;
+  const out = document.createDocumentFragment();
+  const walk = (from, to) => {
+    for (const n of from.childNodes) {
+      if (n.nodeType === Node.TEXT_NODE) to.append(n.textContent);
+      else if (n.nodeType === Node.ELEMENT_NODE && n.localName === 'mark') walk(n, to.appendChild(el('mark')));
+      else if (n.nodeType === Node.ELEMENT_NODE) to.append(n.textContent);
+    }
+  };
+  walk(t.content, out);
+  return out;
+}
+
+const params = () => new URLSearchParams(location.search);
+
+/** The API query string of page parameters: the page's own parameters left out. */
+function apiQuery(p) {
+  const a = new URLSearchParams(p);
+  PAGE_ONLY.forEach((k) => a.delete(k));
+  return a.toString();
+}
+
+/** Page parameters changed by `change(p)`, from the current ones; page and article are reset. */
+function changed(change, base = params()) {
+  const p = new URLSearchParams(base);
+  p.delete('page');
+  p.delete('article');
+  change(p);
+  return p;
+}
+
+const href = (p) => {
+  const s = p.toString();
+  return s ? '?' + s : './';
+};
+
+function removeValue(p, name, value) {
+  const keep = p.getAll(name).filter((v) => v !== value);
+  p.delete(name);
+  keep.forEach((v) => p.append(name, v));
+}
+
+/** Goes to the page state `p`: a new history entry (or the same one, with replace). */
+function navigate(p, { replace = false, focus = null } = {}) {
+  saveScroll();
+  const url = href(p);
+  if (replace) history.replaceState({ focus }, '', url);
+  else history.pushState({ focus, fromResults: !params().has('article') }, '', url);
+  render();
+}
+
+function saveScroll() {
+  history.replaceState({ ...(history.state || {}), scrollY: window.scrollY }, '', location.href);
+}
+
+/** An internal link: a plain link (opens in a new tab too) that the page follows without a reload. */
+function navLink(p, text, attrs = {}) {
+  return el('a', { href: href(p), 'data-nav': '', ...attrs }, text);
+}
+
+document.addEventListener('click', (e) => {
+  const a = e.target.closest('a[data-nav]');
+  if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  navigate(new URL(a.href).searchParams, { focus: a.dataset.focus || null });
+});
+
+async function getJson(path, signal) {
+  const res = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+  let body = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  return { ok: res.ok, status: res.status, body };
+}
+
+function status(text) {
+  view.status.textContent = text;
+}
+
+/** A failed request: says so where the content would be, with a way to try again. */
+function failure(where, message) {
+  where.hidden = false;
+  where.replaceChildren(el('div', { class: 'failure', role: 'alert' },
+    el('p', { text: message }),
+    el('button', { type: 'button', onclick: () => render() }, 'Try again')));
+}
+
+// --- the page -----------------------------------------------------------------------------------
+
+/** Marks the page as loading or ready ({@code html[data-state]}), for tests and for styles. */
+function state(s) {
+  document.documentElement.dataset.state = s;
+}
+
+function render() {
+  state('loading');
+  const p = params();
+  view.q.value = p.get('q') || '';
+  view.sort.value = p.get('sort') || 'relevance';
+  const chart = p.get('chart') === 'share' ? 'share' : 'count';
+  for (const r of document.querySelectorAll('input[name=chart]')) r.checked = r.value === chart;
+  view.from.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('from') || '') ? p.get('from') : '';
+  view.to.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') || '') ? p.get('to') : '';
+  if (p.has('article')) showArticle(p.get('article'));
+  else showResults(p);
+}
+
+async function showResults(p) {
+  const seq = ++sequence;
+  view.article.hidden = true;
+  view.results.hidden = false;
+  document.title = (p.get('q') ? p.get('q') + ': ' : '') + 'Morgue';
+  const qs = apiQuery(p);
+  let answer = cache.get(qs);
+  if (!answer) {
+    status('Searching…');
+    view.results.classList.add('busy');
+    try {
+      answer = await getJson('/api/search' + (qs ? '?' + qs : ''));
+    } catch (e) {
+      if (seq !== sequence) return;
+      view.results.classList.remove('busy');
+      status('');
+      clearResults();
+      failure(view.empty, 'The search failed: the server did not answer (' + e.message + ').');
+      state('ready');
+      return;
+    }
+    if (seq !== sequence) return;
+    view.results.classList.remove('busy');
+    if (answer.ok) {
+      cache.set(qs, answer);
+      if (cache.size > 30) cache.delete(cache.keys().next().value);
+    }
+  }
+  status('');
+  showQueryError(answer.ok ? null : answer.body && answer.body.error);
+  if (!answer.ok) {
+    clearResults();
+    const err = answer.body && answer.body.error;
+    if (err && err.status < 500) {
+      // the request itself is wrong: say how, once; trying again would not help
+      view.empty.hidden = false;
+      view.empty.replaceChildren(el('p', { class: 'failure' },
+        err.parameter === 'q' ? 'The search was not run: correct the query above and search again.' : err.message));
+    } else {
+      failure(view.empty, err ? err.message : 'The search failed (HTTP ' + answer.status + ').');
+    }
+    state('ready');
+    return;
+  }
+  paintResults(p, answer.body);
+  if (firstPaint) {
+    // the time from navigation start to the first frame with results, for tests and measurements
+    firstPaint = false;
+    requestAnimationFrame(() => {
+      document.documentElement.dataset.firstResultsMs = String(Math.round(performance.now()));
+    });
+  }
+  restoreScroll();
+  if (answer.body.total === 0) await explainEmpty(p, seq);
+  if (seq === sequence) state('ready');
+}
+
+function restoreScroll() {
+  const s = history.state || {};
+  if (s.focus) {
+    const target = document.querySelector('[data-focus-id="' + CSS.escape(s.focus) + '"]');
+    if (target) target.focus({ preventScroll: s.scrollY !== undefined });
+  }
+  window.scrollTo(0, s.scrollY || 0);
+}
+
+function clearResults() {
+  view.hits.replaceChildren();
+  view.pager.replaceChildren();
+  view.summary.textContent = '';
+  view.facets.replaceChildren();
+  view.timeline.hidden = true;
+  view.exports.replaceChildren();
+  view.chips.replaceChildren(...chips(params()));
+}
+
+/** The query error at its position, under the search box. */
+function showQueryError(err) {
+  if (!err) {
+    view.queryError.hidden = true;
+    view.queryError.replaceChildren();
+    view.q.removeAttribute('aria-invalid');
+    return;
+  }
+  const parts = [el('p', { text: err.message })];
+  if (err.parameter === 'q' && Number.isInteger(err.position)) {
+    const q = params().get('q') || '';
+    const at = Math.min(err.position, q.length);
+    parts.push(el('pre', { class: 'caret', 'aria-hidden': 'true' },
+      q.slice(0, at), el('span', { class: 'here' }, q.slice(at, at + 1) || ' '), q.slice(at + 1),
+      '\n' + ' '.repeat(at) + '^'));
+    view.q.setSelectionRange(at, at);
+  }
+  view.queryError.replaceChildren(...parts);
+  view.queryError.hidden = false;
+  if (err.parameter === 'q') view.q.setAttribute('aria-invalid', 'true');
+}
+
+function paintResults(p, r) {
+  view.empty.hidden = true;
+  view.empty.replaceChildren();
+  view.chips.replaceChildren(...chips(p));
+  const took = r.tookMs + ' ms' + (r.timedOut ? ', stopped at the time limit: the counts cover part of the archive' : '');
+  const stories = r.stories !== r.total ? ' (' + r.stories.toLocaleString('en') + ' stories)' : '';
+  view.summary.textContent = r.total.toLocaleString('en') + (r.total === 1 ? ' article' : ' articles') + stories + ' in ' + took;
+  if (r.warnings && r.warnings.length) view.summary.append(el('span', { class: 'warning' }, ' · ' + r.warnings.join('; ')));
+  view.hits.replaceChildren(...r.hits.map((h) => hit(p, h)));
+  view.hits.start = (r.query.page - 1) * r.query.size + 1;
+  view.pager.replaceChildren(...pager(p, r));
+  view.facets.replaceChildren(...DIMS.map(([d, heading]) => facet(p, r, d, heading)));
+  timeline(p, r.histogram);
+  exportsLinks(p);
+}
+
+function hit(p, h) {
+  const open = changed((q) => q.set('article', h.id), p);
+  const page = p.get('page');
+  if (page) open.set('page', page);
+  const meta = [];
+  if (h.date) meta.push(el('time', { datetime: h.date }, h.date));
+  if (h.section) meta.push(el('span', { class: 'section' }, h.section));
+  if (h.authors && h.authors.length) meta.push(el('span', { class: 'byline' }, 'By ' + h.authors.join(', ')));
+  if (h.source) meta.push(el('span', { class: 'source' }, h.source));
+  if (h.copies) meta.push(el('span', { class: 'copies' }, h.copies + (h.copies === 1 ? ' wire copy' : ' wire copies')));
+  return el('li', { class: 'hit' },
+    el('h3', {}, navLink(open, h.title || '(untitled)', { 'data-focus-id': h.id, 'data-focus': h.id })),
+    el('p', { class: 'meta' }, ...meta.flatMap((m, i) => (i ? [' · ', m] : [m]))),
+    h.snippet ? el('p', { class: 'snippet' }, markedText(h.snippet)) : null);
+}
+
+function pager(p, r) {
+  const size = r.query.size;
+  const pages = Math.max(1, Math.min(Math.ceil(r.stories / size), Math.floor(MAX_STORIES / size)));
+  const now = r.query.page;
+  if (pages <= 1) return [];
+  const to = (n) => { const q = new URLSearchParams(p); q.delete('article'); if (n > 1) q.set('page', n); else q.delete('page'); return q; };
+  const out = [];
+  if (now > 1) out.push(navLink(to(now - 1), '‹ Previous', { rel: 'prev' }));
+  const shown = new Set([1, pages, now - 2, now - 1, now, now + 1, now + 2].filter((n) => n >= 1 && n <= pages));
+  let last = 0;
+  for (const n of [...shown].sort((a, b) => a - b)) {
+    if (n > last + 1) out.push(el('span', { class: 'gap' }, '…'));
+    out.push(n === now ? el('span', { class: 'current', 'aria-current': 'page' }, String(n))
+      : navLink(to(n), String(n), { 'aria-label': 'Page ' + n }));
+    last = n;
+  }
+  if (now < pages) out.push(navLink(to(now + 1), 'Next ›', { rel: 'next' }));
+  return out;
+}
+
+// --- chips and facets ---------------------------------------------------------------------------
+
+function chips(p) {
+  const out = [];
+  const chip = (label, remove) => out.push(el('span', { class: 'chip' }, label,
+    el('button', { type: 'button', class: 'chip-remove', 'aria-label': 'Remove ' + label,
+      onclick: () => navigate(changed(remove, p)) }, '×')));
+  for (const [d, , one] of DIMS) {
+    for (const v of p.getAll(d)) chip(one + ': ' + v, (q) => removeValue(q, d, v));
+    for (const v of p.getAll('not.' + d)) chip('not ' + one + ': ' + v, (q) => removeValue(q, 'not.' + d, v));
+  }
+  if (p.get('from')) chip('from ' + p.get('from'), (q) => q.delete('from'));
+  if (p.get('to')) chip('to ' + p.get('to'), (q) => q.delete('to'));
+  if (out.length > 1) {
+    out.push(el('button', { type: 'button', class: 'clear',
+      onclick: () => navigate(changed((q) => {
+        for (const k of [...q.keys()]) if (k !== 'q' && k !== 'sort' && k !== 'chart') q.delete(k);
+      }, p)) }, 'Clear all filters'));
+  }
+  return out;
+}
+
+function facetItem(p, d, value, count) {
+  const chosen = p.getAll(d).includes(value);
+  const excluded = p.getAll('not.' + d).includes(value);
+  const one = DIM_NAMES.get(d);
+  const toggle = changed((q) => {
+    removeValue(q, 'not.' + d, value);
+    if (chosen) removeValue(q, d, value); else q.append(d, value);
+  }, p);
+  const exclude = changed((q) => {
+    removeValue(q, d, value);
+    if (excluded) removeValue(q, 'not.' + d, value); else q.append('not.' + d, value);
+  }, p);
+  return el('li', { class: 'facet-item' + (chosen ? ' chosen' : '') + (excluded ? ' excluded' : '') },
+    navLink(toggle, [el('span', { class: 'value' }, value), ' ', el('span', { class: 'count' }, count === null ? '' : count.toLocaleString('en'))],
+      { class: 'facet-value', 'aria-current': chosen ? 'true' : null, 'data-dim': d, 'data-value': value,
+        'aria-label': (chosen ? 'Remove ' : 'Keep only ') + one + ' ' + value + (count === null ? '' : ', ' + count + ' articles') }),
+    navLink(exclude, excluded ? '↺' : '−',
+      { class: 'facet-exclude', 'data-dim': d, 'data-value': value,
+        'aria-label': (excluded ? 'Stop excluding ' : 'Exclude ') + one + ' ' + value,
+        title: excluded ? 'Stop excluding' : 'Exclude' }));
+}
+
+function facet(p, r, d, heading) {
+  const values = (r.facets && r.facets[d]) || [];
+  const shown = new Set(values.map((v) => v.value));
+  const items = values.map((v) => facetItem(p, d, v.value, v.count));
+  for (const v of [...p.getAll(d), ...p.getAll('not.' + d)]) {
+    if (!shown.has(v)) { shown.add(v); items.push(facetItem(p, d, v, null)); }
+  }
+  const box = el('section', { class: 'facet', 'data-dim': d, 'aria-labelledby': 'facet-' + d },
+    el('h2', { id: 'facet-' + d }, heading));
+  box.append(items.length ? el('ul', {}, items) : el('p', { class: 'none' }, 'none'));
+  if (values.length >= (r.query.facetSize || FACET_SIZE) || p.getAll(d).length) box.append(moreButton(p, d, heading));
+  return box;
+}
+
+/** "More": a search inside the dimension's values, through /api/facets/{dimension}?prefix=. */
+function moreButton(p, d, heading) {
+  const panel = el('div', { class: 'more', hidden: true });
+  const input = el('input', { type: 'search', id: 'more-' + d, autocomplete: 'off' });
+  const list = el('ul', { 'aria-live': 'polite' });
+  const note = el('p', { class: 'note' });
+  panel.append(el('label', { for: 'more-' + d }, 'Find in ' + heading.toLowerCase()), input, note, list);
+  let timer = 0;
+  let asked = 0;
+  const look = async () => {
+    const n = ++asked;
+    const q = new URLSearchParams(apiQuery(p));
+    q.delete('page');
+    q.set('facetSize', '50');
+    q.set('prefix', input.value);
+    try {
+      const res = await getJson('/api/facets/' + encodeURIComponent(d) + '?' + q);
+      if (n !== asked) return;
+      if (!res.ok) { note.textContent = res.body && res.body.error ? res.body.error.message : 'failed'; return; }
+      note.textContent = res.body.matching + (res.body.matching === 1 ? ' value' : ' values') + (res.body.matching > res.body.values.length ? ', the first ' + res.body.values.length + ' shown' : '');
+      list.replaceChildren(...res.body.values.map((v) => facetItem(p, d, v.value, v.count)));
+    } catch (e) {
+      if (n === asked) note.textContent = 'The server did not answer: ' + e.message;
+    }
+  };
+  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(look, 150); });
+  const button = el('button', { type: 'button', class: 'more-button', 'aria-expanded': 'false', 'aria-controls': 'more-panel-' + d },
+    'More ' + heading.toLowerCase() + '…');
+  panel.id = 'more-panel-' + d;
+  button.addEventListener('click', () => {
+    const open = panel.hidden;
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = (open ? 'Fewer ' : 'More ') + heading.toLowerCase() + (open ? '' : '…');
+    if (open) { input.focus(); look(); }
+  });
+  return el('div', {}, button, panel);
+}
+
+// --- the timeline -------------------------------------------------------------------------------
+
+/** The last day of the bucket that starts on `start` (an ISO date). */
+function bucketEnd(start, interval) {
+  const d = new Date(start + 'T00:00:00Z');
+  if (interval === 'year') d.setUTCFullYear(d.getUTCFullYear() + 1);
+  else if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
+  else if (interval === 'week') d.setUTCDate(d.getUTCDate() + 7);
+  else d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function timeline(p, h) {
+  const buckets = (h && h.buckets) || [];
+  if (!buckets.length) { view.timeline.hidden = true; return; }
+  view.timeline.hidden = false;
+  const share = p.get('chart') === 'share';
+  const value = (b) => (share ? (b.all ? b.count / b.all : 0) : b.count);
+  const max = Math.max(...buckets.map(value)) || 1;
+  $('timeline-title').textContent = 'Coverage by ' + h.interval + (share ? ': share of all articles' : ': matching articles') +
+    (h.undated ? ' (' + h.undated + ' undated)' : '');
+  view.bars.replaceChildren(...buckets.map((b) => {
+    const end = bucketEnd(b.start, h.interval);
+    const pct = share ? (b.all ? (100 * b.count / b.all).toFixed(1) + '% of ' + b.all : '0%') : String(b.count);
+    const label = b.start + (end !== b.start ? ' to ' + end : '') + ': ' + pct + (share ? '' : ' of ' + b.all) + ' articles';
+    const fill = el('span', { class: 'fill' });
+    fill.style.height = (100 * value(b) / max).toFixed(2) + '%';
+    return navLink(changed((q) => { q.set('from', b.start); q.set('to', end); }, p), fill,
+      { class: 'bar' + (b.count ? '' : ' zero'), 'aria-label': label, title: label, 'data-start': b.start, 'data-end': end });
+  }));
+  view.axis.replaceChildren(el('span', {}, buckets[0].start), el('span', {}, bucketEnd(buckets[buckets.length - 1].start, h.interval)));
+}
+
+function exportsLinks(p) {
+  const q = new URLSearchParams(apiQuery(p));
+  q.delete('page');
+  q.delete('size');
+  const qs = q.toString() ? '?' + q : '';
+  view.exports.replaceChildren('Export this search: ',
+    el('a', { href: '/api/search.csv' + qs, download: 'morgue-search.csv' }, 'CSV'), ' · ',
+    el('a', { href: '/api/search.jsonl' + qs, download: 'morgue-search.jsonl' }, 'JSON Lines'), ' · follow it: ',
+    el('a', { href: '/api/search.atom' + qs, type: 'application/atom+xml' }, 'Atom feed'));
+}
+
+// --- the empty state ----------------------------------------------------------------------------
+
+/** No results: re-runs the search without each part to say which part emptied it. */
+async function explainEmpty(p, seq) {
+  const q = p.get('q') || '';
+  const parts = [];
+  for (const [d, , one] of DIMS) {
+    for (const v of p.getAll(d)) parts.push({ label: one + ' ' + v, without: changed((x) => removeValue(x, d, v), p) });
+    for (const v of p.getAll('not.' + d)) parts.push({ label: 'no ' + one + ' ' + v, without: changed((x) => removeValue(x, 'not.' + d, v), p) });
+  }
+  if (p.get('from')) parts.push({ label: 'from ' + p.get('from'), without: changed((x) => x.delete('from'), p) });
+  if (p.get('to')) parts.push({ label: 'to ' + p.get('to'), without: changed((x) => x.delete('to'), p) });
+  const words = q ? 'no matches for “' + q + '”' : 'no articles';
+  const head = el('p', { class: 'empty-head' }, words[0].toUpperCase() + words.slice(1) +
+    (parts.length ? ' with ' + parts.map((x) => x.label).join(' and ') : '') + '.');
+  view.empty.hidden = false;
+  view.empty.replaceChildren(head);
+  if (q && parts.length) parts.push({ label: 'the words “' + q + '”', without: changed((x) => x.delete('q'), p) });
+  if (!parts.length) {
+    view.empty.append(el('p', {}, 'Try fewer words, a prefix such as elect*, or OR between words.'));
+    return;
+  }
+  const counts = await Promise.all(parts.slice(0, 12).map(async (part) => {
+    const x = new URLSearchParams(apiQuery(part.without));
+    x.set('size', '1');
+    x.set('facetSize', '1');
+    try {
+      const res = await getJson('/api/search?' + x);
+      return res.ok ? res.body.total : null;
+    } catch {
+      return null;
+    }
+  }));
+  if (seq !== sequence) return;
+  const list = el('ul', { class: 'without' });
+  parts.slice(0, 12).forEach((part, i) => {
+    if (counts[i] === null) return;
+    list.append(el('li', {}, counts[i].toLocaleString('en') + ' without ' + part.label + ' ',
+      counts[i] ? navLink(part.without, 'drop it', { 'aria-label': 'Search without ' + part.label }) : null));
+  });
+  view.empty.append(list);
+}
+
+// --- the article view ---------------------------------------------------------------------------
+
+/** Text with the entity mentions of one field as links that filter the results by the entity. */
+function withMentions(text, mentions, field, results) {
+  const frag = document.createDocumentFragment();
+  let at = 0;
+  const ms = mentions.filter((m) => m.field === field).sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const m of ms) {
+    if (m.start < at || m.end > text.length || m.end <= m.start) continue;
+    frag.append(text.slice(at, m.start));
+    const filter = changed((q) => { if (!q.getAll(m.type).includes(m.canonical)) q.append(m.type, m.canonical); }, results);
+    frag.append(navLink(filter, text.slice(m.start, m.end), {
+      class: 'mention m-' + m.type, title: (DIM_NAMES.get(m.type) || m.type) + ': ' + m.canonical + ' (filter the results by it)',
+      'aria-label': text.slice(m.start, m.end) + ', ' + (DIM_NAMES.get(m.type) || m.type) + ' ' + m.canonical + ': filter by it' }));
+    at = m.end;
+  }
+  frag.append(text.slice(at));
+  return frag;
+}
+
+async function showArticle(id) {
+  const seq = ++sequence;
+  const p = params();
+  const results = changed(() => {}, p);
+  const page = p.get('page');
+  if (page) results.set('page', page);
+  view.results.hidden = true;
+  view.article.hidden = false;
+  showQueryError(null);
+  const back = navLink(results, '← Back to the results', { class: 'back' });
+  back.addEventListener('click', (e) => {
+    if (history.state && history.state.fromResults && e.button === 0 && !e.metaKey && !e.ctrlKey) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      history.back();
+    }
+  }, { capture: true });
+  view.article.replaceChildren(back, el('p', { class: 'loading' }, 'Loading the article…'));
+  let res;
+  try {
+    res = await getJson('/api/articles/' + encodeURIComponent(id));
+  } catch (e) {
+    if (seq === sequence) failure(view.article, 'The article could not be loaded: the server did not answer (' + e.message + ').');
+    if (seq === sequence) view.article.prepend(back);
+    if (seq === sequence) state('ready');
+    return;
+  }
+  if (seq !== sequence) return;
+  if (!res.ok) {
+    failure(view.article, res.body && res.body.error ? res.body.error.message : 'The article could not be loaded (HTTP ' + res.status + ').');
+    view.article.prepend(back);
+    state('ready');
+    return;
+  }
+  const a = res.body;
+  const mentions = a.mentions || [];
+  document.title = (a.title || a.id) + ': Morgue';
+  const meta = el('dl', { class: 'article-meta' });
+  const row = (k, ...v) => meta.append(el('dt', {}, k), el('dd', {}, ...v));
+  if (a.date) row('Date', el('time', { datetime: a.date }, a.date));
+  if (a.section) row('Section', navLink(changed((q) => q.set('section', a.section), results), a.section));
+  if (a.authors && a.authors.length) row('By', ...a.authors.flatMap((n, i) => [i ? ', ' : '', navLink(changed((q) => q.set('author', n), results), n)]));
+  if (a.source) row('Source', navLink(changed((q) => q.set('source', a.source), results), a.source));
+  if (a.url) row('Original', el('a', { href: a.url, rel: 'noopener noreferrer' }, a.url));
+  if (a.copyOf) row('Copy of', navLink(changed((q) => q.set('article', a.copyOf), results), a.copyOf));
+  if (a.copies && a.copies.length) row('Wire copies', ...a.copies.flatMap((c, i) => [i ? ', ' : '', navLink(changed((q) => q.set('article', c), results), c)]));
+  const permanent = location.origin + '/?article=' + encodeURIComponent(a.id);
+  row('Permanent link', el('a', { href: permanent, class: 'permalink' }, permanent));
+  const entities = el('div', { class: 'entities' });
+  for (const [d, heading] of DIMS.slice(1, 4)) {
+    const names = (a.entities && a.entities[d]) || [];
+    if (names.length) {
+      entities.append(el('h3', {}, heading), el('ul', {}, names.map((n) => el('li', {},
+        navLink(changed((q) => { if (!q.getAll(d).includes(n)) q.append(d, n); }, results), n, { class: 'mention m-' + d })))));
+    }
+  }
+  const related = (a.related || []).map((r) => el('li', {},
+    navLink(changed((q) => q.set('article', r.id), results), r.title || r.id), ' ',
+    el('span', { class: 'meta' }, [r.date, r.section, r.source].filter(Boolean).join(' · '))));
+  view.article.replaceChildren(...[
+    back,
+    el('h2', { id: 'article-title', tabindex: '-1' }, withMentions(a.title || '(untitled)', mentions, 'title', results)),
+    meta,
+    a.lede ? el('p', { class: 'lede' }, withMentions(a.lede, mentions, 'lede', results)) : null,
+    el('div', { class: 'body' }, withMentions(a.body || '', mentions, 'body', results)),
+    entities.childNodes.length ? el('section', { class: 'article-entities', 'aria-label': 'Named in this article' }, el('h2', {}, 'Named in this article'), entities) : null,
+    related.length ? el('section', { class: 'related', 'aria-labelledby': 'related-title' }, el('h2', { id: 'related-title' }, 'Related articles'), el('ul', {}, related)) : null].filter(Boolean));
+  window.scrollTo(0, (history.state && history.state.scrollY) || 0);
+  $('article-title').focus({ preventScroll: true });
+  state('ready');
+}
+
+// --- the controls -------------------------------------------------------------------------------
+
+view.form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  navigate(changed((q) => { if (view.q.value.trim()) q.set('q', view.q.value.trim()); else q.delete('q'); }));
+});
+view.sort.addEventListener('change', () => navigate(changed((q) => {
+  if (view.sort.value === 'relevance') q.delete('sort'); else q.set('sort', view.sort.value);
+})));
+view.dates.addEventListener('submit', (e) => {
+  e.preventDefault();
+  navigate(changed((q) => {
+    for (const k of ['from', 'to']) { if (view[k].value) q.set(k, view[k].value); else q.delete(k); }
+  }));
+});
+for (const r of document.querySelectorAll('input[name=chart]')) {
+  r.addEventListener('change', () => {
+    const q = params();
+    if (r.value === 'share') q.set('chart', 'share'); else q.delete('chart');
+    navigate(q, { replace: true });
+  });
+}
+window.addEventListener('popstate', render);
+history.scrollRestoration = 'manual';
+render();
