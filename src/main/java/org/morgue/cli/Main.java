@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ServeCommand.class,
       StatsCommand.class,
+      SavedCommand.class,
       ConvertCommand.class,
       BenchIngestCommand.class,
       EntitiesCommand.class,

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.morgue.http.MorgueServer;
 import org.morgue.index.IndexLayout;
+import org.morgue.saved.SavedSearches;
 import org.morgue.search.ArchiveSearcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,17 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", description = "The port (default: ${DEFAULT-VALUE}; 0: any free port).")
     int port = MorgueServer.DEFAULT_PORT;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+        description = "Creating, renaming and deleting saved searches need this token (Authorization: Bearer TOKEN);"
+            + " default: the MORGUE_TOKEN environment variable, else none (anyone may change them).")
+    String token;
+
+    /** The token: {@code --token}, else {@code MORGUE_TOKEN}, else {@code null}. */
+    String token() {
+      String t = token != null ? token : System.getenv("MORGUE_TOKEN");
+      return t == null || t.isBlank() ? null : t.strip();
+    }
   }
 
   @Override
@@ -104,11 +116,16 @@ public final class ServeCommand implements Callable<Integer> {
       searcher.setTimeLimit(timeLimit);
       searcher.startRefreshing(refresh);
       Path web = Main.home().resolve("web");
-      MorgueServer server = new MorgueServer(searcher, web).start(listen.host, listen.port);
+      String token = listen.token();
+      MorgueServer server = new MorgueServer(searcher, web, new SavedSearches(layout.saved()), token)
+          .start(listen.host, listen.port);
       String host = listen.host.contains(":") ? "[" + listen.host + "]" : listen.host;
       String url = "http://" + ("0.0.0.0".equals(listen.host) ? "127.0.0.1" : host) + ":" + server.port() + "/";
       out.println("Morgue serves " + layout.root() + " at " + url);
       out.println("  API: " + url + "api/search?q=ceasefire  (also .csv, .jsonl, .atom; /api/stats, /api/health)");
+      out.println("  Saved searches: " + layout.saved() + (token == null
+          ? " (anyone who reaches the server may change them; --token limits that)"
+          : " (changes need the token)"));
       out.println("  Ctrl-C stops.");
       out.flush();
       return new Serving(searcher, server);

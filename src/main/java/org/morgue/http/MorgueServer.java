@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.morgue.saved.SavedSearch;
+import org.morgue.saved.SavedSearches;
 import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.AtomFeed;
 import org.morgue.search.CsvExport;
@@ -50,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * <tr><td>{@code /api/articles/{id}}</td><td>one article, its copies and related articles</td></tr>
  * <tr><td>{@code /api/facets/{dimension}}</td><td>a dimension's values by {@code prefix}, under the search</td></tr>
  * <tr><td>{@code /api/stats}, {@code /api/health}</td><td>the archive's facts; whether it serves</td></tr>
+ * <tr><td>{@code /api/saved}, {@code /api/saved/{slug}}</td><td>saved searches: list, create (POST),
+ *   read, rename (PATCH or PUT), delete (DELETE)</td></tr>
+ * <tr><td>{@code /s/{slug}}</td><td>a saved search: a redirect to its search; {@code .atom} its feed,
+ *   {@code .csv} its export</td></tr>
  * <tr><td>{@code /}</td><td>the files of the web folder (the search page)</td></tr>
  * </table>
  *
@@ -101,7 +108,12 @@ public final class MorgueServer implements AutoCloseable {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final ArchiveSearcher searcher;
+  private final SavedSearches saved;
+  private final byte[] token;
   private final Javalin app;
+
+  /** The longest body of a saved-search request. */
+  static final int MAX_BODY_BYTES = 32 * 1024;
 
   /**
    * Builds the server, not yet listening.
@@ -110,7 +122,18 @@ public final class MorgueServer implements AutoCloseable {
    * @param webDir the folder served at {@code /}, or {@code null} (or a missing folder) for none
    */
   public MorgueServer(ArchiveSearcher searcher, Path webDir) {
+    this(searcher, webDir, new SavedSearches(searcher.layout().saved()), null);
+  }
+
+  /**
+   * Builds the server, not yet listening, with its saved searches and, if {@code token} is not
+   * {@code null}, the token that creating, renaming and deleting them require ({@code Authorization:
+   * Bearer TOKEN}); reading stays open.
+   */
+  public MorgueServer(ArchiveSearcher searcher, Path webDir, SavedSearches saved, String token) {
     this.searcher = searcher;
+    this.saved = saved;
+    this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -133,6 +156,17 @@ public final class MorgueServer implements AutoCloseable {
       config.routes.get("/api/facets/{dimension}", this::facets);
       config.routes.get("/api/stats", this::stats);
       config.routes.get("/api/health", this::health);
+      config.routes.get("/api/saved", this::listSaved);
+      config.routes.post("/api/saved", this::createSaved);
+      config.routes.get("/api/saved/{slug}", this::getSaved);
+      config.routes.patch("/api/saved/{slug}", this::renameSaved);
+      config.routes.put("/api/saved/{slug}", this::renameSaved);
+      config.routes.delete("/api/saved/{slug}", this::deleteSaved);
+      config.routes.get("/s/{slug}", this::openSaved);
+      config.routes.exception(Unauthorized.class, (e, ctx) -> {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"morgue\"");
+        new ApiError(401, e.getMessage(), "Authorization", null).send(ctx);
+      });
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> new ApiError(
           e.tooLarge() ? 413 : 400, e.getMessage(), e.parameter(), e.position() < 0 ? null : e.position()).send(ctx));
       config.routes.exception(NotFoundException.class, (e, ctx) -> new ApiError(404, e.getMessage(), e.parameter(), null).send(ctx));
@@ -226,16 +260,191 @@ public final class MorgueServer implements AutoCloseable {
 
   private void atom(Context ctx) throws IOException, XMLStreamException {
     SearchParameters.Parsed p = parse(ctx, Set.of());
-    SearchResult r = searcher.search(AtomFeed.feedRequest(p.request()), false);
-    String base = ctx.scheme() + "://" + ctx.host();
     String query = SearchParameters.toQueryString(p.request());
+    atom(ctx, p.request(), "/api/search.atom" + (query.isEmpty() ? "" : "?" + query));
+  }
+
+  /** The Atom feed of {@code request}, whose own address is {@code self} (a path). */
+  private void atom(Context ctx, SearchRequest request, String self) throws IOException, XMLStreamException {
+    SearchResult r = searcher.search(AtomFeed.feedRequest(request), false);
+    String base = ctx.scheme() + "://" + ctx.host();
+    String query = SearchParameters.toQueryString(request);
     AtomFeed.Links links = new AtomFeed.Links(
-        base + "/api/search.atom" + (query.isEmpty() ? "" : "?" + query),
+        base + self,
         base + "/" + (query.isEmpty() ? "" : "?" + query),
         base + "/api/articles/");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     AtomFeed.write(r, links, searcher.version().lastIngest(), out);
     ctx.contentType("application/atom+xml; charset=utf-8").result(out.toByteArray());
+  }
+
+  // --- saved searches ---------------------------------------------------------------------------
+
+  /** A change refused for want of the token. */
+  private static final class Unauthorized extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unauthorized(String message) {
+      super(message);
+    }
+  }
+
+  /** Refuses a change without the token, when the server has one. */
+  private void requireToken(Context ctx) {
+    if (token == null) {
+      return;
+    }
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new Unauthorized("changing saved searches needs the server's token (Authorization: Bearer TOKEN)");
+    }
+    byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+    if (!java.security.MessageDigest.isEqual(given, token)) {
+      throw new Unauthorized("wrong token for changing saved searches");
+    }
+  }
+
+  private void listSaved(Context ctx) throws IOException {
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (SavedSearch s : saved.list()) {
+      out.add(savedJson(s, currentTotal(s)));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("saved", out);
+    body.put("tokenRequired", token != null);
+    ctx.json(body);
+  }
+
+  private void getSaved(Context ctx) throws IOException {
+    SavedSearch s = saved.get(ctx.pathParam("slug"));
+    ctx.json(savedJson(s, currentTotal(s)));
+  }
+
+  private void createSaved(Context ctx) throws IOException {
+    requireToken(ctx);
+    JsonNode body = body(ctx);
+    String name = text(body, "name");
+    String raw = text(body, "query");
+    if (raw == null) {
+      raw = "";
+    }
+    if (raw.length() > SavedSearches.MAX_QUERY_LENGTH) {
+      throw new InvalidRequestException("query", "query may have at most " + SavedSearches.MAX_QUERY_LENGTH
+          + " characters, not " + raw.length());
+    }
+    // the page's own parameters are no part of the search; "?" or "/?" before the query string is allowed
+    String stripped = raw.startsWith("/?") ? raw.substring(2) : raw.startsWith("?") ? raw.substring(1) : raw;
+    SearchParameters.Parsed p;
+    SearchResult r;
+    try {
+      p = SearchParameters.parse(SearchParameters.decode(stripped), Set.of("article", "chart"));
+      r = searcher.search(p.request(), false);
+    } catch (InvalidRequestException e) {
+      throw new InvalidRequestException("query", "query: " + e.getMessage());
+    }
+    ArchiveSearcher.Version v = searcher.version();
+    SavedSearch s = saved.create(name, SearchParameters.toQueryString(p.request()), r.total(), v.version(),
+        v.generation(), java.time.Instant.now());
+    ctx.status(201).header("Location", "/api/saved/" + s.slug()).json(savedJson(s, r.total()));
+  }
+
+  private void renameSaved(Context ctx) throws IOException {
+    requireToken(ctx);
+    String slug = ctx.pathParam("slug");
+    saved.get(slug);
+    SavedSearch s = saved.rename(slug, text(body(ctx), "name"));
+    ctx.json(savedJson(s, currentTotal(s)));
+  }
+
+  private void deleteSaved(Context ctx) throws IOException {
+    requireToken(ctx);
+    saved.delete(ctx.pathParam("slug"));
+    ctx.status(204);
+  }
+
+  /** {@code /s/{slug}}: to the search; {@code .atom} its feed; {@code .csv} its export. */
+  private void openSaved(Context ctx) throws IOException, XMLStreamException {
+    String name = ctx.pathParam("slug");
+    String slug = name.endsWith(".atom") || name.endsWith(".csv") ? name.substring(0, name.lastIndexOf('.')) : name;
+    SavedSearch s = saved.get(slug);
+    SearchRequest request = SearchParameters.parse(SearchParameters.decode(s.query())).request();
+    if (name.endsWith(".atom")) {
+      atom(ctx, request, "/s/" + slug + ".atom");
+    } else if (name.endsWith(".csv")) {
+      searcher.validate(request);
+      ctx.contentType("text/csv; charset=utf-8; header=present");
+      ctx.header("Content-Disposition", "attachment; filename=\"morgue-" + slug + ".csv\"");
+      stream(ctx, () -> {
+        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+        try (CsvExport csv = new CsvExport(out)) {
+          searcher.export(request, csv);
+        }
+      });
+    } else {
+      Long total = currentTotal(s);
+      if (total != null) {
+        saved.opened(slug, java.time.Instant.now(), total);
+      }
+      ctx.header("Cache-Control", "no-cache");
+      ctx.redirect("/" + (s.query().isEmpty() ? "" : "?" + s.query()), io.javalin.http.HttpStatus.FOUND);
+    }
+  }
+
+  /** The current total of a saved search, or {@code null} if it no longer runs. */
+  private Long currentTotal(SavedSearch s) throws IOException {
+    try {
+      return searcher.search(SearchParameters.parse(SearchParameters.decode(s.query())).request(), false).total();
+    } catch (InvalidRequestException e) {
+      return null;
+    }
+  }
+
+  private static Map<String, Object> savedJson(SavedSearch s, Long total) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("slug", s.slug());
+    out.put("name", s.name());
+    out.put("query", s.query());
+    out.put("link", "/s/" + s.slug());
+    out.put("url", "/" + (s.query().isEmpty() ? "" : "?" + s.query()));
+    out.put("savedAt", s.savedAt().toString());
+    out.put("totalAtSave", s.totalAtSave());
+    out.put("indexVersion", s.indexVersion());
+    out.put("indexGeneration", s.indexGeneration());
+    out.put("lastOpenedAt", s.lastOpenedAt() == null ? null : s.lastOpenedAt().toString());
+    out.put("totalAtLastOpen", s.totalAtLastOpen());
+    out.put("total", total);
+    out.put("newSince", total == null ? null : s.newSince(total));
+    return out;
+  }
+
+  /** The JSON object of a request's body: 400 naming {@code body} if it is too large or not one. */
+  private static JsonNode body(Context ctx) {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw new InvalidRequestException("body", "the body may have at most " + MAX_BODY_BYTES + " bytes, not " + bytes.length);
+    }
+    JsonNode node;
+    try {
+      node = JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new InvalidRequestException("body", "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (node == null || !node.isObject()) {
+      throw new InvalidRequestException("body", "the body must be a JSON object such as {\"name\": \"...\", \"query\": \"q=...\"}");
+    }
+    return node;
+  }
+
+  /** A text field of the body, or {@code null}; 400 naming it if it is not text. */
+  private static String text(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new InvalidRequestException(field, field + " must be a string");
+    }
+    return v.asText();
   }
 
   private void article(Context ctx) throws IOException {
@@ -300,7 +509,7 @@ public final class MorgueServer implements AutoCloseable {
 
   private static void securityHeaders(Context ctx) {
     SECURITY_HEADERS.forEach(ctx::header);
-    if (ctx.path().startsWith("/api/")) {
+    if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/s/")) {
       ctx.header("Cache-Control", "no-cache");
     }
   }

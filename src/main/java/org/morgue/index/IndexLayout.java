@@ -27,6 +27,11 @@ public record IndexLayout(Path root) {
     return root.resolve(org.morgue.entity.AuthorityFile.FILE_NAME);
   }
 
+  /** The saved searches' folder ({@code saved/}), beside the index. */
+  public Path saved() {
+    return root.resolve("saved");
+  }
+
   /** Whether the archive holds an index with at least one commit. */
   public boolean hasIndex() {
     try (Stream<Path> files = Files.list(lucene())) {

@@ -1,0 +1,389 @@
+package org.morgue.saved;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.morgue.search.InvalidRequestException;
+import org.morgue.search.NotFoundException;
+
+/**
+ * The saved searches of one archive: one JSON file, {@value #FILE_NAME}, in a folder beside the
+ * index ({@code <archive>/saved/}), which no ingest or re-index touches.
+ *
+ * <p>Every change reads the file, changes it and writes it whole, atomically: a temporary file in
+ * the same folder, forced to disk, then moved over the old one; a crash at any moment leaves either
+ * the old file or the new one, never a mixture. Changes are serialised within the process (so that
+ * concurrent saves lose nothing); reading the file afresh at each change also takes in an import
+ * made by another process meanwhile.
+ *
+ * <p>Slugs are made from the name ({@code [a-z0-9-]}, at most {@value #MAX_SLUG_BASE} characters),
+ * with a short random suffix when taken; they are keys in the file, never paths.
+ */
+public final class SavedSearches {
+  /** The file inside the folder. */
+  public static final String FILE_NAME = "saved-searches.json";
+
+  /** The format name written in the file and in exports. */
+  public static final String FORMAT = "morgue-saved-searches";
+
+  /** The longest name. */
+  public static final int MAX_NAME_LENGTH = 200;
+
+  /** The longest canonical query string. */
+  public static final int MAX_QUERY_LENGTH = 8_000;
+
+  /** The most saved searches an archive keeps. */
+  public static final int MAX_SAVED = 10_000;
+
+  /** The longest slug made from a name, before any suffix. */
+  public static final int MAX_SLUG_BASE = 40;
+
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+  private static final String SUFFIX_CHARS = "abcdefghijkmnpqrstuvwxyz23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  static final ObjectMapper JSON = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path folder;
+  private final Object lock = new Object();
+
+  /** The saved searches kept in {@code folder} (created at the first change). */
+  public SavedSearches(Path folder) {
+    this.folder = folder;
+  }
+
+  /** The folder. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** The file. */
+  public Path file() {
+    return folder.resolve(FILE_NAME);
+  }
+
+  /** Whether a slug has the shape of one; anything else is no saved search. */
+  public static boolean isSlug(String s) {
+    return s != null && SLUG.matcher(s).matches();
+  }
+
+  // --- reading ----------------------------------------------------------------------------------
+
+  /** Every saved search, oldest first. */
+  public List<SavedSearch> list() throws IOException {
+    synchronized (lock) {
+      return List.copyOf(read().values());
+    }
+  }
+
+  /** The saved search of {@code slug}, if any. */
+  public Optional<SavedSearch> find(String slug) throws IOException {
+    if (!isSlug(slug)) {
+      return Optional.empty();
+    }
+    synchronized (lock) {
+      return Optional.ofNullable(read().get(slug));
+    }
+  }
+
+  /** The saved search of {@code slug}; a {@link NotFoundException} (parameter {@code slug}) if none. */
+  public SavedSearch get(String slug) throws IOException {
+    return find(slug).orElseThrow(() -> notFound(slug));
+  }
+
+  // --- changing ---------------------------------------------------------------------------------
+
+  /**
+   * Saves a search under a new slug made from its name.
+   *
+   * @param name the archivist's name (required, at most {@value #MAX_NAME_LENGTH} characters)
+   * @param query the canonical query string (at most {@value #MAX_QUERY_LENGTH} characters)
+   * @throws InvalidRequestException naming {@code name} or {@code query} when either is bad
+   */
+  public SavedSearch create(String name, String query, long total, long indexVersion, long indexGeneration,
+      Instant at) throws IOException {
+    String cleanName = checkName(name);
+    String cleanQuery = checkQuery(query);
+    synchronized (lock) {
+      Map<String, SavedSearch> all = read();
+      if (all.size() >= MAX_SAVED) {
+        throw new InvalidRequestException(null, "an archive keeps at most " + MAX_SAVED + " saved searches");
+      }
+      String slug = newSlug(cleanName, all);
+      SavedSearch s = new SavedSearch(slug, cleanName, cleanQuery, at, total, indexVersion, indexGeneration, null, null);
+      all.put(slug, s);
+      write(all);
+      return s;
+    }
+  }
+
+  /** Renames a saved search; its slug stays, so its links keep working. */
+  public SavedSearch rename(String slug, String name) throws IOException {
+    String cleanName = checkName(name);
+    return update(slug, s -> s.withName(cleanName));
+  }
+
+  /** Records that a saved search was opened, and its total then. */
+  public SavedSearch opened(String slug, Instant at, long total) throws IOException {
+    return update(slug, s -> s.opened(at, total));
+  }
+
+  /** Deletes a saved search; a {@link NotFoundException} if there is none. */
+  public SavedSearch delete(String slug) throws IOException {
+    if (!isSlug(slug)) {
+      throw notFound(slug);
+    }
+    synchronized (lock) {
+      Map<String, SavedSearch> all = read();
+      SavedSearch gone = all.remove(slug);
+      if (gone == null) {
+        throw notFound(slug);
+      }
+      write(all);
+      return gone;
+    }
+  }
+
+  private SavedSearch update(String slug, UnaryOperator<SavedSearch> change) throws IOException {
+    if (!isSlug(slug)) {
+      throw notFound(slug);
+    }
+    synchronized (lock) {
+      Map<String, SavedSearch> all = read();
+      SavedSearch old = all.get(slug);
+      if (old == null) {
+        throw notFound(slug);
+      }
+      SavedSearch changed = change.apply(old);
+      all.put(slug, changed);
+      write(all);
+      return changed;
+    }
+  }
+
+  // --- export and import ------------------------------------------------------------------------
+
+  /** Writes every saved search to {@code target} as one JSON file (the store's own format). */
+  public int exportTo(Path target) throws IOException {
+    synchronized (lock) {
+      Map<String, SavedSearch> all = read();
+      writeAtomically(target, JSON.writeValueAsBytes(document(all.values())));
+      return all.size();
+    }
+  }
+
+  /**
+   * Adds the saved searches of an exported file: all of them or, if any is bad, none. One with the
+   * slug of an existing one replaces it.
+   *
+   * @return how many were imported
+   */
+  public int importFrom(Path source) throws IOException {
+    List<SavedSearch> in = parse(Files.readAllBytes(source), source.toString());
+    synchronized (lock) {
+      Map<String, SavedSearch> all = read();
+      for (SavedSearch s : in) {
+        all.put(s.slug(), s);
+      }
+      if (all.size() > MAX_SAVED) {
+        throw new InvalidRequestException(null, "an archive keeps at most " + MAX_SAVED + " saved searches");
+      }
+      write(all);
+      return in.size();
+    }
+  }
+
+  // --- the file ---------------------------------------------------------------------------------
+
+  private Map<String, SavedSearch> read() throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file());
+    } catch (NoSuchFileException e) {
+      return new LinkedHashMap<>();
+    }
+    Map<String, SavedSearch> out = new LinkedHashMap<>();
+    for (SavedSearch s : parse(bytes, file().toString())) {
+      out.put(s.slug(), s);
+    }
+    return out;
+  }
+
+  /** The saved searches of a file, each checked; an {@link IOException} naming the file if it is bad. */
+  static List<SavedSearch> parse(byte[] bytes, String where) throws IOException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw new IOException(where + ": not a saved-searches file: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText()) || !root.path("saved").isArray()) {
+      throw new IOException(where + ": not a saved-searches file (expected {\"format\": \"" + FORMAT + "\", \"saved\": [...]})");
+    }
+    List<SavedSearch> out = new ArrayList<>();
+    java.util.Set<String> slugs = new java.util.HashSet<>();
+    int i = 0;
+    for (JsonNode node : root.get("saved")) {
+      SavedSearch s;
+      try {
+        s = JSON.treeToValue(node, SavedSearch.class);
+      } catch (JsonProcessingException e) {
+        throw new IOException(where + ": saved search " + i + ": " + e.getOriginalMessage(), e);
+      }
+      try {
+        if (!isSlug(s.slug())) {
+          throw new InvalidRequestException("slug", "slug must be [a-z0-9-], at most 64 characters: " + s.slug());
+        }
+        checkName(s.name());
+        checkQuery(s.query());
+        if (s.savedAt() == null) {
+          throw new InvalidRequestException("savedAt", "savedAt is required");
+        }
+      } catch (InvalidRequestException e) {
+        throw new IOException(where + ": saved search " + i + ": " + e.getMessage(), e);
+      }
+      if (!slugs.add(s.slug())) {
+        throw new IOException(where + ": saved search " + i + ": slug " + s.slug() + " twice");
+      }
+      out.add(s);
+      i++;
+    }
+    return out;
+  }
+
+  private static ObjectNode document(java.util.Collection<SavedSearch> all) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("version", 1);
+    ArrayNode list = root.putArray("saved");
+    all.forEach(s -> list.add(JSON.valueToTree(s)));
+    return root;
+  }
+
+  private void write(Map<String, SavedSearch> all) throws IOException {
+    Files.createDirectories(folder);
+    writeAtomically(file(), JSON.writeValueAsBytes(document(all.values())));
+  }
+
+  /**
+   * Writes {@code bytes} to {@code target} so that a crash leaves the old file or the new one: a
+   * temporary file beside it, forced to disk, moved over it atomically, and the folder forced.
+   */
+  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = dir.resolve(target.getFileName() + ".tmp");
+    try {
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the temporary file is overwritten next time
+      }
+      throw e;
+    }
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException ignored) {
+      // some file systems cannot force a folder; the move itself is atomic
+    }
+  }
+
+  // --- checks and slugs -------------------------------------------------------------------------
+
+  static String checkName(String name) {
+    String clean = name == null ? "" : name.strip();
+    if (clean.isEmpty()) {
+      throw new InvalidRequestException("name", "name is required");
+    }
+    if (clean.length() > MAX_NAME_LENGTH) {
+      throw new InvalidRequestException("name", "name may have at most " + MAX_NAME_LENGTH + " characters, not " + clean.length());
+    }
+    if (clean.codePoints().anyMatch(Character::isISOControl)) {
+      throw new InvalidRequestException("name", "name may not hold control characters");
+    }
+    return clean;
+  }
+
+  static String checkQuery(String query) {
+    if (query == null) {
+      throw new InvalidRequestException("query", "query is required (a query string; empty for every article)");
+    }
+    if (query.length() > MAX_QUERY_LENGTH) {
+      throw new InvalidRequestException("query", "query may have at most " + MAX_QUERY_LENGTH + " characters, not " + query.length());
+    }
+    return query;
+  }
+
+  /** A slug made from the name, with a random suffix while it is taken. */
+  static String newSlug(String name, Map<String, SavedSearch> taken) {
+    String base = slugBase(name);
+    if (!taken.containsKey(base)) {
+      return base;
+    }
+    while (true) {
+      StringBuilder s = new StringBuilder(base).append('-');
+      for (int i = 0; i < 4; i++) {
+        s.append(SUFFIX_CHARS.charAt(RANDOM.nextInt(SUFFIX_CHARS.length())));
+      }
+      if (!taken.containsKey(s.toString())) {
+        return s.toString();
+      }
+    }
+  }
+
+  /** The name lower-cased, accents dropped, every run of other characters one hyphen; "search" if nothing is left. */
+  static String slugBase(String name) {
+    String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    String s = folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    if (s.length() > MAX_SLUG_BASE) {
+      s = s.substring(0, MAX_SLUG_BASE).replaceAll("-+$", "");
+    }
+    return s.isEmpty() ? "search" : s;
+  }
+
+  private static NotFoundException notFound(String slug) {
+    return new NotFoundException("slug", "no saved search " + (isSlug(slug) ? slug : "of that name"));
+  }
+}

@@ -1,0 +1,242 @@
+package org.morgue.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.morgue.index.IndexLayout;
+import org.morgue.index.TestArchives;
+import org.morgue.saved.SavedSearches;
+import org.morgue.search.ArchiveSearcher;
+import org.w3c.dom.Document;
+
+/**
+ * Saved searches over real HTTP: a server with a token over the search corpus; each test saves its
+ * own searches (names unique to the test), so they run in any order.
+ */
+class SavedSearchesApiTest {
+  @TempDir static Path tmp;
+
+  private static final String TOKEN = "s3cret-token";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static IndexLayout layout;
+  private static ArchiveSearcher searcher;
+  private static MorgueServer server;
+
+  @BeforeAll
+  static void serve() throws IOException {
+    layout = new IndexLayout(tmp.resolve("archive"));
+    TestArchives.ingest(layout, TestArchives.searchCorpus());
+    searcher = ArchiveSearcher.open(layout);
+    server = new MorgueServer(searcher, null, new SavedSearches(layout.saved()), TOKEN).start(MorgueServer.DEFAULT_HOST, 0);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    server.close();
+    searcher.close();
+  }
+
+  private static HttpResponse<String> send(MorgueServer on, String method, String path, String body, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on.port() + path))
+        .timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+    return send(server, method, path, body, TOKEN);
+  }
+
+  private static JsonNode ok(HttpResponse<String> r, int status) throws IOException {
+    assertEquals(status, r.statusCode(), r.body());
+    return JSON.readTree(r.body());
+  }
+
+  /** The error of a response that must fail with {@code status}, in the one envelope. */
+  private static JsonNode error(HttpResponse<String> r, int status) throws IOException {
+    assertEquals(status, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.body());
+    JsonNode error = JSON.readTree(r.body()).get("error");
+    List<String> fields = new ArrayList<>();
+    error.fieldNames().forEachRemaining(fields::add);
+    assertEquals(List.of("status", "message", "parameter", "position"), fields);
+    assertEquals(status, error.get("status").asInt());
+    return error;
+  }
+
+  private static String body(String name, String query) throws IOException {
+    return JSON.writeValueAsString(Map.of("name", name, "query", query));
+  }
+
+  private static long total(String query) throws IOException, InterruptedException {
+    return ok(send("GET", "/api/search?" + query, null), 200).get("total").asLong();
+  }
+
+  @Test
+  void roundTripRedirectFeedAndExport() throws Exception {
+    long ceasefire = total("q=ceasefire&sort=newest");
+    assertTrue(ceasefire > 1);
+    // the page's own parameters are dropped; the query string is made canonical
+    JsonNode s = ok(send("POST", "/api/saved", body("Round trip: ceasefire", "?sort=newest&q=ceasefire&article=w1")), 201);
+    String slug = s.get("slug").asText();
+    assertEquals("round-trip-ceasefire", slug);
+    assertEquals("q=ceasefire&sort=newest", s.get("query").asText());
+    assertEquals("/s/" + slug, s.get("link").asText());
+    assertEquals(ceasefire, s.get("totalAtSave").asLong());
+    assertEquals(ceasefire, s.get("total").asLong());
+    assertEquals(0, s.get("newSince").asLong());
+    assertEquals(searcher.version().version(), s.get("indexVersion").asLong());
+    assertFalse(s.get("savedAt").asText().isEmpty());
+
+    assertEquals("Round trip: ceasefire", ok(send("GET", "/api/saved/" + slug, null), 200).get("name").asText());
+    JsonNode list = ok(send(server, "GET", "/api/saved", null, null), 200);
+    assertTrue(list.get("tokenRequired").asBoolean());
+    assertTrue(list.get("saved").findValuesAsText("slug").contains(slug));
+
+    // rename keeps the slug
+    JsonNode renamed = ok(send("PATCH", "/api/saved/" + slug, "{\"name\": \"Ceasefires, newest\"}"), 200);
+    assertEquals("Ceasefires, newest", renamed.get("name").asText());
+    assertEquals(slug, renamed.get("slug").asText());
+    assertEquals("Again", ok(send("PUT", "/api/saved/" + slug, "{\"name\": \"Again\"}"), 200).get("name").asText());
+
+    // the short link redirects to the full search and records the open
+    HttpResponse<String> redirect = send(server, "GET", "/s/" + slug, null, null);
+    assertEquals(302, redirect.statusCode());
+    assertEquals("/?q=ceasefire&sort=newest", redirect.headers().firstValue("Location").orElse(""));
+    JsonNode opened = ok(send("GET", "/api/saved/" + slug, null), 200);
+    assertEquals(ceasefire, opened.get("totalAtLastOpen").asLong());
+    assertFalse(opened.get("lastOpenedAt").isNull());
+
+    // its feed and its export
+    HttpResponse<String> atom = send(server, "GET", "/s/" + slug + ".atom", null, null);
+    assertEquals(200, atom.statusCode(), atom.body());
+    assertTrue(atom.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
+    Document feed = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(atom.body().getBytes(StandardCharsets.UTF_8)));
+    assertEquals(Math.min(ceasefire, 50), feed.getElementsByTagName("entry").getLength());
+    assertTrue(atom.body().contains("/s/" + slug + ".atom"), "the feed's self link is the short one");
+    HttpResponse<String> csv = send(server, "GET", "/s/" + slug + ".csv", null, null);
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    assertEquals(ceasefire + 1, csv.body().lines().filter(l -> !l.isEmpty()).count(), "a header and a row an article");
+
+    assertEquals(204, send("DELETE", "/api/saved/" + slug, null).statusCode());
+    error(send("GET", "/api/saved/" + slug, null), 404);
+    error(send(server, "GET", "/s/" + slug, null, null), 404);
+  }
+
+  @Test
+  void newMatchesSinceSavedAreCounted() throws Exception {
+    JsonNode s = ok(send("POST", "/api/saved", body("Marathons", "q=marathon")), 201);
+    long before = s.get("totalAtSave").asLong();
+    Path more = tmp.resolve("more");
+    TestArchives.write(more, "m1.txt", TestArchives.house("2022-03-01 SPORT", "Another marathon", "A marathon again.",
+        "By Zoë Martín", "AA", "The marathon was run again."));
+    TestArchives.ingest(layout, more);
+    searcher.refresh();
+    JsonNode now = ok(send("GET", "/api/saved/" + s.get("slug").asText(), null), 200);
+    assertEquals(before + 1, now.get("total").asLong());
+    assertEquals(1, now.get("newSince").asLong());
+    assertEquals(before, now.get("totalAtSave").asLong(), "what it found when saved stays");
+  }
+
+  @Test
+  void changesNeedTheTokenReadingDoesNot() throws Exception {
+    String slug = ok(send("POST", "/api/saved", body("Token rule", "q=border")), 201).get("slug").asText();
+    for (String token : new String[] {null, "wrong", ""}) {
+      assertEquals("Authorization", error(send(server, "POST", "/api/saved", body("x", "q=x"), token), 401)
+          .get("parameter").asText());
+      error(send(server, "PATCH", "/api/saved/" + slug, "{\"name\": \"x\"}", token), 401);
+      error(send(server, "DELETE", "/api/saved/" + slug, null, token), 401);
+    }
+    assertEquals(200, send(server, "GET", "/api/saved/" + slug, null, null).statusCode());
+    assertEquals(200, send(server, "GET", "/api/saved", null, null).statusCode());
+    assertEquals(302, send(server, "GET", "/s/" + slug, null, null).statusCode());
+    assertEquals("Token rule", ok(send("GET", "/api/saved/" + slug, null), 200).get("name").asText());
+
+    // off by default: a server built without a token lets anyone change them
+    try (MorgueServer open = new MorgueServer(searcher, null).start(MorgueServer.DEFAULT_HOST, 0)) {
+      JsonNode list = ok(send(open, "GET", "/api/saved", null, null), 200);
+      assertFalse(list.get("tokenRequired").asBoolean());
+      assertEquals(201, send(open, "POST", "/api/saved", body("Open archive", "q=border"), null).statusCode());
+    }
+  }
+
+  @Test
+  void badRequestsNameTheField() throws Exception {
+    assertEquals("body", error(send("POST", "/api/saved", "{not json"), 400).get("parameter").asText());
+    assertEquals("body", error(send("POST", "/api/saved", "[1, 2]"), 400).get("parameter").asText());
+    assertEquals("body", error(send("POST", "/api/saved", "{\"name\": \"" + "x".repeat(40_000) + "\"}"), 400)
+        .get("parameter").asText());
+    assertEquals("name", error(send("POST", "/api/saved", "{\"query\": \"q=a\"}"), 400).get("parameter").asText());
+    assertEquals("name", error(send("POST", "/api/saved", body("n".repeat(201), "q=a")), 400).get("parameter").asText());
+    assertEquals("name", error(send("POST", "/api/saved", "{\"name\": 7, \"query\": \"q=a\"}"), 400).get("parameter").asText());
+    assertEquals("query", error(send("POST", "/api/saved", body("Long", "q=" + "a".repeat(9_000))), 400).get("parameter").asText());
+    assertEquals("query", error(send("POST", "/api/saved", body("Bad date", "from=yesterday")), 400).get("parameter").asText());
+    assertEquals("query", error(send("POST", "/api/saved", body("Bad query", "q=%22open")), 400).get("parameter").asText());
+    assertEquals("query", error(send("POST", "/api/saved", body("Bad escape", "q=%zz")), 400).get("parameter").asText());
+    String slug = ok(send("POST", "/api/saved", body("Rename me", "q=truce")), 201).get("slug").asText();
+    assertEquals("name", error(send("PATCH", "/api/saved/" + slug, "{\"name\": \" \"}"), 400).get("parameter").asText());
+    assertEquals("body", error(send("PATCH", "/api/saved/" + slug, "nope"), 400).get("parameter").asText());
+  }
+
+  @Test
+  void unknownSlugsAndPathEscapesAre404() throws Exception {
+    for (String slug : List.of("no-such-search", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "UPPER", "saved-searches.json")) {
+      error(send("GET", "/api/saved/" + slug, null), 404);
+      error(send("DELETE", "/api/saved/" + slug, null), 404);
+      error(send("PATCH", "/api/saved/" + slug, "{\"name\": \"x\"}"), 404);
+      error(send(server, "GET", "/s/" + slug, null, null), 404);
+      error(send(server, "GET", "/s/" + slug + ".atom", null, null), 404);
+      error(send(server, "GET", "/s/" + slug + ".csv", null, null), 404);
+    }
+  }
+
+  @Test
+  void collidingNamesGetDistinctSlugs() throws Exception {
+    String a = ok(send("POST", "/api/saved", body("Same ../name", "q=truce")), 201).get("slug").asText();
+    String b = ok(send("POST", "/api/saved", body("Same ../name", "q=border")), 201).get("slug").asText();
+    assertEquals("same-name", a);
+    assertTrue(b.matches("same-name-[a-z0-9]{4}"), b);
+    assertEquals("/?q=truce", send(server, "GET", "/s/" + a, null, null).headers().firstValue("Location").orElse(""));
+    assertEquals("/?q=border", send(server, "GET", "/s/" + b, null, null).headers().firstValue("Location").orElse(""));
+  }
+
+  @Test
+  void savedSearchesSurviveARestart() throws Exception {
+    String slug = ok(send("POST", "/api/saved", body("Restart", "q=election")), 201).get("slug").asText();
+    server.close();
+    searcher.close();
+    searcher = ArchiveSearcher.open(layout);
+    server = new MorgueServer(searcher, null, new SavedSearches(layout.saved()), TOKEN).start(MorgueServer.DEFAULT_HOST, 0);
+    assertEquals("q=election", ok(send("GET", "/api/saved/" + slug, null), 200).get("query").asText());
+  }
+}
