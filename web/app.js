@@ -615,6 +615,116 @@ for (const r of document.querySelectorAll('input[name=chart]')) {
     navigate(q, { replace: true });
   });
 }
+
+// --- saved searches -----------------------------------------------------------------------------
+
+const saved = {
+  form: $('save-form'), name: $('save-name'), result: $('save-result'), list: $('saved-list'),
+  tokenRow: $('token-row'), token: $('token'),
+};
+const TOKEN_KEY = 'morgue.token';
+
+/** A JSON request with the token, if one was given (kept for this tab only). */
+async function sendJson(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  let json = null;
+  try {
+    json = await res.json();
+  } catch {
+    json = null;
+  }
+  return { ok: res.ok, status: res.status, body: json };
+}
+
+function errorText(r) {
+  if (r.status === 401) saved.tokenRow.hidden = false;
+  return (r.body && r.body.error && r.body.error.message) || 'The server did not answer (' + r.status + ').';
+}
+
+/** The list of saved searches, each with its totals then and now. */
+async function loadSaved() {
+  let r;
+  try {
+    r = await getJson('/api/saved');
+  } catch {
+    r = { ok: false, status: 0, body: null };
+  }
+  if (!r.ok) {
+    saved.list.replaceChildren(el('li', { class: 'failure', text: 'The saved searches could not be loaded. ' + errorText(r) }));
+    return;
+  }
+  if (r.body.tokenRequired) saved.tokenRow.hidden = false;
+  saved.list.replaceChildren(...(r.body.saved.length ? r.body.saved.map(savedItem) : [el('li', { class: 'muted', text: 'None yet.' })]));
+}
+
+function savedItem(s) {
+  const li = el('li', { class: 'saved-item', 'data-slug': s.slug });
+  const now = s.total === null ? 'it no longer runs' : s.total + ' now';
+  const counts = s.totalAtSave + ' results when saved on ' + s.savedAt.slice(0, 10) + ', ' + now;
+  const fresh = s.newSince ? s.newSince + ' new since ' + (s.lastOpenedAt ? 'last opened' : 'saved') : 'nothing new';
+  const del = el('button', { type: 'button', class: 'saved-delete' }, 'Delete');
+  del.addEventListener('click', async () => {
+    if (del.dataset.confirm === undefined) {
+      del.dataset.confirm = '';
+      del.textContent = 'Delete for good?';
+      return;
+    }
+    const r = await sendJson('DELETE', '/api/saved/' + encodeURIComponent(s.slug));
+    if (r.ok) loadSaved();
+    else saved.result.textContent = errorText(r);
+  });
+  li.append(
+    el('a', { href: s.link, class: 'saved-name' }, s.name), ' ',
+    el('span', { class: 'saved-counts' }, counts, ' · ', el('strong', { class: 'saved-new' }, fresh)), ' ',
+    el('a', { href: s.link + '.atom', type: 'application/atom+xml', class: 'saved-feed' }, 'feed'), ' ',
+    el('button', { type: 'button', class: 'saved-rename', onclick: () => renameForm(li, s) }, 'Rename'), ' ', del);
+  return li;
+}
+
+function renameForm(li, s) {
+  const input = el('input', { value: s.name, maxlength: '200', required: true, 'aria-label': 'New name of ' + s.name });
+  const form = el('form', { class: 'saved-rename-form' }, input, ' ', el('button', { type: 'submit' }, 'Rename'), ' ',
+    el('button', { type: 'button', onclick: () => loadSaved() }, 'Cancel'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const r = await sendJson('PATCH', '/api/saved/' + encodeURIComponent(s.slug), { name: input.value });
+    if (r.ok) loadSaved();
+    else saved.result.textContent = errorText(r);
+  });
+  li.replaceChildren(form);
+  input.focus();
+}
+
+saved.form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const q = new URLSearchParams(apiQuery(params()));
+  q.delete('page');
+  let r;
+  try {
+    r = await sendJson('POST', '/api/saved', { name: saved.name.value, query: q.toString() });
+  } catch {
+    r = { ok: false, status: 0, body: null };
+  }
+  if (!r.ok) {
+    saved.result.replaceChildren(el('span', { class: 'query-error', role: 'alert' }, errorText(r)));
+    return;
+  }
+  saved.name.value = '';
+  saved.result.replaceChildren('Saved “' + r.body.name + '”: ',
+    el('a', { href: r.body.link, id: 'saved-link' }, location.origin + r.body.link));
+  loadSaved();
+});
+saved.token.value = sessionStorage.getItem(TOKEN_KEY) || '';
+saved.token.addEventListener('change', () => {
+  if (saved.token.value) sessionStorage.setItem(TOKEN_KEY, saved.token.value);
+  else sessionStorage.removeItem(TOKEN_KEY);
+});
+
 window.addEventListener('popstate', render);
 history.scrollRestoration = 'manual';
 render();
+loadSaved();
