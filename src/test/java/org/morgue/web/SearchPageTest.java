@@ -380,6 +380,43 @@ class SearchPageTest {
   }
 
   @Test
+  void aSavedSearchGetsAShortLinkThatOpensItAndIsListedWithItsTotals() throws IOException {
+    open("?q=truce&sort=newest");
+    String summaryBefore = summary();
+    driver.findElement(By.id("save-name")).sendKeys("Truce, newest");
+    driver.findElement(By.cssSelector("#save-form button[type=submit]")).click();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    WebElement link = wait.until(d -> d.findElement(By.id("saved-link")));
+    assertEquals(base + "s/truce-newest", link.getDomProperty("href"));
+    WebElement item = wait.until(d -> d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
+    String counts = item.findElement(By.className("saved-counts")).getText();
+    assertTrue(counts.matches("\\d+ results when saved on \\d{4}-\\d{2}-\\d{2}, \\d+ now · nothing new"), counts);
+    driver.executeScript("document.getElementById('saved').scrollIntoView()");
+    screenshot("saved");
+
+    // the short link opens the search itself
+    open("");
+    driver.get(base + "s/truce-newest");
+    ready();
+    assertEquals("q=truce&sort=newest", query());
+    assertEquals(summaryBefore, summary());
+
+    // rename it in the list; then delete it (asked twice)
+    item = wait.until(d -> d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
+    item.findElement(By.className("saved-rename")).click();
+    WebElement input = driver.findElement(By.cssSelector(".saved-rename-form input"));
+    input.clear();
+    input.sendKeys("Truces");
+    driver.findElement(By.cssSelector(".saved-rename-form button[type=submit]")).click();
+    wait.until(d -> d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-name"))
+        .getText().equals("Truces"));
+    driver.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-delete")).click();
+    driver.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-delete")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")).isEmpty());
+    assertNoAlert();
+  }
+
+  @Test
   void thePageBreaksNoContentSecurityPolicyRule() {
     open("?q=ceasefire");
     clickAndWait(driver.findElement(By.cssSelector("#hits .hit h3 a")));
