@@ -38,8 +38,8 @@ import org.morgue.search.NotFoundException;
  * <p>Every change reads the file, changes it and writes it whole, atomically: a temporary file in
  * the same folder, forced to disk, then moved over the old one; a crash at any moment leaves either
  * the old file or the new one, never a mixture. Changes are serialised within the process (so that
- * concurrent saves lose nothing); reading the file afresh at each change also takes in an import
- * made by another process meanwhile.
+ * concurrent saves lose nothing) and across processes by an OS lock on {@value #LOCK_NAME}; reading
+ * the file afresh at each change also takes in an import made by another process meanwhile.
  *
  * <p>Slugs are made from the name ({@code [a-z0-9-]}, at most {@value #MAX_SLUG_BASE} characters),
  * with a short random suffix when taken; they are keys in the file, never paths.
@@ -47,6 +47,9 @@ import org.morgue.search.NotFoundException;
 public final class SavedSearches {
   /** The file inside the folder. */
   public static final String FILE_NAME = "saved-searches.json";
+
+  /** The lock file of changes, in the same folder (empty; never deleted). */
+  public static final String LOCK_NAME = "saved-searches.lock";
 
   /** The format name written in the file and in exports. */
   public static final String FORMAT = "morgue-saved-searches";
@@ -133,17 +136,15 @@ public final class SavedSearches {
       Instant at) throws IOException {
     String cleanName = checkName(name);
     String cleanQuery = checkQuery(query);
-    synchronized (lock) {
-      Map<String, SavedSearch> all = read();
+    return change(all -> {
       if (all.size() >= MAX_SAVED) {
         throw new InvalidRequestException(null, "an archive keeps at most " + MAX_SAVED + " saved searches");
       }
       String slug = newSlug(cleanName, all);
       SavedSearch s = new SavedSearch(slug, cleanName, cleanQuery, at, total, indexVersion, indexGeneration, null, null);
       all.put(slug, s);
-      write(all);
       return s;
-    }
+    });
   }
 
   /** Renames a saved search; its slug stays, so its links keep working. */
@@ -162,32 +163,28 @@ public final class SavedSearches {
     if (!isSlug(slug)) {
       throw notFound(slug);
     }
-    synchronized (lock) {
-      Map<String, SavedSearch> all = read();
+    return change(all -> {
       SavedSearch gone = all.remove(slug);
       if (gone == null) {
         throw notFound(slug);
       }
-      write(all);
       return gone;
-    }
+    });
   }
 
   private SavedSearch update(String slug, UnaryOperator<SavedSearch> change) throws IOException {
     if (!isSlug(slug)) {
       throw notFound(slug);
     }
-    synchronized (lock) {
-      Map<String, SavedSearch> all = read();
+    return change(all -> {
       SavedSearch old = all.get(slug);
       if (old == null) {
         throw notFound(slug);
       }
       SavedSearch changed = change.apply(old);
       all.put(slug, changed);
-      write(all);
       return changed;
-    }
+    });
   }
 
   // --- export and import ------------------------------------------------------------------------
@@ -209,20 +206,42 @@ public final class SavedSearches {
    */
   public int importFrom(Path source) throws IOException {
     List<SavedSearch> in = parse(Files.readAllBytes(source), source.toString());
-    synchronized (lock) {
-      Map<String, SavedSearch> all = read();
+    return change(all -> {
       for (SavedSearch s : in) {
         all.put(s.slug(), s);
       }
       if (all.size() > MAX_SAVED) {
         throw new InvalidRequestException(null, "an archive keeps at most " + MAX_SAVED + " saved searches");
       }
-      write(all);
       return in.size();
-    }
+    });
   }
 
   // --- the file ---------------------------------------------------------------------------------
+
+  /** A change of the saved searches read from the file; what it throws leaves the file as it was. */
+  private interface Change<T> {
+    T apply(Map<String, SavedSearch> all) throws IOException;
+  }
+
+  /**
+   * Reads the file, applies {@code change} and writes the result, holding this store's lock and an
+   * OS lock on {@value #LOCK_NAME}, so that neither threads nor processes (a server and an import)
+   * lose each other's changes.
+   */
+  private <T> T change(Change<T> change) throws IOException {
+    synchronized (lock) {
+      Files.createDirectories(folder);
+      try (FileChannel lockFile = FileChannel.open(folder.resolve(LOCK_NAME), StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
+          java.nio.channels.FileLock held = lockFile.lock()) {
+        Map<String, SavedSearch> all = read();
+        T out = change.apply(all);
+        write(all);
+        return out;
+      }
+    }
+  }
 
   private Map<String, SavedSearch> read() throws IOException {
     byte[] bytes;
@@ -290,7 +309,6 @@ public final class SavedSearches {
   }
 
   private void write(Map<String, SavedSearch> all) throws IOException {
-    Files.createDirectories(folder);
     writeAtomically(file(), JSON.writeValueAsBytes(document(all.values())));
   }
 

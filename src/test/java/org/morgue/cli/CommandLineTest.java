@@ -226,7 +226,7 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ingest", "search", "serve", "stats", "demo", "convert", "bench-ingest", "bench-search"})
+  @ValueSource(strings = {"", "ingest", "search", "serve", "stats", "demo", "convert", "bench-ingest", "bench-search", "saved"})
   void everyCommandHasHelp(String command) {
     Run run = command.isEmpty() ? run("--help") : run(command, "--help");
     assertEquals(0, run.exit(), run.err());
@@ -267,6 +267,45 @@ class CommandLineTest {
       assertEquals(200, health.statusCode());
       assertEquals(12, JSON.readTree(health.body()).get("articles").asInt());
     }
+  }
+
+  @Test
+  void serveWithATokenLimitsChangesToSavedSearches() throws Exception {
+    Path copy = tmp.resolve("token-archive");
+    ServeCommand.Listen listen = new ServeCommand.Listen();
+    listen.port = 0;
+    listen.token = "tok-123";
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        ServeCommand.Serving serving = ServeCommand.start(new org.morgue.index.IndexLayout(Path.of(archive)), listen,
+            java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(500), out)) {
+      assertTrue(printed.toString(StandardCharsets.UTF_8).contains("changes need the token"), printed.toString());
+      var client = java.net.http.HttpClient.newHttpClient();
+      java.util.function.Function<String, Integer> post = token -> {
+        var b = java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + serving.server.port() + "/api/saved"))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"CLI token\", \"query\": \"q=border\"}"));
+        if (token != null) {
+          b.header("Authorization", "Bearer " + token);
+        }
+        try {
+          return client.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      };
+      assertEquals(401, post.apply(null));
+      assertEquals(401, post.apply("nope"));
+      assertEquals(201, post.apply("tok-123"));
+    }
+    Path export = tmp.resolve("saved-export.json");
+    Run run = run("saved", "export", "--index", archive, export.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("Exported 1 saved search to " + export, run.out().strip());
+    run = run("saved", "import", "--index", copy.toString(), export.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.readString(copy.resolve("saved").resolve("saved-searches.json")).contains("\"cli-token\""));
+    assertTrue(Files.notExists(copy.resolve("lucene")), "an import touches only the saved folder");
   }
 
   @Test

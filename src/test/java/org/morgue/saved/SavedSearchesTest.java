@@ -82,7 +82,8 @@ class SavedSearchesTest {
     save(store, "Second", "q=b");
     assertEquals(2, new SavedSearches(folder).list().size());
     try (Stream<Path> files = Files.list(folder)) {
-      assertEquals(List.of(SavedSearches.FILE_NAME), files.map(p -> p.getFileName().toString()).toList());
+      assertEquals(List.of(SavedSearches.FILE_NAME, SavedSearches.LOCK_NAME),
+          files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
     }
   }
 
