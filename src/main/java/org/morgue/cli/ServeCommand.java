@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Serves the archive over HTTP until stopped (Ctrl-C): the search page at /, the API at /api/search"
-          + " (also .csv, .jsonl and .atom), /api/articles/ID, /api/facets/DIMENSION, /api/stats and /api/health.",
+          + " (also .csv, .jsonl and .atom), /api/articles/ID, /api/facets/DIMENSION, /api/stats and /api/health;"
+          + " saved searches at /api/saved and /s/SLUG.",
       "An ingest that runs meanwhile is searchable within a second or two of its commit.",
     })
 public final class ServeCommand implements Callable<Integer> {
