@@ -36,6 +36,7 @@ import org.morgue.search.SearchJson;
 import org.morgue.search.SearchParameters;
 import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchResult;
+import org.morgue.search.StoredArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,6 +160,7 @@ public final class MorgueServer implements AutoCloseable {
       config.routes.get("/api/saved", this::listSaved);
       config.routes.post("/api/saved", this::createSaved);
       config.routes.get("/api/saved/{slug}", this::getSaved);
+      config.routes.get("/api/saved/{slug}/new", this::newSaved);
       config.routes.patch("/api/saved/{slug}", this::renameSaved);
       config.routes.put("/api/saved/{slug}", this::renameSaved);
       config.routes.delete("/api/saved/{slug}", this::deleteSaved);
@@ -307,7 +309,8 @@ public final class MorgueServer implements AutoCloseable {
   private void listSaved(Context ctx) throws IOException {
     List<Map<String, Object>> out = new java.util.ArrayList<>();
     for (SavedSearch s : saved.list()) {
-      out.add(savedJson(s, currentTotal(s)));
+      NewMatches n = newMatches(s, 0);
+      out.add(savedJson(s, n == null ? null : n.total, n == null ? null : n.fresh));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("saved", out);
@@ -317,7 +320,122 @@ public final class MorgueServer implements AutoCloseable {
 
   private void getSaved(Context ctx) throws IOException {
     SavedSearch s = saved.get(ctx.pathParam("slug"));
-    ctx.json(savedJson(s, currentTotal(s)));
+    NewMatches n = newMatches(s, 0);
+    ctx.json(savedJson(s, n == null ? null : n.total, n == null ? null : n.fresh));
+  }
+
+  /** The most new articles {@code /api/saved/{slug}/new} lists, and its default. */
+  static final int MAX_NEW_LISTED = 100;
+
+  /**
+   * {@code /api/saved/{slug}/new}: the articles it matches now that it did not when saved or last
+   * opened, newest first, at most {@code limit} (1 to {@value #MAX_NEW_LISTED}), with their count.
+   */
+  private void newSaved(Context ctx) throws IOException {
+    SavedSearch s = saved.get(ctx.pathParam("slug"));
+    int limit = MAX_NEW_LISTED;
+    String raw = ctx.queryParam("limit");
+    if (raw != null && !raw.isBlank()) {
+      try {
+        limit = Integer.parseInt(raw.strip());
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > MAX_NEW_LISTED) {
+        throw new InvalidRequestException("limit", "limit must be a whole number from 1 to " + MAX_NEW_LISTED + ", not " + raw);
+      }
+    }
+    SearchRequest request;
+    try {
+      request = SearchParameters.parse(SearchParameters.decode(s.query())).request();
+      searcher.validate(request);
+    } catch (InvalidRequestException e) {
+      throw new InvalidRequestException("query", "the saved query no longer runs: " + e.getMessage());
+    }
+    NewMatches n = newMatches(s, limit);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("slug", s.slug());
+    out.put("since", (s.lastOpenedAt() != null ? s.lastOpenedAt() : s.savedAt()).toString());
+    out.put("total", n.total);
+    out.put("newSince", n.fresh);
+    out.put("exact", n.exact);
+    out.put("limit", limit);
+    List<Map<String, Object>> articles = new java.util.ArrayList<>();
+    for (StoredArticle a : n.articles) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", a.id());
+      m.put("date", a.date() == null ? null : a.date().toString());
+      m.put("title", a.title());
+      m.put("section", a.section());
+      m.put("source", a.source());
+      articles.add(m);
+    }
+    out.put("articles", articles);
+    ctx.json(out);
+  }
+
+  /**
+   * What a saved search matches now that it did not before: exact (the current matches whose id is
+   * not among those recorded) when the ids were recorded in full, else the total less the total seen.
+   */
+  private record NewMatches(long total, long fresh, boolean exact, List<StoredArticle> articles) {}
+
+  /** The new matches of a saved search, listing at most {@code limit}; {@code null} if it no longer runs. */
+  private NewMatches newMatches(SavedSearch s, int limit) throws IOException {
+    SearchRequest request;
+    try {
+      request = SearchParameters.parse(SearchParameters.decode(s.query())).request();
+    } catch (InvalidRequestException e) {
+      return null;
+    }
+    java.util.Optional<Set<String>> seen = saved.seen(s.slug());
+    if (seen.isEmpty()) {
+      Long total = currentTotal(s);
+      return total == null ? null : new NewMatches(total, s.newSince(total), false, List.of());
+    }
+    Set<String> before = seen.get();
+    List<StoredArticle> listed = new java.util.ArrayList<>();
+    long[] fresh = {0};
+    long total;
+    try {
+      total = searcher.eachMatch(request, (id, article) -> {
+        if (!before.contains(id)) {
+          if (listed.size() < limit) {
+            listed.add(article.get());
+          }
+          fresh[0]++;
+        }
+      });
+    } catch (InvalidRequestException e) {
+      return null;
+    } catch (ArchiveSearcher.ExportCutException e) {
+      Long now = currentTotal(s);
+      return now == null ? null : new NewMatches(now, s.newSince(now), false, List.of());
+    }
+    return new NewMatches(total, fresh[0], true, List.copyOf(listed));
+  }
+
+  /**
+   * The ids of every article {@code request} matches, or {@code null} when there are more than
+   * {@link SavedSearches#MAX_SEEN} or reading them takes too long; and the total they make.
+   */
+  private record Matches(long total, List<String> ids) {}
+
+  private Matches matchIds(SearchRequest request, long knownTotal) throws IOException {
+    if (knownTotal > SavedSearches.MAX_SEEN) {
+      return new Matches(knownTotal, null);
+    }
+    List<String> ids = new java.util.ArrayList<>();
+    try {
+      long total = searcher.eachMatch(request, (id, article) -> {
+        if (ids.size() <= SavedSearches.MAX_SEEN) {
+          ids.add(id);
+        }
+      });
+      return new Matches(total, total > SavedSearches.MAX_SEEN ? null : ids);
+    } catch (ArchiveSearcher.ExportCutException e) {
+      return new Matches(knownTotal, null);
+    }
   }
 
   private void createSaved(Context ctx) throws IOException {
@@ -343,9 +461,10 @@ public final class MorgueServer implements AutoCloseable {
       throw new InvalidRequestException("query", "query: " + e.getMessage());
     }
     ArchiveSearcher.Version v = searcher.version();
-    SavedSearch s = saved.create(name, SearchParameters.toQueryString(p.request()), r.total(), v.version(),
-        v.generation(), java.time.Instant.now());
-    ctx.status(201).header("Location", "/api/saved/" + s.slug()).json(savedJson(s, r.total()));
+    Matches m = matchIds(p.request(), r.total());
+    SavedSearch s = saved.create(name, SearchParameters.toQueryString(p.request()), m.total(), v.version(),
+        v.generation(), java.time.Instant.now(), m.ids());
+    ctx.status(201).header("Location", "/api/saved/" + s.slug()).json(savedJson(s, m.total(), 0L));
   }
 
   private void renameSaved(Context ctx) throws IOException {
@@ -353,7 +472,8 @@ public final class MorgueServer implements AutoCloseable {
     String slug = ctx.pathParam("slug");
     saved.get(slug);
     SavedSearch s = saved.rename(slug, text(body(ctx), "name"));
-    ctx.json(savedJson(s, currentTotal(s)));
+    NewMatches n = newMatches(s, 0);
+    ctx.json(savedJson(s, n == null ? null : n.total, n == null ? null : n.fresh));
   }
 
   private void deleteSaved(Context ctx) throws IOException {
@@ -383,7 +503,8 @@ public final class MorgueServer implements AutoCloseable {
     } else {
       Long total = currentTotal(s);
       if (total != null) {
-        saved.opened(slug, java.time.Instant.now(), total);
+        Matches m = matchIds(request, total);
+        saved.opened(slug, java.time.Instant.now(), m.total(), m.ids());
       }
       ctx.header("Cache-Control", "no-cache");
       ctx.redirect("/" + (s.query().isEmpty() ? "" : "?" + s.query()), io.javalin.http.HttpStatus.FOUND);
@@ -405,7 +526,7 @@ public final class MorgueServer implements AutoCloseable {
     return new SearchRequest(r.q(), r.from(), r.to(), r.filters(), r.excludes(), r.sort(), 1, 1, 1, r.interval());
   }
 
-  private static Map<String, Object> savedJson(SavedSearch s, Long total) {
+  private static Map<String, Object> savedJson(SavedSearch s, Long total, Long fresh) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("slug", s.slug());
     out.put("name", s.name());
@@ -419,7 +540,7 @@ public final class MorgueServer implements AutoCloseable {
     out.put("lastOpenedAt", s.lastOpenedAt() == null ? null : s.lastOpenedAt().toString());
     out.put("totalAtLastOpen", s.totalAtLastOpen());
     out.put("total", total);
-    out.put("newSince", total == null ? null : s.newSince(total));
+    out.put("newSince", fresh);
     return out;
   }
 

@@ -41,6 +41,10 @@ import org.morgue.search.NotFoundException;
  * concurrent saves lose nothing) and across processes by an OS lock on {@value #LOCK_NAME}; reading
  * the file afresh at each change also takes in an import made by another process meanwhile.
  *
+ * <p>Beside it, {@code seen-<slug>.json} (written the same way) holds the ids of the articles a
+ * saved search matched when it was saved or last opened, up to {@value #MAX_SEEN}, so that its new
+ * matches can be listed; without that file they are only counted.
+ *
  * <p>Slugs are made from the name ({@code [a-z0-9-]}, at most {@value #MAX_SLUG_BASE} characters),
  * with a short random suffix when taken; they are keys in the file, never paths.
  */
@@ -62,6 +66,15 @@ public final class SavedSearches {
 
   /** The most saved searches an archive keeps. */
   public static final int MAX_SAVED = 10_000;
+
+  /**
+   * The most ids of matching articles recorded for a saved search when it is saved or opened; past
+   * it the record says "incomplete" and new matches are only counted (the total less the total seen).
+   */
+  public static final int MAX_SEEN = 20_000;
+
+  /** The format name of a file of seen ids, {@code seen-<slug>.json} in the same folder. */
+  public static final String SEEN_FORMAT = "morgue-saved-seen";
 
   /** The longest slug made from a name, before any suffix. */
   public static final int MAX_SLUG_BASE = 40;
@@ -134,6 +147,16 @@ public final class SavedSearches {
    */
   public SavedSearch create(String name, String query, long total, long indexVersion, long indexGeneration,
       Instant at) throws IOException {
+    return create(name, query, total, indexVersion, indexGeneration, at, null);
+  }
+
+  /**
+   * Saves a search as {@link #create(String, String, long, long, long, Instant)} does, recording
+   * the ids of the articles it matches now ({@code null}, or more than {@value #MAX_SEEN}, records
+   * that the list is incomplete) in its file of seen ids.
+   */
+  public SavedSearch create(String name, String query, long total, long indexVersion, long indexGeneration,
+      Instant at, java.util.Collection<String> seenIds) throws IOException {
     String cleanName = checkName(name);
     String cleanQuery = checkQuery(query);
     return change(all -> {
@@ -142,6 +165,7 @@ public final class SavedSearches {
       }
       String slug = newSlug(cleanName, all);
       SavedSearch s = new SavedSearch(slug, cleanName, cleanQuery, at, total, indexVersion, indexGeneration, null, null);
+      writeSeen(slug, seenIds);
       all.put(slug, s);
       return s;
     });
@@ -153,9 +177,85 @@ public final class SavedSearches {
     return update(slug, s -> s.withName(cleanName));
   }
 
-  /** Records that a saved search was opened, and its total then. */
+  /** Records that a saved search was opened, and its total then, but not which articles it matched. */
   public SavedSearch opened(String slug, Instant at, long total) throws IOException {
-    return update(slug, s -> s.opened(at, total));
+    return opened(slug, at, total, null);
+  }
+
+  /**
+   * Records that a saved search was opened, its total then and the ids of the articles it matched
+   * ({@code null}, or more than {@value #MAX_SEEN}, records that the list is incomplete).
+   */
+  public SavedSearch opened(String slug, Instant at, long total, java.util.Collection<String> seenIds)
+      throws IOException {
+    if (!isSlug(slug)) {
+      throw notFound(slug);
+    }
+    return change(all -> {
+      SavedSearch old = all.get(slug);
+      if (old == null) {
+        throw notFound(slug);
+      }
+      writeSeen(slug, seenIds);
+      SavedSearch changed = old.opened(at, total);
+      all.put(slug, changed);
+      return changed;
+    });
+  }
+
+  /**
+   * The ids of the articles a saved search matched when it was saved or last opened, or empty when
+   * they were not recorded in full (too many, saved before they were kept, imported, or an
+   * unreadable file): then new matches can only be counted.
+   */
+  public Optional<java.util.Set<String>> seen(String slug) throws IOException {
+    if (!isSlug(slug)) {
+      return Optional.empty();
+    }
+    byte[] bytes;
+    synchronized (lock) {
+      try {
+        bytes = Files.readAllBytes(seenFile(slug));
+      } catch (NoSuchFileException e) {
+        return Optional.empty();
+      }
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+    if (root == null || !SEEN_FORMAT.equals(root.path("format").asText()) || !root.path("complete").asBoolean(false)
+        || !root.path("ids").isArray()) {
+      return Optional.empty();
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    root.get("ids").forEach(id -> ids.add(id.asText()));
+    return Optional.of(ids);
+  }
+
+  /** The file of seen ids of a slug (a slug is {@code [a-z0-9-]}, so never a path). */
+  Path seenFile(String slug) {
+    return folder.resolve("seen-" + slug + ".json");
+  }
+
+  /**
+   * Writes the file of seen ids of a slug atomically, or deletes it when the ids are not complete
+   * ({@code null} or over {@value #MAX_SEEN}); called holding the locks of {@link #change}.
+   */
+  private void writeSeen(String slug, java.util.Collection<String> ids) throws IOException {
+    if (ids == null || ids.size() > MAX_SEEN) {
+      Files.deleteIfExists(seenFile(slug));
+      return;
+    }
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", SEEN_FORMAT);
+    root.put("slug", slug);
+    root.put("complete", true);
+    ArrayNode list = root.putArray("ids");
+    ids.forEach(list::add);
+    writeAtomically(seenFile(slug), JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
   }
 
   /** Deletes a saved search; a {@link NotFoundException} if there is none. */
@@ -168,6 +268,7 @@ public final class SavedSearches {
       if (gone == null) {
         throw notFound(slug);
       }
+      Files.deleteIfExists(seenFile(slug));
       return gone;
     });
   }
@@ -212,6 +313,9 @@ public final class SavedSearches {
       }
       if (all.size() > MAX_SAVED) {
         throw new InvalidRequestException(null, "an archive keeps at most " + MAX_SAVED + " saved searches");
+      }
+      for (SavedSearch s : in) {
+        Files.deleteIfExists(seenFile(s.slug())); // what another archive saw means nothing here
       }
       return in.size();
     });

@@ -346,6 +346,61 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
+  /** What {@link #eachMatch} gives for one matching article. */
+  @FunctionalInterface
+  public interface MatchVisitor {
+    /**
+     * @param id the article's id
+     * @param article reads its listed fields (id, date, section, source, title...) when asked
+     */
+    void visit(String id, java.util.function.Supplier<StoredArticle> article) throws IOException;
+  }
+
+  /**
+   * Gives the id of every matching article, newest first, to {@code visitor}, in constant memory as
+   * {@link #export} does, reading only the id unless the visitor asks for the article. Copies included.
+   *
+   * @return the number of matching articles
+   * @throws ExportCutException when one page takes longer than the time limit
+   */
+  public long eachMatch(SearchRequest request, MatchVisitor visitor) throws IOException {
+    ReaderState.Holder holder = acquire();
+    try {
+      SearchRun run = prepare(holder.state, request);
+      Sort sort = sort(SearchRequest.Sort.NEWEST);
+      StoredFields stored = run.searcher().storedFields();
+      java.util.Set<String> idOnly = java.util.Set.of(Fields.ID);
+      FieldDoc after = null;
+      long n = 0;
+      while (true) {
+        IndexSearcher pageSearcher = newSearcher(holder.state);
+        FieldDoc from = after;
+        TopFieldDocs page = run.guard(() -> pageSearcher.searchAfter(from, run.ddq(), EXPORT_PAGE, sort, false));
+        if (pageSearcher.timedOut()) {
+          throw new ExportCutException(n, timeLimit);
+        }
+        for (ScoreDoc sd : page.scoreDocs) {
+          String id = stored.document(sd.doc, idOnly).get(Fields.ID);
+          int doc = sd.doc;
+          visitor.visit(id, () -> {
+            try {
+              return StoredArticle.of(stored.document(doc, StoredArticle.LISTED_FIELDS));
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+          n++;
+        }
+        if (page.scoreDocs.length < EXPORT_PAGE) {
+          return n;
+        }
+        after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+      }
+    } finally {
+      manager.release(holder);
+    }
+  }
+
   /** An export stopped because one of its pages took longer than the time limit. */
   public static final class ExportCutException extends IOException {
     private static final long serialVersionUID = 1L;

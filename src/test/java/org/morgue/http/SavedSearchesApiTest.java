@@ -169,6 +169,75 @@ class SavedSearchesApiTest {
   }
 
   @Test
+  void newMatchesAreListedByIdExactly() throws Exception {
+    long ceasefire = total("q=ceasefire");
+    JsonNode s = ok(send("POST", "/api/saved", body("Quokkas or ceasefires", "q=ceasefire+OR+quokka")), 201);
+    String slug = s.get("slug").asText();
+    assertEquals(ceasefire, s.get("totalAtSave").asLong());
+    assertEquals(0, s.get("newSince").asLong());
+    JsonNode none = ok(send(server, "GET", "/api/saved/" + slug + "/new", null, null), 200);
+    assertEquals(0, none.get("newSince").asLong());
+    assertTrue(none.get("exact").asBoolean());
+    assertEquals(0, none.get("articles").size());
+
+    Path more = tmp.resolve("quokkas");
+    TestArchives.write(more, "q1.txt", TestArchives.house("2022-04-01 WORLD", "A quokka smiles", "The quokka again.",
+        "By Zoë Martín", "AA", "A quokka was seen on the island."));
+    TestArchives.write(more, "q2.txt", TestArchives.house("2022-05-01 WORLD", "Quokka census", "Counting quokkas.",
+        null, "AA", "The quokka count rose this spring, said the rangers."));
+    TestArchives.ingest(layout, more);
+    searcher.refresh();
+    JsonNode hits = ok(send("GET", "/api/search?q=quokka&sort=newest", null), 200).get("hits");
+    assertEquals(2, hits.size());
+    List<String> newIds = List.of(hits.get(0).get("id").asText(), hits.get(1).get("id").asText());
+
+    JsonNode now = ok(send("GET", "/api/saved/" + slug, null), 200);
+    assertEquals(ceasefire + 2, now.get("total").asLong());
+    assertEquals(2, now.get("newSince").asLong());
+    JsonNode listed = ok(send(server, "GET", "/api/saved/" + slug + "/new", null, null), 200);
+    assertEquals(2, listed.get("newSince").asLong());
+    assertEquals(ceasefire + 2, listed.get("total").asLong());
+    assertTrue(listed.get("exact").asBoolean());
+    assertEquals(newIds, listed.get("articles").findValuesAsText("id"), "exactly the two, newest first");
+    assertEquals(List.of("Quokka census", "A quokka smiles"), listed.get("articles").findValuesAsText("title"));
+    assertEquals("2022-05-01", listed.get("articles").get(0).get("date").asText());
+    JsonNode first = ok(send(server, "GET", "/api/saved/" + slug + "/new?limit=1", null, null), 200);
+    assertEquals(2, first.get("newSince").asLong(), "the count is whole when the list is cut");
+    assertEquals(List.of(newIds.get(0)), first.get("articles").findValuesAsText("id"));
+    error(send(server, "GET", "/api/saved/" + slug + "/new?limit=0", null, null), 400);
+    error(send(server, "GET", "/api/saved/no-such-search/new", null, null), 404);
+    JsonNode inList = null;
+    for (JsonNode e : ok(send(server, "GET", "/api/saved", null, null), 200).get("saved")) {
+      if (e.get("slug").asText().equals(slug)) {
+        inList = e;
+      }
+    }
+    assertEquals(2, inList.get("newSince").asLong(), "the list counts by the same rule");
+
+    // opening it records what it matches now
+    assertEquals(302, send(server, "GET", "/s/" + slug, null, null).statusCode());
+    assertEquals(0, ok(send("GET", "/api/saved/" + slug, null), 200).get("newSince").asLong());
+    assertEquals(0, ok(send(server, "GET", "/api/saved/" + slug + "/new", null, null), 200).get("articles").size());
+
+    // an article replaced under the same id is not new, even though something else was deleted
+    TestArchives.write(more, "q1.txt", TestArchives.house("2022-04-01 WORLD", "A quokka smiles (corrected)",
+        "The quokka again.", "By Zoë Martín", "AA", "A quokka was seen on the island, twice."));
+    TestArchives.ingest(layout, more);
+    searcher.refresh();
+    JsonNode replaced = ok(send("GET", "/api/saved/" + slug, null), 200);
+    assertEquals(ceasefire + 2, replaced.get("total").asLong(), "replaced, not added");
+    assertEquals(0, replaced.get("newSince").asLong());
+
+    // without a full record of ids (over the cap), new matches are counted: the total less the total seen
+    new SavedSearches(layout.saved()).opened(slug, java.time.Instant.now(), ceasefire + 1, null);
+    JsonNode counted = ok(send(server, "GET", "/api/saved/" + slug + "/new", null, null), 200);
+    assertEquals(1, counted.get("newSince").asLong());
+    assertFalse(counted.get("exact").asBoolean());
+    assertEquals(0, counted.get("articles").size());
+    assertEquals(1, ok(send("GET", "/api/saved/" + slug, null), 200).get("newSince").asLong());
+  }
+
+  @Test
   void changesNeedTheTokenReadingDoesNot() throws Exception {
     String slug = ok(send("POST", "/api/saved", body("Token rule", "q=border")), 201).get("slug").asText();
     for (String token : new String[] {null, "wrong", ""}) {

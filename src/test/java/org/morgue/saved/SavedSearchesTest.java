@@ -59,6 +59,30 @@ class SavedSearchesTest {
   }
 
   @Test
+  void seenIdsSurviveANewStoreAndFallBackPastTheCap() throws IOException {
+    SavedSearches store = new SavedSearches(tmp.resolve("saved"));
+    SavedSearch s = store.create("Seen", "q=x", 3, 7, 3, T, List.of("a1", "a2", "a3"));
+    assertEquals(Set.of("a1", "a2", "a3"), new SavedSearches(tmp.resolve("saved")).seen(s.slug()).orElseThrow());
+    store.opened(s.slug(), T.plusSeconds(60), 4, List.of("a1", "a2", "a3", "a4"));
+    SavedSearches again = new SavedSearches(tmp.resolve("saved"));
+    assertEquals(Set.of("a1", "a2", "a3", "a4"), again.seen(s.slug()).orElseThrow());
+    assertEquals(4L, again.get(s.slug()).totalAtLastOpen());
+
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i <= SavedSearches.MAX_SEEN; i++) {
+      many.add("id" + i);
+    }
+    again.opened(s.slug(), T.plusSeconds(120), many.size(), many);
+    assertTrue(new SavedSearches(tmp.resolve("saved")).seen(s.slug()).isEmpty(), "over the cap: incomplete");
+    assertEquals(5, again.get(s.slug()).newSince(many.size() + 5), "and new matches are counted");
+    assertTrue(store.seen(save(store, "Old", "q=y").slug()).isEmpty(), "saved without ids: none");
+
+    again.delete(s.slug());
+    assertFalse(Files.exists(tmp.resolve("saved").resolve("seen-" + s.slug() + ".json")));
+    assertTrue(again.seen(s.slug()).isEmpty());
+  }
+
+  @Test
   void aCrashMidWriteLeavesThePreviousFile() throws IOException {
     Path folder = tmp.resolve("saved");
     SavedSearches store = new SavedSearches(folder);
