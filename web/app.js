@@ -679,10 +679,51 @@ function savedItem(s) {
   });
   li.append(
     el('a', { href: s.link, class: 'saved-name' }, s.name), ' ',
-    el('span', { class: 'saved-counts' }, counts, ' · ', el('strong', { class: 'saved-new' }, fresh)), ' ',
+    el('span', { class: 'saved-counts' }, counts, ' · ', el('strong', { class: 'saved-new' }, s.newSince ? newToggle(li, s, fresh) : fresh)), ' ',
     el('a', { href: s.link + '.atom', type: 'application/atom+xml', class: 'saved-feed' }, 'feed'), ' ',
     el('button', { type: 'button', class: 'saved-rename', onclick: () => renameForm(li, s) }, 'Rename'), ' ', del);
   return li;
+}
+
+/** "K new": a button that shows, under the saved search, the articles it did not match before. */
+function newToggle(li, s, label) {
+  const button = el('button', { type: 'button', class: 'saved-new-toggle', 'aria-expanded': 'false' }, label);
+  let shown = null;
+  button.addEventListener('click', async () => {
+    if (shown) {
+      shown.remove();
+      shown = null;
+      button.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    button.setAttribute('aria-expanded', 'true');
+    shown = el('div', { class: 'saved-new-articles', text: 'Loading…' });
+    li.append(shown);
+    const box = shown;
+    let r;
+    try {
+      r = await getJson('/api/saved/' + encodeURIComponent(s.slug) + '/new');
+    } catch {
+      r = { ok: false, status: 0, body: null };
+    }
+    if (!r.ok) {
+      box.replaceChildren(el('span', { class: 'failure', text: 'The new articles could not be loaded. ' + errorText(r) }));
+      return;
+    }
+    const b = r.body;
+    if (!b.exact) {
+      box.replaceChildren(el('span', { class: 'muted', text: b.newSince + ' more than then; which ones is not known (too many articles to remember). Open the search to see them all.' }));
+      return;
+    }
+    const items = b.articles.map((a) => el('li', {},
+      el('a', { href: '/?article=' + encodeURIComponent(a.id), class: 'saved-new-title', text: a.title || a.id }),
+      el('span', { class: 'muted', text: ' ' + [a.date, a.section, a.source].filter(Boolean).join(' · ') })));
+    box.replaceChildren(el('ul', { class: 'saved-new-list' }, items));
+    if (b.newSince > b.articles.length) {
+      box.append(el('p', { class: 'muted', text: 'and ' + (b.newSince - b.articles.length) + ' more; open the search to see them all.' }));
+    }
+  });
+  return button;
 }
 
 function renameForm(li, s) {
