@@ -401,6 +401,28 @@ class SearchPageTest {
     assertEquals("q=truce&sort=newest", query());
     assertEquals(summaryBefore, summary());
 
+    // as if its newest article had come since it was opened: "1 new" lists it, linking to its view
+    List<String> ids = new java.util.ArrayList<>();
+    List<String> titles = new java.util.ArrayList<>();
+    searcher.eachMatch(org.morgue.search.SearchRequest.of("truce"), (id, a) -> {
+      ids.add(id);
+      titles.add(a.get().title());
+    });
+    new org.morgue.saved.SavedSearches(searcher.layout().saved())
+        .opened("truce-newest", java.time.Instant.now(), ids.size() - 1, ids.subList(1, ids.size()));
+    open("?q=truce&sort=newest");
+    item = wait.until(d -> d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
+    WebElement toggle = item.findElement(By.className("saved-new-toggle"));
+    assertEquals("1 new since last opened", toggle.getText());
+    toggle.click();
+    WebElement fresh = wait.until(d -> d.findElement(By.cssSelector(
+        "#saved-list .saved-item[data-slug='truce-newest'] .saved-new-list a")));
+    assertEquals(titles.get(0), fresh.getText());
+    assertEquals(base + "?article=" + ids.get(0), fresh.getDomProperty("href"));
+    assertEquals(1, driver.findElements(By.cssSelector(".saved-new-list li")).size());
+    driver.executeScript("document.getElementById('saved').scrollIntoView()");
+    screenshot("saved-new");
+
     // rename it in the list; then delete it (asked twice)
     item = wait.until(d -> d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
     item.findElement(By.className("saved-rename")).click();
