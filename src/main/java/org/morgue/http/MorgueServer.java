@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * <tr><td>{@code /api/facets/{dimension}}</td><td>a dimension's values by {@code prefix}, under the search</td></tr>
  * <tr><td>{@code /api/stats}, {@code /api/health}</td><td>the archive's facts; whether it serves</td></tr>
  * <tr><td>{@code /api/saved}, {@code /api/saved/{slug}}</td><td>saved searches: list, create (POST),
- *   read, rename (PATCH or PUT), delete (DELETE)</td></tr>
+ *   read, rename (PATCH or PUT), delete (DELETE); {@code /api/saved/{slug}/new} the articles it matches
+ *   that it did not when saved or last opened</td></tr>
  * <tr><td>{@code /s/{slug}}</td><td>a saved search: a redirect to its search; {@code .atom} its feed,
  *   {@code .csv} its export</td></tr>
  * <tr><td>{@code /}</td><td>the files of the web folder (the search page)</td></tr>
