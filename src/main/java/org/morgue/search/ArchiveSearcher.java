@@ -318,10 +318,22 @@ public final class ArchiveSearcher implements AutoCloseable {
    *     incomplete, and a streaming caller should abort its response
    */
   public long export(SearchRequest request, Consumer<StoredArticle> sink) throws IOException {
+    return eachDoc(request, sort(request.sort()), (stored, doc) -> sink.accept(StoredArticle.of(stored.document(doc))));
+  }
+
+  /** What {@link #eachDoc} gives for one matching document. */
+  private interface DocVisitor {
+    void visit(StoredFields stored, int doc) throws IOException;
+  }
+
+  /**
+   * Every match of {@code request} in {@code sort} order, in constant memory: pages of {@value
+   * #EXPORT_PAGE} by searchAfter over one point-in-time reader, each page under the time limit.
+   */
+  private long eachDoc(SearchRequest request, Sort sort, DocVisitor visitor) throws IOException {
     ReaderState.Holder holder = acquire();
     try {
       SearchRun run = prepare(holder.state, request);
-      Sort sort = sort(request.sort());
       StoredFields stored = run.searcher().storedFields();
       FieldDoc after = null;
       long n = 0;
@@ -333,7 +345,7 @@ public final class ArchiveSearcher implements AutoCloseable {
           throw new ExportCutException(n, timeLimit);
         }
         for (ScoreDoc sd : page.scoreDocs) {
-          sink.accept(StoredArticle.of(stored.document(sd.doc)));
+          visitor.visit(stored, sd.doc);
           n++;
         }
         if (page.scoreDocs.length < EXPORT_PAGE) {
@@ -364,41 +376,17 @@ public final class ArchiveSearcher implements AutoCloseable {
    * @throws ExportCutException when one page takes longer than the time limit
    */
   public long eachMatch(SearchRequest request, MatchVisitor visitor) throws IOException {
-    ReaderState.Holder holder = acquire();
-    try {
-      SearchRun run = prepare(holder.state, request);
-      Sort sort = sort(SearchRequest.Sort.NEWEST);
-      StoredFields stored = run.searcher().storedFields();
-      java.util.Set<String> idOnly = java.util.Set.of(Fields.ID);
-      FieldDoc after = null;
-      long n = 0;
-      while (true) {
-        IndexSearcher pageSearcher = newSearcher(holder.state);
-        FieldDoc from = after;
-        TopFieldDocs page = run.guard(() -> pageSearcher.searchAfter(from, run.ddq(), EXPORT_PAGE, sort, false));
-        if (pageSearcher.timedOut()) {
-          throw new ExportCutException(n, timeLimit);
+    java.util.Set<String> idOnly = java.util.Set.of(Fields.ID);
+    return eachDoc(request, sort(SearchRequest.Sort.NEWEST), (stored, doc) -> {
+      String id = stored.document(doc, idOnly).get(Fields.ID);
+      visitor.visit(id, () -> {
+        try {
+          return StoredArticle.of(stored.document(doc, StoredArticle.LISTED_FIELDS));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
         }
-        for (ScoreDoc sd : page.scoreDocs) {
-          String id = stored.document(sd.doc, idOnly).get(Fields.ID);
-          int doc = sd.doc;
-          visitor.visit(id, () -> {
-            try {
-              return StoredArticle.of(stored.document(doc, StoredArticle.LISTED_FIELDS));
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          });
-          n++;
-        }
-        if (page.scoreDocs.length < EXPORT_PAGE) {
-          return n;
-        }
-        after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
-      }
-    } finally {
-      manager.release(holder);
-    }
+      });
+    });
   }
 
   /** An export stopped because one of its pages took longer than the time limit. */
