@@ -11,9 +11,12 @@ import java.util.Objects;
  * (lists), never blank strings. Example: the seed article has id {@code 000_27f0df3f21ae055d}, date
  * 2021-11-17, section {@code WORLD}, one author and twelve body paragraphs.
  *
- * @param id stable identity: the file name's stem, or the JSON record's own {@code id} or {@code url}
- * @param date publication date, or {@code null} when the input has none (the article is still indexed)
- * @param section the desk or topic, as written ({@code WORLD}, {@code Press Releases}), or {@code null}
+ * @param id stable identity: the file name's stem, or the JSON record's own {@code id} or {@code
+ *     url}
+ * @param date publication date, or {@code null} when the input has none (the article is still
+ *     indexed)
+ * @param section the desk or topic, as written ({@code WORLD}, {@code Press Releases}), or {@code
+ *     null}
  * @param title the headline; never blank
  * @param lede the standfirst, or {@code null}
  * @param authors the names of the byline, in order

@@ -27,9 +27,10 @@ import java.util.zip.GZIPInputStream;
  * ReadEvent.Rejected} and reading goes on.
  *
  * <p>The format is chosen by the file name: {@code .txt} is the house format (one article a file),
- * {@code .jsonl} and {@code .ndjson} are JSON Lines; any of them may end in {@code .gz}. A directory
- * is walked recursively in name order, passing over hidden entries and files of other types (counted
- * as skipped); a file named on the command line in another type is rejected as unsupported.
+ * {@code .jsonl} and {@code .ndjson} are JSON Lines; any of them may end in {@code .gz}. A
+ * directory is walked recursively in name order, passing over hidden entries and files of other
+ * types (counted as skipped); a file named on the command line in another type is rejected as
+ * unsupported.
  */
 public final class ArticleFiles {
   /** No article file or JSON line is larger than this. */
@@ -99,9 +100,13 @@ public final class ArticleFiles {
       if (Files.isDirectory(input)) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(input)) {
-          walk.filter(p -> !hidden(input, p) && Files.isRegularFile(p)).sorted().forEach(files::add);
+          walk.filter(p -> !hidden(input, p) && Files.isRegularFile(p))
+              .sorted()
+              .forEach(files::add);
         } catch (IOException | java.io.UncheckedIOException e) {
-          sink.accept(reject(Location.file(input), Reason.UNREADABLE, "cannot list directory: " + message(e)));
+          sink.accept(
+              reject(
+                  Location.file(input), Reason.UNREADABLE, "cannot list directory: " + message(e)));
         }
         for (Path file : files) {
           if (formatOf(file) == null) {
@@ -114,7 +119,10 @@ public final class ArticleFiles {
         sink.accept(reject(Location.file(input), Reason.UNREADABLE, "no such file or directory"));
       } else if (formatOf(input) == null) {
         sink.accept(
-            reject(Location.file(input), Reason.UNSUPPORTED, "not .txt, .jsonl or .ndjson (optionally .gz)"));
+            reject(
+                Location.file(input),
+                Reason.UNSUPPORTED,
+                "not .txt, .jsonl or .ndjson (optionally .gz)"));
       } else {
         readFile(input, sink);
       }
@@ -177,7 +185,8 @@ public final class ArticleFiles {
       return;
     }
     if (bytes.length > MAX_ARTICLE_BYTES) {
-      sink.accept(reject(where, Reason.TOO_LARGE, "over " + MAX_ARTICLE_BYTES / (1024 * 1024) + " MB"));
+      sink.accept(
+          reject(where, Reason.TOO_LARGE, "over " + MAX_ARTICLE_BYTES / (1024 * 1024) + " MB"));
       return;
     }
     String text;
@@ -208,13 +217,15 @@ public final class ArticleFiles {
       return strict(StandardCharsets.UTF_16, bytes, 0, bytes.length); // the decoder reads the mark
     }
     if (isBlank(bytes, 0, bytes.length)) {
-      throw new ArticleException(Reason.EMPTY, bytes.length == 0 ? "empty file" : "only white space");
+      throw new ArticleException(
+          Reason.EMPTY, bytes.length == 0 ? "empty file" : "only white space");
     }
     checkText(bytes, 0, bytes.length);
     return strict(StandardCharsets.UTF_8, bytes, 0, bytes.length);
   }
 
-  private static String strict(java.nio.charset.Charset cs, byte[] b, int off, int len) throws ArticleException {
+  private static String strict(java.nio.charset.Charset cs, byte[] b, int off, int len)
+      throws ArticleException {
     CharsetDecoder d =
         cs.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -223,7 +234,8 @@ public final class ArticleFiles {
     try {
       return d.decode(buf).toString();
     } catch (MalformedInputException e) {
-      throw new ArticleException(Reason.ENCODING, "not " + cs.name() + " at byte " + (buf.position() - off));
+      throw new ArticleException(
+          Reason.ENCODING, "not " + cs.name() + " at byte " + (buf.position() - off));
     } catch (CharacterCodingException e) {
       throw new ArticleException(Reason.ENCODING, "not " + cs.name() + ": " + e.getMessage());
     }
@@ -243,14 +255,18 @@ public final class ArticleFiles {
       }
     }
     if (control > n / 20 + 1) {
-      throw new ArticleException(Reason.BINARY, control + " control characters in the first " + n + " bytes");
+      throw new ArticleException(
+          Reason.BINARY, control + " control characters in the first " + n + " bytes");
     }
   }
 
   private static boolean isBlank(byte[] b, int off, int len) {
     int i = off;
     int end = off + len;
-    if (len >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB && b[off + 2] == (byte) 0xBF) {
+    if (len >= 3
+        && b[off] == (byte) 0xEF
+        && b[off + 1] == (byte) 0xBB
+        && b[off + 2] == (byte) 0xBF) {
       i += 3;
     }
     for (; i < end; i++) {
@@ -268,13 +284,16 @@ public final class ArticleFiles {
     try (InputStream raw = open(file)) {
       // The first bytes say whether this is text at all. They and the lines after them are read
       // straight from the stream, keeping what came before a failure, so that a gzip file cut short
-      // still gives every whole line before the cut. (A BufferedInputStream in between drops what it
+      // still gives every whole line before the cut. (A BufferedInputStream in between drops what
+      // it
       // has read when the stream under it fails: up to 64 KB of lines, all of a small file's.)
       byte[] head = new byte[SNIFF_BYTES];
       int headLength = 0;
       IOException broken = null;
       try {
-        for (int r; headLength < head.length && (r = raw.read(head, headLength, head.length - headLength)) > 0; ) {
+        for (int r;
+            headLength < head.length
+                && (r = raw.read(head, headLength, head.length - headLength)) > 0; ) {
           headLength += r;
         }
       } catch (IOException e) {
@@ -305,12 +324,20 @@ public final class ArticleFiles {
         int off = 0;
         int len = lines.length();
         byte[] buf = lines.buffer();
-        if (lineNo == 1 && len >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+        if (lineNo == 1
+            && len >= 3
+            && buf[0] == (byte) 0xEF
+            && buf[1] == (byte) 0xBB
+            && buf[2] == (byte) 0xBF) {
           off = 3;
           len -= 3;
         }
         if (lines.overflowed()) {
-          sink.accept(reject(where, Reason.TOO_LARGE, "line over " + MAX_ARTICLE_BYTES / (1024 * 1024) + " MB"));
+          sink.accept(
+              reject(
+                  where,
+                  Reason.TOO_LARGE,
+                  "line over " + MAX_ARTICLE_BYTES / (1024 * 1024) + " MB"));
           continue;
         }
         if (isBlank(buf, off, len)) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits a byline into author names: {@code "By Jane Roe and John Doe"} gives {@code [Jane Roe, John
- * Doe]}; commas, semicolons, {@code &} and {@code and} separate names.
+ * Splits a byline into author names: {@code "By Jane Roe and John Doe"} gives {@code [Jane Roe,
+ * John Doe]}; commas, semicolons, {@code &} and {@code and} separate names.
  */
 public final class Bylines {
   private static final Pattern BY =
@@ -36,7 +36,8 @@ public final class Bylines {
       return false;
     }
     String names = line.substring(by.end());
-    // "By the end of the war, ..." opens a sentence, not a byline: names are short, with no full stop
+    // "By the end of the war, ..." opens a sentence, not a byline: names are short, with no full
+    // stop
     return !names.isEmpty()
         && names.length() <= 120
         && (!names.endsWith(".") || ENDS_WITH_SUFFIX.matcher(names).find())

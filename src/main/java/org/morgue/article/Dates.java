@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads the dates that real exports carry: ISO dates and timestamps ({@code 2021-11-17},
- * {@code 2021-05-21T01:10:41+00:00}), US short dates ({@code 12/1/16}, {@code 12/1/2016}) and
- * written dates ({@code November 17, 2021}, {@code Nov. 17, 2021}, {@code 17 November 2021}).
+ * Reads the dates that real exports carry: ISO dates and timestamps ({@code 2021-11-17}, {@code
+ * 2021-05-21T01:10:41+00:00}), US short dates ({@code 12/1/16}, {@code 12/1/2016}) and written
+ * dates ({@code November 17, 2021}, {@code Nov. 17, 2021}, {@code 17 November 2021}).
  */
 public final class Dates {
   private static final Pattern ISO_PREFIX = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})([T ].*)?$");

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * URL: https://...                 Morgue's own optional last line: the article's address
  * </pre>
  *
- * <p>The reader tolerates what real exports do: CRLF or CR line ends, a byte-order mark, stray white
- * space, blank lines before the first line, a body that starts on line 3 (no blank line after the
- * header). When the date line is missing or unreadable, the human-readable date is used.
+ * <p>The reader tolerates what real exports do: CRLF or CR line ends, a byte-order mark, stray
+ * white space, blank lines before the first line, a body that starts on line 3 (no blank line after
+ * the header). When the date line is missing or unreadable, the human-readable date is used.
  */
 public final class HouseFormat {
   private static final Pattern DATE_LINE =
@@ -52,8 +52,8 @@ public final class HouseFormat {
    * @param id the article's id (the file name's stem)
    * @param text the decoded file contents, line ends of any kind
    * @return the article, with a {@link Reason#NO_DATE} warning if it has no usable date
-   * @throws ArticleException {@link Reason#EMPTY} for no text, {@link Reason#MALFORMED} for no title
-   *     or no text beyond the title
+   * @throws ArticleException {@link Reason#EMPTY} for no text, {@link Reason#MALFORMED} for no
+   *     title or no text beyond the title
    */
   public static Result parse(String id, String text) throws ArticleException {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
@@ -163,7 +163,9 @@ public final class HouseFormat {
   }
 
   private static boolean isMeta(String line) {
-    return line.isEmpty() || Bylines.isByline(line) || (Dates.parse(line).isPresent() && line.length() < 40);
+    return line.isEmpty()
+        || Bylines.isByline(line)
+        || (Dates.parse(line).isPresent() && line.length() < 40);
   }
 
   private static int skipBlank(List<String> lines, int i) {
@@ -220,7 +222,10 @@ public final class HouseFormat {
       b.append(oneLine(article.lede())).append('\n');
     }
     if (!article.authors().isEmpty()) {
-      b.append("By ").append(String.join(" and ", article.authors().stream().map(HouseFormat::oneLine).toList())).append('\n');
+      b.append("By ")
+          .append(
+              String.join(" and ", article.authors().stream().map(HouseFormat::oneLine).toList()))
+          .append('\n');
     }
     if (article.date() != null) {
       b.append(HUMAN_DATE.format(article.date())).append('\n');

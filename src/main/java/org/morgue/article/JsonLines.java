@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  * Reads one JSON Lines record into an {@link Article}. The fields (all optional unless said):
  *
  * <ul>
- *   <li>{@code id} (string or number; required unless {@code url} is given, which then serves as id)
+ *   <li>{@code id} (string or number; required unless {@code url} is given, which then serves as
+ *       id)
  *   <li>{@code title} (required), {@code body} (a string whose paragraphs are separated by blank
  *       lines, or an array of paragraphs; {@code text} is accepted too)
  *   <li>{@code lede} (or {@code standfirst}, {@code description}, {@code summary})
- *   <li>{@code date} (ISO date or timestamp, or {@code 12/31/16}; {@code datetime} if {@code date} is
- *       missing), {@code section}, {@code source}, {@code url}
+ *   <li>{@code date} (ISO date or timestamp, or {@code 12/31/16}; {@code datetime} if {@code date}
+ *       is missing), {@code section}, {@code source}, {@code url}
  *   <li>{@code authors} (array of names), or {@code author} (string or array), or {@code byline}
  *       (string, split like a house byline)
  * </ul>
@@ -64,7 +65,11 @@ public final class JsonLines {
     if (node == null || !node.isObject()) {
       throw new ArticleException(
           Reason.NOT_AN_ARTICLE,
-          "a JSON " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + ", not an object");
+          "a JSON "
+              + (node == null
+                  ? "nothing"
+                  : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+              + ", not an object");
     }
     String url = string(node, "url");
     String id = string(node, "id");
@@ -92,7 +97,8 @@ public final class JsonLines {
         date != null
             ? null
             : new ReadEvent.Problem(
-                Reason.NO_DATE, dateText == null ? "no 'date'" : "unreadable date '" + dateText + "'");
+                Reason.NO_DATE,
+                dateText == null ? "no 'date'" : "unreadable date '" + dateText + "'");
     Article article =
         new Article(
             id,
@@ -122,7 +128,10 @@ public final class JsonLines {
       }
       return out;
     }
-    String byline = names != null ? string(node, node.has("authors") ? "authors" : "author") : string(node, "byline");
+    String byline =
+        names != null
+            ? string(node, node.has("authors") ? "authors" : "author")
+            : string(node, "byline");
     return byline == null ? out : Bylines.authors(byline);
   }
 
@@ -175,8 +184,7 @@ public final class JsonLines {
       return null;
     }
     if (!v.isTextual() && !v.isNumber()) {
-      throw new ArticleException(
-          Reason.NOT_AN_ARTICLE, "field '" + name + "' is not a string");
+      throw new ArticleException(Reason.NOT_AN_ARTICLE, "field '" + name + "' is not a string");
     }
     return Text.orNull(v.asText());
   }

@@ -15,7 +15,9 @@ public enum Reason {
   ENCODING("bad encoding", true),
   /** Text that does not follow its format: no title, no body, a line that is not JSON. */
   MALFORMED("malformed", true),
-  /** Valid JSON that is not an article: not an object, no id, no title, a field of the wrong type. */
+  /**
+   * Valid JSON that is not an article: not an object, no id, no title, a field of the wrong type.
+   */
   NOT_AN_ARTICLE("not an article", true),
   /** The file's name does not say a format Morgue reads (.txt, .jsonl, .ndjson, each maybe .gz). */
   UNSUPPORTED("unsupported file type", true),

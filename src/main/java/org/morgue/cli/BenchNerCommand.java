@@ -22,23 +22,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code morgue bench-ner FILE}: the entity extraction's throughput on real articles, by the ingest's
- * path ({@link EntityFinder#extract(org.morgue.article.Article)}), first on one thread (tokens per
- * CPU second: the per-core rate), then on {@code --threads} threads (articles per second of wall time).
- * Run it with the heap to be measured, e.g. {@code MORGUE_JAVA_OPTS=-Xmx1g ./morgue bench-ner news.jsonl.gz}.
+ * {@code morgue bench-ner FILE}: the entity extraction's throughput on real articles, by the
+ * ingest's path ({@link EntityFinder#extract(org.morgue.article.Article)}), first on one thread
+ * (tokens per CPU second: the per-core rate), then on {@code --threads} threads (articles per
+ * second of wall time). Run it with the heap to be measured, e.g. {@code MORGUE_JAVA_OPTS=-Xmx1g
+ * ./morgue bench-ner news.jsonl.gz}.
  */
 @Command(
     name = "bench-ner",
     mixinStandardHelpOptions = true,
-    description = "Measures the entity extraction's speed: tokens per CPU second on one thread, articles per second on all.")
+    description =
+        "Measures the entity extraction's speed: tokens per CPU second on one thread, articles per second on all.")
 public final class BenchNerCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders (any format the ingest reads).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Article files or folders (any format the ingest reads).")
   List<Path> paths;
 
-  @Option(names = "--articles", description = "How many articles, the first ones read (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--articles",
+      description = "How many articles, the first ones read (default: ${DEFAULT-VALUE}).")
   int articles = 500;
 
-  @Option(names = "--threads", description = "Threads for the parallel round (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      description = "Threads for the parallel round (default: ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Override
@@ -47,39 +56,65 @@ public final class BenchNerCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--articles and --threads must be at least 1");
     }
     List<Article> sample = new ArrayList<>();
-    new ArticleFiles().read(paths, event -> {
-      if (event instanceof ReadEvent.Parsed p && sample.size() < articles) {
-        sample.add(p.article());
-      }
-    });
+    new ArticleFiles()
+        .read(
+            paths,
+            event -> {
+              if (event instanceof ReadEvent.Parsed p && sample.size() < articles) {
+                sample.add(p.article());
+              }
+            });
     long chars = 0;
     for (Article a : sample) {
-      chars += a.title().length() + (a.lede() == null ? 0 : a.lede().length()) + a.bodyText().length();
+      chars +=
+          a.title().length() + (a.lede() == null ? 0 : a.lede().length()) + a.bodyText().length();
     }
     CoreNlpExtractor extractor = CoreNlpExtractor.shared();
     EntityFinder finder = EntityFinder.standard();
-    System.out.printf(Locale.ROOT, "%,d articles (%.1f MB of text), max heap %d MB, %d cores, %s%n",
-        sample.size(), chars / 1e6, Runtime.getRuntime().maxMemory() >> 20,
-        Runtime.getRuntime().availableProcessors(), Runtime.version());
+    System.out.printf(
+        Locale.ROOT,
+        "%,d articles (%.1f MB of text), max heap %d MB, %d cores, %s%n",
+        sample.size(),
+        chars / 1e6,
+        Runtime.getRuntime().maxMemory() >> 20,
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version());
 
     run(finder, sample.subList(0, Math.min(100, sample.size())), 1); // warm-up: JIT
     long tokens0 = extractor.tokens();
     Round one = run(finder, sample, 1);
     long tokens = extractor.tokens() - tokens0;
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "1 thread:  %,d tokens in %.1f CPU s: %,.0f tokens per CPU second; %.1f articles/s; %,d mentions; %d failed%n",
-        tokens, one.cpuSeconds, tokens / one.cpuSeconds, sample.size() / one.wallSeconds, one.mentions, one.failed);
+        tokens,
+        one.cpuSeconds,
+        tokens / one.cpuSeconds,
+        sample.size() / one.wallSeconds,
+        one.mentions,
+        one.failed);
     Round all = run(finder, sample, threads);
-    System.out.printf(Locale.ROOT, "%d threads: %.1f articles/s (wall %.1f s, %.1f CPU s), %,.0f tokens per second%n",
-        threads, sample.size() / all.wallSeconds, all.wallSeconds, all.cpuSeconds, tokens / all.wallSeconds);
-    System.out.printf(Locale.ROOT, "peak heap used: %d MB of %d MB max%n", peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(
+        Locale.ROOT,
+        "%d threads: %.1f articles/s (wall %.1f s, %.1f CPU s), %,.0f tokens per second%n",
+        threads,
+        sample.size() / all.wallSeconds,
+        all.wallSeconds,
+        all.cpuSeconds,
+        tokens / all.wallSeconds);
+    System.out.printf(
+        Locale.ROOT,
+        "peak heap used: %d MB of %d MB max%n",
+        peakHeap() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20);
     return 0;
   }
 
   private record Round(double wallSeconds, double cpuSeconds, long mentions, int failed) {}
 
   /** Extracts every article on {@code n} named threads, taking articles from a shared counter. */
-  private static Round run(EntityFinder finder, List<Article> sample, int n) throws InterruptedException {
+  private static Round run(EntityFinder finder, List<Article> sample, int n)
+      throws InterruptedException {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     AtomicInteger next = new AtomicInteger();
     AtomicLong cpu = new AtomicLong();
@@ -88,17 +123,20 @@ public final class BenchNerCommand implements Callable<Integer> {
     List<Thread> workers = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
-      Thread t = new Thread(() -> {
-        long c0 = mx.getCurrentThreadCpuTime();
-        for (int k; (k = next.getAndIncrement()) < sample.size(); ) {
-          try {
-            mentions.addAndGet(finder.extract(sample.get(k)).mentions().size());
-          } catch (ExtractionException e) {
-            failed.incrementAndGet();
-          }
-        }
-        cpu.addAndGet(mx.getCurrentThreadCpuTime() - c0);
-      }, "bench-ner-" + i);
+      Thread t =
+          new Thread(
+              () -> {
+                long c0 = mx.getCurrentThreadCpuTime();
+                for (int k; (k = next.getAndIncrement()) < sample.size(); ) {
+                  try {
+                    mentions.addAndGet(finder.extract(sample.get(k)).mentions().size());
+                  } catch (ExtractionException e) {
+                    failed.incrementAndGet();
+                  }
+                }
+                cpu.addAndGet(mx.getCurrentThreadCpuTime() - c0);
+              },
+              "bench-ner-" + i);
       workers.add(t);
       t.start();
     }

@@ -7,57 +7,200 @@ import java.util.List;
 
 /**
  * The fixed archivist queries of {@code bench-search}, as query strings of the API: words, phrases,
- * fields, date ranges, boolean queries, patterns, filters and exclusions, sorts and pages. The words
- * are everyday news vocabulary written here; the filter values are taken from the index's own top
- * facet values when the benchmark runs, so nothing of a corpus is kept in the code.
+ * fields, date ranges, boolean queries, patterns, filters and exclusions, sorts and pages. The
+ * words are everyday news vocabulary written here; the filter values are taken from the index's own
+ * top facet values when the benchmark runs, so nothing of a corpus is kept in the code.
  */
 final class BenchQueries {
   private BenchQueries() {}
 
-  static final List<String> WORDS = List.of(
-      "election", "immigration", "healthcare", "senate", "court", "climate", "economy", "taxes", "border",
-      "refugees", "terrorism", "police", "protest", "budget", "deficit", "vaccine", "pandemic", "jobs",
-      "unemployment", "inflation", "trade", "tariffs", "china", "russia", "iran", "syria", "israel",
-      "mexico", "europe", "congress", "governor", "mayor", "campaign", "debate", "poll", "voters",
-      "abortion", "guns", "shooting", "military", "veterans", "schools", "teachers", "students",
-      "hospital", "insurance", "medicare", "pipeline", "energy", "oil", "emissions", "wildfire",
-      "hurricane", "flood", "drought", "sanctions", "nuclear", "missile", "hackers", "privacy");
+  static final List<String> WORDS =
+      List.of(
+          "election",
+          "immigration",
+          "healthcare",
+          "senate",
+          "court",
+          "climate",
+          "economy",
+          "taxes",
+          "border",
+          "refugees",
+          "terrorism",
+          "police",
+          "protest",
+          "budget",
+          "deficit",
+          "vaccine",
+          "pandemic",
+          "jobs",
+          "unemployment",
+          "inflation",
+          "trade",
+          "tariffs",
+          "china",
+          "russia",
+          "iran",
+          "syria",
+          "israel",
+          "mexico",
+          "europe",
+          "congress",
+          "governor",
+          "mayor",
+          "campaign",
+          "debate",
+          "poll",
+          "voters",
+          "abortion",
+          "guns",
+          "shooting",
+          "military",
+          "veterans",
+          "schools",
+          "teachers",
+          "students",
+          "hospital",
+          "insurance",
+          "medicare",
+          "pipeline",
+          "energy",
+          "oil",
+          "emissions",
+          "wildfire",
+          "hurricane",
+          "flood",
+          "drought",
+          "sanctions",
+          "nuclear",
+          "missile",
+          "hackers",
+          "privacy");
 
-  static final List<String> PAIRS = List.of(
-      "tax reform", "border wall", "health insurance", "gun control", "climate policy", "trade war",
-      "nuclear deal", "police reform", "student loans", "minimum wage", "voter fraud", "federal budget",
-      "oil prices", "refugee crisis", "drug prices", "free speech", "court ruling", "senate vote",
-      "election results", "military spending", "school shooting", "immigration reform",
-      "government shutdown", "interest rates", "foreign policy", "death penalty", "civil rights",
-      "national security", "social media", "public health");
+  static final List<String> PAIRS =
+      List.of(
+          "tax reform",
+          "border wall",
+          "health insurance",
+          "gun control",
+          "climate policy",
+          "trade war",
+          "nuclear deal",
+          "police reform",
+          "student loans",
+          "minimum wage",
+          "voter fraud",
+          "federal budget",
+          "oil prices",
+          "refugee crisis",
+          "drug prices",
+          "free speech",
+          "court ruling",
+          "senate vote",
+          "election results",
+          "military spending",
+          "school shooting",
+          "immigration reform",
+          "government shutdown",
+          "interest rates",
+          "foreign policy",
+          "death penalty",
+          "civil rights",
+          "national security",
+          "social media",
+          "public health");
 
-  static final List<String> PHRASES = List.of(
-      "\"supreme court\"", "\"white house\"", "\"health care\"", "\"climate change\"", "\"prime minister\"",
-      "\"federal reserve\"", "\"middle east\"", "\"north korea\"", "\"affordable care act\"",
-      "\"second amendment\"", "\"united nations\"", "\"justice department\"", "\"border patrol\"",
-      "\"executive order\"", "\"national guard\"", "\"fake news\"", "\"tax cuts\"", "\"human rights\"",
-      "\"wall street\"", "\"planned parenthood\"", "\"black lives matter\"", "\"attorney general\"",
-      "\"secretary of state\"", "\"press conference\"", "\"state department\"", "\"los angeles\"",
-      "\"new york\"", "\"social security\"", "\"electoral college\"", "\"town hall\"~2");
+  static final List<String> PHRASES =
+      List.of(
+          "\"supreme court\"",
+          "\"white house\"",
+          "\"health care\"",
+          "\"climate change\"",
+          "\"prime minister\"",
+          "\"federal reserve\"",
+          "\"middle east\"",
+          "\"north korea\"",
+          "\"affordable care act\"",
+          "\"second amendment\"",
+          "\"united nations\"",
+          "\"justice department\"",
+          "\"border patrol\"",
+          "\"executive order\"",
+          "\"national guard\"",
+          "\"fake news\"",
+          "\"tax cuts\"",
+          "\"human rights\"",
+          "\"wall street\"",
+          "\"planned parenthood\"",
+          "\"black lives matter\"",
+          "\"attorney general\"",
+          "\"secretary of state\"",
+          "\"press conference\"",
+          "\"state department\"",
+          "\"los angeles\"",
+          "\"new york\"",
+          "\"social security\"",
+          "\"electoral college\"",
+          "\"town hall\"~2");
 
-  static final List<String> FIELDED = List.of(
-      "title:election", "title:senate", "title:\"supreme court\"", "title:immigration", "title:budget",
-      "title:trump", "title:obama", "title:clinton", "title:iran", "title:police", "title:vaccine",
-      "title:border", "title:shooting", "title:economy", "title:china", "body:filibuster",
-      "body:gerrymandering", "body:impeachment", "title:(tax OR taxes)", "title:war");
+  static final List<String> FIELDED =
+      List.of(
+          "title:election",
+          "title:senate",
+          "title:\"supreme court\"",
+          "title:immigration",
+          "title:budget",
+          "title:trump",
+          "title:obama",
+          "title:clinton",
+          "title:iran",
+          "title:police",
+          "title:vaccine",
+          "title:border",
+          "title:shooting",
+          "title:economy",
+          "title:china",
+          "body:filibuster",
+          "body:gerrymandering",
+          "body:impeachment",
+          "title:(tax OR taxes)",
+          "title:war");
 
-  static final List<String> BOOLEAN = List.of(
-      "trump AND russia", "obama OR clinton", "immigration -border", "senate NOT house",
-      "(iran OR syria) AND sanctions", "gun AND (control OR rights)", "climate AND -hoax",
-      "(budget OR deficit) AND congress", "police AND (protest OR riot)", "vaccine OR vaccines",
-      "china AND trade AND tariffs", "(election OR vote) AND fraud", "refugees AND europe",
-      "court AND abortion", "oil AND (prices OR pipeline)", "(hospital OR doctors) AND pandemic",
-      "+senate +vote -filibuster", "nuclear AND (iran OR korea)", "schools AND (teachers OR students)",
-      "hurricane OR flood OR wildfire");
+  static final List<String> BOOLEAN =
+      List.of(
+          "trump AND russia",
+          "obama OR clinton",
+          "immigration -border",
+          "senate NOT house",
+          "(iran OR syria) AND sanctions",
+          "gun AND (control OR rights)",
+          "climate AND -hoax",
+          "(budget OR deficit) AND congress",
+          "police AND (protest OR riot)",
+          "vaccine OR vaccines",
+          "china AND trade AND tariffs",
+          "(election OR vote) AND fraud",
+          "refugees AND europe",
+          "court AND abortion",
+          "oil AND (prices OR pipeline)",
+          "(hospital OR doctors) AND pandemic",
+          "+senate +vote -filibuster",
+          "nuclear AND (iran OR korea)",
+          "schools AND (teachers OR students)",
+          "hurricane OR flood OR wildfire");
 
-  static final List<String> PATTERNS = List.of(
-      "immigra*", "terror*", "vaccin*", "econom*", "elect*", "obamacare~", "presidnt~", "senat*",
-      "refug*", "protest*");
+  static final List<String> PATTERNS =
+      List.of(
+          "immigra*",
+          "terror*",
+          "vaccin*",
+          "econom*",
+          "elect*",
+          "obamacare~",
+          "presidnt~",
+          "senat*",
+          "refug*",
+          "protest*");
 
   /**
    * The query strings, at least 200.
@@ -91,16 +234,33 @@ final class BenchQueries {
     for (int i = 0; i < years.length; i++) {
       out.add(q(WORDS.get(i) + " date:" + years[i]));
       out.add(q(WORDS.get(10 + i)) + "&from=" + years[i] + "-01-01&to=" + years[i] + "-06-30");
-      out.add(q(PHRASES.get(i) + " date:[" + years[i] + "-03-01 TO " + years[(i + 1) % years.length] + "-02-28]"));
+      out.add(
+          q(
+              PHRASES.get(i)
+                  + " date:["
+                  + years[i]
+                  + "-03-01 TO "
+                  + years[(i + 1) % years.length]
+                  + "-02-28]"));
     }
     // filters and exclusions, alone and with words
     for (int i = 0; i < 3; i++) {
       out.add("section=" + enc(sections.get(i)));
       out.add("source=" + enc(sources.get(i)) + "&sort=newest");
       out.add(q(WORDS.get(20 + i)) + "&section=" + enc(sections.get(i)));
-      out.add(q(PAIRS.get(i)) + "&source=" + enc(sources.get(i)) + "&source=" + enc(sources.get((i + 1) % 3)));
+      out.add(
+          q(PAIRS.get(i))
+              + "&source="
+              + enc(sources.get(i))
+              + "&source="
+              + enc(sources.get((i + 1) % 3)));
       out.add(q(WORDS.get(30 + i)) + "&not.source=" + enc(sources.get(i)));
-      out.add(q(PHRASES.get(10 + i)) + "&section=" + enc(sections.get(i)) + "&not.section=" + enc(sections.get((i + 1) % 3)));
+      out.add(
+          q(PHRASES.get(10 + i))
+              + "&section="
+              + enc(sections.get(i))
+              + "&not.section="
+              + enc(sections.get((i + 1) % 3)));
     }
     for (int i = 0; i < 2; i++) {
       out.add("author=" + enc(authors.get(i)) + "&sort=newest");

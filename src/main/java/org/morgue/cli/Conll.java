@@ -14,21 +14,26 @@ import org.morgue.entity.EntityType;
 import org.morgue.entity.Mention;
 
 /**
- * CoNLL-2003 named-entity data: documents rebuilt as plain text, gold spans, and mentions mapped back
- * to token spans. The format: one token a line as {@code token POS chunk tag} (the tag last), tags in
- * IOB2 ({@code B-PER}, {@code I-PER}, ...; an {@code I-} that does not continue an entity of its type
- * starts one, as in IOB1), sentences separated by blank lines, documents by {@code -DOCSTART-} lines.
+ * CoNLL-2003 named-entity data: documents rebuilt as plain text, gold spans, and mentions mapped
+ * back to token spans. The format: one token a line as {@code token POS chunk tag} (the tag last),
+ * tags in IOB2 ({@code B-PER}, {@code I-PER}, ...; an {@code I-} that does not continue an entity
+ * of its type starts one, as in IOB1), sentences separated by blank lines, documents by {@code
+ * -DOCSTART-} lines.
  */
 final class Conll {
   private Conll() {}
 
-  /** One token: its word, its gold tag ({@code B-PER}, {@code O}, ...) and its place in the text. */
+  /**
+   * One token: its word, its gold tag ({@code B-PER}, {@code O}, ...) and its place in the text.
+   */
   record Token(String word, String tag, int start, int end) {}
 
   /** A span of tokens {@code [first, last)} of one type. */
   record Span(int first, int last, EntityType type) {}
 
-  /** One document: the text (tokens joined by spaces, sentences by line breaks), tokens, gold spans. */
+  /**
+   * One document: the text (tokens joined by spaces, sentences by line breaks), tokens, gold spans.
+   */
   record Document(String text, List<Token> tokens, Set<Span> gold) {}
 
   /** Reads a CoNLL file into documents. */
@@ -93,8 +98,8 @@ final class Conll {
   }
 
   /**
-   * The PER, ORG and LOC spans of a tag sequence. {@code breaks.get(i)} is true when a sentence ends
-   * after token {@code i}.
+   * The PER, ORG and LOC spans of a tag sequence. {@code breaks.get(i)} is true when a sentence
+   * ends after token {@code i}.
    */
   static Set<Span> spans(List<String> tags, List<Boolean> breaks) {
     Set<Span> spans = new LinkedHashSet<>();
@@ -103,7 +108,8 @@ final class Conll {
     for (int i = 0; i <= tags.size(); i++) {
       String tag = i < tags.size() ? tags.get(i) : "O";
       EntityType type = type(tag);
-      boolean continues = type != null && type == open && tag.startsWith("I-") && !(i > 0 && breaks.get(i - 1));
+      boolean continues =
+          type != null && type == open && tag.startsWith("I-") && !(i > 0 && breaks.get(i - 1));
       if (!continues) {
         if (open != null) {
           spans.add(new Span(start, i, open));

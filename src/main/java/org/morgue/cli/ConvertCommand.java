@@ -16,18 +16,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code morgue convert PATH... --to DIR}: writes articles in the house format, one file each, named
- * after the article's id (which the file name then becomes). The shipped demo corpus was made so.
+ * {@code morgue convert PATH... --to DIR}: writes articles in the house format, one file each,
+ * named after the article's id (which the file name then becomes). The shipped demo corpus was made
+ * so.
  */
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,
-    description = "Writes the articles of any readable file in the house format, one .txt file each.")
+    description =
+        "Writes the articles of any readable file in the house format, one .txt file each.")
 public final class ConvertCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to read.")
   List<Path> paths;
 
-  @Option(names = "--to", required = true, paramLabel = "DIR", description = "The folder to write into.")
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "DIR",
+      description = "The folder to write into.")
   Path to;
 
   @Override
@@ -36,35 +42,47 @@ public final class ConvertCommand implements Callable<Integer> {
     Set<String> names = new HashSet<>();
     int[] counts = new int[2];
     IOException[] failure = new IOException[1];
-    new ArticleFiles().read(paths, event -> {
-      if (failure[0] != null) {
-        return;
-      }
-      switch (event) {
-        case ReadEvent.Rejected r -> {
-          System.err.println("rejected " + r.where() + ": " + r.reason().label() + ": " + r.detail());
-          counts[1]++;
-        }
-        case ReadEvent.Parsed p -> {
-          String name = fileName(p.article().id());
-          if (!names.add(name)) {
-            System.err.println("skipped " + p.where() + ": file name " + name + " already written");
-            counts[1]++;
-            return;
-          }
-          try {
-            Files.writeString(to.resolve(name + ".txt"), HouseFormat.write(p.article()), StandardCharsets.UTF_8);
-            counts[0]++;
-          } catch (IOException e) {
-            failure[0] = e;
-          }
-        }
-      }
-    });
+    new ArticleFiles()
+        .read(
+            paths,
+            event -> {
+              if (failure[0] != null) {
+                return;
+              }
+              switch (event) {
+                case ReadEvent.Rejected r -> {
+                  System.err.println(
+                      "rejected " + r.where() + ": " + r.reason().label() + ": " + r.detail());
+                  counts[1]++;
+                }
+                case ReadEvent.Parsed p -> {
+                  String name = fileName(p.article().id());
+                  if (!names.add(name)) {
+                    System.err.println(
+                        "skipped " + p.where() + ": file name " + name + " already written");
+                    counts[1]++;
+                    return;
+                  }
+                  try {
+                    Files.writeString(
+                        to.resolve(name + ".txt"),
+                        HouseFormat.write(p.article()),
+                        StandardCharsets.UTF_8);
+                    counts[0]++;
+                  } catch (IOException e) {
+                    failure[0] = e;
+                  }
+                }
+              }
+            });
     if (failure[0] != null) {
       throw failure[0];
     }
-    System.out.println(counts[0] + " articles written to " + to + (counts[1] > 0 ? ", " + counts[1] + " not" : ""));
+    System.out.println(
+        counts[0]
+            + " articles written to "
+            + to
+            + (counts[1] > 0 ? ", " + counts[1] + " not" : ""));
     return 0;
   }
 

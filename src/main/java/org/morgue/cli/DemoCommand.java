@@ -43,8 +43,10 @@ public final class DemoCommand implements Callable<Integer> {
       if (!Files.isDirectory(corpus)) {
         throw new IllegalArgumentException("the demo corpus is missing: no folder " + corpus);
       }
-      System.out.println("Indexing the demo corpus from " + corpus + " into " + layout.root() + " ...");
-      Ingester.Options options = Ingester.Options.defaults().withEntities(IngestCommand.finder(index, true));
+      System.out.println(
+          "Indexing the demo corpus from " + corpus + " into " + layout.root() + " ...");
+      Ingester.Options options =
+          Ingester.Options.defaults().withEntities(IngestCommand.finder(index, true));
       IngestCommand.run(index, List.of(corpus), options, false, null, System.out, System.err);
       System.out.println();
     } else {
@@ -57,13 +59,19 @@ public final class DemoCommand implements Callable<Integer> {
       SearchCommand.print(searcher.search(SearchRequest.of("\"climate change\"")), System.out);
     }
     System.out.println();
-    System.out.println("Try: ./morgue search ceasefire --from 2022-01-01 --section 'Press Releases'");
+    System.out.println(
+        "Try: ./morgue search ceasefire --from 2022-01-01 --section 'Press Releases'");
     if (noServe) {
       return 0;
     }
     System.out.println();
-    try (ServeCommand.Serving serving = ServeCommand.start(layout, listen, ArchiveSearcher.DEFAULT_TIME_LIMIT,
-        Duration.ofMillis(500), System.out)) {
+    try (ServeCommand.Serving serving =
+        ServeCommand.start(
+            layout,
+            listen,
+            ArchiveSearcher.DEFAULT_TIME_LIMIT,
+            Duration.ofMillis(500),
+            System.out)) {
       serving.awaitShutdown();
     }
     return 0;

@@ -21,13 +21,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code morgue entities [FILE|-]}: the people, organisations and places of a plain text, one JSON
- * object a line per mention, by exactly the path the ingest takes ({@link EntityFinder#extract(String)}).
+ * object a line per mention, by exactly the path the ingest takes ({@link
+ * EntityFinder#extract(String)}).
  *
- * <p>Example: {@code echo "Armenia's Prime Minister Nikol Pashinyan spoke." | ./morgue entities} prints
+ * <p>Example: {@code echo "Armenia's Prime Minister Nikol Pashinyan spoke." | ./morgue entities}
+ * prints
+ *
  * <pre>
  * {"type":"LOCATION","canonical":"Armenia","text":"Armenia","start":0,"end":7,"origin":"model"}
  * {"type":"PERSON","canonical":"Nikol Pashinyan","text":"Nikol Pashinyan","start":25,"end":40,"origin":"model"}
  * </pre>
+ *
  * Offsets are Java string indices (UTF-16 code units) into the text as read, UTF-8 decoded.
  */
 @Command(
@@ -39,13 +43,21 @@ import picocli.CommandLine.Parameters;
       "with type, canonical name, surface text, start and end offsets and origin (model or rule)."
     })
 public final class EntitiesCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "FILE", description = "A UTF-8 text file, or - (the default) for standard input.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "A UTF-8 text file, or - (the default) for standard input.")
   String file = "-";
 
-  @Option(names = "--no-demonyms", description = "Do not count demonyms (\"Azerbaijani\") as places.")
+  @Option(
+      names = "--no-demonyms",
+      description = "Do not count demonyms (\"Azerbaijani\") as places.")
   boolean noDemonyms;
 
-  @Option(names = "--authority", paramLabel = "FILE", description = "An authority file to apply (see the format in AuthorityFile).")
+  @Option(
+      names = "--authority",
+      paramLabel = "FILE",
+      description = "An authority file to apply (see the format in AuthorityFile).")
   Path authority;
 
   @Override
@@ -58,7 +70,9 @@ public final class EntitiesCommand implements Callable<Integer> {
       }
       finder = finder.withAuthority(AuthorityFile.read(authority));
     }
-    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
     for (Mention m : finder.extract(text).mentions()) {
       out.println(Json.line(json(m)));
     }
@@ -102,7 +116,9 @@ public final class EntitiesCommand implements Callable<Integer> {
   static final class Apply implements Callable<Integer> {
     @picocli.CommandLine.Mixin IndexOption index = new IndexOption();
 
-    @Option(names = "--no-demonyms", description = "Do not count demonyms (\"Azerbaijani\") as places.")
+    @Option(
+        names = "--no-demonyms",
+        description = "Do not count demonyms (\"Azerbaijani\") as places.")
     boolean noDemonyms;
 
     @Override
@@ -115,10 +131,18 @@ public final class EntitiesCommand implements Callable<Integer> {
           new org.morgue.index.Ingester(layout, org.morgue.index.Ingester.Options.defaults())) {
         r = ingester.recanonicalize(finder);
       }
-      System.out.printf(Locale.ROOT, "authority file: %s%s%n", layout.authorityFile(),
+      System.out.printf(
+          Locale.ROOT,
+          "authority file: %s%s%n",
+          layout.authorityFile(),
           Files.exists(layout.authorityFile()) ? "" : " (none; the shipped tables only)");
-      System.out.printf(Locale.ROOT, "%,d articles, %,d with entities, %,d changed, in %.1f s%n",
-          r.articles(), r.withMentions(), r.changed(), (System.nanoTime() - start) / 1e9);
+      System.out.printf(
+          Locale.ROOT,
+          "%,d articles, %,d with entities, %,d changed, in %.1f s%n",
+          r.articles(),
+          r.withMentions(),
+          r.changed(),
+          (System.nanoTime() - start) / 1e9);
       return 0;
     }
   }

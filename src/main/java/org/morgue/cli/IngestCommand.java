@@ -35,25 +35,35 @@ public final class IngestCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to read.")
   List<Path> paths;
 
-  @Option(names = "--threads", description = "Indexing threads (default: one a core, ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      description = "Indexing threads (default: one a core, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(
       names = "--commit-every",
       paramLabel = "SECONDS",
-      description = "Commit at least this often, so a killed ingest keeps its work (default: ${DEFAULT-VALUE}).")
+      description =
+          "Commit at least this often, so a killed ingest keeps its work (default: ${DEFAULT-VALUE}).")
   double commitEvery = 10;
 
-  @Option(names = "--rejects", paramLabel = "FILE", description = "Where to write the rejects report (TSV).")
+  @Option(
+      names = "--rejects",
+      paramLabel = "FILE",
+      description = "Where to write the rejects report (TSV).")
   Path rejects;
 
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
 
-  @Option(names = "--no-entities", description = "Do not extract people, organisations and places (faster).")
+  @Option(
+      names = "--no-entities",
+      description = "Do not extract people, organisations and places (faster).")
   boolean noEntities;
 
-  @Option(names = "--no-demonyms", description = "Do not count demonyms (\"Azerbaijani\") as places.")
+  @Option(
+      names = "--no-demonyms",
+      description = "Do not count demonyms (\"Azerbaijani\") as places.")
   boolean noDemonyms;
 
   @Override
@@ -74,8 +84,8 @@ public final class IngestCommand implements Callable<Integer> {
   }
 
   /**
-   * The entity finder of an archive: the shipped model and tables, with the archive's authority file
-   * when it has one.
+   * The entity finder of an archive: the shipped model and tables, with the archive's authority
+   * file when it has one.
    */
   static EntityFinder finder(IndexOption index, boolean demonyms) throws IOException {
     Path file = index.layout().authorityFile();
@@ -88,10 +98,16 @@ public final class IngestCommand implements Callable<Integer> {
 
   /** Runs an ingest and prints its summary; shared with {@code demo}. */
   static IngestReport run(
-      IndexOption index, List<Path> paths, Ingester.Options options, boolean quiet, Path rejects,
-      PrintStream out, PrintStream err)
+      IndexOption index,
+      List<Path> paths,
+      Ingester.Options options,
+      boolean quiet,
+      Path rejects,
+      PrintStream out,
+      PrintStream err)
       throws IOException {
-    ProgressLine progress = quiet || !Terminal.isInteractive() ? null : new ProgressLine(err, paths);
+    ProgressLine progress =
+        quiet || !Terminal.isInteractive() ? null : new ProgressLine(err, paths);
     IngestReport report;
     try (Ingester ingester = open(index, options)) {
       if (System.getProperty("morgue.announceCommits") != null) {
@@ -108,8 +124,14 @@ public final class IngestCommand implements Callable<Integer> {
       Path file =
           rejects != null
               ? rejects
-              : index.layout().reports().resolve(
-                  "ingest-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + ".tsv");
+              : index
+                  .layout()
+                  .reports()
+                  .resolve(
+                      "ingest-"
+                          + LocalDateTime.now()
+                              .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
+                          + ".tsv");
       report.writeProblems(file);
       int shown = 0;
       for (IngestReport.Problem p : report.problems()) {
@@ -161,7 +183,8 @@ public final class IngestCommand implements Callable<Integer> {
       long t = total;
       String of = t > 0 ? String.format(Locale.ROOT, " of %,d", t) : "";
       String left = t > 0 && rate > 0 ? ", " + clock((long) ((t - read) / rate)) + " left" : "";
-      err.print(String.format(Locale.ROOT, "\r%,d%s articles, %,.0f/s%s    ", read, of, rate, left));
+      err.print(
+          String.format(Locale.ROOT, "\r%,d%s articles, %,.0f/s%s    ", read, of, rate, left));
       printed = true;
     }
 

@@ -43,11 +43,15 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("morgue: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          cmd.getErr()
+              .println("morgue: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
           if (Boolean.getBoolean("morgue.debug")) {
             e.printStackTrace(cmd.getErr());
           }
-          return e instanceof IllegalArgumentException || e instanceof org.morgue.search.InvalidRequestException ? 2 : 1;
+          return e instanceof IllegalArgumentException
+                  || e instanceof org.morgue.search.InvalidRequestException
+              ? 2
+              : 1;
         });
     return cli.execute(args);
   }
@@ -56,7 +60,8 @@ public final class Main implements Runnable {
    * Lucene says once a run that the vector incubator module is not enabled; Morgue does no vector
    * search, so the notice is noise. Held here so the setting is not garbage-collected.
    */
-  private static final java.util.logging.Logger VECTOR_NOTICE = quiet("org.apache.lucene.internal.vectorization");
+  private static final java.util.logging.Logger VECTOR_NOTICE =
+      quiet("org.apache.lucene.internal.vectorization");
 
   private static java.util.logging.Logger quiet(String name) {
     java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);

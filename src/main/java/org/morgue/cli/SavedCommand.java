@@ -23,7 +23,9 @@ public final class SavedCommand implements Runnable {
   }
 
   /** {@code morgue saved export FILE}. */
-  @Command(name = "export", mixinStandardHelpOptions = true,
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
       description = "Writes every saved search to FILE (JSON; written whole or not at all).")
   static final class Export implements Callable<Integer> {
     @Mixin IndexOption index = new IndexOption();
@@ -40,9 +42,12 @@ public final class SavedCommand implements Runnable {
   }
 
   /** {@code morgue saved import FILE}. */
-  @Command(name = "import", mixinStandardHelpOptions = true,
-      description = "Adds the saved searches of FILE (as written by export): all or, if one is bad, none;"
-          + " one with the slug of an existing one replaces it.")
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description =
+          "Adds the saved searches of FILE (as written by export): all or, if one is bad, none;"
+              + " one with the slug of an existing one replaces it.")
   static final class Import implements Callable<Integer> {
     @Mixin IndexOption index = new IndexOption();
 
@@ -52,7 +57,8 @@ public final class SavedCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       int n = new SavedSearches(index.layout().saved()).importFrom(file);
-      System.out.println("Imported " + n + " saved search" + (n == 1 ? "" : "es") + " from " + file);
+      System.out.println(
+          "Imported " + n + " saved search" + (n == 1 ? "" : "es") + " from " + file);
       return 0;
     }
   }

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code morgue score-ner FILE}: precision, recall and F1 of the entity extraction on CoNLL-2003 data,
- * exact spans of PER, ORG and LOC, per type and together.
+ * {@code morgue score-ner FILE}: precision, recall and F1 of the entity extraction on CoNLL-2003
+ * data, exact spans of PER, ORG and LOC, per type and together.
  *
  * <p>Each document's text is rebuilt from its tokens (joined by spaces, a sentence a line) and goes
  * through exactly the ingest's path ({@link EntityFinder#extract(String)}: the model, the demonym
@@ -29,29 +29,39 @@ import picocli.CommandLine.Parameters;
  * touches, and a prediction counts when its token span and type equal a gold entity's.
  *
  * <p>What is scored, and why:
+ *
  * <ul>
- *   <li>The model's mentions, with the type they end up with after canonicalisation (the alias table
- *       may file "EU" as an organisation) and without those canonicalisation drops as junk: so the
- *       rules are measured, and must not lower the scores. Canonical names do not change spans.
+ *   <li>The model's mentions, with the type they end up with after canonicalisation (the alias
+ *       table may file "EU" as an organisation) and without those canonicalisation drops as junk:
+ *       so the rules are measured, and must not lower the scores. Canonical names do not change
+ *       spans.
  *   <li>Not the demonym rule's mentions. CoNLL-2003 tags demonyms ("Armenian soldiers") as MISC, a
- *       convention of its own: Morgue counts them as the place for the facets, which CoNLL would score
- *       as false LOC predictions, and no gold LOC could ever be missed for want of them. They are
- *       counted apart, with how their spans are tagged in the gold.
+ *       convention of its own: Morgue counts them as the place for the facets, which CoNLL would
+ *       score as false LOC predictions, and no gold LOC could ever be missed for want of them. They
+ *       are counted apart, with how their spans are tagged in the gold.
  *   <li>{@code --no-rules} scores the bare model instead (the extractor's own mentions).
  * </ul>
  */
 @Command(
     name = "score-ner",
     mixinStandardHelpOptions = true,
-    description = "Scores the entity extraction on CoNLL-2003 data: precision, recall and F1 of exact PER, ORG and LOC spans.")
+    description =
+        "Scores the entity extraction on CoNLL-2003 data: precision, recall and F1 of exact PER, ORG and LOC spans.")
 public final class ScoreNerCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", description = "A CoNLL-2003 file (token POS chunk tag; IOB2 tags).")
+  @Parameters(
+      paramLabel = "FILE",
+      description = "A CoNLL-2003 file (token POS chunk tag; IOB2 tags).")
   Path file;
 
-  @Option(names = "--no-rules", description = "Score the bare model: no canonicalisation, aliases or demonyms.")
+  @Option(
+      names = "--no-rules",
+      description = "Score the bare model: no canonicalisation, aliases or demonyms.")
   boolean noRules;
 
-  @Option(names = "--errors", paramLabel = "N", description = "Print up to N wrong or missed spans of each type (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--errors",
+      paramLabel = "N",
+      description = "Print up to N wrong or missed spans of each type (default: ${DEFAULT-VALUE}).")
   int errors = 0;
 
   /** Counts of one type. */
@@ -97,7 +107,8 @@ public final class ScoreNerCommand implements Callable<Integer> {
     long conllTokens = 0;
     for (Conll.Document doc : docs) {
       conllTokens += doc.tokens().size();
-      List<Mention> mentions = noRules ? extractor.extract(doc.text()) : finder.extract(doc.text()).mentions();
+      List<Mention> mentions =
+          noRules ? extractor.extract(doc.text()) : finder.extract(doc.text()).mentions();
       Set<Conll.Span> predicted = new HashSet<>();
       for (Mention m : mentions) {
         Conll.Span span = Conll.toTokens(doc.tokens(), m);
@@ -130,9 +141,23 @@ public final class ScoreNerCommand implements Callable<Integer> {
     double wall = (System.nanoTime() - wall0) / 1e9;
     long tagged = extractor.tokens() - tokens0;
 
-    System.out.printf(Locale.ROOT, "%s: %,d documents, %,d tokens; %s%n", file.getFileName(), docs.size(), conllTokens,
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %,d documents, %,d tokens; %s%n",
+        file.getFileName(),
+        docs.size(),
+        conllTokens,
         noRules ? "bare model (--no-rules)" : "the ingest's path (model, canonicalisation, rules)");
-    System.out.printf(Locale.ROOT, "%-8s %7s %9s %7s %9s %7s %6s%n", "type", "gold", "predicted", "correct", "precision", "recall", "F1");
+    System.out.printf(
+        Locale.ROOT,
+        "%-8s %7s %9s %7s %9s %7s %6s%n",
+        "type",
+        "gold",
+        "predicted",
+        "correct",
+        "precision",
+        "recall",
+        "F1");
     Counts all = new Counts();
     String[] tags = {"PER", "ORG", "LOC"};
     for (EntityType t : EntityType.values()) {
@@ -144,28 +169,51 @@ public final class ScoreNerCommand implements Callable<Integer> {
     }
     row("all", all);
     if (!noRules) {
-      System.out.println("demonym rule mentions (not scored), by the gold tag of their first token: " + ruleGold);
+      System.out.println(
+          "demonym rule mentions (not scored), by the gold tag of their first token: " + ruleGold);
     }
     shownLines.forEach(System.out::println);
-    System.out.printf(Locale.ROOT, "speed: %,d CoreNLP tokens in %.1f CPU s (%.1f s wall), %,.0f tokens per CPU second%n",
-        tagged, cpu, wall, tagged / cpu);
+    System.out.printf(
+        Locale.ROOT,
+        "speed: %,d CoreNLP tokens in %.1f CPU s (%.1f s wall), %,.0f tokens per CPU second%n",
+        tagged,
+        cpu,
+        wall,
+        tagged / cpu);
     return 0;
   }
 
   private static void row(String label, Counts c) {
-    System.out.printf(Locale.ROOT, "%-8s %7d %9d %7d %9.2f %7.2f %6.2f%n",
-        label, c.gold, c.predicted, c.correct, c.precision(), c.recall(), c.f1());
+    System.out.printf(
+        Locale.ROOT,
+        "%-8s %7d %9d %7d %9.2f %7.2f %6.2f%n",
+        label,
+        c.gold,
+        c.predicted,
+        c.correct,
+        c.precision(),
+        c.recall(),
+        c.f1());
   }
 
-  private void show(Conll.Document doc, Conll.Span s, String what, int[] shown, int slot, List<String> lines) {
+  private void show(
+      Conll.Document doc, Conll.Span s, String what, int[] shown, int slot, List<String> lines) {
     if (shown[slot] >= errors) {
       return;
     }
     shown[slot]++;
     int from = doc.tokens().get(Math.max(0, s.first() - 3)).start();
     int to = doc.tokens().get(Math.min(doc.tokens().size() - 1, s.last() + 2)).end();
-    String span = doc.text().substring(doc.tokens().get(s.first()).start(), doc.tokens().get(s.last() - 1).end());
-    lines.add(String.format(Locale.ROOT, "%s %-12s [%s]  in: %s", what, s.type(), span,
-        doc.text().substring(from, to).replace('\n', ' ')));
+    String span =
+        doc.text()
+            .substring(doc.tokens().get(s.first()).start(), doc.tokens().get(s.last() - 1).end());
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%s %-12s [%s]  in: %s",
+            what,
+            s.type(),
+            span,
+            doc.text().substring(from, to).replace('\n', ' ')));
   }
 }

@@ -30,7 +30,10 @@ import picocli.CommandLine.Parameters;
 public final class SearchCommand implements Callable<Integer> {
   @Mixin IndexOption index = new IndexOption();
 
-  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query (words are joined; none: every article).")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "QUERY",
+      description = "The query (words are joined; none: every article).")
   List<String> query = new ArrayList<>();
 
   @Option(names = "--from", paramLabel = "DATE", description = "First day (ISO), inclusive.")
@@ -39,28 +42,51 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "DATE", description = "Last day (ISO), inclusive.")
   LocalDate to;
 
-  @Option(names = "--section", paramLabel = "S", description = "Keep this section (repeat: any of them).")
+  @Option(
+      names = "--section",
+      paramLabel = "S",
+      description = "Keep this section (repeat: any of them).")
   List<String> sections = new ArrayList<>();
 
-  @Option(names = "--source", paramLabel = "S", description = "Keep this source (repeat: any of them).")
+  @Option(
+      names = "--source",
+      paramLabel = "S",
+      description = "Keep this source (repeat: any of them).")
   List<String> sources = new ArrayList<>();
 
-  @Option(names = "--author", paramLabel = "A", description = "Keep this author (repeat: any of them).")
+  @Option(
+      names = "--author",
+      paramLabel = "A",
+      description = "Keep this author (repeat: any of them).")
   List<String> authors = new ArrayList<>();
 
-  @Option(names = "--person", paramLabel = "P", description = "Keep this person (canonical name; repeat: any of them).")
+  @Option(
+      names = "--person",
+      paramLabel = "P",
+      description = "Keep this person (canonical name; repeat: any of them).")
   List<String> persons = new ArrayList<>();
 
-  @Option(names = "--org", paramLabel = "O", description = "Keep this organisation (repeat: any of them).")
+  @Option(
+      names = "--org",
+      paramLabel = "O",
+      description = "Keep this organisation (repeat: any of them).")
   List<String> orgs = new ArrayList<>();
 
-  @Option(names = "--place", paramLabel = "P", description = "Keep this place (repeat: any of them).")
+  @Option(
+      names = "--place",
+      paramLabel = "P",
+      description = "Keep this place (repeat: any of them).")
   List<String> places = new ArrayList<>();
 
-  @Option(names = "--not", paramLabel = "DIM=VALUE", description = "Leave out articles with this value, e.g. --not section=Sport.")
+  @Option(
+      names = "--not",
+      paramLabel = "DIM=VALUE",
+      description = "Leave out articles with this value, e.g. --not section=Sport.")
   List<String> nots = new ArrayList<>();
 
-  @Option(names = "--sort", description = "relevance, newest or oldest (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sort",
+      description = "relevance, newest or oldest (default: ${DEFAULT-VALUE}).")
   String sort = "relevance";
 
   @Option(names = "--page", description = "Page, from 1 (default: ${DEFAULT-VALUE}).")
@@ -98,37 +124,53 @@ public final class SearchCommand implements Callable<Integer> {
     for (String not : nots) {
       int eq = not.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("--not takes DIM=VALUE, e.g. section=Sport, not '" + not + "'");
+        throw new IllegalArgumentException(
+            "--not takes DIM=VALUE, e.g. section=Sport, not '" + not + "'");
       }
-      excludes.computeIfAbsent(not.substring(0, eq).strip(), k -> new ArrayList<>()).add(not.substring(eq + 1));
+      excludes
+          .computeIfAbsent(not.substring(0, eq).strip(), k -> new ArrayList<>())
+          .add(not.substring(eq + 1));
     }
     SearchRequest.Sort order;
     try {
       order = SearchRequest.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--sort takes relevance, newest or oldest, not '" + sort + "'");
+      throw new IllegalArgumentException(
+          "--sort takes relevance, newest or oldest, not '" + sort + "'");
     }
-    return new SearchRequest(String.join(" ", query), from, to, filters, excludes, order, page, size);
+    return new SearchRequest(
+        String.join(" ", query), from, to, filters, excludes, order, page, size);
   }
 
   static void print(SearchResult r, PrintStream out) {
     int first = (r.request().page() - 1) * r.request().size() + 1;
-    out.printf(Locale.ROOT, "%,d articles (%d ms)%s%n", r.total(), r.tookMs(),
-        r.hits().isEmpty() ? "" : String.format(Locale.ROOT, ", %d-%d:", first, first + r.hits().size() - 1));
+    out.printf(
+        Locale.ROOT,
+        "%,d articles (%d ms)%s%n",
+        r.total(),
+        r.tookMs(),
+        r.hits().isEmpty()
+            ? ""
+            : String.format(Locale.ROOT, ", %d-%d:", first, first + r.hits().size() - 1));
     for (SearchResult.Hit h : r.hits()) {
-      out.printf(Locale.ROOT, "  %-10s  %-16s  %s%n",
+      out.printf(
+          Locale.ROOT,
+          "  %-10s  %-16s  %s%n",
           h.date() == null ? "(no date)" : h.date(),
           truncate(h.section() == null ? "" : h.section(), 16),
           truncate(oneLine(h.title()), 100));
     }
-    r.facets().forEach((dim, values) -> {
-      if (!values.isEmpty()) {
-        out.println(dim + ":");
-        for (SearchResult.FacetValue v : values) {
-          out.printf(Locale.ROOT, "  %,8d  %s%n", v.count(), truncate(oneLine(v.value()), 80));
-        }
-      }
-    });
+    r.facets()
+        .forEach(
+            (dim, values) -> {
+              if (!values.isEmpty()) {
+                out.println(dim + ":");
+                for (SearchResult.FacetValue v : values) {
+                  out.printf(
+                      Locale.ROOT, "  %,8d  %s%n", v.count(), truncate(oneLine(v.value()), 80));
+                }
+              }
+            });
     for (String w : r.warnings()) {
       out.println("warning: " + w);
     }

@@ -29,26 +29,41 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin Listen listen = new Listen();
 
-  @Option(names = "--time-limit", paramLabel = "MS",
-      description = "Milliseconds one search may take before it is cut (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--time-limit",
+      paramLabel = "MS",
+      description =
+          "Milliseconds one search may take before it is cut (default: ${DEFAULT-VALUE}).")
   long timeLimitMs = ArchiveSearcher.DEFAULT_TIME_LIMIT.toMillis();
 
-  @Option(names = "--refresh", paramLabel = "MS",
-      description = "Milliseconds between looks for a new commit of the index (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--refresh",
+      paramLabel = "MS",
+      description =
+          "Milliseconds between looks for a new commit of the index (default: ${DEFAULT-VALUE}).")
   long refreshMs = 500;
 
   /** {@code --host} and {@code --port}, shared with {@code demo}. */
   static final class Listen {
-    @Option(names = "--host", paramLabel = "HOST",
-        description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every network).")
+    @Option(
+        names = "--host",
+        paramLabel = "HOST",
+        description =
+            "The address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every network).")
     String host = MorgueServer.DEFAULT_HOST;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "The port (default: ${DEFAULT-VALUE}; 0: any free port).")
+    @Option(
+        names = "--port",
+        paramLabel = "PORT",
+        description = "The port (default: ${DEFAULT-VALUE}; 0: any free port).")
     int port = MorgueServer.DEFAULT_PORT;
 
-    @Option(names = "--token", paramLabel = "TOKEN",
-        description = "Creating, renaming and deleting saved searches need this token (Authorization: Bearer TOKEN);"
-            + " default: the MORGUE_TOKEN environment variable, else none (anyone may change them).")
+    @Option(
+        names = "--token",
+        paramLabel = "TOKEN",
+        description =
+            "Creating, renaming and deleting saved searches need this token (Authorization: Bearer TOKEN);"
+                + " default: the MORGUE_TOKEN environment variable, else none (anyone may change them).")
     String token;
 
     /** The token: {@code --token}, else {@code MORGUE_TOKEN}, else {@code null}. */
@@ -61,10 +76,16 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (timeLimitMs < 1 || refreshMs < 1) {
-      throw new IllegalArgumentException("--time-limit and --refresh take a number of milliseconds, 1 or more");
+      throw new IllegalArgumentException(
+          "--time-limit and --refresh take a number of milliseconds, 1 or more");
     }
-    try (Serving serving = start(StatsCommand.requireIndex(index), listen, Duration.ofMillis(timeLimitMs),
-        Duration.ofMillis(refreshMs), System.out)) {
+    try (Serving serving =
+        start(
+            StatsCommand.requireIndex(index),
+            listen,
+            Duration.ofMillis(timeLimitMs),
+            Duration.ofMillis(refreshMs),
+            System.out)) {
       serving.awaitShutdown();
     }
     return 0;
@@ -107,7 +128,8 @@ public final class ServeCommand implements Callable<Integer> {
    * Opens the archive and starts serving it, the web folder of Morgue's home at {@code /}, and
    * prints where.
    */
-  static Serving start(IndexLayout layout, Listen listen, Duration timeLimit, Duration refresh, PrintStream out)
+  static Serving start(
+      IndexLayout layout, Listen listen, Duration timeLimit, Duration refresh, PrintStream out)
       throws IOException {
     if (listen.port < 0 || listen.port > 65_535) {
       throw new IllegalArgumentException("--port takes 0 to 65535, not " + listen.port);
@@ -118,15 +140,27 @@ public final class ServeCommand implements Callable<Integer> {
       searcher.startRefreshing(refresh);
       Path web = Main.home().resolve("web");
       String token = listen.token();
-      MorgueServer server = new MorgueServer(searcher, web, new SavedSearches(layout.saved()), token)
-          .start(listen.host, listen.port);
+      MorgueServer server =
+          new MorgueServer(searcher, web, new SavedSearches(layout.saved()), token)
+              .start(listen.host, listen.port);
       String host = listen.host.contains(":") ? "[" + listen.host + "]" : listen.host;
-      String url = "http://" + ("0.0.0.0".equals(listen.host) ? "127.0.0.1" : host) + ":" + server.port() + "/";
+      String url =
+          "http://"
+              + ("0.0.0.0".equals(listen.host) ? "127.0.0.1" : host)
+              + ":"
+              + server.port()
+              + "/";
       out.println("Morgue serves " + layout.root() + " at " + url);
-      out.println("  API: " + url + "api/search?q=ceasefire  (also .csv, .jsonl, .atom; /api/stats, /api/health)");
-      out.println("  Saved searches: " + layout.saved() + (token == null
-          ? " (anyone who reaches the server may change them; --token limits that)"
-          : " (changes need the token)"));
+      out.println(
+          "  API: "
+              + url
+              + "api/search?q=ceasefire  (also .csv, .jsonl, .atom; /api/stats, /api/health)");
+      out.println(
+          "  Saved searches: "
+              + layout.saved()
+              + (token == null
+                  ? " (anyone who reaches the server may change them; --token limits that)"
+                  : " (changes need the token)"));
       out.println("  Ctrl-C stops.");
       out.flush();
       return new Serving(searcher, server);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
-    description = "Prints the number of articles, the dates they span, the articles a section and the index size.")
+    description =
+        "Prints the number of articles, the dates they span, the articles a section and the index size.")
 public final class StatsCommand implements Callable<Integer> {
   @Mixin IndexOption index = new IndexOption();
 
@@ -43,17 +44,26 @@ public final class StatsCommand implements Callable<Integer> {
     IndexLayout layout = index.layout();
     if (!layout.hasIndex()) {
       throw new IllegalArgumentException(
-          "no archive in " + layout.root() + ": run 'morgue ingest PATH --index " + layout.root() + "' first");
+          "no archive in "
+              + layout.root()
+              + ": run 'morgue ingest PATH --index "
+              + layout.root()
+              + "' first");
     }
     return layout;
   }
 
   static void print(ArchiveStats s, PrintStream out) {
     out.printf(Locale.ROOT, "%-12s %,d%n", "articles", s.articles());
-    out.printf(Locale.ROOT, "%-12s %s to %s%n", "dates",
-        s.firstDate() == null ? "-" : s.firstDate(), s.lastDate() == null ? "-" : s.lastDate());
+    out.printf(
+        Locale.ROOT,
+        "%-12s %s to %s%n",
+        "dates",
+        s.firstDate() == null ? "-" : s.firstDate(),
+        s.lastDate() == null ? "-" : s.lastDate());
     out.printf(Locale.ROOT, "%-12s %.1f MB%n", "index size", s.indexBytes() / 1e6);
-    out.printf(Locale.ROOT, "%-12s %s%n", "last ingest", s.lastIngest() == null ? "-" : s.lastIngest());
+    out.printf(
+        Locale.ROOT, "%-12s %s%n", "last ingest", s.lastIngest() == null ? "-" : s.lastIngest());
     out.println("sections:");
     if (s.sections().isEmpty()) {
       out.println("  (none)");

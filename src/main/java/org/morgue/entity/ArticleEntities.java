@@ -12,9 +12,9 @@ import java.util.Set;
  * The entities of one article: its mentions, and the canonical names per type that are its facet
  * values.
  *
- * <p>Example, for the seed article: {@code names(PERSON)} is {@code [Nikol Pashinyan, Sergey Shoygu]};
- * {@code names(ORGANIZATION)} is {@code [European Union, United Nations]};
- * {@code mentions(Mention.Field.LEDE)} holds the lede's mentions with offsets into the lede.
+ * <p>Example, for the seed article: {@code names(PERSON)} is {@code [Nikol Pashinyan, Sergey
+ * Shoygu]}; {@code names(ORGANIZATION)} is {@code [European Union, United Nations]}; {@code
+ * mentions(Mention.Field.LEDE)} holds the lede's mentions with offsets into the lede.
  *
  * @param mentions every mention, in article order (title, lede, body; then by offset)
  * @param names the distinct canonical names of each type, in order of first mention; every type has
@@ -47,7 +47,9 @@ public record ArticleEntities(List<Mention> mentions, Map<EntityType, List<Strin
     return new ArticleEntities(mentions, names);
   }
 
-  /** The distinct canonical names of one type (the values of its facet), in order of first mention. */
+  /**
+   * The distinct canonical names of one type (the values of its facet), in order of first mention.
+   */
   public List<String> names(EntityType type) {
     return names.get(type);
   }

@@ -15,13 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The archivist's corrections to the entity facets: a plain-text file beside the index
- * ({@value #FILE_NAME}) that merges names, renames them, blocks false positives and changes types.
+ * The archivist's corrections to the entity facets: a plain-text file beside the index ({@value
+ * #FILE_NAME}) that merges names, renames them, blocks false positives and changes types.
  *
  * <h2>Format</h2>
- * UTF-8 text, one rule a line. Blank lines and lines whose first non-blank character is {@code #} are
- * ignored (a {@code #} later in a line is part of the name). Names are compared ignoring case, accents,
- * periods, hyphens and spacing ({@code U.S.} is {@code us}).
+ *
+ * UTF-8 text, one rule a line. Blank lines and lines whose first non-blank character is {@code #}
+ * are ignored (a {@code #} later in a line is part of the name). Names are compared ignoring case,
+ * accents, periods, hyphens and spacing ({@code U.S.} is {@code us}).
+ *
  * <pre>
  * # merge (or rename): the name on the left is counted as the name on the right
  * Pashinian => Nikol Pashinyan
@@ -36,33 +38,36 @@ import java.util.regex.Pattern;
  * type Amazon => ORGANIZATION
  * type LOCATION: Goldman Sachs => ORGANIZATION
  * </pre>
+ *
  * <ul>
  *   <li><b>{@code A => B}</b>, also written {@code merge A => B} or {@code rename A => B} (one
- *       operation: merging a variant into an entity and renaming an entity are the same thing here):
- *       a mention named A, either as written (after a leading "the", a possessive and a title such as
- *       "Mr." are dropped) or as Morgue canonicalised it, is counted as B. Rules chain: with
- *       {@code A => B} and {@code B => C}, A is counted as C. A merge keeps the mention's type; add a
- *       {@code type} line to file B elsewhere.
- *   <li><b>{@code block A}</b>: a mention named A (as written, as canonicalised, or after the merges)
- *       is dropped: it is in no facet and is not highlighted.
- *   <li><b>{@code type A => TYPE}</b> (also {@code retype}): a mention whose final name is A is filed
- *       under TYPE: {@code PERSON}, {@code ORGANIZATION} or {@code LOCATION} (or {@code person},
- *       {@code org}, {@code place}).
+ *       operation: merging a variant into an entity and renaming an entity are the same thing
+ *       here): a mention named A, either as written (after a leading "the", a possessive and a
+ *       title such as "Mr." are dropped) or as Morgue canonicalised it, is counted as B. Rules
+ *       chain: with {@code A => B} and {@code B => C}, A is counted as C. A merge keeps the
+ *       mention's type; add a {@code type} line to file B elsewhere.
+ *   <li><b>{@code block A}</b>: a mention named A (as written, as canonicalised, or after the
+ *       merges) is dropped: it is in no facet and is not highlighted.
+ *   <li><b>{@code type A => TYPE}</b> (also {@code retype}): a mention whose final name is A is
+ *       filed under TYPE: {@code PERSON}, {@code ORGANIZATION} or {@code LOCATION} (or {@code
+ *       person}, {@code org}, {@code place}).
  *   <li>Any rule may start with a type and a colon ({@code PERSON:}, {@code org:}) to apply only to
  *       mentions of that type; without one it applies to every type.
  * </ul>
+ *
  * Rules are applied after Morgue's own canonicalisation (aliases, partial names, demonyms), in the
  * order merges, then types, then blocks, whatever their order in the file. The file is checked as a
- * whole: a line that is not a rule, an unknown type, a name merged into itself, a name merged into two
- * names or given two types, a merge that comes back to its start, or a name both merged and blocked
- * are all errors, each reported with its line number ({@link AuthorityFileException}).
+ * whole: a line that is not a rule, an unknown type, a name merged into itself, a name merged into
+ * two names or given two types, a merge that comes back to its start, or a name both merged and
+ * blocked are all errors, each reported with its line number ({@link AuthorityFileException}).
  *
  * <h2>Applying it</h2>
- * The ingest passes it to {@link EntityFinder#withAuthority}; to apply a changed file to an existing
- * index, {@link EntityFinder#recanonicalize} rebuilds each article's names from its stored mentions
- * without running the extractor. One limit: a mention blocked when the article was stored is not
- * stored, so lifting a block takes effect for articles ingested (or re-extracted) afterwards. A sample
- * file is shipped as {@code org/morgue/entity/authority.sample.txt}.
+ *
+ * The ingest passes it to {@link EntityFinder#withAuthority}; to apply a changed file to an
+ * existing index, {@link EntityFinder#recanonicalize} rebuilds each article's names from its stored
+ * mentions without running the extractor. One limit: a mention blocked when the article was stored
+ * is not stored, so lifting a block takes effect for articles ingested (or re-extracted)
+ * afterwards. A sample file is shipped as {@code org/morgue/entity/authority.sample.txt}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -88,13 +93,16 @@ public final class AuthorityFile {
   /** {@code type A => T}: the name is filed under {@code to}. */
   public record Retype(int line, EntityType only, String name, EntityType to) implements Rule {}
 
-  private static final Pattern KEYWORD = Pattern.compile("(?i)^(merge|rename|block|type|retype)(?:\\s+(.*))?$");
+  private static final Pattern KEYWORD =
+      Pattern.compile("(?i)^(merge|rename|block|type|retype)(?:\\s+(.*))?$");
   private static final Pattern SCOPE = Pattern.compile("^([A-Za-z]+)\\s*:\\s*(.*)$");
   private static final int MAX_CHAIN = 50;
 
   private final List<Rule> rules;
+
   /** Merge targets by scope (null key in the inner map's owner = any type) and name key. */
   private final Map<EntityType, Map<String, Merge>> merges = new HashMap<>();
+
   private final Map<EntityType, Map<String, Retype>> retypes = new HashMap<>();
   private final Map<EntityType, Set<String>> blocks = new HashMap<>();
 
@@ -102,9 +110,14 @@ public final class AuthorityFile {
     this.rules = List.copyOf(rules);
     for (Rule r : rules) {
       switch (r) {
-        case Merge m -> merges.computeIfAbsent(m.only(), t -> new HashMap<>()).put(NameTables.key(m.from()), m);
-        case Retype t -> retypes.computeIfAbsent(t.only(), x -> new HashMap<>()).put(NameTables.key(t.name()), t);
-        case Block b -> blocks.computeIfAbsent(b.only(), x -> new HashSet<>()).add(NameTables.key(b.name()));
+        case Merge m ->
+            merges.computeIfAbsent(m.only(), t -> new HashMap<>()).put(NameTables.key(m.from()), m);
+        case Retype t ->
+            retypes
+                .computeIfAbsent(t.only(), x -> new HashMap<>())
+                .put(NameTables.key(t.name()), t);
+        case Block b ->
+            blocks.computeIfAbsent(b.only(), x -> new HashSet<>()).add(NameTables.key(b.name()));
       }
     }
   }
@@ -161,7 +174,8 @@ public final class AuthorityFile {
     String keyword = k.matches() ? k.group(1).toLowerCase(Locale.ROOT) : "merge";
     String rest = k.matches() ? (k.group(2) == null ? "" : k.group(2).strip()) : text;
     if (!k.matches() && !text.contains("=>")) {
-      throw new IllegalArgumentException("not a rule: expected 'A => B', 'merge', 'rename', 'block' or 'type'");
+      throw new IllegalArgumentException(
+          "not a rule: expected 'A => B', 'merge', 'rename', 'block' or 'type'");
     }
     EntityType only = null;
     Matcher s = SCOPE.matcher(rest);
@@ -177,9 +191,10 @@ public final class AuthorityFile {
     }
     String[] sides = rest.split("=>", -1);
     if (sides.length != 2) {
-      throw new IllegalArgumentException(sides.length < 2
-          ? "'" + keyword + "' needs 'NAME => " + (keyword.contains("type") ? "TYPE'" : "NAME'")
-          : "more than one '=>' on the line");
+      throw new IllegalArgumentException(
+          sides.length < 2
+              ? "'" + keyword + "' needs 'NAME => " + (keyword.contains("type") ? "TYPE'" : "NAME'")
+              : "more than one '=>' on the line");
     }
     String left = name(sides[0], "left of '=>'");
     if (keyword.equals("type") || keyword.equals("retype")) {
@@ -210,20 +225,29 @@ public final class AuthorityFile {
   }
 
   /** Conflicts between lines: two targets or types for one name, cycles, merged and blocked. */
-  private static void check(List<Rule> rules, String[] lines, List<AuthorityFileException.Problem> problems) {
+  private static void check(
+      List<Rule> rules, String[] lines, List<AuthorityFileException.Problem> problems) {
     Map<String, Rule> seen = new HashMap<>();
     Map<String, Merge> mergeByKey = new HashMap<>();
     Set<String> blocked = new HashSet<>();
     for (Rule r : rules) {
-      String scope = switch (r) {
-        case Merge m -> "merge " + m.only() + " " + NameTables.key(m.from());
-        case Retype t -> "type " + t.only() + " " + NameTables.key(t.name());
-        case Block b -> "block " + b.only() + " " + NameTables.key(b.name());
-      };
+      String scope =
+          switch (r) {
+            case Merge m -> "merge " + m.only() + " " + NameTables.key(m.from());
+            case Retype t -> "type " + t.only() + " " + NameTables.key(t.name());
+            case Block b -> "block " + b.only() + " " + NameTables.key(b.name());
+          };
       Rule before = seen.putIfAbsent(scope, r);
       if (before != null && !same(before, r)) {
-        problems.add(problem(r, lines, "conflicts with line " + before.line()
-            + (r instanceof Merge ? ", which merges the same name elsewhere" : ", which gives the same name another type")));
+        problems.add(
+            problem(
+                r,
+                lines,
+                "conflicts with line "
+                    + before.line()
+                    + (r instanceof Merge
+                        ? ", which merges the same name elsewhere"
+                        : ", which gives the same name another type")));
       }
       if (r instanceof Merge m) {
         mergeByKey.putIfAbsent(NameTables.key(m.from()), m);
@@ -234,7 +258,8 @@ public final class AuthorityFile {
     for (Rule r : rules) {
       if (r instanceof Merge m) {
         if (blocked.contains(NameTables.key(m.from()))) {
-          problems.add(problem(m, lines, "the name is also blocked; merge it or block it, not both"));
+          problems.add(
+              problem(m, lines, "the name is also blocked; merge it or block it, not both"));
         }
         // follow the chain from here: coming back to this name is a cycle
         String key = NameTables.key(m.to());
@@ -273,8 +298,8 @@ public final class AuthorityFile {
   }
 
   /**
-   * What the file makes of one mention: the name and type it is counted under, or {@code null} when it
-   * is blocked. Example: with {@code Pashinian => Nikol Pashinyan}, {@code resolve(PERSON,
+   * What the file makes of one mention: the name and type it is counted under, or {@code null} when
+   * it is blocked. Example: with {@code Pashinian => Nikol Pashinyan}, {@code resolve(PERSON,
    * "Pashinian", "Pashinian")} gives {@code Entry[type=PERSON, name=Nikol Pashinyan]}.
    *
    * @param type the type Morgue gave it
@@ -313,7 +338,8 @@ public final class AuthorityFile {
     return lookup(merges, type, NameTables.key(name));
   }
 
-  private static <T> T lookup(Map<EntityType, Map<String, T>> byScope, EntityType type, String key) {
+  private static <T> T lookup(
+      Map<EntityType, Map<String, T>> byScope, EntityType type, String key) {
     Map<String, T> typed = byScope.get(type);
     T hit = typed == null ? null : typed.get(key);
     if (hit == null) {

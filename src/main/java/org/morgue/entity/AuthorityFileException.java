@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * An authority file that cannot be used: every bad line, each named by its number and quoted.
  *
- * <p>Example message: {@code authority.txt line 4: unknown entity type 'PLAC' (PERSON, ORGANIZATION or
- * LOCATION; or person, org, place): type Apple => PLAC}.
+ * <p>Example message: {@code authority.txt line 4: unknown entity type 'PLAC' (PERSON, ORGANIZATION
+ * or LOCATION; or person, org, place): type Apple => PLAC}.
  */
 public final class AuthorityFileException extends Exception {
   /** One bad line: its number (from 1), what is wrong, and the line as written. */
@@ -37,7 +37,13 @@ public final class AuthorityFileException extends Exception {
       if (!b.isEmpty()) {
         b.append('\n');
       }
-      b.append(source).append(" line ").append(p.line()).append(": ").append(p.message()).append(": ").append(p.text());
+      b.append(source)
+          .append(" line ")
+          .append(p.line())
+          .append(": ")
+          .append(p.message())
+          .append(": ")
+          .append(p.text());
     }
     return b.toString();
   }

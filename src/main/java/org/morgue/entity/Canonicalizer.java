@@ -16,53 +16,142 @@ import java.util.regex.Pattern;
  * real entity; drops junk and what the authority file blocks.
  *
  * <p>For each mention, in article order (title, lede, body):
+ *
  * <ol>
  *   <li><b>Clean</b> the surface text ({@link #clean}): spacing collapsed, surrounding quotes and
  *       brackets and a possessive {@code 's} dropped; for organisations and places also a leading
- *       "the", an "anti-" or "pro-" and a trailing "-based"; for people a leading title ("Mr.", "Dr.",
- *       "President").
- *   <li><b>Aliases</b> from the shipped table ({@link NameTables#alias}): {@code U.S.}, {@code America}
- *       become United States, {@code EU} European Union. An entry applies to mentions of its own type,
- *       and to an acronym of another type ({@code EU} found as a place is still the organisation).
- *   <li><b>Demonyms</b>: a rule mention ("Azerbaijani") is the place of the demonym table, filed as a
- *       place; a model place written as a demonym likewise. Off: rule mentions are dropped.
- *   <li><b>Capitals</b>: a name written all in capitals ({@code RUSSIA}) takes the article's own mixed
- *       case spelling of it, else (people and places with a word of four letters or more) title case.
+ *       "the", an "anti-" or "pro-" and a trailing "-based"; for people a leading title ("Mr.",
+ *       "Dr.", "President").
+ *   <li><b>Aliases</b> from the shipped table ({@link NameTables#alias}): {@code U.S.}, {@code
+ *       America} become United States, {@code EU} European Union. An entry applies to mentions of
+ *       its own type, and to an acronym of another type ({@code EU} found as a place is still the
+ *       organisation).
+ *   <li><b>Demonyms</b>: a rule mention ("Azerbaijani") is the place of the demonym table, filed as
+ *       a place; a model place written as a demonym likewise. Off: rule mentions are dropped.
+ *   <li><b>Capitals</b>: a name written all in capitals ({@code RUSSIA}) takes the article's own
+ *       mixed case spelling of it, else (people and places with a word of four letters or more)
+ *       title case.
  *   <li><b>Partial names</b>: a person's surname alone ({@code Pashinyan}, {@code Mr. Pashinyan})
  *       joins the article's full name that ends with it ({@code Nikol Pashinyan}); the nearest full
  *       name before it wins, else the nearest after it. A one-word organisation or place may join a
  *       person the same way and become a person (details at {@code partialNames}).
  *   <li><b>Authority file</b> ({@link AuthorityFile#resolve}): merges, types, blocks.
- *   <li><b>Junk</b> is dropped: a name with no letter or of one character, a lone article or pronoun
- *       ("The"), a weekday or month name ("Tuesday") that did not join a longer name, a lone "LLC".
+ *   <li><b>Junk</b> is dropped: a name with no letter or of one character, a lone article or
+ *       pronoun ("The"), a weekday or month name ("Tuesday") that did not join a longer name, a
+ *       lone "LLC".
  * </ol>
+ *
  * A mention's surface text, field and offsets never change; only its type and canonical name do, so
  * that running this again on the stored output gives the same result.
  *
  * <p>Immutable and thread-safe.
  */
 public final class Canonicalizer {
-  private static final Set<String> JUNK = Set.of(
-      "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "i",
-      "you", "his", "her", "our", "their", "mr", "mrs", "ms", "dr", "sir", "today", "yesterday",
-      "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "llc", "inc", "corp", "co", "ltd", "plc", "dad", "mom", "mum");
+  private static final Set<String> JUNK =
+      Set.of(
+          "the",
+          "a",
+          "an",
+          "this",
+          "that",
+          "these",
+          "those",
+          "it",
+          "its",
+          "he",
+          "she",
+          "we",
+          "they",
+          "i",
+          "you",
+          "his",
+          "her",
+          "our",
+          "their",
+          "mr",
+          "mrs",
+          "ms",
+          "dr",
+          "sir",
+          "today",
+          "yesterday",
+          "tomorrow",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "llc",
+          "inc",
+          "corp",
+          "co",
+          "ltd",
+          "plc",
+          "dad",
+          "mom",
+          "mum");
 
   /** Titles dropped from the front of a person's name ("Mr. Pashinyan" is "Pashinyan"). */
-  private static final Set<String> TITLES = Set.of(
-      "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "senator",
-      "rep", "representative", "gov", "governor", "gen", "general", "lt", "col", "maj", "sgt", "capt",
-      "adm", "rev", "president", "minister", "premier", "chancellor", "secretary", "ambassador",
-      "judge", "justice", "mayor");
+  private static final Set<String> TITLES =
+      Set.of(
+          "mr",
+          "mrs",
+          "ms",
+          "mx",
+          "miss",
+          "dr",
+          "prof",
+          "professor",
+          "sir",
+          "dame",
+          "sen",
+          "senator",
+          "rep",
+          "representative",
+          "gov",
+          "governor",
+          "gen",
+          "general",
+          "lt",
+          "col",
+          "maj",
+          "sgt",
+          "capt",
+          "adm",
+          "rev",
+          "president",
+          "minister",
+          "premier",
+          "chancellor",
+          "secretary",
+          "ambassador",
+          "judge",
+          "justice",
+          "mayor");
 
   /** What follows a place or organisation in a compound adjective: "Boston-based" names Boston. */
-  private static final Pattern SUFFIX = Pattern.compile("(?i)-(based|born|led|backed|owned|registered|run|made|headquartered)$");
+  private static final Pattern SUFFIX =
+      Pattern.compile("(?i)-(based|born|led|backed|owned|registered|run|made|headquartered)$");
 
   private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
   private static final Pattern WRAPPING = Pattern.compile("^[\"'“”‘’«»(\\[{]+|[\"“”»)\\]},;:!?]+$");
   private static final Pattern POSSESSIVE = Pattern.compile("(?i)\\s*['’]s$");
   private static final Pattern THE = Pattern.compile("(?i)^the\\s+");
+
   /** "anti-U.S." and "pro-Russia" name the place or organisation after the prefix. */
   private static final Pattern PREFIX = Pattern.compile("(?i)^(anti|pro|non)-");
 
@@ -107,7 +196,10 @@ public final class Canonicalizer {
    */
   public List<Mention> canonicalize(List<Mention> mentions) {
     List<Mention> sorted = new ArrayList<>(mentions);
-    sorted.sort(Comparator.comparing(Mention::field).thenComparingInt(Mention::start).thenComparingInt(Mention::end));
+    sorted.sort(
+        Comparator.comparing(Mention::field)
+            .thenComparingInt(Mention::start)
+            .thenComparingInt(Mention::end));
     List<Draft> drafts = new ArrayList<>();
     for (Mention m : sorted) {
       Draft d = draft(m);
@@ -154,11 +246,11 @@ public final class Canonicalizer {
   }
 
   /**
-   * The alias entry of a name found as {@code type}: an entry of the same type, or of another type when
-   * the name is an acronym ({@code EU} found as a place is still the European Union). A place name
-   * found as an organisation is usually a team or a government ("Los Angeles beat Houston"), and a
-   * person may bear a place's name (Holland): those keep their type and name. So does a place's own
-   * name in capitals ("TEXAS" for a team, in a headline).
+   * The alias entry of a name found as {@code type}: an entry of the same type, or of another type
+   * when the name is an acronym ({@code EU} found as a place is still the European Union). A place
+   * name found as an organisation is usually a team or a government ("Los Angeles beat Houston"),
+   * and a person may bear a place's name (Holland): those keep their type and name. So does a
+   * place's own name in capitals ("TEXAS" for a team, in a headline).
    */
   private NameTables.Entry alias(EntityType type, String name) {
     NameTables.Entry e = tables.alias(name);
@@ -175,7 +267,9 @@ public final class Canonicalizer {
     return s.length() >= 2 && s.length() <= 5 && s.chars().allMatch(c -> c >= 'A' && c <= 'Z');
   }
 
-  /** All-capitals names take the article's mixed-case spelling, else title case (people and places). */
+  /**
+   * All-capitals names take the article's mixed-case spelling, else title case (people and places).
+   */
   private void capitals(List<Draft> drafts) {
     Map<String, String> spellings = new HashMap<>();
     for (Draft d : drafts) {
@@ -200,15 +294,15 @@ public final class Canonicalizer {
   }
 
   /**
-   * A one-word person name (a surname, "Mr. Pashinyan" once cleaned) joins the nearest longer person
-   * name of the same article that ends with it; the nearest before it wins, else the nearest after it.
-   * So does a one-word organisation or place that is not in the tables, and a known place
-   * ({@link NameTables#isPlace}) if the model also took that word alone for a person in this article:
-   * the model often takes a surname for a place ("Jamil" after "Jamil Ahmed"), and within one article
-   * the person is the likelier reading; but "Washington" or "Israel" beside "Kerry Washington" or
-   * "Steve Israel" stays a place. Longer partial names do not join ("Hillary Clinton" never becomes
-   * the run-together "Booing Hillary Clinton" of a headline); the alias table and the authority file
-   * merge such variants ("Tayyip Erdoğan").
+   * A one-word person name (a surname, "Mr. Pashinyan" once cleaned) joins the nearest longer
+   * person name of the same article that ends with it; the nearest before it wins, else the nearest
+   * after it. So does a one-word organisation or place that is not in the tables, and a known place
+   * ({@link NameTables#isPlace}) if the model also took that word alone for a person in this
+   * article: the model often takes a surname for a place ("Jamil" after "Jamil Ahmed"), and within
+   * one article the person is the likelier reading; but "Washington" or "Israel" beside "Kerry
+   * Washington" or "Steve Israel" stays a place. Longer partial names do not join ("Hillary
+   * Clinton" never becomes the run-together "Booing Hillary Clinton" of a headline); the alias
+   * table and the authority file merge such variants ("Tayyip Erdoğan").
    */
   private void partialNames(List<Draft> drafts) {
     // longer person names by their last word: a name that ends another shares its last word
@@ -245,7 +339,9 @@ public final class Canonicalizer {
       int bestDistance = Integer.MAX_VALUE;
       for (int j : people.getOrDefault(d.words[d.words.length - 1], List.of())) {
         Draft f = drafts.get(j);
-        if (f.words.length > d.words.length && endsWith(f.words, d.words) && !runTogether.contains(j)) {
+        if (f.words.length > d.words.length
+            && endsWith(f.words, d.words)
+            && !runTogether.contains(j)) {
           // before it beats after it: a distance after is counted past every distance before
           int distance = j < i ? i - j : drafts.size() + (j - i);
           if (distance < bestDistance) {
@@ -264,8 +360,9 @@ public final class Canonicalizer {
 
   /**
    * The person names that may be two names run together ("Is Joe Biden Hillary Clinton ...", "lead
-   * over Sanders Elizabeth Warren holds ...", "Booing Hillary Clinton"): they end with another person
-   * name of two words or more of the same article. Nothing joins them; the shorter name is there.
+   * over Sanders Elizabeth Warren holds ...", "Booing Hillary Clinton"): they end with another
+   * person name of two words or more of the same article. Nothing joins them; the shorter name is
+   * there.
    */
   private static Set<Integer> runTogether(List<Draft> drafts, Map<String, List<Integer>> people) {
     Set<Integer> out = new HashSet<>();
@@ -292,10 +389,10 @@ public final class Canonicalizer {
   /**
    * A surface text as a name: white space collapsed; surrounding quotes and brackets, a possessive
    * {@code 's} and, except for people, a leading "the", a leading "anti-", "pro-" or "non-" and a
-   * trailing "-based" (or "-led", ...) dropped; for people, leading titles dropped.
-   * Examples: {@code clean(LOCATION, "Armenia's")} is {@code Armenia}, {@code clean(ORGANIZATION,
-   * "the European Union")} is {@code European Union}, {@code clean(PERSON, "Mr. Pashinyan")} is
-   * {@code Pashinyan}.
+   * trailing "-based" (or "-led", ...) dropped; for people, leading titles dropped. Examples:
+   * {@code clean(LOCATION, "Armenia's")} is {@code Armenia}, {@code clean(ORGANIZATION, "the
+   * European Union")} is {@code European Union}, {@code clean(PERSON, "Mr. Pashinyan")} is {@code
+   * Pashinyan}.
    *
    * @return the cleaned name; empty when nothing is left
    */
@@ -307,7 +404,10 @@ public final class Canonicalizer {
       s = s.substring(0, s.length() - 1);
     }
     if (type != EntityType.PERSON) {
-      String dropped = SUFFIX.matcher(PREFIX.matcher(THE.matcher(s).replaceFirst("")).replaceFirst("")).replaceFirst("");
+      String dropped =
+          SUFFIX
+              .matcher(PREFIX.matcher(THE.matcher(s).replaceFirst("")).replaceFirst(""))
+              .replaceFirst("");
       if (!dropped.isBlank()) {
         s = dropped;
       }
@@ -334,7 +434,9 @@ public final class Canonicalizer {
         letters++;
       }
     }
-    return letters == 0 || name.codePointCount(0, name.length()) < 2 || JUNK.contains(NameTables.key(name));
+    return letters == 0
+        || name.codePointCount(0, name.length()) < 2
+        || JUNK.contains(NameTables.key(name));
   }
 
   private static boolean allCaps(String s) {

@@ -16,41 +16,44 @@ import java.util.regex.Pattern;
  * The entity extractor: Stanford CoreNLP 4.5.10's English three-class CRF model (people,
  * organisations, places) in a pipeline of only {@code tokenize}, {@code ssplit} and {@code ner}.
  *
- * <p>Thread-safe: one instance serves every ingest worker (CoreNLP's annotators are shared by design;
- * its own multi-threaded annotation calls one pipeline from several threads). The model takes about a
- * second to load and about 120 MB of heap, once per JVM: use {@link #shared()}.
+ * <p>Thread-safe: one instance serves every ingest worker (CoreNLP's annotators are shared by
+ * design; its own multi-threaded annotation calls one pipeline from several threads). The model
+ * takes about a second to load and about 120 MB of heap, once per JVM: use {@link #shared()}.
  *
  * <p>How it is set up, and why (the issue's three traps, each measured on CoNLL-2003):
+ *
  * <ul>
  *   <li>the date, number and fine-grained classifiers are off ({@code ner.applyNumericClassifiers},
- *       {@code ner.useSUTime}, {@code ner.applyFineGrained}): they cost about 30 times the time and add
- *       nothing for these three types; their rule files are not shipped either;
+ *       {@code ner.useSUTime}, {@code ner.applyFineGrained}): they cost about 30 times the time and
+ *       add nothing for these three types; their rule files are not shipped either;
  *   <li>the text goes through the pipeline, never through the CRF's {@code classify} on hand-built
  *       tokens, which silently finds almost nothing;
  *   <li>mentions are runs of consecutive tokens with the same NER label within a sentence, not the
- *       pipeline's {@code entityMentions()}, which drops about a tenth of person names (person F1 85
- *       instead of 94); {@code ner.buildEntityMentions} is therefore off;
- *   <li>a line break ends a sentence ({@code ssplit.newlineIsSentenceBreak=always}): a headline or a
- *       byline never runs into the next line's names.
+ *       pipeline's {@code entityMentions()}, which drops about a tenth of person names (person F1
+ *       85 instead of 94); {@code ner.buildEntityMentions} is therefore off;
+ *   <li>a line break ends a sentence ({@code ssplit.newlineIsSentenceBreak=always}): a headline or
+ *       a byline never runs into the next line's names.
  * </ul>
  *
  * <p>Robustness: the text is first masked, keeping every offset: markup tags, character entities,
  * control characters and lone surrogates become spaces, Unicode line separators become line breaks.
- * It is then cut into pieces of at most {@value #PIECE} characters at line breaks (else at a space), so
- * that a 1 MB article costs time in proportion and bounded memory. A mention whose span covers masked
- * characters is dropped (its surface would hold markup). Any failure of CoreNLP becomes an
- * {@link ExtractionException}.
+ * It is then cut into pieces of at most {@value #PIECE} characters at line breaks (else at a
+ * space), so that a 1 MB article costs time in proportion and bounded memory. A mention whose span
+ * covers masked characters is dropped (its surface would hold markup). Any failure of CoreNLP
+ * becomes an {@link ExtractionException}.
  */
 public final class CoreNlpExtractor implements EntityExtractor {
   /** Where the build puts the model (unpacked from CoreNLP's models artifact, see pom.xml). */
-  public static final String MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+  public static final String MODEL =
+      "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
 
   /** The longest piece of text annotated at once. */
   static final int PIECE = 20_000;
 
-  private static final Pattern MARKUP = Pattern.compile(
-      "<!--.*?-->|<!\\[CDATA\\[|\\]\\]>|</?[A-Za-z][A-Za-z0-9:_-]*(?:\\s[^<>]{0,2000})?/?>|&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});",
-      Pattern.DOTALL);
+  private static final Pattern MARKUP =
+      Pattern.compile(
+          "<!--.*?-->|<!\\[CDATA\\[|\\]\\]>|</?[A-Za-z][A-Za-z0-9:_-]*(?:\\s[^<>]{0,2000})?/?>|&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});",
+          Pattern.DOTALL);
 
   private final StanfordCoreNLP pipeline;
   private final LongAdder tokens = new LongAdder();
@@ -75,8 +78,10 @@ public final class CoreNlpExtractor implements EntityExtractor {
     p.setProperty("annotators", "tokenize,ssplit,ner");
     p.setProperty("tokenize.language", "en");
     // characters the tokenizer does not know become tokens of their own, without a warning each;
-    // hyphenated words stay whole, as in the model's training data: names such as Nagorno-Karabakh or
-    // Jean-Claude stay one, and "Ontario-based" is not a place (CoNLL-2003 LOC F1 95.0, 94.6 when split)
+    // hyphenated words stay whole, as in the model's training data: names such as Nagorno-Karabakh
+    // or
+    // Jean-Claude stay one, and "Ontario-based" is not a place (CoNLL-2003 LOC F1 95.0, 94.6 when
+    // split)
     p.setProperty("tokenize.options", "untokenizable=noneKeep,splitHyphenated=false");
     p.setProperty("ssplit.newlineIsSentenceBreak", "always");
     p.setProperty("ner.model", MODEL);
@@ -140,7 +145,8 @@ public final class CoreNlpExtractor implements EntityExtractor {
     }
   }
 
-  private static void add(String text, String masked, EntityType type, int start, int end, List<Mention> out) {
+  private static void add(
+      String text, String masked, EntityType type, int start, int end, List<Mention> out) {
     if (type == null || end <= start || end > text.length()) {
       return;
     }
@@ -151,7 +157,10 @@ public final class CoreNlpExtractor implements EntityExtractor {
     out.add(Mention.found(type, surface, start, end, Mention.Origin.MODEL));
   }
 
-  /** The type a token's NER label names, or {@code null} for O (and anything else the model might say). */
+  /**
+   * The type a token's NER label names, or {@code null} for O (and anything else the model might
+   * say).
+   */
   private static EntityType type(String label) {
     if (label == null) {
       return null;
@@ -165,10 +174,10 @@ public final class CoreNlpExtractor implements EntityExtractor {
   }
 
   /**
-   * The text with what must not reach the tokenizer replaced, keeping its length and so every offset:
-   * markup and character entities become spaces, control characters (but tab and line feed) and lone
-   * surrogates become spaces, carriage returns and Unicode line and paragraph separators become line
-   * feeds. Example: {@code "<p>Baku</p>"} gives {@code "   Baku    "}.
+   * The text with what must not reach the tokenizer replaced, keeping its length and so every
+   * offset: markup and character entities become spaces, control characters (but tab and line feed)
+   * and lone surrogates become spaces, carriage returns and Unicode line and paragraph separators
+   * become line feeds. Example: {@code "<p>Baku</p>"} gives {@code " Baku "}.
    */
   static String mask(String text) {
     char[] c = text.toCharArray();
@@ -180,7 +189,12 @@ public final class CoreNlpExtractor implements EntityExtractor {
     }
     for (int i = 0; i < c.length; i++) {
       char ch = c[i];
-      if (ch == '\r' || ch == '\u2028' || ch == '\u2029' || ch == '\u0085' || ch == '\u000B' || ch == '\f') {
+      if (ch == '\r'
+          || ch == '\u2028'
+          || ch == '\u2029'
+          || ch == '\u0085'
+          || ch == '\u000B'
+          || ch == '\f') {
         c[i] = '\n';
       } else if (ch == '\n' || ch == '\t') {
         // kept
@@ -199,7 +213,10 @@ public final class CoreNlpExtractor implements EntityExtractor {
     return new String(c);
   }
 
-  /** Where the piece that starts at {@code from} ends: after a line break, else a space, near {@link #PIECE}. */
+  /**
+   * Where the piece that starts at {@code from} ends: after a line break, else a space, near {@link
+   * #PIECE}.
+   */
   static int pieceEnd(String s, int from) {
     if (s.length() - from <= PIECE) {
       return s.length();

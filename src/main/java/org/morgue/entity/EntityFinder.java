@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.morgue.article.Article;
 
 /**
- * Finds the entities of an article: the one entry point of this package for the ingest, the
- * {@code entities} and {@code score-ner} commands, and re-canonicalisation.
+ * Finds the entities of an article: the one entry point of this package for the ingest, the {@code
+ * entities} and {@code score-ner} commands, and re-canonicalisation.
  *
  * <pre>{@code
  * EntityFinder finder = EntityFinder.standard().withAuthority(AuthorityFile.read(index.resolve("authority.txt")));
@@ -21,8 +21,8 @@ import org.morgue.article.Article;
  * }</pre>
  *
  * <p>The path is: the extractor on each of title, lede and body text; demonym mentions added where
- * the model found nothing ({@link NameTables#findDemonyms}); then {@link Canonicalizer} over the whole
- * article. {@link #extract(String)} runs the same path on a plain text.
+ * the model found nothing ({@link NameTables#findDemonyms}); then {@link Canonicalizer} over the
+ * whole article. {@link #extract(String)} runs the same path on a plain text.
  *
  * <p>Thread-safe when its extractor is (the shipped one is): share one among ingest workers.
  */
@@ -39,7 +39,8 @@ public final class EntityFinder {
    * @param authority the archivist's rules, or {@link AuthorityFile#EMPTY}
    * @param demonyms whether demonyms count as places
    */
-  public EntityFinder(EntityExtractor extractor, NameTables tables, AuthorityFile authority, boolean demonyms) {
+  public EntityFinder(
+      EntityExtractor extractor, NameTables tables, AuthorityFile authority, boolean demonyms) {
     this.extractor = Objects.requireNonNull(extractor, "extractor");
     this.tables = Objects.requireNonNull(tables, "tables");
     this.authority = Objects.requireNonNull(authority, "authority");
@@ -47,9 +48,13 @@ public final class EntityFinder {
     this.canonicalizer = new Canonicalizer(tables, authority, demonyms);
   }
 
-  /** CoreNLP's model ({@link CoreNlpExtractor#shared()}), the shipped tables, demonyms on, no authority file. */
+  /**
+   * CoreNLP's model ({@link CoreNlpExtractor#shared()}), the shipped tables, demonyms on, no
+   * authority file.
+   */
   public static EntityFinder standard() {
-    return new EntityFinder(CoreNlpExtractor.shared(), NameTables.shipped(), AuthorityFile.EMPTY, true);
+    return new EntityFinder(
+        CoreNlpExtractor.shared(), NameTables.shipped(), AuthorityFile.EMPTY, true);
   }
 
   /** This finder with the archivist's authority file. */
@@ -68,12 +73,13 @@ public final class EntityFinder {
   }
 
   /**
-   * The entities of an article: mentions in the title, the lede and the body (offsets into
-   * {@link Article#bodyText()}), canonicalised together.
+   * The entities of an article: mentions in the title, the lede and the body (offsets into {@link
+   * Article#bodyText()}), canonicalised together.
    *
    * @param article the article
    * @return its entities; {@link ArticleEntities#isEmpty()} when it names none
-   * @throws ExtractionException if the extractor failed on any of its texts (index it without entities)
+   * @throws ExtractionException if the extractor failed on any of its texts (index it without
+   *     entities)
    */
   public ArticleEntities extract(Article article) throws ExtractionException {
     List<Mention> found = new ArrayList<>();
@@ -84,7 +90,8 @@ public final class EntityFinder {
   }
 
   /**
-   * The entities of a plain text, by the same path as an article's (field {@link Mention.Field#TEXT}).
+   * The entities of a plain text, by the same path as an article's (field {@link
+   * Mention.Field#TEXT}).
    *
    * @param text any text
    * @return its entities
@@ -97,8 +104,9 @@ public final class EntityFinder {
   }
 
   /**
-   * An article's entities rebuilt from its stored mentions under this finder's tables, authority file
-   * and demonym setting, without the extractor: what {@code morgue entities apply} does per article.
+   * An article's entities rebuilt from its stored mentions under this finder's tables, authority
+   * file and demonym setting, without the extractor: what {@code morgue entities apply} does per
+   * article.
    *
    * @param stored the mentions stored at ingest (any order)
    * @return the entities as an ingest with this finder would give them
@@ -107,7 +115,8 @@ public final class EntityFinder {
     return ArticleEntities.of(canonicalizer.canonicalize(stored));
   }
 
-  private void found(String text, Mention.Field field, List<Mention> out) throws ExtractionException {
+  private void found(String text, Mention.Field field, List<Mention> out)
+      throws ExtractionException {
     if (text == null || text.isBlank()) {
       return;
     }
@@ -122,8 +131,15 @@ public final class EntityFinder {
           next++;
         }
         if (next == model.size() || model.get(next).start() >= d.end()) {
-          out.add(new Mention(EntityType.LOCATION, text.substring(d.start(), d.end()), d.place(), field,
-              d.start(), d.end(), Mention.Origin.RULE));
+          out.add(
+              new Mention(
+                  EntityType.LOCATION,
+                  text.substring(d.start(), d.end()),
+                  d.place(),
+                  field,
+                  d.start(),
+                  d.end(),
+                  Mention.Origin.RULE));
         }
       }
     }

@@ -22,26 +22,33 @@ public enum EntityType {
     this.facet = facet;
   }
 
-  /** The facet (and index field) this type's canonical names go to: {@code person}, {@code org}, {@code place}. */
+  /**
+   * The facet (and index field) this type's canonical names go to: {@code person}, {@code org},
+   * {@code place}.
+   */
   public String facet() {
     return facet;
   }
 
   /**
-   * The type a word names, in any case: the enum name ({@code PERSON}), the facet name
-   * ({@code org}) or the CoNLL tag ({@code PER}, {@code ORG}, {@code LOC}).
+   * The type a word names, in any case: the enum name ({@code PERSON}), the facet name ({@code
+   * org}) or the CoNLL tag ({@code PER}, {@code ORG}, {@code LOC}).
    *
    * @param word the name to read
    * @return the type
-   * @throws IllegalArgumentException if {@code word} names no type; the message lists the accepted words
+   * @throws IllegalArgumentException if {@code word} names no type; the message lists the accepted
+   *     words
    */
   public static EntityType parse(String word) {
     return switch (word.strip().toUpperCase(Locale.ROOT)) {
       case "PERSON", "PER" -> PERSON;
       case "ORGANIZATION", "ORGANISATION", "ORG" -> ORGANIZATION;
       case "LOCATION", "PLACE", "LOC" -> LOCATION;
-      default -> throw new IllegalArgumentException(
-          "unknown entity type '" + word.strip() + "' (PERSON, ORGANIZATION or LOCATION; or person, org, place)");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown entity type '"
+                  + word.strip()
+                  + "' (PERSON, ORGANIZATION or LOCATION; or person, org, place)");
     };
   }
 }

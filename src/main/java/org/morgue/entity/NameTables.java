@@ -10,20 +10,20 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The shipped name tables: aliases ({@code aliases.tsv}) and demonyms ({@code demonyms.tsv}), both in
- * {@code src/main/resources/org/morgue/entity/}, whose header comments document their format.
+ * The shipped name tables: aliases ({@code aliases.tsv}) and demonyms ({@code demonyms.tsv}), both
+ * in {@code src/main/resources/org/morgue/entity/}, whose header comments document their format.
  *
- * <p>Example: {@code NameTables.shipped().alias("U.S.")} gives {@code Entry[type=LOCATION, name=United
- * States]}; {@code demonym("Azerbaijanis")} gives {@code Azerbaijan}.
+ * <p>Example: {@code NameTables.shipped().alias("U.S.")} gives {@code Entry[type=LOCATION,
+ * name=United States]}; {@code demonym("Azerbaijanis")} gives {@code Azerbaijan}.
  *
  * <p>Immutable and thread-safe; {@link #shipped()} loads the tables once per JVM.
  */
@@ -48,7 +48,8 @@ public final class NameTables {
       }
       String[] cols = line.split("\t");
       if (cols.length < 2) {
-        throw new IllegalStateException("aliases.tsv line " + (i + 1) + ": needs TYPE<TAB>Canonical name: " + line);
+        throw new IllegalStateException(
+            "aliases.tsv line " + (i + 1) + ": needs TYPE<TAB>Canonical name: " + line);
       }
       Entry entry = new Entry(EntityType.parse(cols[0]), cols[1].strip());
       for (int c = 1; c < cols.length; c++) {
@@ -59,7 +60,13 @@ public final class NameTables {
         String k = fold(alias);
         Entry before = exact.put(k, entry);
         if (before != null && !before.equals(entry)) {
-          throw new IllegalStateException("aliases.tsv line " + (i + 1) + ": '" + alias + "' is already an alias of " + before.name());
+          throw new IllegalStateException(
+              "aliases.tsv line "
+                  + (i + 1)
+                  + ": '"
+                  + alias
+                  + "' is already an alias of "
+                  + before.name());
         }
         if (letters(k) > 3) {
           anyCase.put(k.toLowerCase(Locale.ROOT), entry);
@@ -74,7 +81,8 @@ public final class NameTables {
       }
       String[] cols = line.split("\t");
       if (cols.length != 2) {
-        throw new IllegalStateException("demonyms.tsv line " + (i + 1) + ": needs Demonym<TAB>Place: " + line);
+        throw new IllegalStateException(
+            "demonyms.tsv line " + (i + 1) + ": needs Demonym<TAB>Place: " + line);
       }
       String word = cols[0].strip();
       demonyms.put(word, cols[1].strip());
@@ -89,7 +97,8 @@ public final class NameTables {
     for (String w : words) {
       alternation.append(alternation.isEmpty() ? "" : "|").append(Pattern.quote(w));
     }
-    demonymPattern = Pattern.compile("(?<![\\p{L}\\p{N}])(" + alternation + ")(?:s|S)?(?![\\p{L}\\p{N}])");
+    demonymPattern =
+        Pattern.compile("(?<![\\p{L}\\p{N}])(" + alternation + ")(?:s|S)?(?![\\p{L}\\p{N}])");
   }
 
   /** The tables shipped with Morgue. */
@@ -98,7 +107,8 @@ public final class NameTables {
   }
 
   private static final class Shipped {
-    static final NameTables TABLES = new NameTables(resource("aliases.tsv"), resource("demonyms.tsv"));
+    static final NameTables TABLES =
+        new NameTables(resource("aliases.tsv"), resource("demonyms.tsv"));
   }
 
   /** Tables from the given lines, in the shipped files' formats (for tests). */
@@ -108,9 +118,9 @@ public final class NameTables {
 
   /**
    * The canonical entry a name is an alias of (or is the canonical name of), or {@code null}.
-   * Periods, accents, hyphens and spacing do not count; case counts only for names of three letters or
-   * fewer. Example: {@code alias("U.N.")} and {@code alias("UNITED NATIONS")} give United Nations;
-   * {@code alias("Un")} gives {@code null}.
+   * Periods, accents, hyphens and spacing do not count; case counts only for names of three letters
+   * or fewer. Example: {@code alias("U.N.")} and {@code alias("UNITED NATIONS")} give United
+   * Nations; {@code alias("Un")} gives {@code null}.
    */
   public Entry alias(String name) {
     String k = fold(name);
@@ -122,8 +132,8 @@ public final class NameTables {
   }
 
   /**
-   * Whether a name is a known place: a place of the alias table (as canonical name or alias) or of the
-   * demonym table. Example: {@code isPlace("Israel")}, {@code isPlace("Va.")} are true; {@code
+   * Whether a name is a known place: a place of the alias table (as canonical name or alias) or of
+   * the demonym table. Example: {@code isPlace("Israel")}, {@code isPlace("Va.")} are true; {@code
    * isPlace("Kalbajar")} is false (the model alone knows it).
    */
   public boolean isPlace(String name) {
@@ -132,8 +142,8 @@ public final class NameTables {
   }
 
   /**
-   * The place a demonym names, or {@code null}: {@code demonym("Armenians")} gives Armenia. The word
-   * must be written as in the table or in capitals.
+   * The place a demonym names, or {@code null}: {@code demonym("Armenians")} gives Armenia. The
+   * word must be written as in the table or in capitals.
    */
   public String demonym(String word) {
     String w = word.strip();
@@ -157,7 +167,7 @@ public final class NameTables {
   /**
    * A name's matching key: accents removed (NFKD without combining marks), periods removed, hyphens
    * and runs of white space as one space, trimmed; case kept. {@code fold("U.S.")} is {@code US},
-   * {@code fold("Kim  Jong-un")} is {@code Kim Jong un}, {@code fold("Erdoğan")} is {@code Erdogan}.
+   * {@code fold("Kim Jong-un")} is {@code Kim Jong un}, {@code fold("Erdoğan")} is {@code Erdogan}.
    */
   static String fold(String name) {
     String s = Normalizer.normalize(name, Normalizer.Form.NFKD);
@@ -168,7 +178,11 @@ public final class NameTables {
       if (Character.getType(c) == Character.NON_SPACING_MARK || c == '.') {
         continue;
       }
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '\u2010' || c == '\u2011'
+      if (Character.isWhitespace(c)
+          || Character.isSpaceChar(c)
+          || c == '-'
+          || c == '\u2010'
+          || c == '\u2011'
           || c == '\u2013') {
         space = true;
         continue;
@@ -205,7 +219,8 @@ public final class NameTables {
   private static List<String> resource(String name) {
     try (InputStream in = NameTables.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("resource org/morgue/entity/" + name + " is missing from the class path");
+        throw new IllegalStateException(
+            "resource org/morgue/entity/" + name + " is missing from the class path");
       }
       return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
     } catch (IOException e) {

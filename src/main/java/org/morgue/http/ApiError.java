@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one error shape of the API, for every status:
- * {@code {"error": {"status": 400, "message": "...", "parameter": "q", "position": 17}}}. {@code
- * parameter} names the parameter at fault and {@code position} the character of {@code q} (0-based)
- * where parsing failed; either is {@code null} when it does not apply.
+ * The one error shape of the API, for every status: {@code {"error": {"status": 400, "message":
+ * "...", "parameter": "q", "position": 17}}}. {@code parameter} names the parameter at fault and
+ * {@code position} the character of {@code q} (0-based) where parsing failed; either is {@code
+ * null} when it does not apply.
  *
  * @param status the HTTP status
  * @param message what went wrong, for a person

@@ -1,5 +1,6 @@
 package org.morgue.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.morgue.saved.SavedSearch;
 import org.morgue.saved.SavedSearches;
 import org.morgue.search.ArchiveSearcher;
@@ -63,9 +63,9 @@ import org.slf4j.LoggerFactory;
  * </table>
  *
  * <p>Every search route takes the same query string ({@link SearchParameters}), as does the page at
- * {@code /}. Every error has one shape ({@link ApiError}): 400 for a bad parameter or query, 404 for
- * an unknown id, dimension or route, 413 for an oversized request, 503 for an export cut by the time
- * limit, 500 only for Morgue's own faults. Every response carries security headers: a
+ * {@code /}. Every error has one shape ({@link ApiError}): 400 for a bad parameter or query, 404
+ * for an unknown id, dimension or route, 413 for an oversized request, 503 for an export cut by the
+ * time limit, 500 only for Morgue's own faults. Every response carries security headers: a
  * Content-Security-Policy without inline scripts, {@code nosniff}, no referrer, no framing.
  *
  * <pre>{@code
@@ -129,58 +129,81 @@ public final class MorgueServer implements AutoCloseable {
 
   /**
    * Builds the server, not yet listening, with its saved searches and, if {@code token} is not
-   * {@code null}, the token that creating, renaming and deleting them require ({@code Authorization:
-   * Bearer TOKEN}); reading stays open.
+   * {@code null}, the token that creating, renaming and deleting them require ({@code
+   * Authorization: Bearer TOKEN}); reading stays open.
    */
   public MorgueServer(ArchiveSearcher searcher, Path webDir, SavedSearches saved, String token) {
     this.searcher = searcher;
     this.saved = saved;
     this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
-    this.app = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.startup.showOldJavalinVersionWarning = false;
-      config.jsonMapper(new JavalinJackson(JSON, false));
-      config.requestLogger.http(MorgueServer::log);
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-      if (webDir != null && Files.isDirectory(webDir)) {
-        config.staticFiles.add(files -> {
-          files.hostedPath = "/";
-          files.directory = webDir.toAbsolutePath().toString();
-          files.location = Location.EXTERNAL;
-        });
-      }
-      config.routes.before(MorgueServer::securityHeaders);
-      config.routes.get("/api/search", this::search);
-      config.routes.get("/api/search.csv", this::csv);
-      config.routes.get("/api/search.jsonl", this::jsonLines);
-      config.routes.get("/api/search.atom", this::atom);
-      config.routes.get("/api/articles/<id>", this::article);
-      config.routes.get("/api/facets/{dimension}", this::facets);
-      config.routes.get("/api/stats", this::stats);
-      config.routes.get("/api/health", this::health);
-      config.routes.get("/api/saved", this::listSaved);
-      config.routes.post("/api/saved", this::createSaved);
-      config.routes.get("/api/saved/{slug}", this::getSaved);
-      config.routes.get("/api/saved/{slug}/new", this::newSaved);
-      config.routes.patch("/api/saved/{slug}", this::renameSaved);
-      config.routes.put("/api/saved/{slug}", this::renameSaved);
-      config.routes.delete("/api/saved/{slug}", this::deleteSaved);
-      config.routes.get("/s/{slug}", this::openSaved);
-      config.routes.exception(Unauthorized.class, (e, ctx) -> {
-        ctx.header("WWW-Authenticate", "Bearer realm=\"morgue\"");
-        new ApiError(401, e.getMessage(), "Authorization", null).send(ctx);
-      });
-      config.routes.exception(InvalidRequestException.class, (e, ctx) -> new ApiError(
-          e.tooLarge() ? 413 : 400, e.getMessage(), e.parameter(), e.position() < 0 ? null : e.position()).send(ctx));
-      config.routes.exception(NotFoundException.class, (e, ctx) -> new ApiError(404, e.getMessage(), e.parameter(), null).send(ctx));
-      config.routes.exception(ArchiveSearcher.ExportCutException.class, (e, ctx) -> new ApiError(503, e.getMessage()).send(ctx));
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> new ApiError(
-          e.getStatus(), e.getStatus() == 404 ? "nothing at " + ctx.path() : e.getMessage()).send(ctx));
-      config.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("failed: {} {}", ctx.method(), ctx.path(), e);
-        new ApiError(500, "Morgue failed to answer: " + e).send(ctx);
-      });
-    });
+    this.app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.jsonMapper(new JavalinJackson(JSON, false));
+              config.requestLogger.http(MorgueServer::log);
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+              if (webDir != null && Files.isDirectory(webDir)) {
+                config.staticFiles.add(
+                    files -> {
+                      files.hostedPath = "/";
+                      files.directory = webDir.toAbsolutePath().toString();
+                      files.location = Location.EXTERNAL;
+                    });
+              }
+              config.routes.before(MorgueServer::securityHeaders);
+              config.routes.get("/api/search", this::search);
+              config.routes.get("/api/search.csv", this::csv);
+              config.routes.get("/api/search.jsonl", this::jsonLines);
+              config.routes.get("/api/search.atom", this::atom);
+              config.routes.get("/api/articles/<id>", this::article);
+              config.routes.get("/api/facets/{dimension}", this::facets);
+              config.routes.get("/api/stats", this::stats);
+              config.routes.get("/api/health", this::health);
+              config.routes.get("/api/saved", this::listSaved);
+              config.routes.post("/api/saved", this::createSaved);
+              config.routes.get("/api/saved/{slug}", this::getSaved);
+              config.routes.get("/api/saved/{slug}/new", this::newSaved);
+              config.routes.patch("/api/saved/{slug}", this::renameSaved);
+              config.routes.put("/api/saved/{slug}", this::renameSaved);
+              config.routes.delete("/api/saved/{slug}", this::deleteSaved);
+              config.routes.get("/s/{slug}", this::openSaved);
+              config.routes.exception(
+                  Unauthorized.class,
+                  (e, ctx) -> {
+                    ctx.header("WWW-Authenticate", "Bearer realm=\"morgue\"");
+                    new ApiError(401, e.getMessage(), "Authorization", null).send(ctx);
+                  });
+              config.routes.exception(
+                  InvalidRequestException.class,
+                  (e, ctx) ->
+                      new ApiError(
+                              e.tooLarge() ? 413 : 400,
+                              e.getMessage(),
+                              e.parameter(),
+                              e.position() < 0 ? null : e.position())
+                          .send(ctx));
+              config.routes.exception(
+                  NotFoundException.class,
+                  (e, ctx) -> new ApiError(404, e.getMessage(), e.parameter(), null).send(ctx));
+              config.routes.exception(
+                  ArchiveSearcher.ExportCutException.class,
+                  (e, ctx) -> new ApiError(503, e.getMessage()).send(ctx));
+              config.routes.exception(
+                  HttpResponseException.class,
+                  (e, ctx) ->
+                      new ApiError(
+                              e.getStatus(),
+                              e.getStatus() == 404 ? "nothing at " + ctx.path() : e.getMessage())
+                          .send(ctx));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    LOG.error("failed: {} {}", ctx.method(), ctx.path(), e);
+                    new ApiError(500, "Morgue failed to answer: " + e).send(ctx);
+                  });
+            });
   }
 
   /** Listens on {@code host}:{@code port} (0: any free port). */
@@ -210,25 +233,32 @@ public final class MorgueServer implements AutoCloseable {
 
   private void csv(Context ctx) throws IOException {
     SearchRequest request = exportRequest(ctx, "text/csv; charset=utf-8; header=present", "csv");
-    stream(ctx, () -> {
-      Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-      try (CsvExport csv = new CsvExport(out)) {
-        searcher.export(request, csv);
-      }
-    });
+    stream(
+        ctx,
+        () -> {
+          Writer out =
+              new BufferedWriter(
+                  new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+          try (CsvExport csv = new CsvExport(out)) {
+            searcher.export(request, csv);
+          }
+        });
   }
 
   private void jsonLines(Context ctx) throws IOException {
     SearchRequest request = exportRequest(ctx, "application/x-ndjson; charset=utf-8", "jsonl");
-    stream(ctx, () -> {
-      try (JsonLinesExport jsonl = new JsonLinesExport(ctx.outputStream())) {
-        searcher.export(request, jsonl);
-      }
-    });
+    stream(
+        ctx,
+        () -> {
+          try (JsonLinesExport jsonl = new JsonLinesExport(ctx.outputStream())) {
+            searcher.export(request, jsonl);
+          }
+        });
   }
 
   /** The request of an export, checked before anything is sent; then the response's headers. */
-  private SearchRequest exportRequest(Context ctx, String contentType, String extension) throws IOException {
+  private SearchRequest exportRequest(Context ctx, String contentType, String extension)
+      throws IOException {
     SearchParameters.Parsed p = parse(ctx, Set.of());
     searcher.validate(p.request());
     ctx.contentType(contentType);
@@ -256,8 +286,10 @@ public final class MorgueServer implements AutoCloseable {
         throw e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
       }
       LOG.warn("export of {} aborted: {}", ctx.path(), e.toString());
-      ServletContextResponse.getServletContextResponse(ctx.res()).getServletApiResponse()
-          .getServletChannel().abort(e);
+      ServletContextResponse.getServletContextResponse(ctx.res())
+          .getServletApiResponse()
+          .getServletChannel()
+          .abort(e);
     }
   }
 
@@ -268,14 +300,16 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   /** The Atom feed of {@code request}, whose own address is {@code self} (a path). */
-  private void atom(Context ctx, SearchRequest request, String self) throws IOException, XMLStreamException {
+  private void atom(Context ctx, SearchRequest request, String self)
+      throws IOException, XMLStreamException {
     SearchResult r = searcher.search(AtomFeed.feedRequest(request), false);
     String base = ctx.scheme() + "://" + ctx.host();
     String query = SearchParameters.toQueryString(request);
-    AtomFeed.Links links = new AtomFeed.Links(
-        base + self,
-        base + "/" + (query.isEmpty() ? "" : "?" + query),
-        base + "/api/articles/");
+    AtomFeed.Links links =
+        new AtomFeed.Links(
+            base + self,
+            base + "/" + (query.isEmpty() ? "" : "?" + query),
+            base + "/api/articles/");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     AtomFeed.write(r, links, searcher.version().lastIngest(), out);
     ctx.contentType("application/atom+xml; charset=utf-8").result(out.toByteArray());
@@ -299,7 +333,8 @@ public final class MorgueServer implements AutoCloseable {
     }
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new Unauthorized("changing saved searches needs the server's token (Authorization: Bearer TOKEN)");
+      throw new Unauthorized(
+          "changing saved searches needs the server's token (Authorization: Bearer TOKEN)");
     }
     byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
     if (!java.security.MessageDigest.isEqual(given, token)) {
@@ -343,7 +378,8 @@ public final class MorgueServer implements AutoCloseable {
         limit = -1;
       }
       if (limit < 1 || limit > MAX_NEW_LISTED) {
-        throw new InvalidRequestException("limit", "limit must be a whole number from 1 to " + MAX_NEW_LISTED + ", not " + raw);
+        throw new InvalidRequestException(
+            "limit", "limit must be a whole number from 1 to " + MAX_NEW_LISTED + ", not " + raw);
       }
     }
     SearchRequest request;
@@ -351,7 +387,8 @@ public final class MorgueServer implements AutoCloseable {
       request = SearchParameters.parse(SearchParameters.decode(s.query())).request();
       searcher.validate(request);
     } catch (InvalidRequestException e) {
-      throw new InvalidRequestException("query", "the saved query no longer runs: " + e.getMessage());
+      throw new InvalidRequestException(
+          "query", "the saved query no longer runs: " + e.getMessage());
     }
     NewMatches n = newMatches(s, limit);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -377,11 +414,15 @@ public final class MorgueServer implements AutoCloseable {
 
   /**
    * What a saved search matches now that it did not before: exact (the current matches whose id is
-   * not among those recorded) when the ids were recorded in full, else the total less the total seen.
+   * not among those recorded) when the ids were recorded in full, else the total less the total
+   * seen.
    */
   private record NewMatches(long total, long fresh, boolean exact, List<StoredArticle> articles) {}
 
-  /** The new matches of a saved search, listing at most {@code limit}; {@code null} if it no longer runs. */
+  /**
+   * The new matches of a saved search, listing at most {@code limit}; {@code null} if it no longer
+   * runs.
+   */
   private NewMatches newMatches(SavedSearch s, int limit) throws IOException {
     SearchRequest request;
     try {
@@ -399,14 +440,17 @@ public final class MorgueServer implements AutoCloseable {
     long[] fresh = {0};
     long total;
     try {
-      total = searcher.eachMatch(request, (id, article) -> {
-        if (!before.contains(id)) {
-          if (listed.size() < limit) {
-            listed.add(article.get());
-          }
-          fresh[0]++;
-        }
-      });
+      total =
+          searcher.eachMatch(
+              request,
+              (id, article) -> {
+                if (!before.contains(id)) {
+                  if (listed.size() < limit) {
+                    listed.add(article.get());
+                  }
+                  fresh[0]++;
+                }
+              });
     } catch (InvalidRequestException e) {
       return null;
     } catch (ArchiveSearcher.ExportCutException e) {
@@ -428,11 +472,14 @@ public final class MorgueServer implements AutoCloseable {
     }
     List<String> ids = new java.util.ArrayList<>();
     try {
-      long total = searcher.eachMatch(request, (id, article) -> {
-        if (ids.size() <= SavedSearches.MAX_SEEN) {
-          ids.add(id);
-        }
-      });
+      long total =
+          searcher.eachMatch(
+              request,
+              (id, article) -> {
+                if (ids.size() <= SavedSearches.MAX_SEEN) {
+                  ids.add(id);
+                }
+              });
       return new Matches(total, total > SavedSearches.MAX_SEEN ? null : ids);
     } catch (ArchiveSearcher.ExportCutException e) {
       return new Matches(knownTotal, null);
@@ -448,11 +495,17 @@ public final class MorgueServer implements AutoCloseable {
       raw = "";
     }
     if (raw.length() > SavedSearches.MAX_QUERY_LENGTH) {
-      throw new InvalidRequestException("query", "query may have at most " + SavedSearches.MAX_QUERY_LENGTH
-          + " characters, not " + raw.length());
+      throw new InvalidRequestException(
+          "query",
+          "query may have at most "
+              + SavedSearches.MAX_QUERY_LENGTH
+              + " characters, not "
+              + raw.length());
     }
-    // the page's own parameters are no part of the search; "?" or "/?" before the query string is allowed
-    String stripped = raw.startsWith("/?") ? raw.substring(2) : raw.startsWith("?") ? raw.substring(1) : raw;
+    // the page's own parameters are no part of the search; "?" or "/?" before the query string is
+    // allowed
+    String stripped =
+        raw.startsWith("/?") ? raw.substring(2) : raw.startsWith("?") ? raw.substring(1) : raw;
     SearchParameters.Parsed p;
     SearchResult r;
     try {
@@ -463,8 +516,15 @@ public final class MorgueServer implements AutoCloseable {
     }
     ArchiveSearcher.Version v = searcher.version();
     Matches m = matchIds(p.request(), r.total());
-    SavedSearch s = saved.create(name, SearchParameters.toQueryString(p.request()), m.total(), v.version(),
-        v.generation(), java.time.Instant.now(), m.ids());
+    SavedSearch s =
+        saved.create(
+            name,
+            SearchParameters.toQueryString(p.request()),
+            m.total(),
+            v.version(),
+            v.generation(),
+            java.time.Instant.now(),
+            m.ids());
     ctx.status(201).header("Location", "/api/saved/" + s.slug()).json(savedJson(s, m.total(), 0L));
   }
 
@@ -486,7 +546,10 @@ public final class MorgueServer implements AutoCloseable {
   /** {@code /s/{slug}}: to the search; {@code .atom} its feed; {@code .csv} its export. */
   private void openSaved(Context ctx) throws IOException, XMLStreamException {
     String name = ctx.pathParam("slug");
-    String slug = name.endsWith(".atom") || name.endsWith(".csv") ? name.substring(0, name.lastIndexOf('.')) : name;
+    String slug =
+        name.endsWith(".atom") || name.endsWith(".csv")
+            ? name.substring(0, name.lastIndexOf('.'))
+            : name;
     SavedSearch s = saved.get(slug);
     SearchRequest request = SearchParameters.parse(SearchParameters.decode(s.query())).request();
     if (name.endsWith(".atom")) {
@@ -495,12 +558,16 @@ public final class MorgueServer implements AutoCloseable {
       searcher.validate(request);
       ctx.contentType("text/csv; charset=utf-8; header=present");
       ctx.header("Content-Disposition", "attachment; filename=\"morgue-" + slug + ".csv\"");
-      stream(ctx, () -> {
-        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-        try (CsvExport csv = new CsvExport(out)) {
-          searcher.export(request, csv);
-        }
-      });
+      stream(
+          ctx,
+          () -> {
+            Writer out =
+                new BufferedWriter(
+                    new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+            try (CsvExport csv = new CsvExport(out)) {
+              searcher.export(request, csv);
+            }
+          });
     } else {
       Long total = currentTotal(s);
       if (total != null) {
@@ -508,14 +575,18 @@ public final class MorgueServer implements AutoCloseable {
         saved.opened(slug, java.time.Instant.now(), m.total(), m.ids());
       }
       ctx.header("Cache-Control", "no-cache");
-      ctx.redirect("/" + (s.query().isEmpty() ? "" : "?" + s.query()), io.javalin.http.HttpStatus.FOUND);
+      ctx.redirect(
+          "/" + (s.query().isEmpty() ? "" : "?" + s.query()), io.javalin.http.HttpStatus.FOUND);
     }
   }
 
   /** The current total of a saved search, or {@code null} if it no longer runs. */
   private Long currentTotal(SavedSearch s) throws IOException {
     try {
-      return searcher.search(countRequest(SearchParameters.parse(SearchParameters.decode(s.query())).request()), false)
+      return searcher
+          .search(
+              countRequest(SearchParameters.parse(SearchParameters.decode(s.query())).request()),
+              false)
           .total();
     } catch (InvalidRequestException e) {
       return null;
@@ -524,7 +595,8 @@ public final class MorgueServer implements AutoCloseable {
 
   /** The cheapest search that gives the total of {@code r}: one hit, one value a facet. */
   private static SearchRequest countRequest(SearchRequest r) {
-    return new SearchRequest(r.q(), r.from(), r.to(), r.filters(), r.excludes(), r.sort(), 1, 1, 1, r.interval());
+    return new SearchRequest(
+        r.q(), r.from(), r.to(), r.filters(), r.excludes(), r.sort(), 1, 1, 1, r.interval());
   }
 
   private static Map<String, Object> savedJson(SavedSearch s, Long total, Long fresh) {
@@ -549,16 +621,20 @@ public final class MorgueServer implements AutoCloseable {
   private static JsonNode body(Context ctx) {
     byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length > MAX_BODY_BYTES) {
-      throw new InvalidRequestException("body", "the body may have at most " + MAX_BODY_BYTES + " bytes, not " + bytes.length);
+      throw new InvalidRequestException(
+          "body", "the body may have at most " + MAX_BODY_BYTES + " bytes, not " + bytes.length);
     }
     JsonNode node;
     try {
       node = JSON.readTree(bytes);
     } catch (IOException e) {
-      throw new InvalidRequestException("body", "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new InvalidRequestException(
+          "body", "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (node == null || !node.isObject()) {
-      throw new InvalidRequestException("body", "the body must be a JSON object such as {\"name\": \"...\", \"query\": \"q=...\"}");
+      throw new InvalidRequestException(
+          "body",
+          "the body must be a JSON object such as {\"name\": \"...\", \"query\": \"q=...\"}");
     }
     return node;
   }
@@ -581,8 +657,9 @@ public final class MorgueServer implements AutoCloseable {
 
   private void facets(Context ctx) throws IOException {
     SearchParameters.Parsed p = parse(ctx, Set.of("prefix"));
-    Map<String, Object> out = SearchJson.facetValues(
-        searcher.facetValues(p.request(), ctx.pathParam("dimension"), prefix(ctx)));
+    Map<String, Object> out =
+        SearchJson.facetValues(
+            searcher.facetValues(p.request(), ctx.pathParam("dimension"), prefix(ctx)));
     if (!p.warnings().isEmpty()) {
       @SuppressWarnings("unchecked")
       List<String> own = (List<String>) out.get("warnings");
@@ -612,11 +689,14 @@ public final class MorgueServer implements AutoCloseable {
     ctx.json(out);
   }
 
-  /** The server's heap in MB: used now, the peak (the sum of the heap pools' peaks), the maximum. */
+  /**
+   * The server's heap in MB: used now, the peak (the sum of the heap pools' peaks), the maximum.
+   */
   private static Map<String, Object> heap() {
     Runtime rt = Runtime.getRuntime();
     long peak = 0;
-    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+    for (java.lang.management.MemoryPoolMXBean pool :
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
         peak += pool.getPeakUsage().getUsed();
       }
@@ -644,8 +724,13 @@ public final class MorgueServer implements AutoCloseable {
 
   private static void log(Context ctx, Float ms) {
     String query = ctx.queryString();
-    LOG.info("{} {}{} {} {} ms", ctx.method(), ctx.path(), query == null ? "" : "?" + query,
-        ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms));
+    LOG.info(
+        "{} {}{} {} {} ms",
+        ctx.method(),
+        ctx.path(),
+        query == null ? "" : "?" + query,
+        ctx.statusCode(),
+        String.format(java.util.Locale.ROOT, "%.1f", ms));
   }
 
   /** A header value: printable ASCII only. */

@@ -12,9 +12,10 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * The analyzers of the index and its queries.
  *
  * <p>Every field is indexed as its words as written: Unicode word tokens (StandardTokenizer),
- * lower-cased, accents folded ({@code Erdoğan} → {@code erdogan}, {@link FoldFilter}), stop words kept. A quoted phrase
- * looks for those words. A query word in a text field looks for every indexed word with the same
- * English stem ({@link StemExpansion}), so {@code elections} finds {@code election}.
+ * lower-cased, accents folded ({@code Erdoğan} → {@code erdogan}, {@link FoldFilter}), stop words
+ * kept. A quoted phrase looks for those words. A query word in a text field looks for every indexed
+ * word with the same English stem ({@link StemExpansion}), so {@code elections} finds {@code
+ * election}.
  */
 public final class Analyzers {
   private static final Set<String> TEXT = Set.copyOf(Fields.TEXT);

@@ -42,7 +42,8 @@ public final class ArticleDocuments {
    * @param entities its entities, or {@link ArticleEntities#NONE}
    * @return the document, facets already built by the shared {@link FacetsConfig}
    */
-  public Document toDocument(Article article, Extra extra, ArticleEntities entities) throws IOException {
+  public Document toDocument(Article article, Extra extra, ArticleEntities entities)
+      throws IOException {
     Document doc = new Document();
     // exact, stored; sorted doc values for ties and copy ids
     doc.add(new KeywordField(Fields.ID, article.id(), Field.Store.YES));
@@ -64,7 +65,10 @@ public final class ArticleDocuments {
       }
     }
     if (!entities.isEmpty()) {
-      doc.add(new StoredField(Fields.MENTIONS, StoredMentions.encode(entities.mentions()))); // display, re-canonicalisation
+      doc.add(
+          new StoredField(
+              Fields.MENTIONS,
+              StoredMentions.encode(entities.mentions()))); // display, re-canonicalisation
     }
     if (article.url() != null) {
       doc.add(new StoredField(Fields.URL, article.url())); // display only

@@ -3,8 +3,8 @@ package org.morgue.index;
 import java.util.List;
 
 /**
- * The index fields: the contract between {@code index/} and {@code search/}. Each field's Lucene type,
- * and why, is given here once; {@link ArticleDocuments} builds documents to match.
+ * The index fields: the contract between {@code index/} and {@code search/}. Each field's Lucene
+ * type, and why, is given here once; {@link ArticleDocuments} builds documents to match.
  *
  * <table>
  * <caption>Field choices</caption>
@@ -46,36 +46,52 @@ import java.util.List;
 public final class Fields {
   /** Stable article id. */
   public static final String ID = "id";
+
   /** Publication date as epoch day. */
   public static final String DATE = "date";
+
   /** Desk or topic. */
   public static final String SECTION = "section";
+
   /** Credit line or outlet. */
   public static final String SOURCE = "source";
+
   /** One byline name per value. */
   public static final String AUTHOR = "author";
+
   /** Headline, stemmed. */
   public static final String TITLE = "title";
+
   /** Standfirst, stemmed. */
   public static final String LEDE = "lede";
+
   /** Body paragraphs joined by blank lines, stemmed. */
   public static final String BODY = "body";
+
   /** Canonical names of the people the article names. */
   public static final String PERSON = "person";
+
   /** Canonical names of the organisations the article names. */
   public static final String ORG = "org";
+
   /** Canonical names of the places the article names. */
   public static final String PLACE = "place";
+
   /** The entity mentions with their offsets, in {@link StoredMentions} form. */
   public static final String MENTIONS = "mentions";
+
   /** The article's address. */
   public static final String URL = "url";
+
   /** Hash of the normalised text, shared by wire copies. */
   public static final String FINGERPRINT = "fingerprint";
+
   /** On a wire copy: the id of the first article seen with that text. */
   public static final String COPY_OF = "copy_of";
+
   /** Hash of the whole article and the schema: unchanged articles are skipped on re-ingest. */
   public static final String CONTENT_HASH = "content_hash";
+
   /** Where the article was read from. */
   public static final String ORIGIN = "origin";
 
@@ -89,11 +105,10 @@ public final class Fields {
   public static final List<String> TEXT = List.of(TITLE, LEDE, BODY);
 
   /**
-   * Bumped when a field changes meaning; it is part of every content hash, so the next ingest of the
-   * same files rewrites every article.
+   * Bumped when a field changes meaning; it is part of every content hash, so the next ingest of
+   * the same files rewrites every article.
    */
   public static final int SCHEMA_VERSION = 2;
 
   private Fields() {}
-
 }

@@ -13,7 +13,9 @@ import org.morgue.article.Article;
  * tenth of its time.
  */
 public final class Fingerprints {
-  /** Below this many normalised characters, the body alone is too generic and the title joins it. */
+  /**
+   * Below this many normalised characters, the body alone is too generic and the title joins it.
+   */
   static final int MIN_BODY_CHARS = 200;
 
   private Fingerprints() {}
@@ -21,10 +23,10 @@ public final class Fingerprints {
   /**
    * The hash of the article's normalised body: lower-cased, letters and digits only, one space
    * between words. Copies of an agency story that differ only in punctuation, spacing, case or
-   * headline share it. A short body is hashed with its lede and title, so that one-line items do not
-   * collide.
+   * headline share it. A short body is hashed with its lede and title, so that one-line items do
+   * not collide.
    *
-   * <p>Example: bodies {@code "Seven  soldiers died."} and {@code "seven soldiers died"} share one
+   * <p>Example: bodies {@code "Seven soldiers died."} and {@code "seven soldiers died"} share one
    * fingerprint.
    */
   public static String fingerprint(Article article) {

@@ -22,7 +22,9 @@ public record IndexLayout(Path root) {
     return root.resolve("reports");
   }
 
-  /** The archivist's authority file for entity names ({@code authority.txt}), which may not exist. */
+  /**
+   * The archivist's authority file for entity names ({@code authority.txt}), which may not exist.
+   */
   public Path authorityFile() {
     return root.resolve(org.morgue.entity.AuthorityFile.FILE_NAME);
   }

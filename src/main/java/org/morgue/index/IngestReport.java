@@ -74,12 +74,16 @@ public final class IngestReport {
     return unchanged.get();
   }
 
-  /** Articles whose normalised text was already indexed under another id (marked as wire copies). */
+  /**
+   * Articles whose normalised text was already indexed under another id (marked as wire copies).
+   */
   public long duplicates() {
     return duplicates.get();
   }
 
-  /** Inputs rejected for {@code reason} (or, for {@link Reason#NO_DATE}, indexed with a warning). */
+  /**
+   * Inputs rejected for {@code reason} (or, for {@link Reason#NO_DATE}, indexed with a warning).
+   */
   public long count(Reason reason) {
     return byReason.get(reason).get();
   }
@@ -122,12 +126,14 @@ public final class IngestReport {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("status\treason\tfile\tline\tdetail\n");
       for (Problem p : problems()) {
-        w.write(String.join("\t",
-            p.reason().rejects() ? "rejected" : "indexed",
-            p.reason().label(),
-            clean(p.where().file().toString()),
-            Integer.toString(p.where().line()),
-            clean(p.detail())));
+        w.write(
+            String.join(
+                "\t",
+                p.reason().rejects() ? "rejected" : "indexed",
+                p.reason().label(),
+                clean(p.where().file().toString()),
+                Integer.toString(p.where().line()),
+                clean(p.detail())));
         w.write('\n');
       }
     }

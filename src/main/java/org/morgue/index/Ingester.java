@@ -50,8 +50,8 @@ import org.morgue.entity.ExtractionException;
  * (unchanged, duplicate id, wire copy); worker threads, one a core by default, build the documents
  * and add them, which is where the time goes (analysis). The index is committed every few seconds,
  * so a killed ingest leaves an index that opens at its last commit; running the same ingest again
- * skips what was committed (same content hash) and completes the rest. {@code updateDocument} on the
- * id means no article is ever indexed twice.
+ * skips what was committed (same content hash) and completes the rest. {@code updateDocument} on
+ * the id means no article is ever indexed twice.
  *
  * <pre>{@code
  * try (Ingester ingester = new Ingester(new IndexLayout(Path.of("index-data")), Ingester.Options.defaults())) {
@@ -61,7 +61,6 @@ import org.morgue.entity.ExtractionException;
  */
 public final class Ingester implements AutoCloseable {
 
-  /** Tuning of one ingest. */
   /**
    * Tuning of one ingest.
    *
@@ -70,10 +69,12 @@ public final class Ingester implements AutoCloseable {
    * @param ramBufferMb the writer's buffer before it flushes a segment
    * @param entities the entity finder, or {@code null} to index without entities
    */
-  public record Options(int threads, Duration commitInterval, double ramBufferMb, EntityFinder entities) {
+  public record Options(
+      int threads, Duration commitInterval, double ramBufferMb, EntityFinder entities) {
     /** One thread a core, a commit every 10 s, 64 MB of buffer, no entities. */
     public static Options defaults() {
-      return new Options(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(10), 64, null);
+      return new Options(
+          Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(10), 64, null);
     }
 
     public Options withThreads(int n) {
@@ -214,12 +215,13 @@ public final class Ingester implements AutoCloseable {
     }
     writer.setLiveCommitData(
         Map.of(
-            "morgue.schema", Integer.toString(Fields.SCHEMA_VERSION),
-            "morgue.lastIngest", Instant.now().toString())
+                "morgue.schema", Integer.toString(Fields.SCHEMA_VERSION),
+                "morgue.lastIngest", Instant.now().toString())
             .entrySet());
     writer.commit();
     commitListener.committed(committedDocs());
-    report.finish(Duration.between(start, Instant.now()), files.skipped(), writer.getDocStats().numDocs);
+    report.finish(
+        Duration.between(start, Instant.now()), files.skipped(), writer.getDocStats().numDocs);
     return report;
   }
 
@@ -241,7 +243,8 @@ public final class Ingester implements AutoCloseable {
     return n;
   }
 
-  private record Task(Article article, Location where, ArticleDocuments.Extra extra, boolean replaces) {}
+  private record Task(
+      Article article, Location where, ArticleDocuments.Extra extra, boolean replaces) {}
 
   /**
    * Decides, on the reading thread, what to do with one parsed article. Runs in input order, so the
@@ -258,7 +261,8 @@ public final class Ingester implements AutoCloseable {
     Article a = p.article();
     Location first = runIds.putIfAbsent(a.id(), p.where());
     if (first != null) {
-      report.problem(p.where(), Reason.DUPLICATE_ID, "id '" + a.id() + "' already read at " + first);
+      report.problem(
+          p.where(), Reason.DUPLICATE_ID, "id '" + a.id() + "' already read at " + first);
       return null;
     }
     String origin = p.where().toString();
@@ -283,7 +287,11 @@ public final class Ingester implements AutoCloseable {
       if (p.warning() != null) {
         report.problem(p.where(), p.warning().reason(), p.warning().detail());
       }
-      return new Task(a, p.where(), new ArticleDocuments.Extra(fingerprint, copyOf, hash, origin), existing != null);
+      return new Task(
+          a,
+          p.where(),
+          new ArticleDocuments.Extra(fingerprint, copyOf, hash, origin),
+          existing != null);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -300,7 +308,8 @@ public final class Ingester implements AutoCloseable {
       try {
         entities = options.entities().extract(task.article());
       } catch (ExtractionException | RuntimeException e) {
-        report.problem(task.where(), Reason.NO_ENTITIES, "entity extraction failed: " + e.getMessage());
+        report.problem(
+            task.where(), Reason.NO_ENTITIES, "entity extraction failed: " + e.getMessage());
       }
     }
     try {
@@ -325,30 +334,41 @@ public final class Ingester implements AutoCloseable {
 
   /** The live document with this id in the snapshot, with its content hash and fingerprint. */
   private static Existing lookup(DirectoryReader reader, String id) throws IOException {
-    return firstLive(reader, Fields.ID, id, (leaf, d) -> {
-      BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.CONTENT_HASH);
-      String hash = hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
-      SortedSetDocValues prints = leaf.reader().getSortedSetDocValues(Fields.FINGERPRINT);
-      String print =
-          prints != null && prints.advanceExact(d) ? prints.lookupOrd(prints.nextOrd()).utf8ToString() : "";
-      return new Existing(leaf.docBase + d, hash, print);
-    });
+    return firstLive(
+        reader,
+        Fields.ID,
+        id,
+        (leaf, d) -> {
+          BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.CONTENT_HASH);
+          String hash =
+              hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
+          SortedSetDocValues prints = leaf.reader().getSortedSetDocValues(Fields.FINGERPRINT);
+          String print =
+              prints != null && prints.advanceExact(d)
+                  ? prints.lookupOrd(prints.nextOrd()).utf8ToString()
+                  : "";
+          return new Existing(leaf.docBase + d, hash, print);
+        });
   }
 
   /**
-   * The original of the copies in the snapshot that share this fingerprint, or null: the first other
-   * live article with it, followed to the article it copies. An article is never a copy of its own
-   * copy, so an original re-ingested with a new headline stays the original.
+   * The original of the copies in the snapshot that share this fingerprint, or null: the first
+   * other live article with it, followed to the article it copies. An article is never a copy of
+   * its own copy, so an original re-ingested with a new headline stays the original.
    */
-  private static String otherIdWithFingerprint(DirectoryReader reader, String fingerprint, String id)
-      throws IOException {
+  private static String otherIdWithFingerprint(
+      DirectoryReader reader, String fingerprint, String id) throws IOException {
     var stored = reader.storedFields();
-    return firstLive(reader, Fields.FINGERPRINT, fingerprint, (leaf, d) -> {
-      Document other = stored.document(leaf.docBase + d, Set.of(Fields.ID, Fields.COPY_OF));
-      String otherId = other.get(Fields.ID);
-      String original = other.get(Fields.COPY_OF) != null ? other.get(Fields.COPY_OF) : otherId;
-      return otherId.equals(id) || original.equals(id) ? null : original;
-    });
+    return firstLive(
+        reader,
+        Fields.FINGERPRINT,
+        fingerprint,
+        (leaf, d) -> {
+          Document other = stored.document(leaf.docBase + d, Set.of(Fields.ID, Fields.COPY_OF));
+          String otherId = other.get(Fields.ID);
+          String original = other.get(Fields.COPY_OF) != null ? other.get(Fields.COPY_OF) : otherId;
+          return otherId.equals(id) || original.equals(id) ? null : original;
+        });
   }
 
   /** What {@link #firstLive} asks of each live document; null means "look further". */
@@ -356,8 +376,12 @@ public final class Ingester implements AutoCloseable {
     T visit(LeafReaderContext leaf, int doc) throws IOException;
   }
 
-  /** The first non-null answer of {@code visitor} over the live documents holding {@code field:term}. */
-  private static <T> T firstLive(DirectoryReader reader, String field, String term, LiveDocVisitor<T> visitor)
+  /**
+   * The first non-null answer of {@code visitor} over the live documents holding {@code
+   * field:term}.
+   */
+  private static <T> T firstLive(
+      DirectoryReader reader, String field, String term, LiveDocVisitor<T> visitor)
       throws IOException {
     BytesRef bytes = new BytesRef(term);
     for (LeafReaderContext leaf : reader.leaves()) {
@@ -387,9 +411,9 @@ public final class Ingester implements AutoCloseable {
   public record Recanonicalized(long articles, long withMentions, long changed) {}
 
   /**
-   * Gives every article the entity names that {@code finder}'s tables and authority file make of its
-   * stored mentions, without running the extractor: how an edited authority file reaches the whole
-   * archive ({@code morgue entities apply}). Only articles whose names change are rewritten.
+   * Gives every article the entity names that {@code finder}'s tables and authority file make of
+   * its stored mentions, without running the extractor: how an edited authority file reaches the
+   * whole archive ({@code morgue entities apply}). Only articles whose names change are rewritten.
    */
   public Recanonicalized recanonicalize(EntityFinder finder) throws IOException {
     long articles = 0;
@@ -406,7 +430,8 @@ public final class Ingester implements AutoCloseable {
           }
           articles++;
           Document doc = stored.document(leaf.docBase + d);
-          List<org.morgue.entity.Mention> mentions = StoredMentions.decode(doc.get(Fields.MENTIONS));
+          List<org.morgue.entity.Mention> mentions =
+              StoredMentions.decode(doc.get(Fields.MENTIONS));
           if (mentions.isEmpty()) {
             continue;
           }
@@ -415,11 +440,17 @@ public final class Ingester implements AutoCloseable {
           if (sameNames(doc, entities)) {
             continue;
           }
-          String hash = hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
+          String hash =
+              hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
           Article article = StoredArticles.article(doc);
           ArticleDocuments.Extra extra =
-              new ArticleDocuments.Extra(doc.get(Fields.FINGERPRINT), doc.get(Fields.COPY_OF), hash, doc.get(Fields.ORIGIN));
-          writer.updateDocument(new Term(Fields.ID, article.id()), documents.toDocument(article, extra, entities));
+              new ArticleDocuments.Extra(
+                  doc.get(Fields.FINGERPRINT),
+                  doc.get(Fields.COPY_OF),
+                  hash,
+                  doc.get(Fields.ORIGIN));
+          writer.updateDocument(
+              new Term(Fields.ID, article.id()), documents.toDocument(article, extra, entities));
           changed++;
         }
       }

@@ -8,7 +8,10 @@ import org.apache.lucene.facet.FacetsConfig;
 public final class Schema {
   private Schema() {}
 
-  /** A new configuration: every facet is a sorted-set doc values facet; authors and entities are many a doc. */
+  /**
+   * A new configuration: every facet is a sorted-set doc values facet; authors and entities are
+   * many a doc.
+   */
   public static FacetsConfig facetsConfig() {
     FacetsConfig config = new FacetsConfig();
     config.setMultiValued(Fields.AUTHOR, true);

@@ -41,7 +41,8 @@ public final class StemExpansion {
   }
 
   /**
-   * The words of {@code field} whose stem is {@code stem}, in term order; empty when there are none.
+   * The words of {@code field} whose stem is {@code stem}, in term order; empty when there are
+   * none.
    *
    * <p>Example: over an index holding "elections" and "elected", {@code words("body", "elect")}
    * gives both.
@@ -87,7 +88,8 @@ public final class StemExpansion {
    */
   final class Filter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+    private final PositionIncrementAttribute posInc =
+        addAttribute(PositionIncrementAttribute.class);
     private final String field;
     private String[] pending = new String[0];
     private int next;

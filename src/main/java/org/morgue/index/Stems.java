@@ -53,9 +53,9 @@ final class Stems {
   /**
    * How much of a stem every word with that stem starts with. Porter only cuts endings and, at the
    * end of what it keeps, may add one letter ({@code hoping} → {@code hope}, {@code happy} → {@code
-   * happi}) or swap a short ending ({@code possibility} → {@code possibl}); so all the words of a stem
-   * share its first letters but the last one or two. A test checks this over every word of the demo
-   * corpus.
+   * happi}) or swap a short ending ({@code possibility} → {@code possibl}); so all the words of a
+   * stem share its first letters but the last one or two. A test checks this over every word of the
+   * demo corpus.
    */
   static int prefixLength(int stemLength) {
     return Math.max(1, stemLength >= 5 ? stemLength - 2 : stemLength - 1);
@@ -91,7 +91,9 @@ final class Stems {
     int length = original;
     if (length >= 2
         && (buffer[length - 1] == 's' || buffer[length - 1] == 'S')
-        && (buffer[length - 2] == '\'' || buffer[length - 2] == '\u2019' || buffer[length - 2] == '\uFF07')) {
+        && (buffer[length - 2] == '\''
+            || buffer[length - 2] == '\u2019'
+            || buffer[length - 2] == '\uFF07')) {
       length -= 2;
     }
     if (length == 0 || STOP_WORDS.contains(buffer, 0, length)) {

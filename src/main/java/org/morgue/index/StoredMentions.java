@@ -16,19 +16,28 @@ import org.morgue.entity.Mention;
 public final class StoredMentions {
   private StoredMentions() {}
 
-  /** Encodes mentions; tabs and line breaks in a text (which offsets make redundant) become spaces. */
+  /**
+   * Encodes mentions; tabs and line breaks in a text (which offsets make redundant) become spaces.
+   */
   public static String encode(List<Mention> mentions) {
     StringBuilder b = new StringBuilder(mentions.size() * 48);
     for (Mention m : mentions) {
       String text = clean(m.text());
       String canonical = clean(m.canonical());
-      b.append(m.type().name()).append('\t')
-          .append(m.field().name()).append('\t')
-          .append(m.start()).append('\t')
-          .append(m.end()).append('\t')
-          .append(m.origin().name()).append('\t')
-          .append(text).append('\t')
-          .append(canonical.equals(text) ? "" : canonical).append('\n');
+      b.append(m.type().name())
+          .append('\t')
+          .append(m.field().name())
+          .append('\t')
+          .append(m.start())
+          .append('\t')
+          .append(m.end())
+          .append('\t')
+          .append(m.origin().name())
+          .append('\t')
+          .append(text)
+          .append('\t')
+          .append(canonical.equals(text) ? "" : canonical)
+          .append('\n');
     }
     return b.toString();
   }

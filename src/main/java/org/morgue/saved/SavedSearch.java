@@ -41,11 +41,20 @@ public record SavedSearch(
   }
 
   SavedSearch withName(String newName) {
-    return new SavedSearch(slug, newName, query, savedAt, totalAtSave, indexVersion, indexGeneration,
-        lastOpenedAt, totalAtLastOpen);
+    return new SavedSearch(
+        slug,
+        newName,
+        query,
+        savedAt,
+        totalAtSave,
+        indexVersion,
+        indexGeneration,
+        lastOpenedAt,
+        totalAtLastOpen);
   }
 
   SavedSearch opened(Instant at, long total) {
-    return new SavedSearch(slug, name, query, savedAt, totalAtSave, indexVersion, indexGeneration, at, total);
+    return new SavedSearch(
+        slug, name, query, savedAt, totalAtSave, indexVersion, indexGeneration, at, total);
   }
 }

@@ -69,7 +69,8 @@ public final class SavedSearches {
 
   /**
    * The most ids of matching articles recorded for a saved search when it is saved or opened; past
-   * it the record says "incomplete" and new matches are only counted (the total less the total seen).
+   * it the record says "incomplete" and new matches are only counted (the total less the total
+   * seen).
    */
   public static final int MAX_SEEN = 20_000;
 
@@ -83,11 +84,12 @@ public final class SavedSearches {
   private static final String SUFFIX_CHARS = "abcdefghijkmnpqrstuvwxyz23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path folder;
   private final Object lock = new Object();
@@ -131,7 +133,9 @@ public final class SavedSearches {
     }
   }
 
-  /** The saved search of {@code slug}; a {@link NotFoundException} (parameter {@code slug}) if none. */
+  /**
+   * The saved search of {@code slug}; a {@link NotFoundException} (parameter {@code slug}) if none.
+   */
   public SavedSearch get(String slug) throws IOException {
     return find(slug).orElseThrow(() -> notFound(slug));
   }
@@ -145,8 +149,9 @@ public final class SavedSearches {
    * @param query the canonical query string (at most {@value #MAX_QUERY_LENGTH} characters)
    * @throws InvalidRequestException naming {@code name} or {@code query} when either is bad
    */
-  public SavedSearch create(String name, String query, long total, long indexVersion, long indexGeneration,
-      Instant at) throws IOException {
+  public SavedSearch create(
+      String name, String query, long total, long indexVersion, long indexGeneration, Instant at)
+      throws IOException {
     return create(name, query, total, indexVersion, indexGeneration, at, null);
   }
 
@@ -155,20 +160,39 @@ public final class SavedSearches {
    * the ids of the articles it matches now ({@code null}, or more than {@value #MAX_SEEN}, records
    * that the list is incomplete) in its file of seen ids.
    */
-  public SavedSearch create(String name, String query, long total, long indexVersion, long indexGeneration,
-      Instant at, java.util.Collection<String> seenIds) throws IOException {
+  public SavedSearch create(
+      String name,
+      String query,
+      long total,
+      long indexVersion,
+      long indexGeneration,
+      Instant at,
+      java.util.Collection<String> seenIds)
+      throws IOException {
     String cleanName = checkName(name);
     String cleanQuery = checkQuery(query);
-    return change(all -> {
-      if (all.size() >= MAX_SAVED) {
-        throw new InvalidRequestException(null, "an archive keeps at most " + MAX_SAVED + " saved searches");
-      }
-      String slug = newSlug(cleanName, all);
-      SavedSearch s = new SavedSearch(slug, cleanName, cleanQuery, at, total, indexVersion, indexGeneration, null, null);
-      writeSeen(slug, seenIds);
-      all.put(slug, s);
-      return s;
-    });
+    return change(
+        all -> {
+          if (all.size() >= MAX_SAVED) {
+            throw new InvalidRequestException(
+                null, "an archive keeps at most " + MAX_SAVED + " saved searches");
+          }
+          String slug = newSlug(cleanName, all);
+          SavedSearch s =
+              new SavedSearch(
+                  slug,
+                  cleanName,
+                  cleanQuery,
+                  at,
+                  total,
+                  indexVersion,
+                  indexGeneration,
+                  null,
+                  null);
+          writeSeen(slug, seenIds);
+          all.put(slug, s);
+          return s;
+        });
   }
 
   /** Renames a saved search; its slug stays, so its links keep working. */
@@ -177,7 +201,9 @@ public final class SavedSearches {
     return update(slug, s -> s.withName(cleanName));
   }
 
-  /** Records that a saved search was opened, and its total then, but not which articles it matched. */
+  /**
+   * Records that a saved search was opened, and its total then, but not which articles it matched.
+   */
   public SavedSearch opened(String slug, Instant at, long total) throws IOException {
     return opened(slug, at, total, null);
   }
@@ -186,21 +212,23 @@ public final class SavedSearches {
    * Records that a saved search was opened, its total then and the ids of the articles it matched
    * ({@code null}, or more than {@value #MAX_SEEN}, records that the list is incomplete).
    */
-  public SavedSearch opened(String slug, Instant at, long total, java.util.Collection<String> seenIds)
+  public SavedSearch opened(
+      String slug, Instant at, long total, java.util.Collection<String> seenIds)
       throws IOException {
     if (!isSlug(slug)) {
       throw notFound(slug);
     }
-    return change(all -> {
-      SavedSearch old = all.get(slug);
-      if (old == null) {
-        throw notFound(slug);
-      }
-      writeSeen(slug, seenIds);
-      SavedSearch changed = old.opened(at, total);
-      all.put(slug, changed);
-      return changed;
-    });
+    return change(
+        all -> {
+          SavedSearch old = all.get(slug);
+          if (old == null) {
+            throw notFound(slug);
+          }
+          writeSeen(slug, seenIds);
+          SavedSearch changed = old.opened(at, total);
+          all.put(slug, changed);
+          return changed;
+        });
   }
 
   /**
@@ -226,7 +254,9 @@ public final class SavedSearches {
     } catch (JsonProcessingException e) {
       return Optional.empty();
     }
-    if (root == null || !SEEN_FORMAT.equals(root.path("format").asText()) || !root.path("complete").asBoolean(false)
+    if (root == null
+        || !SEEN_FORMAT.equals(root.path("format").asText())
+        || !root.path("complete").asBoolean(false)
         || !root.path("ids").isArray()) {
       return Optional.empty();
     }
@@ -255,7 +285,9 @@ public final class SavedSearches {
     root.put("complete", true);
     ArrayNode list = root.putArray("ids");
     ids.forEach(list::add);
-    writeAtomically(seenFile(slug), JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
+    writeAtomically(
+        seenFile(slug),
+        JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
   }
 
   /** Deletes a saved search; a {@link NotFoundException} if there is none. */
@@ -263,29 +295,31 @@ public final class SavedSearches {
     if (!isSlug(slug)) {
       throw notFound(slug);
     }
-    return change(all -> {
-      SavedSearch gone = all.remove(slug);
-      if (gone == null) {
-        throw notFound(slug);
-      }
-      Files.deleteIfExists(seenFile(slug));
-      return gone;
-    });
+    return change(
+        all -> {
+          SavedSearch gone = all.remove(slug);
+          if (gone == null) {
+            throw notFound(slug);
+          }
+          Files.deleteIfExists(seenFile(slug));
+          return gone;
+        });
   }
 
   private SavedSearch update(String slug, UnaryOperator<SavedSearch> change) throws IOException {
     if (!isSlug(slug)) {
       throw notFound(slug);
     }
-    return change(all -> {
-      SavedSearch old = all.get(slug);
-      if (old == null) {
-        throw notFound(slug);
-      }
-      SavedSearch changed = change.apply(old);
-      all.put(slug, changed);
-      return changed;
-    });
+    return change(
+        all -> {
+          SavedSearch old = all.get(slug);
+          if (old == null) {
+            throw notFound(slug);
+          }
+          SavedSearch changed = change.apply(old);
+          all.put(slug, changed);
+          return changed;
+        });
   }
 
   // --- export and import ------------------------------------------------------------------------
@@ -307,23 +341,27 @@ public final class SavedSearches {
    */
   public int importFrom(Path source) throws IOException {
     List<SavedSearch> in = parse(Files.readAllBytes(source), source.toString());
-    return change(all -> {
-      for (SavedSearch s : in) {
-        all.put(s.slug(), s);
-      }
-      if (all.size() > MAX_SAVED) {
-        throw new InvalidRequestException(null, "an archive keeps at most " + MAX_SAVED + " saved searches");
-      }
-      for (SavedSearch s : in) {
-        Files.deleteIfExists(seenFile(s.slug())); // what another archive saw means nothing here
-      }
-      return in.size();
-    });
+    return change(
+        all -> {
+          for (SavedSearch s : in) {
+            all.put(s.slug(), s);
+          }
+          if (all.size() > MAX_SAVED) {
+            throw new InvalidRequestException(
+                null, "an archive keeps at most " + MAX_SAVED + " saved searches");
+          }
+          for (SavedSearch s : in) {
+            Files.deleteIfExists(seenFile(s.slug())); // what another archive saw means nothing here
+          }
+          return in.size();
+        });
   }
 
   // --- the file ---------------------------------------------------------------------------------
 
-  /** A change of the saved searches read from the file; what it throws leaves the file as it was. */
+  /**
+   * A change of the saved searches read from the file; what it throws leaves the file as it was.
+   */
   private interface Change<T> {
     T apply(Map<String, SavedSearch> all) throws IOException;
   }
@@ -333,11 +371,13 @@ public final class SavedSearches {
    * OS lock on {@value #LOCK_NAME}, so that neither threads nor processes (a server and an import)
    * lose each other's changes.
    */
+  @SuppressWarnings("try") // the OS lock is held for the block's duration, never read
   private <T> T change(Change<T> change) throws IOException {
     synchronized (lock) {
       Files.createDirectories(folder);
-      try (FileChannel lockFile = FileChannel.open(folder.resolve(LOCK_NAME), StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE);
+      try (FileChannel lockFile =
+              FileChannel.open(
+                  folder.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           java.nio.channels.FileLock held = lockFile.lock()) {
         Map<String, SavedSearch> all = read();
         T out = change.apply(all);
@@ -361,7 +401,10 @@ public final class SavedSearches {
     return out;
   }
 
-  /** The saved searches of a file, each checked; an {@link IOException} naming the file if it is bad. */
+  /**
+   * The saved searches of a file, each checked; an {@link IOException} naming the file if it is
+   * bad.
+   */
   static List<SavedSearch> parse(byte[] bytes, String where) throws IOException {
     JsonNode root;
     try {
@@ -369,8 +412,15 @@ public final class SavedSearches {
     } catch (JsonProcessingException e) {
       throw new IOException(where + ": not a saved-searches file: " + e.getOriginalMessage(), e);
     }
-    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText()) || !root.path("saved").isArray()) {
-      throw new IOException(where + ": not a saved-searches file (expected {\"format\": \"" + FORMAT + "\", \"saved\": [...]})");
+    if (root == null
+        || !root.isObject()
+        || !FORMAT.equals(root.path("format").asText())
+        || !root.path("saved").isArray()) {
+      throw new IOException(
+          where
+              + ": not a saved-searches file (expected {\"format\": \""
+              + FORMAT
+              + "\", \"saved\": [...]})");
     }
     List<SavedSearch> out = new ArrayList<>();
     java.util.Set<String> slugs = new java.util.HashSet<>();
@@ -384,7 +434,8 @@ public final class SavedSearches {
       }
       try {
         if (!isSlug(s.slug())) {
-          throw new InvalidRequestException("slug", "slug must be [a-z0-9-], at most 64 characters: " + s.slug());
+          throw new InvalidRequestException(
+              "slug", "slug must be [a-z0-9-], at most 64 characters: " + s.slug());
         }
         checkName(s.name());
         checkQuery(s.query());
@@ -424,8 +475,12 @@ public final class SavedSearches {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = dir.resolve(target.getFileName() + ".tmp");
     try {
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel out =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           out.write(buffer);
@@ -433,7 +488,8 @@ public final class SavedSearches {
         out.force(true);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -460,7 +516,9 @@ public final class SavedSearches {
       throw new InvalidRequestException("name", "name is required");
     }
     if (clean.length() > MAX_NAME_LENGTH) {
-      throw new InvalidRequestException("name", "name may have at most " + MAX_NAME_LENGTH + " characters, not " + clean.length());
+      throw new InvalidRequestException(
+          "name",
+          "name may have at most " + MAX_NAME_LENGTH + " characters, not " + clean.length());
     }
     if (clean.codePoints().anyMatch(Character::isISOControl)) {
       throw new InvalidRequestException("name", "name may not hold control characters");
@@ -470,10 +528,13 @@ public final class SavedSearches {
 
   static String checkQuery(String query) {
     if (query == null) {
-      throw new InvalidRequestException("query", "query is required (a query string; empty for every article)");
+      throw new InvalidRequestException(
+          "query", "query is required (a query string; empty for every article)");
     }
     if (query.length() > MAX_QUERY_LENGTH) {
-      throw new InvalidRequestException("query", "query may have at most " + MAX_QUERY_LENGTH + " characters, not " + query.length());
+      throw new InvalidRequestException(
+          "query",
+          "query may have at most " + MAX_QUERY_LENGTH + " characters, not " + query.length());
     }
     return query;
   }
@@ -495,9 +556,15 @@ public final class SavedSearches {
     }
   }
 
-  /** The name lower-cased, accents dropped, every run of other characters one hyphen; "search" if nothing is left. */
+  /**
+   * The name lower-cased, accents dropped, every run of other characters one hyphen; "search" if
+   * nothing is left.
+   */
   static String slugBase(String name) {
-    String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    String folded =
+        Normalizer.normalize(name, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}+", "")
+            .toLowerCase(Locale.ROOT);
     String s = folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (s.length() > MAX_SLUG_BASE) {
       s = s.substring(0, MAX_SLUG_BASE).replaceAll("-+$", "");
@@ -506,6 +573,7 @@ public final class SavedSearches {
   }
 
   private static NotFoundException notFound(String slug) {
-    return new NotFoundException("slug", "no saved search " + (isSlug(slug) ? slug : "of that name"));
+    return new NotFoundException(
+        "slug", "no saved search " + (isSlug(slug) ? slug : "of that name"));
   }
 }

@@ -25,24 +25,34 @@ import org.morgue.index.StemExpansion;
  *
  * <ul>
  *   <li>Words must all match; they are looked for in title, lede and body, the title weighing most,
- *       each with every indexed word of its English stem ({@code election} finds {@code elections}).
+ *       each with every indexed word of its English stem ({@code election} finds {@code
+ *       elections}).
  *   <li>A quoted phrase matches the exact, unstemmed words ({@code "Prime Minister"}).
  *   <li>{@code title: lede: body: author: section: source: person: org: place:} restrict to one
  *       field ({@code person:"Nikol Pashinyan"}).
  *   <li>{@code date:2021-11-17}, {@code date:2021-11}, {@code date:2021} and {@code
  *       date:[2021-01-01 TO 2021-12-31]} (either end may be {@code *}) restrict by date.
- *   <li>An unknown field ({@code Azerbaijan: Armenian forces}, pasted from a headline) is searched as
- *       words, with a warning.
+ *   <li>An unknown field ({@code Azerbaijan: Armenian forces}, pasted from a headline) is searched
+ *       as words, with a warning.
  * </ul>
  *
  * Not thread-safe: make one a query.
  */
 final class ArchiveQueryParser extends MultiFieldQueryParser {
-  static final Map<String, Float> BOOSTS = Map.of(Fields.TITLE, 3f, Fields.LEDE, 2f, Fields.BODY, 1f);
+  static final Map<String, Float> BOOSTS =
+      Map.of(Fields.TITLE, 3f, Fields.LEDE, 2f, Fields.BODY, 1f);
   static final Set<String> FIELDS =
       Set.of(
-          Fields.TITLE, Fields.LEDE, Fields.BODY, Fields.AUTHOR, Fields.SECTION, Fields.SOURCE,
-          Fields.PERSON, Fields.ORG, Fields.PLACE, Fields.DATE);
+          Fields.TITLE,
+          Fields.LEDE,
+          Fields.BODY,
+          Fields.AUTHOR,
+          Fields.SECTION,
+          Fields.SOURCE,
+          Fields.PERSON,
+          Fields.ORG,
+          Fields.PLACE,
+          Fields.DATE);
 
   private static final Analyzer EXACT = Analyzers.exact();
 
@@ -85,27 +95,37 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
     }
   }
 
-  private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("column (\\d+)");
+  private static final java.util.regex.Pattern COLUMN =
+      java.util.regex.Pattern.compile("column (\\d+)");
 
-  /** A word that starts with a wildcard: at the start, or after a space, a bracket, a field or an operator. */
+  /**
+   * A word that starts with a wildcard: at the start, or after a space, a bracket, a field or an
+   * operator.
+   */
   private static final java.util.regex.Pattern LEADING_WILDCARD =
       java.util.regex.Pattern.compile("(?:^|[\\s(:+\\-!])([*?])");
 
   private static InvalidRequestException invalid(String q, ParseException e) {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
-    if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
+    if (cause instanceof ParseException pe
+        && pe.currentToken != null
+        && pe.currentToken.next != null) {
       Token at = pe.currentToken.next;
       int position = Math.max(0, Math.min(q.length(), at.beginColumn));
       String found = at.kind == 0 ? "end of query" : "'" + at.image + "'";
       return new InvalidRequestException(
-          "q", "cannot parse the query: unexpected " + found + " at position " + position, position);
+          "q",
+          "cannot parse the query: unexpected " + found + " at position " + position,
+          position);
     }
     String message = firstLine(cause.getMessage());
     if (message.contains("not allowed as first character")) { // Lucene's leading-wildcard refusal
       var leading = LEADING_WILDCARD.matcher(q);
       int position = leading.find() ? leading.start(1) : -1;
-      return new InvalidRequestException("q",
-          "cannot parse the query: a word cannot start with * or ?" + (position < 0 ? "" : " (position " + position + ")")
+      return new InvalidRequestException(
+          "q",
+          "cannot parse the query: a word cannot start with * or ?"
+              + (position < 0 ? "" : " (position " + position + ")")
               + ", which would read every word of the index; start it with a letter or more",
           position);
     }
@@ -123,7 +143,8 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
   }
 
   @Override
-  protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+  protected Query getFieldQuery(String field, String queryText, boolean quoted)
+      throws ParseException {
     if (Fields.DATE.equals(field)) {
       return dateQuery(queryText);
     }
@@ -214,7 +235,8 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
   }
 
   @Override
-  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+      throws ParseException {
     checkField(field);
     return super.getFuzzyQuery(field, termStr, minSimilarity);
   }
@@ -236,7 +258,9 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
     try {
       if (t.matches("\\d{4}")) {
         int y = Integer.parseInt(t);
-        return new long[] {LocalDate.of(y, 1, 1).toEpochDay(), LocalDate.of(y, 12, 31).toEpochDay()};
+        return new long[] {
+          LocalDate.of(y, 1, 1).toEpochDay(), LocalDate.of(y, 12, 31).toEpochDay()
+        };
       }
       if (t.matches("\\d{4}-\\d{2}")) {
         YearMonth ym = YearMonth.parse(t);

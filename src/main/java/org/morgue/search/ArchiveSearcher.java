@@ -85,6 +85,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   private final IndexLayout layout;
   private final Directory directory;
   private final SearcherManager manager;
+
   /** The one facet configuration, the same as the index's. */
   private static final FacetsConfig FACETS_CONFIG = Schema.facetsConfig();
 
@@ -132,7 +133,8 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public void setMaxExpansion(int words) {
     if (words < 1) {
-      throw new IllegalArgumentException("a pattern must be allowed at least one word, not " + words);
+      throw new IllegalArgumentException(
+          "a pattern must be allowed at least one word, not " + words);
     }
     this.maxExpansion = words;
   }
@@ -149,8 +151,8 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /**
    * Looks for a new commit every {@code every} on a background thread ({@code morgue-refresh}),
-   * until {@link #close()}. The state of a new commit (facet ordinals and the like) is built on that
-   * thread, not by the first search that sees it.
+   * until {@link #close()}. The state of a new commit (facet ordinals and the like) is built on
+   * that thread, not by the first search that sees it.
    */
   public synchronized void startRefreshing(Duration every) {
     if (refresher != null) {
@@ -172,7 +174,9 @@ public final class ArchiveSearcher implements AutoCloseable {
             LOG.warn("cannot refresh the searcher: {}", e.toString());
           }
         },
-        ms, ms, TimeUnit.MILLISECONDS);
+        ms,
+        ms,
+        TimeUnit.MILLISECONDS);
   }
 
   // --- search ---------------------------------------------------------------------------------
@@ -200,22 +204,35 @@ public final class ArchiveSearcher implements AutoCloseable {
       SearchRun run = prepare(holder.state, request);
       Sort sort = sort(request.sort());
       FirstPassGroupingCollector<BytesRef> stories =
-          new FirstPassGroupingCollector<>(new StorySelector(), sort, request.page() * request.size());
+          new FirstPassGroupingCollector<>(
+              new StorySelector(), sort, request.page() * request.size());
       SearchRun.Collected<Object[]> c =
-          run.collect(new MultiCollectorManager(SearchRun.single(stories), MatchCollector.manager(run.state())));
+          run.collect(
+              new MultiCollectorManager(
+                  SearchRun.single(stories), MatchCollector.manager(run.state())));
       MatchCollector matches = (MatchCollector) c.result()[1];
-      Collection<SearchGroup<BytesRef>> groups = stories.getTopGroups((request.page() - 1) * request.size());
+      Collection<SearchGroup<BytesRef>> groups =
+          stories.getTopGroups((request.page() - 1) * request.size());
       List<SearchResult.Hit> hits = groups == null ? List.of() : run.hits(groups, sort, marks);
       Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
       for (String dim : Fields.FACETS) {
         facets.put(dim, SearchRun.values(SearchRun.top(c.facets(), dim, request.facetSize())));
       }
-      Histogram histogram = Histogram.of(matches.days, matches.undated, run.state(), request, run.warnings());
+      Histogram histogram =
+          Histogram.of(matches.days, matches.undated, run.state(), request, run.warnings());
       boolean timedOut = run.timedOut();
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(
-          request, run.base().toString(), matches.articles, matches.storyCount(), tookMs, timedOut, hits,
-          facets, histogram, List.copyOf(run.warnings()));
+          request,
+          run.base().toString(),
+          matches.articles,
+          matches.storyCount(),
+          tookMs,
+          timedOut,
+          hits,
+          facets,
+          histogram,
+          List.copyOf(run.warnings()));
     } finally {
       manager.release(holder);
     }
@@ -246,27 +263,37 @@ public final class ArchiveSearcher implements AutoCloseable {
    * @param prefix the start of the values; blank for all
    * @throws NotFoundException naming {@code dimension} when it is not a facet
    */
-  public FacetValues facetValues(SearchRequest request, String dimension, String prefix) throws IOException {
+  public FacetValues facetValues(SearchRequest request, String dimension, String prefix)
+      throws IOException {
     if (!Fields.FACETS.contains(dimension)) {
       throw new NotFoundException(
-          "dimension", "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
+          "dimension",
+          "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
     }
     String wanted = fold(prefix == null ? "" : prefix.strip());
     ReaderState.Holder holder = acquire();
     try {
       SearchRun run = prepare(holder.state, request);
-      SearchRun.Collected<Integer> c = run.collect(new TotalHitCountCollectorManager(run.searcher().getSlices()));
+      SearchRun.Collected<Integer> c =
+          run.collect(new TotalHitCountCollectorManager(run.searcher().getSlices()));
       List<SearchResult.FacetValue> all = new ArrayList<>();
       for (SearchResult.FacetValue v : SearchRun.values(SearchRun.allOf(c.facets(), dimension))) {
         if (startsWith(fold(v.value()), wanted)) {
           all.add(v);
         }
       }
-      all.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
-          .thenComparing(SearchResult.FacetValue::value));
+      all.sort(
+          Comparator.comparingLong(SearchResult.FacetValue::count)
+              .reversed()
+              .thenComparing(SearchResult.FacetValue::value));
       List<SearchResult.FacetValue> top = all.subList(0, Math.min(all.size(), request.facetSize()));
-      return new FacetValues(dimension, prefix == null ? "" : prefix.strip(), all.size(), List.copyOf(top),
-          run.timedOut(), List.copyOf(run.warnings()));
+      return new FacetValues(
+          dimension,
+          prefix == null ? "" : prefix.strip(),
+          all.size(),
+          List.copyOf(top),
+          run.timedOut(),
+          List.copyOf(run.warnings()));
     } finally {
       manager.release(holder);
     }
@@ -309,16 +336,19 @@ public final class ArchiveSearcher implements AutoCloseable {
   // --- exports --------------------------------------------------------------------------------
 
   /**
-   * Gives every matching article, in the request's order, to {@code sink}: copies included, no
-   * cap, in constant memory (pages of {@value #EXPORT_PAGE} read with {@code searchAfter}, all from
-   * one point-in-time view of the index). The request's page and size are ignored.
+   * Gives every matching article, in the request's order, to {@code sink}: copies included, no cap,
+   * in constant memory (pages of {@value #EXPORT_PAGE} read with {@code searchAfter}, all from one
+   * point-in-time view of the index). The request's page and size are ignored.
    *
    * @return the number of articles given
    * @throws ExportCutException when one page takes longer than the time limit: the export is then
    *     incomplete, and a streaming caller should abort its response
    */
   public long export(SearchRequest request, Consumer<StoredArticle> sink) throws IOException {
-    return eachDoc(request, sort(request.sort()), (stored, doc) -> sink.accept(StoredArticle.of(stored.document(doc))));
+    return eachDoc(
+        request,
+        sort(request.sort()),
+        (stored, doc) -> sink.accept(StoredArticle.of(stored.document(doc))));
   }
 
   /** What {@link #eachDoc} gives for one matching document. */
@@ -340,7 +370,8 @@ public final class ArchiveSearcher implements AutoCloseable {
       while (true) {
         IndexSearcher pageSearcher = newSearcher(holder.state);
         FieldDoc from = after;
-        TopFieldDocs page = run.guard(() -> pageSearcher.searchAfter(from, run.ddq(), EXPORT_PAGE, sort, false));
+        TopFieldDocs page =
+            run.guard(() -> pageSearcher.searchAfter(from, run.ddq(), EXPORT_PAGE, sort, false));
         if (pageSearcher.timedOut()) {
           throw new ExportCutException(n, timeLimit);
         }
@@ -370,23 +401,29 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /**
    * Gives the id of every matching article, newest first, to {@code visitor}, in constant memory as
-   * {@link #export} does, reading only the id unless the visitor asks for the article. Copies included.
+   * {@link #export} does, reading only the id unless the visitor asks for the article. Copies
+   * included.
    *
    * @return the number of matching articles
    * @throws ExportCutException when one page takes longer than the time limit
    */
   public long eachMatch(SearchRequest request, MatchVisitor visitor) throws IOException {
     java.util.Set<String> idOnly = java.util.Set.of(Fields.ID);
-    return eachDoc(request, sort(SearchRequest.Sort.NEWEST), (stored, doc) -> {
-      String id = stored.document(doc, idOnly).get(Fields.ID);
-      visitor.visit(id, () -> {
-        try {
-          return StoredArticle.of(stored.document(doc, StoredArticle.LISTED_FIELDS));
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
-    });
+    return eachDoc(
+        request,
+        sort(SearchRequest.Sort.NEWEST),
+        (stored, doc) -> {
+          String id = stored.document(doc, idOnly).get(Fields.ID);
+          visitor.visit(
+              id,
+              () -> {
+                try {
+                  return StoredArticle.of(stored.document(doc, StoredArticle.LISTED_FIELDS));
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+        });
   }
 
   /** An export stopped because one of its pages took longer than the time limit. */
@@ -395,8 +432,14 @@ public final class ArchiveSearcher implements AutoCloseable {
     private final long written;
 
     ExportCutException(long written, Duration limit) {
-      super("the export stopped after " + written + " articles: one page of " + EXPORT_PAGE
-          + " took longer than the time limit of " + limit.toMillis() + " ms; narrow the search");
+      super(
+          "the export stopped after "
+              + written
+              + " articles: one page of "
+              + EXPORT_PAGE
+              + " took longer than the time limit of "
+              + limit.toMillis()
+              + " ms; narrow the search");
       this.written = written;
     }
 
@@ -445,7 +488,11 @@ public final class ArchiveSearcher implements AutoCloseable {
       } catch (java.time.format.DateTimeParseException e) {
         lastIngest = null;
       }
-      return new Version(reader.numDocs(), reader.getVersion(), reader.getIndexCommit().getGeneration(), lastIngest);
+      return new Version(
+          reader.numDocs(),
+          reader.getVersion(),
+          reader.getIndexCommit().getGeneration(),
+          lastIngest);
     } finally {
       manager.release(holder);
     }
@@ -503,13 +550,17 @@ public final class ArchiveSearcher implements AutoCloseable {
       long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
       b.add(LongField.newRangeQuery(Fields.DATE, lo, hi), BooleanClause.Occur.FILTER);
     }
-    request.excludes().forEach(
-        (dim, values) -> {
-          String field = FACETS_CONFIG.getDimConfig(dim).indexFieldName;
-          for (String v : values) {
-            b.add(new TermQuery(DrillDownQuery.term(field, dim, v)), BooleanClause.Occur.MUST_NOT);
-          }
-        });
+    request
+        .excludes()
+        .forEach(
+            (dim, values) -> {
+              String field = FACETS_CONFIG.getDimConfig(dim).indexFieldName;
+              for (String v : values) {
+                b.add(
+                    new TermQuery(DrillDownQuery.term(field, dim, v)),
+                    BooleanClause.Occur.MUST_NOT);
+              }
+            });
     return b.build();
   }
 
@@ -523,13 +574,15 @@ public final class ArchiveSearcher implements AutoCloseable {
       case NEWEST -> new Sort(newestFirst(), BY_ID);
       case OLDEST ->
           new Sort(
-              LongField.newSortField(Fields.DATE, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE),
+              LongField.newSortField(
+                  Fields.DATE, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE),
               BY_ID);
     };
   }
 
   /** Newest first; articles without a date last. */
   private static SortField newestFirst() {
-    return LongField.newSortField(Fields.DATE, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE);
+    return LongField.newSortField(
+        Fields.DATE, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE);
   }
 }

@@ -35,7 +35,10 @@ public record ArchiveStats(
     String lastIngest) {
 
   static ArchiveStats of(
-      DirectoryReader reader, SortedSetDocValuesReaderState state, FacetsConfig config, IndexLayout layout)
+      DirectoryReader reader,
+      SortedSetDocValuesReaderState state,
+      FacetsConfig config,
+      IndexLayout layout)
       throws IOException {
     byte[] min = PointValues.getMinPackedValue(reader, Fields.DATE);
     byte[] max = PointValues.getMaxPackedValue(reader, Fields.DATE);
@@ -52,7 +55,11 @@ public record ArchiveStats(
         for (LabelAndValue lv : r.labelValues) {
           sections.add(new SearchResult.FacetValue(lv.label, lv.value.longValue()));
         }
-        sections.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+        sections.sort(
+            (a, b) ->
+                a.count() != b.count()
+                    ? Long.compare(b.count(), a.count())
+                    : a.value().compareTo(b.value()));
       }
     }
     return new ArchiveStats(

@@ -17,19 +17,22 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.morgue.index.Analyzers;
 import org.morgue.entity.Mention;
+import org.morgue.index.Analyzers;
 import org.morgue.index.Fields;
 import org.morgue.index.StoredMentions;
 
-/** The article view: one article by id, its wire copies, and the articles most like it (MoreLikeThis). */
+/**
+ * The article view: one article by id, its wire copies, and the articles most like it
+ * (MoreLikeThis).
+ */
 final class Articles {
   private Articles() {}
 
   /**
    * The article with id {@code id}: every stored field, the ids of its wire copies (oldest first,
-   * at most {@value ArchiveSearcher#MAX_COPY_IDS}) and up to {@value ArchiveSearcher#RELATED} related
-   * articles.
+   * at most {@value ArchiveSearcher#MAX_COPY_IDS}) and up to {@value ArchiveSearcher#RELATED}
+   * related articles.
    *
    * @throws NotFoundException naming {@code id} when no article has it
    */
@@ -45,12 +48,16 @@ final class Articles {
     List<Mention> mentions = StoredMentions.decode(document.get(Fields.MENTIONS));
     List<String> copies = new ArrayList<>();
     if (article.fingerprint() != null) {
-      Query sameText = new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Fields.FINGERPRINT, article.fingerprint())), BooleanClause.Occur.FILTER)
-          .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.MUST_NOT)
-          .build();
+      Query sameText =
+          new BooleanQuery.Builder()
+              .add(
+                  new TermQuery(new Term(Fields.FINGERPRINT, article.fingerprint())),
+                  BooleanClause.Occur.FILTER)
+              .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.MUST_NOT)
+              .build();
       Sort oldest = ArchiveSearcher.sort(SearchRequest.Sort.OLDEST);
-      for (ScoreDoc sd : searcher.search(sameText, ArchiveSearcher.MAX_COPY_IDS, oldest).scoreDocs) {
+      for (ScoreDoc sd :
+          searcher.search(sameText, ArchiveSearcher.MAX_COPY_IDS, oldest).scoreDocs) {
         copies.add(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
       }
     }
@@ -58,8 +65,8 @@ final class Articles {
   }
 
   /** The articles most like {@code doc}, by the words of its text that are rare in the archive. */
-  private static List<ArticleView.Related> related(IndexSearcher searcher, int doc, StoredArticle article)
-      throws IOException {
+  private static List<ArticleView.Related> related(
+      IndexSearcher searcher, int doc, StoredArticle article) throws IOException {
     MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
     mlt.setAnalyzer(Analyzers.forIndex());
     mlt.setFieldNames(Fields.TEXT.toArray(String[]::new));
@@ -68,18 +75,27 @@ final class Articles {
     mlt.setMinDocFreq(2); // a word no other article has relates it to nothing
     mlt.setMinWordLen(3);
     mlt.setMaxQueryTerms(25);
-    BooleanQuery.Builder q = new BooleanQuery.Builder()
-        .add(mlt.like(doc), BooleanClause.Occur.MUST)
-        .add(new TermQuery(new Term(Fields.ID, article.id())), BooleanClause.Occur.MUST_NOT);
+    BooleanQuery.Builder q =
+        new BooleanQuery.Builder()
+            .add(mlt.like(doc), BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term(Fields.ID, article.id())), BooleanClause.Occur.MUST_NOT);
     if (article.fingerprint() != null) {
-      q.add(new TermQuery(new Term(Fields.FINGERPRINT, article.fingerprint())), BooleanClause.Occur.MUST_NOT);
+      q.add(
+          new TermQuery(new Term(Fields.FINGERPRINT, article.fingerprint())),
+          BooleanClause.Occur.MUST_NOT);
     }
     List<ArticleView.Related> out = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
     for (ScoreDoc sd : searcher.search(q.build(), ArchiveSearcher.RELATED).scoreDocs) {
       Document d = stored.document(sd.doc, StoredArticle.LISTED_FIELDS);
-      out.add(new ArticleView.Related(d.get(Fields.ID), StoredArticle.date(d), d.get(Fields.SECTION),
-          d.get(Fields.TITLE), d.get(Fields.LEDE), d.get(Fields.SOURCE)));
+      out.add(
+          new ArticleView.Related(
+              d.get(Fields.ID),
+              StoredArticle.date(d),
+              d.get(Fields.SECTION),
+              d.get(Fields.TITLE),
+              d.get(Fields.LEDE),
+              d.get(Fields.SOURCE)));
     }
     return List.copyOf(out);
   }

@@ -20,11 +20,12 @@ import javax.xml.stream.XMLStreamWriter;
  *
  * <ul>
  *   <li>Ids are stable {@code urn:uuid:} URNs: an entry's is derived from the article id, the
- *       feed's from the canonical query string of the search ({@link SearchParameters#toQueryString}),
- *       so the same search under another URL (other order, a default spelled out) is the same feed.
+ *       feed's from the canonical query string of the search ({@link
+ *       SearchParameters#toQueryString}), so the same search under another URL (other order, a
+ *       default spelled out) is the same feed.
  *   <li>An entry's {@code published} and {@code updated} are its date (midnight UTC; the archive
- *       knows days); an undated article takes the feed's {@code updated}, which is the archive's last
- *       ingest, or the newest entry's date.
+ *       knows days); an undated article takes the feed's {@code updated}, which is the archive's
+ *       last ingest, or the newest entry's date.
  *   <li>All text is escaped by the XML writer; characters XML 1.0 cannot hold at all (most control
  *       characters) are dropped, so the feed is always well-formed.
  * </ul>
@@ -48,8 +49,17 @@ public final class AtomFeed {
 
   /** The search a feed of {@code request} runs: the newest {@value #ENTRIES} stories. */
   public static SearchRequest feedRequest(SearchRequest request) {
-    return new SearchRequest(request.q(), request.from(), request.to(), request.filters(), request.excludes(),
-        SearchRequest.Sort.NEWEST, 1, ENTRIES, SearchRequest.DEFAULT_FACET_SIZE, null);
+    return new SearchRequest(
+        request.q(),
+        request.from(),
+        request.to(),
+        request.filters(),
+        request.excludes(),
+        SearchRequest.Sort.NEWEST,
+        1,
+        ENTRIES,
+        SearchRequest.DEFAULT_FACET_SIZE,
+        null);
   }
 
   /** The feed's id: the same for every URL of the same search. */
@@ -97,8 +107,12 @@ public final class AtomFeed {
       String when = h.date() == null ? updated : instant(h.date());
       text(xml, "published", when);
       text(xml, "updated", when);
-      link(xml, "alternate", "application/json",
-          links.articlePrefix() + java.net.URLEncoder.encode(h.id(), StandardCharsets.UTF_8).replace("+", "%20"));
+      link(
+          xml,
+          "alternate",
+          "application/json",
+          links.articlePrefix()
+              + java.net.URLEncoder.encode(h.id(), StandardCharsets.UTF_8).replace("+", "%20"));
       if (h.url() != null && (h.url().startsWith("http://") || h.url().startsWith("https://"))) {
         link(xml, "related", null, h.url());
       }
@@ -122,7 +136,10 @@ public final class AtomFeed {
     xml.close();
   }
 
-  /** A title for the search: {@code ceasefire (section WORLD; not source AA; 2021-01-01 to 2021-12-31)}. */
+  /**
+   * A title for the search: {@code ceasefire (section WORLD; not source AA; 2021-01-01 to
+   * 2021-12-31)}.
+   */
   static String describe(SearchRequest r) {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : r.filters().entrySet()) {
@@ -132,7 +149,8 @@ public final class AtomFeed {
       parts.add("not " + e.getKey() + " " + String.join(" or ", e.getValue()));
     }
     if (r.from() != null || r.to() != null) {
-      parts.add((r.from() == null ? "" : r.from() + " ") + "to" + (r.to() == null ? "" : " " + r.to()));
+      parts.add(
+          (r.from() == null ? "" : r.from() + " ") + "to" + (r.to() == null ? "" : " " + r.to()));
     }
     String what = r.q().isEmpty() ? "all articles" : r.q();
     return parts.isEmpty() ? what : what + " (" + String.join("; ", parts) + ")";
@@ -140,7 +158,8 @@ public final class AtomFeed {
 
   private static String updated(SearchResult result, Instant lastIngest) {
     if (lastIngest != null) {
-      return DateTimeFormatter.ISO_INSTANT.format(lastIngest.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+      return DateTimeFormatter.ISO_INSTANT.format(
+          lastIngest.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
     LocalDate newest = null;
     for (SearchResult.Hit h : result.hits()) {
@@ -155,13 +174,15 @@ public final class AtomFeed {
     return DateTimeFormatter.ISO_INSTANT.format(day.atStartOfDay().toInstant(ZoneOffset.UTC));
   }
 
-  private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
+  private static void text(XMLStreamWriter xml, String element, String value)
+      throws XMLStreamException {
     xml.writeStartElement(element);
     xml.writeCharacters(clean(value));
     xml.writeEndElement();
   }
 
-  private static void link(XMLStreamWriter xml, String rel, String type, String href) throws XMLStreamException {
+  private static void link(XMLStreamWriter xml, String rel, String type, String href)
+      throws XMLStreamException {
     xml.writeEmptyElement("link");
     xml.writeAttribute("rel", rel);
     if (type != null) {
@@ -171,22 +192,29 @@ public final class AtomFeed {
   }
 
   /**
-   * The text without the characters XML 1.0 forbids (controls other than tab and line breaks,
-   * lone surrogates, U+FFFE and U+FFFF), which no escaping can carry.
+   * The text without the characters XML 1.0 forbids (controls other than tab and line breaks, lone
+   * surrogates, U+FFFE and U+FFFF), which no escaping can carry.
    */
   static String clean(String s) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean ok;
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         if (out != null) {
           out.append(c).append(s.charAt(i + 1));
         }
         i++;
         continue;
       }
-      ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+      ok =
+          c == '\t'
+              || c == '\n'
+              || c == '\r'
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD);
       if (!ok && out == null) {
         out = new StringBuilder(s.length()).append(s, 0, i);
       }

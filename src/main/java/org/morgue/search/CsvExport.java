@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  * left to the JSON Lines export, as spreadsheets cut cells at 32,767 characters.
  *
  * <p>Spreadsheets run a cell that starts with {@code = + - @}, a tab or a CR as a formula (CSV
- * injection), so such a text field is written with a leading apostrophe, which spreadsheets show
- * as text: {@code =HYPERLINK(...)} becomes {@code '=HYPERLINK(...)}.
+ * injection), so such a text field is written with a leading apostrophe, which spreadsheets show as
+ * text: {@code =HYPERLINK(...)} becomes {@code '=HYPERLINK(...)}.
  *
  * <pre>{@code
  * try (CsvExport csv = new CsvExport(writer)) {
@@ -28,8 +28,10 @@ public final class CsvExport implements Consumer<StoredArticle>, AutoCloseable {
   public static final List<String> COLUMNS;
 
   static {
-    List<String> columns = new ArrayList<>(
-        List.of("id", "date", "section", "source", "authors", "title", "lede", "url", "copyOf"));
+    List<String> columns =
+        new ArrayList<>(
+            List.of(
+                "id", "date", "section", "source", "authors", "title", "lede", "url", "copyOf"));
     columns.addAll(StoredArticle.ENTITY_DIMS);
     COLUMNS = List.copyOf(columns);
   }
@@ -94,7 +96,10 @@ public final class CsvExport implements Consumer<StoredArticle>, AutoCloseable {
     return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
   }
 
-  /** Whether a spreadsheet would take the text for a formula: its first character, full-width ones too. */
+  /**
+   * Whether a spreadsheet would take the text for a formula: its first character, full-width ones
+   * too.
+   */
   static boolean startsLikeAFormula(String value) {
     return switch (value.charAt(0)) {
       case '=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> true;

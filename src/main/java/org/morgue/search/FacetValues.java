@@ -3,8 +3,8 @@ package org.morgue.search;
 import java.util.List;
 
 /**
- * The values of one facet dimension that start with a prefix, with their counts under a search:
- * for choosing one person among thousands.
+ * The values of one facet dimension that start with a prefix, with their counts under a search: for
+ * choosing one person among thousands.
  *
  * @param dimension the dimension, such as {@code author}
  * @param prefix the prefix asked for ({@code ""} for all)

@@ -29,6 +29,7 @@ public record Histogram(SearchRequest.Interval interval, long undated, List<Buck
   static final int DAYS_FOR_DAY = 92;
   static final int DAYS_FOR_WEEK = 731;
   static final int DAYS_FOR_MONTH = 5479;
+
   /** The most buckets a histogram gives. */
   public static final int MAX_BUCKETS = 2000;
 
@@ -51,14 +52,19 @@ public record Histogram(SearchRequest.Interval interval, long undated, List<Buck
    * @param warnings told when the asked interval was widened
    */
   static Histogram of(
-      DayCounts matches, long undated, ReaderState state, SearchRequest request, List<String> warnings) {
+      DayCounts matches,
+      long undated,
+      ReaderState state,
+      SearchRequest request,
+      List<String> warnings) {
     long lo = request.from() != null ? request.from().toEpochDay() : matches.first();
     long hi = request.to() != null ? request.to().toEpochDay() : matches.last();
     lo = Math.max(lo, state.minDay());
     hi = Math.min(hi, state.maxDay());
     SearchRequest.Interval interval = request.interval();
     if (lo > hi) { // nothing dated matched, or the range lies outside the archive
-      return new Histogram(interval == null ? SearchRequest.Interval.DAY : interval, undated, List.of());
+      return new Histogram(
+          interval == null ? SearchRequest.Interval.DAY : interval, undated, List.of());
     }
     LocalDate first = LocalDate.ofEpochDay(lo);
     LocalDate last = LocalDate.ofEpochDay(hi);
@@ -69,23 +75,33 @@ public record Histogram(SearchRequest.Interval interval, long undated, List<Buck
               ? SearchRequest.Interval.DAY
               : span <= DAYS_FOR_WEEK
                   ? SearchRequest.Interval.WEEK
-                  : span <= DAYS_FOR_MONTH ? SearchRequest.Interval.MONTH : SearchRequest.Interval.YEAR;
+                  : span <= DAYS_FOR_MONTH
+                      ? SearchRequest.Interval.MONTH
+                      : SearchRequest.Interval.YEAR;
     }
     SearchRequest.Interval asked = interval;
-    while (interval != SearchRequest.Interval.YEAR && bucketCount(first, last, interval) > MAX_BUCKETS) {
+    while (interval != SearchRequest.Interval.YEAR
+        && bucketCount(first, last, interval) > MAX_BUCKETS) {
       interval = SearchRequest.Interval.values()[interval.ordinal() + 1];
     }
     if (interval != asked) {
       warnings.add(
-          "interval " + asked.param() + " would give more than " + MAX_BUCKETS + " buckets; "
-              + interval.param() + " was used");
+          "interval "
+              + asked.param()
+              + " would give more than "
+              + MAX_BUCKETS
+              + " buckets; "
+              + interval.param()
+              + " was used");
     }
     // a bucket counts its whole period, cut only by the asked from and to: the share of all
     // articles in a month is then that month's, though the matches start in its middle
     long askedLo = request.from() != null ? request.from().toEpochDay() : Long.MIN_VALUE;
     long askedHi = request.to() != null ? request.to().toEpochDay() : Long.MAX_VALUE;
     List<Bucket> buckets = new ArrayList<>();
-    for (LocalDate start = start(first, interval); !start.isAfter(last); start = next(start, interval)) {
+    for (LocalDate start = start(first, interval);
+        !start.isAfter(last);
+        start = next(start, interval)) {
       long from = Math.max(start.toEpochDay(), askedLo);
       long to = Math.min(next(start, interval).toEpochDay() - 1, askedHi);
       buckets.add(new Bucket(start, matches.sum(from, to), state.allDays().sum(from, to)));
@@ -93,11 +109,17 @@ public record Histogram(SearchRequest.Interval interval, long undated, List<Buck
     return new Histogram(interval, undated, buckets);
   }
 
-  private static long bucketCount(LocalDate first, LocalDate last, SearchRequest.Interval interval) {
+  private static long bucketCount(
+      LocalDate first, LocalDate last, SearchRequest.Interval interval) {
     return switch (interval) {
       case DAY -> last.toEpochDay() - first.toEpochDay() + 1;
-      case WEEK -> (start(last, interval).toEpochDay() - start(first, interval).toEpochDay()) / 7 + 1;
-      case MONTH -> (last.getYear() - first.getYear()) * 12L + last.getMonthValue() - first.getMonthValue() + 1;
+      case WEEK ->
+          (start(last, interval).toEpochDay() - start(first, interval).toEpochDay()) / 7 + 1;
+      case MONTH ->
+          (last.getYear() - first.getYear()) * 12L
+              + last.getMonthValue()
+              - first.getMonthValue()
+              + 1;
       case YEAR -> last.getYear() - first.getYear() + 1L;
     };
   }

@@ -19,7 +19,8 @@ public final class InvalidRequestException extends RuntimeException {
     this(parameter, message, position, false);
   }
 
-  private InvalidRequestException(String parameter, String message, int position, boolean tooLarge) {
+  private InvalidRequestException(
+      String parameter, String message, int position, boolean tooLarge) {
     super(message);
     this.parameter = parameter;
     this.position = position;
@@ -35,7 +36,9 @@ public final class InvalidRequestException extends RuntimeException {
     return new InvalidRequestException(parameter, message, -1, true);
   }
 
-  /** The parameter at fault, such as {@code q} or {@code size}; {@code null} for the whole request. */
+  /**
+   * The parameter at fault, such as {@code q} or {@code size}; {@code null} for the whole request.
+   */
   public String parameter() {
     return parameter;
   }

@@ -26,6 +26,7 @@ final class MatchCollector implements Collector {
   final FixedBitSet stories;
   long articles;
   long undated;
+
   /** Articles without a fingerprint, each its own story. */
   long unprinted;
 
@@ -45,7 +46,9 @@ final class MatchCollector implements Collector {
     SortedNumericDocValues dates = DocValues.getSortedNumeric(context.reader(), Fields.DATE);
     SortedSetDocValues prints = DocValues.getSortedSet(context.reader(), Fields.FINGERPRINT);
     LongValues toGlobal =
-        state.fingerprints() == null ? LongValues.IDENTITY : state.fingerprints().getGlobalOrds(context.ord);
+        state.fingerprints() == null
+            ? LongValues.IDENTITY
+            : state.fingerprints().getGlobalOrds(context.ord);
     return new LeafCollector() {
       @Override
       public void setScorer(Scorable scorer) {}

@@ -24,13 +24,16 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * <ul>
  *   <li>A pattern ({@code pres*}, {@code te?t}, {@code /reg.x/}, {@code fuzzy~}) may match at most
  *       {@value #MAX_EXPANSION} indexed words in each field it searches ({@link
- *       ArchiveSearcher#setMaxExpansion}): {@code a*} over a news archive matches tens of thousands.
+ *       ArchiveSearcher#setMaxExpansion}): {@code a*} over a news archive matches tens of
+ *       thousands.
  *   <li>A query may hold at most {@link IndexSearcher#getMaxClauseCount()} clauses once expanded
  *       into its fields (Lucene's own limit, reported as a bad {@code q} rather than a failure).
  * </ul>
  */
 final class QueryLimits {
-  /** The most indexed words one pattern may match in one field, unless the searcher says otherwise. */
+  /**
+   * The most indexed words one pattern may match in one field, unless the searcher says otherwise.
+   */
   static final int MAX_EXPANSION = 2_000;
 
   private QueryLimits() {}
@@ -45,7 +48,8 @@ final class QueryLimits {
     query.visit(
         new QueryVisitor() {
           @Override
-          public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+          public void consumeTermsMatching(
+              Query q, String field, Supplier<ByteRunAutomaton> automaton) {
             if (q instanceof MultiTermQuery mtq) {
               patterns.add(mtq);
             }
@@ -70,7 +74,9 @@ final class QueryLimits {
               String.format(
                   Locale.ROOT,
                   "'%s' matches more than %,d words in %s; make the pattern longer or more precise",
-                  mtq.toString(mtq.getField()), max, mtq.getField()));
+                  mtq.toString(mtq.getField()),
+                  max,
+                  mtq.getField()));
         }
       }
     }

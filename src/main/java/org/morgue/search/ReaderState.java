@@ -55,7 +55,12 @@ record ReaderState(
     long minDay = min == null ? Long.MAX_VALUE : LongPoint.decodeDimension(min, 0);
     long maxDay = max == null ? Long.MIN_VALUE : LongPoint.decodeDimension(max, 0);
     return new ReaderState(
-        reader, facets, new StemExpansion(reader), fingerprintOrds(reader), minDay, maxDay,
+        reader,
+        facets,
+        new StemExpansion(reader),
+        fingerprintOrds(reader),
+        minDay,
+        maxDay,
         countDays(reader, minDay, maxDay));
   }
 
@@ -82,7 +87,8 @@ record ReaderState(
     return OrdinalMap.build(reader.getReaderCacheHelper().getKey(), values, PackedInts.DEFAULT);
   }
 
-  private static DayCounts countDays(IndexReader reader, long minDay, long maxDay) throws IOException {
+  private static DayCounts countDays(IndexReader reader, long minDay, long maxDay)
+      throws IOException {
     DayCounts days = new DayCounts(minDay, maxDay);
     for (LeafReaderContext leaf : reader.leaves()) {
       SortedNumericDocValues dates = DocValues.getSortedNumeric(leaf.reader(), Fields.DATE);
@@ -114,7 +120,8 @@ record ReaderState(
   static SearcherFactory factory(FacetsConfig facetsConfig) {
     return new SearcherFactory() {
       @Override
-      public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
+          throws IOException {
         return new Holder(build((DirectoryReader) reader, facetsConfig));
       }
     };

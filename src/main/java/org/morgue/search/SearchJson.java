@@ -26,7 +26,9 @@ public final class SearchJson {
     out.put("timedOut", r.timedOut());
     out.put("hits", r.hits().stream().map(SearchJson::hit).toList());
     Map<String, Object> facets = new LinkedHashMap<>();
-    r.facets().forEach((dim, values) -> facets.put(dim, values.stream().map(SearchJson::facetValue).toList()));
+    r.facets()
+        .forEach(
+            (dim, values) -> facets.put(dim, values.stream().map(SearchJson::facetValue).toList()));
     out.put("facets", facets);
     out.put("histogram", histogram(r.histogram()));
     out.put("warnings", r.warnings());
@@ -187,5 +189,4 @@ public final class SearchJson {
     out.put("lastIngest", s.lastIngest());
     return out;
   }
-
 }

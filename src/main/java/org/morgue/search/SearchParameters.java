@@ -101,8 +101,10 @@ public final class SearchParameters {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      String what = parameter == null ? "the parameter name '" + s + "'" : "the value of " + parameter;
-      throw new InvalidRequestException(parameter, what + " is not valid percent-encoding: " + e.getMessage());
+      String what =
+          parameter == null ? "the parameter name '" + s + "'" : "the value of " + parameter;
+      throw new InvalidRequestException(
+          parameter, what + " is not valid percent-encoding: " + e.getMessage());
     }
   }
 
@@ -125,7 +127,8 @@ public final class SearchParameters {
     int count = params.values().stream().mapToInt(List::size).sum();
     if (count > MAX_PARAMETERS) {
       throw InvalidRequestException.tooLarge(
-          null, "the request has " + count + " parameters; at most " + MAX_PARAMETERS + " are taken");
+          null,
+          "the request has " + count + " parameters; at most " + MAX_PARAMETERS + " are taken");
     }
     List<String> warnings = new ArrayList<>();
     Map<String, List<String>> filters = new LinkedHashMap<>();
@@ -140,7 +143,11 @@ public final class SearchParameters {
           } else if (name.startsWith(NOT) && Fields.FACETS.contains(name.substring(NOT.length()))) {
             excludes.put(name.substring(NOT.length()), checkValues(name, values));
           } else if (name.startsWith(NOT)) {
-            warnings.add("unknown parameter '" + name + "' was ignored: exclude with not.DIM=VALUE, DIM one of " + Fields.FACETS);
+            warnings.add(
+                "unknown parameter '"
+                    + name
+                    + "' was ignored: exclude with not.DIM=VALUE, DIM one of "
+                    + Fields.FACETS);
           } else {
             warnings.add("unknown parameter '" + name + "' was ignored");
           }
@@ -152,12 +159,14 @@ public final class SearchParameters {
     }
     LocalDate from = date(one(params, "from", warnings), "from", true);
     LocalDate to = date(one(params, "to", warnings), "to", false);
-    SearchRequest.Sort sort = choice(one(params, "sort", warnings), "sort", SearchRequest.Sort.class);
+    SearchRequest.Sort sort =
+        choice(one(params, "sort", warnings), "sort", SearchRequest.Sort.class);
     SearchRequest.Interval interval =
         choice(one(params, "interval", warnings), "interval", SearchRequest.Interval.class);
     int page = integer(one(params, "page", warnings), "page", 1);
     int size = integer(one(params, "size", warnings), "size", 10);
-    int facetSize = integer(one(params, "facetSize", warnings), "facetSize", SearchRequest.DEFAULT_FACET_SIZE);
+    int facetSize =
+        integer(one(params, "facetSize", warnings), "facetSize", SearchRequest.DEFAULT_FACET_SIZE);
     SearchRequest request =
         new SearchRequest(q, from, to, filters, excludes, sort, page, size, facetSize, interval);
     return new Parsed(request, List.copyOf(warnings));
@@ -213,7 +222,13 @@ public final class SearchParameters {
     for (String v : values) {
       if (v != null && v.length() > MAX_VALUE_LENGTH) {
         throw InvalidRequestException.tooLarge(
-            name, name + " has a value of " + v.length() + " characters; at most " + MAX_VALUE_LENGTH + " are taken");
+            name,
+            name
+                + " has a value of "
+                + v.length()
+                + " characters; at most "
+                + MAX_VALUE_LENGTH
+                + " are taken");
       }
     }
     return values;
@@ -230,7 +245,13 @@ public final class SearchParameters {
       return null;
     }
     if (given.size() > 1) {
-      warnings.add(name + " was given " + given.size() + " times; the first (" + given.get(0) + ") was used");
+      warnings.add(
+          name
+              + " was given "
+              + given.size()
+              + " times; the first ("
+              + given.get(0)
+              + ") was used");
     }
     return given.get(0).strip();
   }
@@ -242,7 +263,8 @@ public final class SearchParameters {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new InvalidRequestException(name, name + " must be a whole number, not '" + value + "'");
+      throw new InvalidRequestException(
+          name, name + " must be a whole number, not '" + value + "'");
     }
   }
 
@@ -259,7 +281,8 @@ public final class SearchParameters {
     for (E e : type.getEnumConstants()) {
       names.add(e.name().toLowerCase(Locale.ROOT));
     }
-    throw new InvalidRequestException(name, name + " must be one of " + names + ", not '" + value + "'");
+    throw new InvalidRequestException(
+        name, name + " must be one of " + names + ", not '" + value + "'");
   }
 
   /**
@@ -286,6 +309,10 @@ public final class SearchParameters {
       // falls through to the message below
     }
     throw new InvalidRequestException(
-        name, name + " must be a date such as 2021-11-17 (or a month 2021-11, or a year 2021), not '" + value + "'");
+        name,
+        name
+            + " must be a date such as 2021-11-17 (or a month 2021-11, or a year 2021), not '"
+            + value
+            + "'");
   }
 }

@@ -94,11 +94,19 @@ public record SearchRequest(
       throw new InvalidRequestException("page", "page must be 1 or more, not " + page);
     }
     if (size < 1 || size > MAX_SIZE) {
-      throw new InvalidRequestException("size", "size must be from 1 to " + MAX_SIZE + ", not " + size);
+      throw new InvalidRequestException(
+          "size", "size must be from 1 to " + MAX_SIZE + ", not " + size);
     }
     if ((long) page * size > MAX_DEPTH) {
       throw new InvalidRequestException(
-          "page", "page " + page + " of size " + size + " is deeper than the first " + MAX_DEPTH + " hits; narrow the search");
+          "page",
+          "page "
+              + page
+              + " of size "
+              + size
+              + " is deeper than the first "
+              + MAX_DEPTH
+              + " hits; narrow the search");
     }
     if (facetSize < 1 || facetSize > MAX_FACET_SIZE) {
       throw new InvalidRequestException(
@@ -124,7 +132,10 @@ public record SearchRequest(
     return new SearchRequest(q, from, to, filters, excludes, sort, 1, size, facetSize, interval);
   }
 
-  /** The non-blank values, stripped and without repeats, by dimension in {@link Fields#FACETS} order. */
+  /**
+   * The non-blank values, stripped and without repeats, by dimension in {@link Fields#FACETS}
+   * order.
+   */
   private static Map<String, List<String>> copy(Map<String, List<String>> m, String what) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (m != null) {
@@ -140,7 +151,11 @@ public record SearchRequest(
           continue;
         }
         List<String> vs =
-            values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+            values.stream()
+                .filter(v -> v != null && !v.isBlank())
+                .map(String::strip)
+                .distinct()
+                .toList();
         if (!vs.isEmpty()) {
           out.put(dim, vs);
         }

@@ -10,9 +10,9 @@ import java.util.Map;
  * warnings.
  *
  * <p>Wire copies (articles with the same normalised text, one {@code fingerprint}) are one
- * <em>story</em>: a page lists stories, each shown by its best-ranked matching article with the
- * ids of the other matching copies. {@link #total} counts matching articles, {@link #stories}
- * matching stories (equal when no copies match); the facets and the histogram count articles.
+ * <em>story</em>: a page lists stories, each shown by its best-ranked matching article with the ids
+ * of the other matching copies. {@link #total} counts matching articles, {@link #stories} matching
+ * stories (equal when no copies match); the facets and the histogram count articles.
  *
  * @param request the request as understood
  * @param parsedQuery the Lucene query the {@code q} became, for the curious
@@ -42,8 +42,8 @@ public record SearchResult(
   /**
    * One matching story, as its best-ranked matching article.
    *
-   * @param titleHtml the title, HTML-escaped, the query's words in {@code <mark>} ({@code null} when
-   *     the search was run without marks)
+   * @param titleHtml the title, HTML-escaped, the query's words in {@code <mark>} ({@code null}
+   *     when the search was run without marks)
    * @param snippet a passage of the body (or the lede), HTML-escaped, the query's words in {@code
    *     <mark>} ({@code null} without marks)
    * @param entities per entity dimension ({@code person}, {@code org}, {@code place}), the names
@@ -78,6 +78,15 @@ public record SearchResult(
     List<String> all = new ArrayList<>(first);
     all.addAll(warnings);
     return new SearchResult(
-        request, parsedQuery, total, stories, tookMs, timedOut, hits, facets, histogram, List.copyOf(all));
+        request,
+        parsedQuery,
+        total,
+        stories,
+        tookMs,
+        timedOut,
+        hits,
+        facets,
+        histogram,
+        List.copyOf(all));
   }
 }

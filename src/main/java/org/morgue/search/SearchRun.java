@@ -35,47 +35,55 @@ import org.morgue.index.Fields;
 import org.morgue.index.Schema;
 
 /**
- * One request over one reader: its own {@link IndexSearcher} (own time limit, own timed-out
- * flag), the parsed query and the whole query with its filters, and the warnings so far.
+ * One request over one reader: its own {@link IndexSearcher} (own time limit, own timed-out flag),
+ * the parsed query and the whole query with its filters, and the warnings so far.
  *
  * @param base the parsed {@code q}, what snippets mark
  * @param ddq the whole query: {@code q}, dates, exclusions and the facet filters
  */
-record SearchRun(ReaderState state, IndexSearcher searcher, Query base, DrillDownQuery ddq, List<String> warnings) {
+record SearchRun(
+    ReaderState state,
+    IndexSearcher searcher,
+    Query base,
+    DrillDownQuery ddq,
+    List<String> warnings) {
   private static final FacetsConfig FACETS_CONFIG = Schema.facetsConfig();
 
   /** Collects the matches with {@code hits}, counting facets drill-sideways. */
   <R> Collected<R> collect(CollectorManager<?, R> hits) throws IOException {
-    return guard(() -> {
-      if (state.facets() == null) { // no article has any facet yet (an empty index)
-        return new Collected<>(searcher.search(ddq, hits), null);
-      }
-      // One search for the hits and a facet-only search for each filtered dimension, each a
-      // plain search that the time limit can cut: the one-pass DrillSidewaysQuery fails under
-      // IndexSearcher#setTimeout (https://github.com/apache/lucene/issues/12032), hence the
-      // executor, which makes DrillSideways run them as separate searches, here one by one.
-      DrillSideways sideways = new DrillSideways(searcher, FACETS_CONFIG, null, state.facets(), CALLER_RUNS);
-      DrillSideways.ConcurrentDrillSidewaysResult<R> r;
-      try {
-        r = sideways.search(ddq, hits);
-      } catch (RuntimeException e) { // the executor's ExecutionException, wrapped
-        for (Throwable t = e; t != null; t = t.getCause()) {
-          if (t instanceof IndexSearcher.TooManyClauses tooMany) {
-            throw tooMany;
+    return guard(
+        () -> {
+          if (state.facets() == null) { // no article has any facet yet (an empty index)
+            return new Collected<>(searcher.search(ddq, hits), null);
           }
-          if (t instanceof IOException io) {
-            throw io;
+          // One search for the hits and a facet-only search for each filtered dimension, each a
+          // plain search that the time limit can cut: the one-pass DrillSidewaysQuery fails under
+          // IndexSearcher#setTimeout (https://github.com/apache/lucene/issues/12032), hence the
+          // executor, which makes DrillSideways run them as separate searches, here one by one.
+          DrillSideways sideways =
+              new DrillSideways(searcher, FACETS_CONFIG, null, state.facets(), CALLER_RUNS);
+          DrillSideways.ConcurrentDrillSidewaysResult<R> r;
+          try {
+            r = sideways.search(ddq, hits);
+          } catch (RuntimeException e) { // the executor's ExecutionException, wrapped
+            for (Throwable t = e; t != null; t = t.getCause()) {
+              if (t instanceof IndexSearcher.TooManyClauses tooMany) {
+                throw tooMany;
+              }
+              if (t instanceof IOException io) {
+                throw io;
+              }
+            }
+            throw e;
           }
-        }
-        throw e;
-      }
-      return new Collected<>(r.collectorResult, r.facets);
-    });
+          return new Collected<>(r.collectorResult, r.facets);
+        });
   }
 
   boolean timedOut() {
     if (searcher.timedOut()) {
-      warnings.add("the search took longer than its time limit and was cut: counts and hits cover part of the archive");
+      warnings.add(
+          "the search took longer than its time limit and was cut: counts and hits cover part of the archive");
       return true;
     }
     return false;
@@ -99,12 +107,14 @@ record SearchRun(ReaderState state, IndexSearcher searcher, Query base, DrillDow
    * (Lucene's {@link TopGroupsCollector}) gives each story's articles in the request's order, the
    * first of which shows the story, the others its copies.
    */
-  List<SearchResult.Hit> hits(Collection<SearchGroup<BytesRef>> groups, Sort sort, boolean marks) throws IOException {
+  List<SearchResult.Hit> hits(Collection<SearchGroup<BytesRef>> groups, Sort sort, boolean marks)
+      throws IOException {
     List<BytesRef> prints = new ArrayList<>();
     List<BytesRef> loneIds = new ArrayList<>();
     for (SearchGroup<BytesRef> g : groups) {
       if (StorySelector.isAlone(g.groupValue)) {
-        loneIds.add(new BytesRef(g.groupValue.bytes, g.groupValue.offset + 1, g.groupValue.length - 1));
+        loneIds.add(
+            new BytesRef(g.groupValue.bytes, g.groupValue.offset + 1, g.groupValue.length - 1));
       } else {
         prints.add(g.groupValue);
       }
@@ -116,20 +126,24 @@ record SearchRun(ReaderState state, IndexSearcher searcher, Query base, DrillDow
     if (!loneIds.isEmpty()) {
       ofPage.add(new TermInSetQuery(Fields.ID, loneIds), BooleanClause.Occur.SHOULD);
     }
-    Query pageQuery = new BooleanQuery.Builder()
-        .add(ddq, BooleanClause.Occur.MUST)
-        .add(ofPage.build(), BooleanClause.Occur.FILTER)
-        .build();
+    Query pageQuery =
+        new BooleanQuery.Builder()
+            .add(ddq, BooleanClause.Occur.MUST)
+            .add(ofPage.build(), BooleanClause.Occur.FILTER)
+            .build();
     StorySelector selector = new StorySelector();
     selector.setGroups(groups);
     TopGroupsCollector<BytesRef> second =
-        new TopGroupsCollector<>(selector, groups, sort, sort, 1 + ArchiveSearcher.MAX_COPY_IDS, false);
+        new TopGroupsCollector<>(
+            selector, groups, sort, sort, 1 + ArchiveSearcher.MAX_COPY_IDS, false);
     guard(() -> searcher.search(pageQuery, single(second)));
     TopGroups<BytesRef> top = second.getTopGroups(0);
 
-    List<GroupDocs<BytesRef>> shown = Stream.of(top.groups).filter(g -> g.scoreDocs().length > 0).toList();
+    List<GroupDocs<BytesRef>> shown =
+        Stream.of(top.groups).filter(g -> g.scoreDocs().length > 0).toList();
     int[] docs = shown.stream().mapToInt(g -> g.scoreDocs()[0].doc).toArray();
-    Snippets.Marked[] marked = marks ? Snippets.mark(searcher, base, docs) : new Snippets.Marked[docs.length];
+    Snippets.Marked[] marked =
+        marks ? Snippets.mark(searcher, base, docs) : new Snippets.Marked[docs.length];
     StoredFields stored = searcher.storedFields();
     List<SearchResult.Hit> hits = new ArrayList<>();
     for (int i = 0; i < shown.size(); i++) {
@@ -140,12 +154,23 @@ record SearchRun(ReaderState state, IndexSearcher searcher, Query base, DrillDow
         copyIds.add(stored.document(g.scoreDocs()[j].doc, Set.of(Fields.ID)).get(Fields.ID));
       }
       Document d = stored.document(first.doc, StoredArticle.LISTED_FIELDS);
-      hits.add(new SearchResult.Hit(
-          d.get(Fields.ID), StoredArticle.date(d), d.get(Fields.SECTION), d.get(Fields.TITLE),
-          d.get(Fields.LEDE), List.of(d.getValues(Fields.AUTHOR)), d.get(Fields.SOURCE), d.get(Fields.URL),
-          d.get(Fields.COPY_OF), Float.isNaN(first.score) ? 0f : first.score,
-          marked[i] == null ? null : marked[i].title(), marked[i] == null ? null : marked[i].snippet(),
-          StoredArticle.entities(d), g.totalHits().value() - 1, List.copyOf(copyIds)));
+      hits.add(
+          new SearchResult.Hit(
+              d.get(Fields.ID),
+              StoredArticle.date(d),
+              d.get(Fields.SECTION),
+              d.get(Fields.TITLE),
+              d.get(Fields.LEDE),
+              List.of(d.getValues(Fields.AUTHOR)),
+              d.get(Fields.SOURCE),
+              d.get(Fields.URL),
+              d.get(Fields.COPY_OF),
+              Float.isNaN(first.score) ? 0f : first.score,
+              marked[i] == null ? null : marked[i].title(),
+              marked[i] == null ? null : marked[i].snippet(),
+              StoredArticle.entities(d),
+              g.totalHits().value() - 1,
+              List.copyOf(copyIds)));
     }
     return hits;
   }
@@ -154,35 +179,36 @@ record SearchRun(ReaderState state, IndexSearcher searcher, Query base, DrillDow
   record Collected<R>(R result, Facets facets) {}
 
   /** Runs each task on the calling thread: drill-sideways searches, one after the other. */
-  private static final ExecutorService CALLER_RUNS = new AbstractExecutorService() {
-    @Override
-    public void execute(Runnable task) {
-      task.run();
-    }
+  private static final ExecutorService CALLER_RUNS =
+      new AbstractExecutorService() {
+        @Override
+        public void execute(Runnable task) {
+          task.run();
+        }
 
-    @Override
-    public void shutdown() {}
+        @Override
+        public void shutdown() {}
 
-    @Override
-    public List<Runnable> shutdownNow() {
-      return List.of();
-    }
+        @Override
+        public List<Runnable> shutdownNow() {
+          return List.of();
+        }
 
-    @Override
-    public boolean isShutdown() {
-      return false;
-    }
+        @Override
+        public boolean isShutdown() {
+          return false;
+        }
 
-    @Override
-    public boolean isTerminated() {
-      return false;
-    }
+        @Override
+        public boolean isTerminated() {
+          return false;
+        }
 
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) {
-      return false;
-    }
-  };
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+          return false;
+        }
+      };
 
   /** A manager of exactly one collector: Morgue's searchers search all segments in one slice. */
   static <C extends Collector> CollectorManager<C, C> single(C collector) {
@@ -192,7 +218,8 @@ record SearchRun(ReaderState state, IndexSearcher searcher, Query base, DrillDow
       @Override
       public C newCollector() {
         if (given) {
-          throw new IllegalStateException("one collector only: the searcher must search in one slice");
+          throw new IllegalStateException(
+              "one collector only: the searcher must search in one slice");
         }
         given = true;
         return collector;

@@ -15,9 +15,9 @@ import org.morgue.index.Analyzers;
 import org.morgue.index.Fields;
 
 /**
- * Marked, escaped text of the hits: the title whole, and a snippet of the body (or of the lede
- * when only the lede matched) in which the query's words are {@code <mark>}ed and everything else
- * is HTML-escaped, so the page may insert it as HTML and an article's own markup shows as text.
+ * Marked, escaped text of the hits: the title whole, and a snippet of the body (or of the lede when
+ * only the lede matched) in which the query's words are {@code <mark>}ed and everything else is
+ * HTML-escaped, so the page may insert it as HTML and an article's own markup shows as text.
  *
  * <p>Lucene's {@link UnifiedHighlighter} re-analyses the stored text with the index analyzer
  * ({@link Analyzers#forIndex()}): the index holds no offsets, which would grow it for the few
@@ -56,7 +56,8 @@ final class Snippets {
       return out;
     }
     Map<String, String[]> fields =
-        new Highlighter(searcher).highlightFields(FIELDS, query, docs, new int[] {1, 1, BODY_PASSAGES});
+        new Highlighter(searcher)
+            .highlightFields(FIELDS, query, docs, new int[] {1, 1, BODY_PASSAGES});
     for (int i = 0; i < docs.length; i++) {
       String title = fields.get(Fields.TITLE)[i];
       String lede = fields.get(Fields.LEDE)[i];
@@ -74,7 +75,10 @@ final class Snippets {
     return out;
   }
 
-  /** Title and lede whole (they are short); the body in sentences of about {@value #SNIPPET_CHARS} characters. */
+  /**
+   * Title and lede whole (they are short); the body in sentences of about {@value #SNIPPET_CHARS}
+   * characters.
+   */
   private static final class Highlighter extends UnifiedHighlighter {
     Highlighter(IndexSearcher searcher) {
       super(
@@ -95,8 +99,8 @@ final class Snippets {
   }
 
   /**
-   * Formats passages as HTML: the matches in {@code <mark>}, all other text escaped, runs of
-   * white space (paragraph breaks) as one space, passages joined by an ellipsis.
+   * Formats passages as HTML: the matches in {@code <mark>}, all other text escaped, runs of white
+   * space (paragraph breaks) as one space, passages joined by an ellipsis.
    */
   static final class MarkFormatter extends PassageFormatter {
     static final String OPEN = "<mark>";

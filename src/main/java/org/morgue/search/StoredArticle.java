@@ -21,7 +21,8 @@ import org.morgue.index.Fields;
  * @param lede the standfirst, or {@code null}
  * @param paragraphs the body paragraphs
  * @param url its address, or {@code null}
- * @param copyOf on a wire copy, the id of the first article seen with the same text, else {@code null}
+ * @param copyOf on a wire copy, the id of the first article seen with the same text, else {@code
+ *     null}
  * @param fingerprint the hash of its normalised text, shared by its wire copies
  * @param origin the file (and line) it was read from
  * @param entities per entity dimension ({@link #ENTITY_DIMS}), the canonical names
@@ -54,8 +55,18 @@ public record StoredArticle(
   static final Set<String> LISTED_FIELDS = listedFields();
 
   private static Set<String> listedFields() {
-    List<String> fields = new java.util.ArrayList<>(List.of(Fields.ID, Fields.DATE, Fields.SECTION, Fields.TITLE,
-        Fields.LEDE, Fields.AUTHOR, Fields.SOURCE, Fields.URL, Fields.COPY_OF));
+    List<String> fields =
+        new java.util.ArrayList<>(
+            List.of(
+                Fields.ID,
+                Fields.DATE,
+                Fields.SECTION,
+                Fields.TITLE,
+                Fields.LEDE,
+                Fields.AUTHOR,
+                Fields.SOURCE,
+                Fields.URL,
+                Fields.COPY_OF));
     fields.addAll(ENTITY_DIMS);
     return Set.copyOf(fields);
   }

@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.morgue.index.TestArchives;
 
 /**
- * The command line end to end through {@link Main#run}: {@code ingest} of the invented search corpus
- * into a temporary archive, then {@code search} (text and JSON) and {@code stats}, with the output
- * captured and checked line by line or parsed as JSON.
+ * The command line end to end through {@link Main#run}: {@code ingest} of the invented search
+ * corpus into a temporary archive, then {@code search} (text and JSON) and {@code stats}, with the
+ * output captured and checked line by line or parsed as JSON.
  */
 class CommandLineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,14 +65,22 @@ class CommandLineTest {
       System.setOut(out);
       System.setErr(err);
     }
-    return new Run(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+    return new Run(
+        exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
   }
 
   @BeforeAll
   static void ingestTheCorpus() {
     archive = tmp.resolve("archive").toString();
-    ingest = run("ingest", TestArchives.searchCorpus().toString(), "--index", archive, "--quiet",
-        "--rejects", tmp.resolve("rejects.tsv").toString());
+    ingest =
+        run(
+            "ingest",
+            TestArchives.searchCorpus().toString(),
+            "--index",
+            archive,
+            "--quiet",
+            "--rejects",
+            tmp.resolve("rejects.tsv").toString());
   }
 
   private static final Pattern SUMMARY_ROW = Pattern.compile("^(\\S.*?)\\s{2,}([\\d,]+)$");
@@ -103,19 +111,35 @@ class CommandLineTest {
     expected.put("other files skipped", 1L);
     expected.put("in the index", 12L);
     assertEquals(expected, summary(ingest));
-    assertTrue(ingest.out().contains("problems listed in " + tmp.resolve("rejects.tsv")), ingest.out());
+    assertTrue(
+        ingest.out().contains("problems listed in " + tmp.resolve("rejects.tsv")), ingest.out());
 
     List<String> tsv = Files.readAllLines(tmp.resolve("rejects.tsv"), StandardCharsets.UTF_8);
     assertEquals(2, tsv.size(), tsv.toString());
-    assertEquals("indexed\tno date\t" + TestArchives.searchCorpus().resolve("w3.txt") + "\t0\tunreadable date 'unknown'",
+    assertEquals(
+        "indexed\tno date\t"
+            + TestArchives.searchCorpus().resolve("w3.txt")
+            + "\t0\tunreadable date 'unknown'",
         tsv.get(1));
   }
 
   @Test
   void ingestingAgainReportsEverythingUnchanged() {
     Path copy = tmp.resolve("again");
-    Run first = run("ingest", TestArchives.searchCorpus().toString(), "--index", copy.toString(), "--quiet");
-    Run again = run("ingest", TestArchives.searchCorpus().toString(), "--index", copy.toString(), "--quiet");
+    Run first =
+        run(
+            "ingest",
+            TestArchives.searchCorpus().toString(),
+            "--index",
+            copy.toString(),
+            "--quiet");
+    Run again =
+        run(
+            "ingest",
+            TestArchives.searchCorpus().toString(),
+            "--index",
+            copy.toString(),
+            "--quiet");
     assertEquals(0, first.exit());
     assertEquals(0, again.exit());
     assertEquals(12L, summary(again).get("unchanged"));
@@ -124,7 +148,10 @@ class CommandLineTest {
     // without --rejects, the problems go to a dated report under the archive's reports/
     try (Stream<Path> reports = Files.list(copy.resolve("reports"))) {
       List<Path> tsv = reports.toList();
-      assertTrue(!tsv.isEmpty() && tsv.stream().allMatch(p -> p.getFileName().toString().matches("ingest-\\d{8}-\\d{6}\\.tsv")),
+      assertTrue(
+          !tsv.isEmpty()
+              && tsv.stream()
+                  .allMatch(p -> p.getFileName().toString().matches("ingest-\\d{8}-\\d{6}\\.tsv")),
           tsv.toString());
       assertTrue(Files.readString(tsv.get(0)).contains("\tno date\t"));
     } catch (IOException e) {
@@ -139,7 +166,18 @@ class CommandLineTest {
     JsonNode json = run.json();
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("query", "total", "stories", "tookMs", "timedOut", "hits", "facets", "histogram", "warnings"), keys);
+    assertEquals(
+        List.of(
+            "query",
+            "total",
+            "stories",
+            "tookMs",
+            "timedOut",
+            "hits",
+            "facets",
+            "histogram",
+            "warnings"),
+        keys);
     assertEquals(4, json.get("total").asInt());
     assertEquals("ceasefire", json.get("query").get("q").asText());
     assertEquals("newest", json.get("query").get("sort").asText());
@@ -147,7 +185,8 @@ class CommandLineTest {
     json.get("hits").forEach(h -> ids.add(h.get("id").asText()));
     assertEquals(List.of("j1", "w2", "w1", "r1"), ids);
     assertEquals(
-        JSON.readTree("[{\"value\": \"WORLD\", \"count\": 3}, {\"value\": \"Press Releases\", \"count\": 1}]"),
+        JSON.readTree(
+            "[{\"value\": \"WORLD\", \"count\": 3}, {\"value\": \"Press Releases\", \"count\": 1}]"),
         json.get("facets").get("section"));
     JsonNode w2 = json.get("hits").get(1);
     assertEquals("2021-11-20", w2.get("date").asText());
@@ -156,20 +195,39 @@ class CommandLineTest {
 
   @Test
   void searchFiltersAndExcludesFromTheCommandLine() throws IOException {
-    JsonNode both = run("search", "--index", archive, "--json", "--section", "WORLD", "--source", "Reuters").json();
+    JsonNode both =
+        run("search", "--index", archive, "--json", "--section", "WORLD", "--source", "Reuters")
+            .json();
     assertEquals(2, both.get("total").asInt());
     assertEquals(
-        JSON.readTree("[{\"value\": \"POLITICS\", \"count\": 2}, {\"value\": \"WORLD\", \"count\": 2}, {\"value\": \"SPORT\", \"count\": 1}]"),
-        both.get("facets").get("section"), "the section counts ignore the section filter");
+        JSON.readTree(
+            "[{\"value\": \"POLITICS\", \"count\": 2}, {\"value\": \"WORLD\", \"count\": 2}, {\"value\": \"SPORT\", \"count\": 1}]"),
+        both.get("facets").get("section"),
+        "the section counts ignore the section filter");
 
-    JsonNode either = run("search", "--index", archive, "--json", "--section", "WORLD", "--section", "SPORT").json();
+    JsonNode either =
+        run("search", "--index", archive, "--json", "--section", "WORLD", "--section", "SPORT")
+            .json();
     assertEquals(8, either.get("total").asInt());
 
-    JsonNode dates = run("search", "--index", archive, "--json", "--from", "2021-11-17", "--to", "2021-11-20").json();
+    JsonNode dates =
+        run("search", "--index", archive, "--json", "--from", "2021-11-17", "--to", "2021-11-20")
+            .json();
     assertEquals(2, dates.get("total").asInt());
 
-    JsonNode noSport = run("search", "--index", archive, "--json", "--not", "section=SPORT", "--not", "author=Jane Roe").json();
-    assertEquals(5, noSport.get("total").asInt(), "12 less 3 in SPORT less Jane Roe's 4 outside SPORT");
+    JsonNode noSport =
+        run(
+                "search",
+                "--index",
+                archive,
+                "--json",
+                "--not",
+                "section=SPORT",
+                "--not",
+                "author=Jane Roe")
+            .json();
+    assertEquals(
+        5, noSport.get("total").asInt(), "12 less 3 in SPORT less Jane Roe's 4 outside SPORT");
   }
 
   @Test
@@ -198,7 +256,11 @@ class CommandLineTest {
 
   @Test
   void searchPagesFollowEachOther() throws IOException {
-    JsonNode page2 = run("search", "--index", archive, "--json", "--sort", "oldest", "--size", "4", "--page", "2").json();
+    JsonNode page2 =
+        run(
+                "search", "--index", archive, "--json", "--sort", "oldest", "--size", "4", "--page",
+                "2")
+            .json();
     List<String> ids = new ArrayList<>();
     page2.get("hits").forEach(h -> ids.add(h.get("id").asText()));
     assertEquals(List.of("p2", "r1", "w1", "w2"), ids);
@@ -215,18 +277,36 @@ class CommandLineTest {
     assertTrue(lines.get(2).matches("index size   \\d+\\.\\d MB"), lines.get(2));
     assertTrue(lines.get(3).startsWith("last ingest  20"), lines.get(3));
     assertEquals(
-        List.of("sections:", "         5  WORLD", "         3  POLITICS", "         3  SPORT", "         1  Press Releases"),
+        List.of(
+            "sections:",
+            "         5  WORLD",
+            "         3  POLITICS",
+            "         3  SPORT",
+            "         1  Press Releases"),
         lines.subList(4, lines.size()));
 
     JsonNode json = run("stats", "--index", archive, "--json").json();
     assertEquals(12, json.get("articles").asInt());
     assertEquals("2019-05-05", json.get("firstDate").asText());
     assertEquals("2022-02-03", json.get("lastDate").asText());
-    assertEquals(JSON.readTree("{\"value\": \"WORLD\", \"count\": 5}"), json.get("sections").get(0));
+    assertEquals(
+        JSON.readTree("{\"value\": \"WORLD\", \"count\": 5}"), json.get("sections").get(0));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ingest", "search", "serve", "stats", "demo", "convert", "bench-ingest", "bench-search", "saved"})
+  @ValueSource(
+      strings = {
+        "",
+        "ingest",
+        "search",
+        "serve",
+        "stats",
+        "demo",
+        "convert",
+        "bench-ingest",
+        "bench-search",
+        "saved"
+      })
   void everyCommandHasHelp(String command) {
     Run run = command.isEmpty() ? run("--help") : run(command, "--help");
     assertEquals(0, run.exit(), run.err());
@@ -243,7 +323,11 @@ class CommandLineTest {
       assertNotEquals(0, run.exit());
       assertEquals("", run.out());
       assertEquals(
-          "morgue: no archive in " + nowhere + ": run 'morgue ingest PATH --index " + nowhere + "' first",
+          "morgue: no archive in "
+              + nowhere
+              + ": run 'morgue ingest PATH --index "
+              + nowhere
+              + "' first",
           run.err().strip());
     }
     assertTrue(Files.notExists(nowhere), "looking does not create the archive");
@@ -255,15 +339,24 @@ class CommandLineTest {
     ServeCommand.Listen listen = new ServeCommand.Listen();
     listen.port = 0;
     try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        ServeCommand.Serving serving = ServeCommand.start(new org.morgue.index.IndexLayout(Path.of(archive)), listen,
-            java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(500), out)) {
+        ServeCommand.Serving serving =
+            ServeCommand.start(
+                new org.morgue.index.IndexLayout(Path.of(archive)),
+                listen,
+                java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMillis(500),
+                out)) {
       int port = serving.server.port();
       String said = printed.toString(StandardCharsets.UTF_8);
-      assertTrue(said.startsWith("Morgue serves " + archive + " at http://127.0.0.1:" + port + "/"), said);
+      assertTrue(
+          said.startsWith("Morgue serves " + archive + " at http://127.0.0.1:" + port + "/"), said);
       var client = java.net.http.HttpClient.newHttpClient();
-      var health = client.send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/health")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      var health =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + port + "/api/health"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());
       assertEquals(12, JSON.readTree(health.body()).get("articles").asInt());
     }
@@ -277,23 +370,37 @@ class CommandLineTest {
     listen.token = "tok-123";
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        ServeCommand.Serving serving = ServeCommand.start(new org.morgue.index.IndexLayout(Path.of(archive)), listen,
-            java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(500), out)) {
-      assertTrue(printed.toString(StandardCharsets.UTF_8).contains("changes need the token"), printed.toString());
+        ServeCommand.Serving serving =
+            ServeCommand.start(
+                new org.morgue.index.IndexLayout(Path.of(archive)),
+                listen,
+                java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMillis(500),
+                out)) {
+      assertTrue(
+          printed.toString(StandardCharsets.UTF_8).contains("changes need the token"),
+          printed.toString());
       var client = java.net.http.HttpClient.newHttpClient();
-      java.util.function.Function<String, Integer> post = token -> {
-        var b = java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create("http://127.0.0.1:" + serving.server.port() + "/api/saved"))
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"CLI token\", \"query\": \"q=border\"}"));
-        if (token != null) {
-          b.header("Authorization", "Bearer " + token);
-        }
-        try {
-          return client.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      };
+      java.util.function.Function<String, Integer> post =
+          token -> {
+            var b =
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + serving.server.port() + "/api/saved"))
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"name\": \"CLI token\", \"query\": \"q=border\"}"));
+            if (token != null) {
+              b.header("Authorization", "Bearer " + token);
+            }
+            try {
+              return client
+                  .send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                  .statusCode();
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          };
       assertEquals(401, post.apply(null));
       assertEquals(401, post.apply("nope"));
       assertEquals(201, post.apply("tok-123"));
@@ -304,7 +411,9 @@ class CommandLineTest {
     assertEquals("Exported 1 saved search to " + export, run.out().strip());
     run = run("saved", "import", "--index", copy.toString(), export.toString());
     assertEquals(0, run.exit(), run.err());
-    assertTrue(Files.readString(copy.resolve("saved").resolve("saved-searches.json")).contains("\"cli-token\""));
+    assertTrue(
+        Files.readString(copy.resolve("saved").resolve("saved-searches.json"))
+            .contains("\"cli-token\""));
     assertTrue(Files.notExists(copy.resolve("lucene")), "an import touches only the saved folder");
   }
 
@@ -330,7 +439,8 @@ class CommandLineTest {
     assertEquals(2, sort.exit());
     assertTrue(sort.err().contains("--sort takes relevance, newest or oldest"), sort.err());
 
-    Run threads = run("ingest", TestArchives.searchCorpus().toString(), "--index", archive, "--threads", "0");
+    Run threads =
+        run("ingest", TestArchives.searchCorpus().toString(), "--index", archive, "--threads", "0");
     assertEquals(2, threads.exit());
     assertTrue(threads.err().contains("--threads must be 1 or more"), threads.err());
   }

@@ -52,9 +52,17 @@ class EntitiesCommandTest {
     List<String> out = new ArrayList<>();
     for (JsonNode m : mentions) {
       assertEquals(List.of("type", "canonical", "text", "start", "end", "origin"), iterable(m));
-      assertEquals(m.get("text").asText(), text.substring(m.get("start").asInt(), m.get("end").asInt()));
-      out.add(m.get("type").asText() + " " + m.get("text").asText() + " => " + m.get("canonical").asText()
-          + " (" + m.get("origin").asText() + ")");
+      assertEquals(
+          m.get("text").asText(), text.substring(m.get("start").asInt(), m.get("end").asInt()));
+      out.add(
+          m.get("type").asText()
+              + " "
+              + m.get("text").asText()
+              + " => "
+              + m.get("canonical").asText()
+              + " ("
+              + m.get("origin").asText()
+              + ")");
     }
     return out;
   }
@@ -71,9 +79,13 @@ class EntitiesCommandTest {
     Files.writeString(file, TEXT, StandardCharsets.UTF_8);
     List<JsonNode> mentions = lines(run("", "entities", file.toString()));
     assertEquals(
-        List.of("LOCATION Armenia => Armenia (model)", "PERSON Nikol Pashinyan => Nikol Pashinyan (model)",
-            "LOCATION Azerbaijani => Azerbaijan (rule)", "PERSON Pashinyan => Nikol Pashinyan (model)",
-            "LOCATION U.S. => United States (model)", "ORGANIZATION EU => European Union (model)"),
+        List.of(
+            "LOCATION Armenia => Armenia (model)",
+            "PERSON Nikol Pashinyan => Nikol Pashinyan (model)",
+            "LOCATION Azerbaijani => Azerbaijan (rule)",
+            "PERSON Pashinyan => Nikol Pashinyan (model)",
+            "LOCATION U.S. => United States (model)",
+            "ORGANIZATION EU => European Union (model)"),
         summary(mentions, TEXT));
     assertEquals(25, mentions.get(1).get("start").asInt());
     assertEquals(40, mentions.get(1).get("end").asInt());
@@ -91,7 +103,11 @@ class EntitiesCommandTest {
   void offsetsAreJavaStringIndicesOfTheDecodedText() throws IOException {
     String text = "😀 Café owners in Montréal met Recep Tayyip Erdoğan.";
     List<String> mentions = summary(lines(run(text, "entities")), text);
-    assertEquals(List.of("LOCATION Montréal => Montréal (model)", "PERSON Tayyip Erdoğan => Recep Tayyip Erdoğan (model)"), mentions);
+    assertEquals(
+        List.of(
+            "LOCATION Montréal => Montréal (model)",
+            "PERSON Tayyip Erdoğan => Recep Tayyip Erdoğan (model)"),
+        mentions);
   }
 
   @Test
@@ -104,11 +120,16 @@ class EntitiesCommandTest {
   @Test
   void appliesAnAuthorityFile() throws IOException {
     Path authority = tmp.resolve("authority.txt");
-    Files.writeString(authority, "Nikol Pashinyan => Nikol Vovayi Pashinyan\nblock EU\n", StandardCharsets.UTF_8);
-    List<String> mentions = summary(lines(run(TEXT, "entities", "--authority", authority.toString())), TEXT);
+    Files.writeString(
+        authority, "Nikol Pashinyan => Nikol Vovayi Pashinyan\nblock EU\n", StandardCharsets.UTF_8);
+    List<String> mentions =
+        summary(lines(run(TEXT, "entities", "--authority", authority.toString())), TEXT);
     assertEquals(
-        List.of("LOCATION Armenia => Armenia (model)", "PERSON Nikol Pashinyan => Nikol Vovayi Pashinyan (model)",
-            "LOCATION Azerbaijani => Azerbaijan (rule)", "PERSON Pashinyan => Nikol Vovayi Pashinyan (model)",
+        List.of(
+            "LOCATION Armenia => Armenia (model)",
+            "PERSON Nikol Pashinyan => Nikol Vovayi Pashinyan (model)",
+            "LOCATION Azerbaijani => Azerbaijan (rule)",
+            "PERSON Pashinyan => Nikol Vovayi Pashinyan (model)",
             "LOCATION U.S. => United States (model)"),
         mentions);
   }

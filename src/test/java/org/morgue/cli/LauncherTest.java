@@ -25,7 +25,8 @@ class LauncherTest {
     script(bin.resolve("java"), "echo '    java.specification.version = 17' >&2");
     script(bin.resolve("javac"), "exit 0");
 
-    ProcessBuilder pb = new ProcessBuilder("/bin/bash", "morgue", "--help").redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder("/bin/bash", "morgue", "--help").redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.put("PATH", "/bin:/usr/bin/nonexistent");
     env.put("JAVA_HOME", old.toString());

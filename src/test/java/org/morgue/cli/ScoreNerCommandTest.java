@@ -14,8 +14,8 @@ import org.morgue.entity.EntityType;
 import org.morgue.entity.Mention;
 
 /**
- * {@code morgue score-ner} on an invented CoNLL fixture (fixtures/conll/tiny.txt), and the CoNLL reading
- * and span mapping it stands on.
+ * {@code morgue score-ner} on an invented CoNLL fixture (fixtures/conll/tiny.txt), and the CoNLL
+ * reading and span mapping it stands on.
  */
 class ScoreNerCommandTest {
   private static final Path TINY = Path.of("src/test/resources/fixtures/conll/tiny.txt");
@@ -25,10 +25,16 @@ class ScoreNerCommandTest {
     List<Conll.Document> docs = Conll.read(TINY);
     assertEquals(3, docs.size());
     Conll.Document first = docs.get(0);
-    assertEquals("Nikol Pashinyan met Sergey Shoygu in Moscow .\n"
-        + "Armenian troops left Kalbajar on Tuesday , the United Nations said .", first.text());
-    assertEquals(Set.of(new Conll.Span(0, 2, EntityType.PERSON), new Conll.Span(3, 5, EntityType.PERSON),
-            new Conll.Span(6, 7, EntityType.LOCATION), new Conll.Span(11, 12, EntityType.LOCATION),
+    assertEquals(
+        "Nikol Pashinyan met Sergey Shoygu in Moscow .\n"
+            + "Armenian troops left Kalbajar on Tuesday , the United Nations said .",
+        first.text());
+    assertEquals(
+        Set.of(
+            new Conll.Span(0, 2, EntityType.PERSON),
+            new Conll.Span(3, 5, EntityType.PERSON),
+            new Conll.Span(6, 7, EntityType.LOCATION),
+            new Conll.Span(11, 12, EntityType.LOCATION),
             new Conll.Span(16, 18, EntityType.ORGANIZATION)),
         first.gold());
     Conll.Token kalbajar = first.tokens().get(11);
@@ -37,10 +43,15 @@ class ScoreNerCommandTest {
 
   @Test
   void iob2WithLenientIAndSentenceBreaks() {
-    List<String> tags = List.of("B-PER", "I-PER", "B-PER", "I-ORG", "I-ORG", "O", "I-LOC", "I-LOC", "B-MISC");
+    List<String> tags =
+        List.of("B-PER", "I-PER", "B-PER", "I-ORG", "I-ORG", "O", "I-LOC", "I-LOC", "B-MISC");
     List<Boolean> breaks = List.of(false, false, false, false, false, false, true, false, false);
-    assertEquals(Set.of(new Conll.Span(0, 2, EntityType.PERSON), new Conll.Span(2, 3, EntityType.PERSON),
-            new Conll.Span(3, 5, EntityType.ORGANIZATION), new Conll.Span(6, 7, EntityType.LOCATION),
+    assertEquals(
+        Set.of(
+            new Conll.Span(0, 2, EntityType.PERSON),
+            new Conll.Span(2, 3, EntityType.PERSON),
+            new Conll.Span(3, 5, EntityType.ORGANIZATION),
+            new Conll.Span(6, 7, EntityType.LOCATION),
             new Conll.Span(7, 8, EntityType.LOCATION)),
         Conll.spans(tags, breaks));
   }
@@ -48,16 +59,26 @@ class ScoreNerCommandTest {
   @Test
   void mentionsMapToTheTokensTheyTouch() {
     // "Ontario-based Magna ." : a mention inside a token maps to the whole token
-    List<Conll.Token> tokens = List.of(new Conll.Token("Ontario-based", "O", 0, 13),
-        new Conll.Token("Magna", "B-ORG", 14, 19), new Conll.Token(".", "O", 20, 21));
-    assertEquals(new Conll.Span(0, 1, EntityType.LOCATION), Conll.toTokens(tokens, mention(EntityType.LOCATION, 0, 7)));
-    assertEquals(new Conll.Span(0, 2, EntityType.ORGANIZATION), Conll.toTokens(tokens, mention(EntityType.ORGANIZATION, 8, 19)));
-    assertEquals(new Conll.Span(1, 2, EntityType.ORGANIZATION), Conll.toTokens(tokens, mention(EntityType.ORGANIZATION, 14, 19)));
+    List<Conll.Token> tokens =
+        List.of(
+            new Conll.Token("Ontario-based", "O", 0, 13),
+            new Conll.Token("Magna", "B-ORG", 14, 19),
+            new Conll.Token(".", "O", 20, 21));
+    assertEquals(
+        new Conll.Span(0, 1, EntityType.LOCATION),
+        Conll.toTokens(tokens, mention(EntityType.LOCATION, 0, 7)));
+    assertEquals(
+        new Conll.Span(0, 2, EntityType.ORGANIZATION),
+        Conll.toTokens(tokens, mention(EntityType.ORGANIZATION, 8, 19)));
+    assertEquals(
+        new Conll.Span(1, 2, EntityType.ORGANIZATION),
+        Conll.toTokens(tokens, mention(EntityType.ORGANIZATION, 14, 19)));
     assertNull(Conll.toTokens(tokens, mention(EntityType.PERSON, 30, 35)));
   }
 
   private static Mention mention(EntityType type, int start, int end) {
-    return new Mention(type, "x".repeat(end - start), "x", Mention.Field.TEXT, start, end, Mention.Origin.MODEL);
+    return new Mention(
+        type, "x".repeat(end - start), "x", Mention.Field.TEXT, start, end, Mention.Origin.MODEL);
   }
 
   @Test
@@ -65,8 +86,11 @@ class ScoreNerCommandTest {
     CommandLineTest.Run run = CommandLineTest.run("score-ner", "--errors", "5", TINY.toString());
     assertEquals(0, run.exit(), run.err());
     List<String> lines = new ArrayList<>(run.lines());
-    assertEquals("tiny.txt: 3 documents, 46 tokens; the ingest's path (model, canonicalisation, rules)", lines.get(0));
-    assertEquals(List.of(
+    assertEquals(
+        "tiny.txt: 3 documents, 46 tokens; the ingest's path (model, canonicalisation, rules)",
+        lines.get(0));
+    assertEquals(
+        List.of(
             "type        gold predicted correct precision  recall     F1",
             "PER            4         3       3    100.00   75.00  85.71",
             "ORG            3         3       3    100.00  100.00 100.00",
@@ -84,7 +108,9 @@ class ScoreNerCommandTest {
     CommandLineTest.Run run = CommandLineTest.run("score-ner", "--no-rules", TINY.toString());
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("bare model (--no-rules)"), run.out());
-    assertTrue(run.out().contains("all           11        11      10     90.91   90.91  90.91"), run.out());
+    assertTrue(
+        run.out().contains("all           11        11      10     90.91   90.91  90.91"),
+        run.out());
     assertTrue(!run.out().contains("demonym"), run.out());
   }
 
@@ -97,8 +123,14 @@ class ScoreNerCommandTest {
 
   @Test
   void benchNerRunsOnAFewArticles() {
-    CommandLineTest.Run run = CommandLineTest.run("bench-ner", "--articles", "3", "--threads", "2",
-        "src/test/resources/fixtures/jsonl/dev-corpus-shape.jsonl");
+    CommandLineTest.Run run =
+        CommandLineTest.run(
+            "bench-ner",
+            "--articles",
+            "3",
+            "--threads",
+            "2",
+            "src/test/resources/fixtures/jsonl/dev-corpus-shape.jsonl");
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().startsWith("3 articles"), run.out());
     assertTrue(run.out().contains("tokens per CPU second"), run.out());

@@ -18,12 +18,16 @@ import org.junit.jupiter.api.Test;
 class CoreNlpExtractorTest {
   private static final CoreNlpExtractor EXTRACTOR = CoreNlpExtractor.shared();
 
-  /** The mentions as "TYPE surface start-end" strings, checking that every offset points at its text. */
+  /**
+   * The mentions as "TYPE surface start-end" strings, checking that every offset points at its
+   * text.
+   */
   static List<String> found(String text) throws ExtractionException {
     List<String> out = new ArrayList<>();
     for (Mention m : EXTRACTOR.extract(text)) {
       assertEquals(m.text(), text.substring(m.start(), m.end()), "offsets of " + m);
-      assertEquals(m.text(), m.canonical(), "the extractor leaves the canonical name to the canonicalizer");
+      assertEquals(
+          m.text(), m.canonical(), "the extractor leaves the canonical name to the canonicalizer");
       assertEquals(Mention.Origin.MODEL, m.origin());
       assertEquals(Mention.Field.TEXT, m.field());
       out.add(m.type() + " " + m.text() + " " + m.start() + "-" + m.end());
@@ -34,7 +38,10 @@ class CoreNlpExtractorTest {
   @Test
   void findsPeopleOrganisationsAndPlacesWithOffsets() throws ExtractionException {
     assertEquals(
-        List.of("PERSON Nikol Pashinyan 0-15", "PERSON Sergey Shoygu 20-33", "LOCATION Moscow 37-43",
+        List.of(
+            "PERSON Nikol Pashinyan 0-15",
+            "PERSON Sergey Shoygu 20-33",
+            "LOCATION Moscow 37-43",
             "ORGANIZATION United Nations 53-67"),
         found("Nikol Pashinyan met Sergey Shoygu in Moscow, and the United Nations said nothing."));
   }
@@ -64,7 +71,8 @@ class CoreNlpExtractorTest {
 
   @Test
   void aMegabyteOfTextIsExtractedInPiecesWithTrueOffsets() throws ExtractionException {
-    String sentence = "Officials in Yerevan said Nikol Pashinyan would travel to Brussels next week. ";
+    String sentence =
+        "Officials in Yerevan said Nikol Pashinyan would travel to Brussels next week. ";
     StringBuilder b = new StringBuilder();
     while (b.length() < 1_000_000) {
       b.append(sentence);
@@ -77,7 +85,8 @@ class CoreNlpExtractorTest {
     int copies = text.split("Officials", -1).length - 1;
     long people = mentions.stream().filter(m -> m.text().equals("Nikol Pashinyan")).count();
     // a cut between pieces may split at most one name per piece
-    assertTrue(people >= copies - text.length() / CoreNlpExtractor.PIECE - 1, people + " of " + copies);
+    assertTrue(
+        people >= copies - text.length() / CoreNlpExtractor.PIECE - 1, people + " of " + copies);
     Mention last = mentions.get(mentions.size() - 1);
     assertTrue(last.end() > 990_000, last::toString);
     for (Mention m : mentions) {
@@ -93,26 +102,36 @@ class CoreNlpExtractorTest {
 
   @Test
   void oddUnicodeNeverThrowsAndKeepsOffsets() throws ExtractionException {
-    String text = "\uFEFF\u0000\u0007 Emoji 😀🇦🇲 and a lone \uD83D surrogate \uDE00, RTL \u202Eabc\u202C, "
-        + "zero\u200Bwidth, e\u0301 combining, 中文 text, \u2028line separator\u2029, "
-        + "Recep Tayyip Erdoğan met Nikol Pashinyan in Ankara.\r\nThen they left.";
+    String text =
+        "\uFEFF\u0000\u0007 Emoji 😀🇦🇲 and a lone \uD83D surrogate \uDE00, RTL \u202Eabc\u202C, "
+            + "zero\u200Bwidth, e\u0301 combining, 中文 text, \u2028line separator\u2029, "
+            + "Recep Tayyip Erdoğan met Nikol Pashinyan in Ankara.\r\nThen they left.";
     List<String> mentions = found(text);
-    assertTrue(mentions.stream().anyMatch(m -> m.startsWith("PERSON Recep Tayyip Erdoğan ")), mentions::toString);
-    assertTrue(mentions.stream().anyMatch(m -> m.startsWith("PERSON Nikol Pashinyan ")), mentions::toString);
-    assertTrue(mentions.stream().anyMatch(m -> m.startsWith("LOCATION Ankara ")), mentions::toString);
+    assertTrue(
+        mentions.stream().anyMatch(m -> m.startsWith("PERSON Recep Tayyip Erdoğan ")),
+        mentions::toString);
+    assertTrue(
+        mentions.stream().anyMatch(m -> m.startsWith("PERSON Nikol Pashinyan ")),
+        mentions::toString);
+    assertTrue(
+        mentions.stream().anyMatch(m -> m.startsWith("LOCATION Ankara ")), mentions::toString);
     found("\uD800".repeat(1000) + "\uDFFF".repeat(1000));
     found("\u0000".repeat(5000));
   }
 
   @Test
   void markupIsNotPartOfAnyMention() throws ExtractionException {
-    String text = "<html><body><p class=\"lede\">Nikol Pashinyan spoke in <b>Yerevan</b>.</p>"
-        + "<!-- Sergey Shoygu --><script>var x = '<Moscow>';</script>AT&amp;T and Reuters&nbsp;reported.</p>";
+    String text =
+        "<html><body><p class=\"lede\">Nikol Pashinyan spoke in <b>Yerevan</b>.</p>"
+            + "<!-- Sergey Shoygu --><script>var x = '<Moscow>';</script>AT&amp;T and Reuters&nbsp;reported.</p>";
     List<String> mentions = found(text);
     assertTrue(mentions.contains("PERSON Nikol Pashinyan 28-43"), mentions::toString);
     assertTrue(mentions.contains("LOCATION Yerevan 56-63"), mentions::toString);
-    assertTrue(mentions.stream().noneMatch(m -> m.contains("<") || m.contains(">") || m.contains("&")), mentions::toString);
-    assertTrue(mentions.stream().noneMatch(m -> m.contains("Shoygu")), "comments are masked: " + mentions);
+    assertTrue(
+        mentions.stream().noneMatch(m -> m.contains("<") || m.contains(">") || m.contains("&")),
+        mentions::toString);
+    assertTrue(
+        mentions.stream().noneMatch(m -> m.contains("Shoygu")), "comments are masked: " + mentions);
   }
 
   @Test
@@ -129,7 +148,9 @@ class CoreNlpExtractorTest {
   void piecesEndAtLineBreaksElseSpaces() {
     String lines = ("a".repeat(99) + "\n").repeat(500); // 50,000 characters
     int end = CoreNlpExtractor.pieceEnd(lines, 0);
-    assertTrue(end <= CoreNlpExtractor.PIECE && lines.charAt(end - 1) == '\n', "ends after a line break: " + end);
+    assertTrue(
+        end <= CoreNlpExtractor.PIECE && lines.charAt(end - 1) == '\n',
+        "ends after a line break: " + end);
     String words = ("a".repeat(9) + " ").repeat(5000);
     end = CoreNlpExtractor.pieceEnd(words, 0);
     assertEquals(' ', words.charAt(end - 1));
@@ -142,8 +163,12 @@ class CoreNlpExtractorTest {
   void manyThreadsGetWhatOneThreadGets() throws Exception {
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
-      texts.add("Report " + i + ": Angela Merkel met Emmanuel Macron in Berlin while NATO ministers gathered in "
-          + (i % 2 == 0 ? "Brussels" : "Warsaw") + ". Volkswagen shares rose in Frankfurt.");
+      texts.add(
+          "Report "
+              + i
+              + ": Angela Merkel met Emmanuel Macron in Berlin while NATO ministers gathered in "
+              + (i % 2 == 0 ? "Brussels" : "Warsaw")
+              + ". Volkswagen shares rose in Frankfurt.");
     }
     List<List<Mention>> alone = new ArrayList<>();
     for (String t : texts) {

@@ -18,7 +18,16 @@ class NameTablesTest {
 
   @Test
   void theIssuesAliases() {
-    for (String us : List.of("U.S.", "US", "United States", "America", "U.S.A.", "USA", "UNITED STATES", "AMERICA")) {
+    for (String us :
+        List.of(
+            "U.S.",
+            "US",
+            "United States",
+            "America",
+            "U.S.A.",
+            "USA",
+            "UNITED STATES",
+            "AMERICA")) {
       assertEquals("LOCATION United States", alias(us), us);
     }
     assertEquals("ORGANIZATION United Nations", alias("UN"));
@@ -69,16 +78,31 @@ class NameTablesTest {
 
   @Test
   void findsDemonymsAsWholeWords() {
-    String text = "Armenian-occupied land, two Azerbaijanis, the South African envoy, an Armenianist, RUSSIAN troops.";
-    List<String> found = TABLES.findDemonyms(text).stream()
-        .map(f -> text.substring(f.start(), f.end()) + "=" + f.place()).toList();
-    assertEquals(List.of("Armenian=Armenia", "Azerbaijanis=Azerbaijan", "South African=South Africa", "RUSSIAN=Russia"), found);
+    String text =
+        "Armenian-occupied land, two Azerbaijanis, the South African envoy, an Armenianist, RUSSIAN troops.";
+    List<String> found =
+        TABLES.findDemonyms(text).stream()
+            .map(f -> text.substring(f.start(), f.end()) + "=" + f.place())
+            .toList();
+    assertEquals(
+        List.of(
+            "Armenian=Armenia",
+            "Azerbaijanis=Azerbaijan",
+            "South African=South Africa",
+            "RUSSIAN=Russia"),
+        found);
   }
 
   @Test
   void aTableWithAnAliasOfTwoEntitiesIsRejected() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> NameTables.of(
-        List.of("# test", "LOCATION\tGeorgia\tGA", "ORGANIZATION\tGeneral Assembly\tGA"), List.of()));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                NameTables.of(
+                    List.of(
+                        "# test", "LOCATION\tGeorgia\tGA", "ORGANIZATION\tGeneral Assembly\tGA"),
+                    List.of()));
     assertEquals("aliases.tsv line 3: 'GA' is already an alias of Georgia", e.getMessage());
   }
 }

@@ -42,7 +42,8 @@ class MorgueServerTest {
   @TempDir static Path tmp;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static IndexLayout layout;
   private static ArchiveSearcher searcher;
@@ -51,9 +52,14 @@ class MorgueServerTest {
   @BeforeAll
   static void serveTheCorpora() throws IOException {
     layout = new IndexLayout(tmp.resolve("archive"));
-    assertEquals(17, TestArchives.ingest(layout, TestArchives.searchCorpus(), TestArchives.apiCorpus()).added());
+    assertEquals(
+        17,
+        TestArchives.ingest(layout, TestArchives.searchCorpus(), TestArchives.apiCorpus()).added());
     Path web = tmp.resolve("web");
-    TestArchives.write(web, "index.html", "<!doctype html><title>Morgue</title><script type=module src=app.js></script>");
+    TestArchives.write(
+        web,
+        "index.html",
+        "<!doctype html><title>Morgue</title><script type=module src=app.js></script>");
     TestArchives.write(web, "app.js", "export const page = 1;\n");
     searcher = ArchiveSearcher.open(layout);
     server = new MorgueServer(searcher, web).start(MorgueServer.DEFAULT_HOST, 0);
@@ -67,13 +73,17 @@ class MorgueServerTest {
 
   // --- helpers ---------------------------------------------------------------------------------
 
-  static HttpResponse<String> get(MorgueServer on, String pathAndQuery) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on.port() + pathAndQuery))
-        .timeout(Duration.ofSeconds(30)).build();
+  static HttpResponse<String> get(MorgueServer on, String pathAndQuery)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on.port() + pathAndQuery))
+            .timeout(Duration.ofSeconds(30))
+            .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  private static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+  private static HttpResponse<String> get(String pathAndQuery)
+      throws IOException, InterruptedException {
     return get(server, pathAndQuery);
   }
 
@@ -81,15 +91,21 @@ class MorgueServerTest {
   private static JsonNode json(String pathAndQuery) throws IOException, InterruptedException {
     HttpResponse<String> r = get(pathAndQuery);
     assertEquals(200, r.statusCode(), r.body());
-    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+    assertEquals(
+        "application/json",
+        r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
     return JSON.readTree(r.body());
   }
 
   /** The error of a response that must fail with {@code status}. */
-  private static JsonNode error(String pathAndQuery, int status) throws IOException, InterruptedException {
+  private static JsonNode error(String pathAndQuery, int status)
+      throws IOException, InterruptedException {
     HttpResponse<String> r = get(pathAndQuery);
     assertEquals(status, r.statusCode(), r.body());
-    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""), r.body());
+    assertEquals(
+        "application/json",
+        r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""),
+        r.body());
     assertSecurityHeaders(r);
     JsonNode body = JSON.readTree(r.body());
     List<String> keys = new ArrayList<>();
@@ -116,7 +132,10 @@ class MorgueServerTest {
 
   private static String facet(JsonNode result, String dim) {
     List<String> out = new ArrayList<>();
-    result.get("facets").get(dim).forEach(v -> out.add(v.get("value").asText() + "=" + v.get("count").asLong()));
+    result
+        .get("facets")
+        .get(dim)
+        .forEach(v -> out.add(v.get("value").asText() + "=" + v.get("count").asLong()));
     return String.join(", ", out);
   }
 
@@ -136,7 +155,18 @@ class MorgueServerTest {
     JsonNode r = json("/api/search?q=ceasefire&sort=newest");
     List<String> keys = new ArrayList<>();
     r.fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("query", "total", "stories", "tookMs", "timedOut", "hits", "facets", "histogram", "warnings"), keys);
+    assertEquals(
+        List.of(
+            "query",
+            "total",
+            "stories",
+            "tookMs",
+            "timedOut",
+            "hits",
+            "facets",
+            "histogram",
+            "warnings"),
+        keys);
     assertEquals(7, r.get("total").asLong());
     assertEquals(5, r.get("stories").asLong());
     assertFalse(r.get("timedOut").asBoolean());
@@ -147,7 +177,10 @@ class MorgueServerTest {
     JsonNode w2 = r.get("hits").get(1);
     assertEquals("2021-11-20", w2.get("date").asText());
     assertEquals(JSON.readTree("[\"Alican Tekingunduz\", \"Jane Roe\"]"), w2.get("authors"));
-    assertEquals(JSON.readTree("{\"person\":[],\"org\":[],\"place\":[]}"), w2.get("entities"), "indexed without entities");
+    assertEquals(
+        JSON.readTree("{\"person\":[],\"org\":[],\"place\":[]}"),
+        w2.get("entities"),
+        "indexed without entities");
     assertEquals("[]", r.get("warnings").toString());
   }
 
@@ -174,13 +207,18 @@ class MorgueServerTest {
     JsonNode worldReuters = json("/api/search?section=WORLD&source=Reuters&sort=newest");
     assertEquals(3, worldReuters.get("total").asLong());
     assertEquals(List.of("j1", "k3", "w4"), ids(worldReuters));
-    assertEquals("WORLD=3, POLITICS=2, SPORT=1", facet(worldReuters, "section"), "Reuters' sections");
-    assertEquals("Reuters=3, AA=1, AFP=1, AP=1, TRTWorld and agencies=1", facet(worldReuters, "source"), "WORLD's sources");
+    assertEquals(
+        "WORLD=3, POLITICS=2, SPORT=1", facet(worldReuters, "section"), "Reuters' sections");
+    assertEquals(
+        "Reuters=3, AA=1, AFP=1, AP=1, TRTWorld and agencies=1",
+        facet(worldReuters, "source"),
+        "WORLD's sources");
     assertEquals("Jane Roe=2", facet(worldReuters, "author"));
 
     JsonNode twoSections = json("/api/search?section=WORLD&section=SPORT");
     assertEquals(11, twoSections.get("total").asLong(), "either section");
-    assertEquals("WORLD=8, POLITICS=3, SPORT=3, TECH=2, Press Releases=1", facet(twoSections, "section"));
+    assertEquals(
+        "WORLD=8, POLITICS=3, SPORT=3, TECH=2, Press Releases=1", facet(twoSections, "section"));
   }
 
   @Test
@@ -193,8 +231,11 @@ class MorgueServerTest {
   void theHistogramHasItsBuckets() throws Exception {
     JsonNode h = json("/api/search?q=ceasefire&interval=week").get("histogram");
     assertEquals("week", h.get("interval").asText());
-    assertEquals(JSON.readTree("[{\"start\":\"2021-11-01\",\"count\":1,\"all\":1},{\"start\":\"2021-11-08\",\"count\":0,\"all\":0},"
-        + "{\"start\":\"2021-11-15\",\"count\":5,\"all\":5},{\"start\":\"2021-11-22\",\"count\":1,\"all\":1}]"), h.get("buckets"));
+    assertEquals(
+        JSON.readTree(
+            "[{\"start\":\"2021-11-01\",\"count\":1,\"all\":1},{\"start\":\"2021-11-08\",\"count\":0,\"all\":0},"
+                + "{\"start\":\"2021-11-15\",\"count\":5,\"all\":5},{\"start\":\"2021-11-22\",\"count\":1,\"all\":1}]"),
+        h.get("buckets"));
     JsonNode byMonth = json("/api/search").get("histogram");
     assertEquals("month", byMonth.get("interval").asText(), "chosen from the span");
     assertEquals(35, byMonth.get("buckets").size());
@@ -205,13 +246,20 @@ class MorgueServerTest {
   void snippetsAreMarkedAndEscaped() throws Exception {
     JsonNode x1 = json("/api/search?q=script").get("hits").get(0);
     assertEquals("x1", x1.get("id").asText());
-    assertEquals("Editors find <script>alert(\"x\")</script> in a headline", x1.get("title").asText(), "text, for textContent");
-    assertEquals("Editors find &lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; in a headline",
+    assertEquals(
+        "Editors find <script>alert(\"x\")</script> in a headline",
+        x1.get("title").asText(),
+        "text, for textContent");
+    assertEquals(
+        "Editors find &lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; in a headline",
         x1.get("titleHtml").asText());
     String snippet = x1.get("snippet").asText();
-    assertEquals("A reader sent &lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt; &amp; other"
-        + " &lt;b&gt;tags&lt;/b&gt;; the filter caught the <mark>script</mark>. Nothing ran in the browser.", snippet);
-    assertFalse(snippet.replace("<mark>", "").replace("</mark>", "").contains("<"), "no tag but mark");
+    assertEquals(
+        "A reader sent &lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt; &amp; other"
+            + " &lt;b&gt;tags&lt;/b&gt;; the filter caught the <mark>script</mark>. Nothing ran in the browser.",
+        snippet);
+    assertFalse(
+        snippet.replace("<mark>", "").replace("</mark>", "").contains("<"), "no tag but mark");
   }
 
   @Test
@@ -224,22 +272,35 @@ class MorgueServerTest {
   // --- exports ---------------------------------------------------------------------------------
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"q=ceasefire | 7", " | 17", "section=WORLD&not.author=Jane+Roe | 5", "q=volcano | 0"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "q=ceasefire | 7",
+        " | 17",
+        "section=WORLD&not.author=Jane+Roe | 5",
+        "q=volcano | 0"
+      })
   void csvAndJsonLinesGiveEveryMatchingArticle(String query, int total) throws Exception {
     String q = query == null ? "" : query;
     assertEquals(total, json("/api/search?" + q).get("total").asLong());
 
     HttpResponse<String> csv = get("/api/search.csv?" + q);
     assertEquals(200, csv.statusCode());
-    assertEquals("text/csv; charset=utf-8; header=present", csv.headers().firstValue("Content-Type").orElse(""));
-    assertEquals("attachment; filename=\"morgue-search.csv\"", csv.headers().firstValue("Content-Disposition").orElse(""));
+    assertEquals(
+        "text/csv; charset=utf-8; header=present",
+        csv.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        "attachment; filename=\"morgue-search.csv\"",
+        csv.headers().firstValue("Content-Disposition").orElse(""));
     assertSecurityHeaders(csv);
     List<List<String>> rows = TestCsv.parse(csv.body());
     assertEquals(total + 1, rows.size(), "a header row and a row an article");
 
     HttpResponse<String> jsonl = get("/api/search.jsonl?" + q);
     assertEquals(200, jsonl.statusCode());
-    assertEquals("application/x-ndjson; charset=utf-8", jsonl.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        "application/x-ndjson; charset=utf-8",
+        jsonl.headers().firstValue("Content-Type").orElse(""));
     List<String> lines = jsonl.body().lines().toList();
     assertEquals(total, lines.size());
     for (String line : lines) {
@@ -251,7 +312,11 @@ class MorgueServerTest {
   void aBadQueryIsRefusedBeforeAnExportStarts() throws Exception {
     JsonNode e = error("/api/search.csv?q=" + enc("title:(foo"), 400);
     assertEquals("q", e.get("parameter").asText());
-    assertNull(get("/api/search.csv?q=" + enc("title:(foo")).headers().firstValue("Content-Disposition").orElse(null));
+    assertNull(
+        get("/api/search.csv?q=" + enc("title:(foo"))
+            .headers()
+            .firstValue("Content-Disposition")
+            .orElse(null));
     error("/api/search.jsonl?page=0", 400);
   }
 
@@ -259,19 +324,34 @@ class MorgueServerTest {
   void theAtomFeedIsWellFormed() throws Exception {
     HttpResponse<String> r = get("/api/search.atom?q=ceasefire");
     assertEquals(200, r.statusCode());
-    assertEquals("application/atom+xml; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        "application/atom+xml; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
     assertSecurityHeaders(r);
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
-    Document feed = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+    Document feed =
+        f.newDocumentBuilder()
+            .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
     assertEquals("http://www.w3.org/2005/Atom", feed.getDocumentElement().getNamespaceURI());
-    assertEquals(5, feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength(), "one entry a story");
-    assertTrue(r.body().contains("href=\"http://127.0.0.1:" + server.port() + "/api/search.atom?q=ceasefire\""), r.body());
+    assertEquals(
+        5,
+        feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength(),
+        "one entry a story");
+    assertTrue(
+        r.body()
+            .contains(
+                "href=\"http://127.0.0.1:" + server.port() + "/api/search.atom?q=ceasefire\""),
+        r.body());
 
     HttpResponse<String> tech = get("/api/search.atom?section=TECH");
-    Document techFeed = f.newDocumentBuilder().parse(new ByteArrayInputStream(tech.body().getBytes(StandardCharsets.UTF_8)));
+    Document techFeed =
+        f.newDocumentBuilder()
+            .parse(new ByteArrayInputStream(tech.body().getBytes(StandardCharsets.UTF_8)));
     assertEquals(0, techFeed.getElementsByTagName("script").getLength());
-    assertTrue(tech.body().contains("Editors find &lt;script&gt;alert(\"x\")&lt;/script&gt; in a headline"), tech.body());
+    assertTrue(
+        tech.body()
+            .contains("Editors find &lt;script&gt;alert(\"x\")&lt;/script&gt; in a headline"),
+        tech.body());
   }
 
   // --- articles, facets, stats, health ---------------------------------------------------------
@@ -284,8 +364,11 @@ class MorgueServerTest {
     assertEquals(2, k2.get("paragraphs").size());
     assertEquals("k1", k2.get("copyOf").asText());
     assertEquals(JSON.readTree("[\"k1\", \"k3\"]"), k2.get("copies"));
-    assertTrue(k2.get("related").size() > 0 && k2.get("related").size() <= 5, k2.get("related").toString());
-    k2.get("related").forEach(rel -> assertFalse(List.of("k1", "k2", "k3").contains(rel.get("id").asText())));
+    assertTrue(
+        k2.get("related").size() > 0 && k2.get("related").size() <= 5,
+        k2.get("related").toString());
+    k2.get("related")
+        .forEach(rel -> assertFalse(List.of("k1", "k2", "k3").contains(rel.get("id").asText())));
   }
 
   @Test
@@ -299,10 +382,17 @@ class MorgueServerTest {
   void facetValuesByPrefixUnderTheSearch() throws Exception {
     JsonNode mar = json("/api/facets/author?prefix=mar");
     assertEquals("author", mar.get("dimension").asText());
-    assertEquals(JSON.readTree("[{\"value\":\"Maria Calder\",\"count\":2},{\"value\":\"Zoë Martín\",\"count\":2}]"), mar.get("values"));
-    JsonNode underSearch = json("/api/facets/author?q=ceasefire&author=" + enc("Jane Roe") + "&prefix=");
-    assertEquals(4, underSearch.get("values").size(), "the author filter left out of its own counts");
-    assertEquals("[\"unknown parameter 'bogus' was ignored\"]", json("/api/facets/author?prefix=mar&bogus=1").get("warnings").toString());
+    assertEquals(
+        JSON.readTree(
+            "[{\"value\":\"Maria Calder\",\"count\":2},{\"value\":\"Zoë Martín\",\"count\":2}]"),
+        mar.get("values"));
+    JsonNode underSearch =
+        json("/api/facets/author?q=ceasefire&author=" + enc("Jane Roe") + "&prefix=");
+    assertEquals(
+        4, underSearch.get("values").size(), "the author filter left out of its own counts");
+    assertEquals(
+        "[\"unknown parameter 'bogus' was ignored\"]",
+        json("/api/facets/author?prefix=mar&bogus=1").get("warnings").toString());
     JsonNode e = error("/api/facets/colour", 404);
     assertEquals("dimension", e.get("parameter").asText());
   }
@@ -332,7 +422,9 @@ class MorgueServerTest {
     assertEquals(page.body(), pageWithQuery.body(), "the page reads its query string itself");
     HttpResponse<String> js = get("/app.js");
     assertEquals(200, js.statusCode());
-    assertTrue(js.headers().firstValue("Content-Type").orElse("").contains("javascript"), js.headers().toString());
+    assertTrue(
+        js.headers().firstValue("Content-Type").orElse("").contains("javascript"),
+        js.headers().toString());
     assertSecurityHeaders(js);
     assertSecurityHeaders(get("/api/search?q=ceasefire"));
   }
@@ -380,7 +472,9 @@ class MorgueServerTest {
   void aDeepPageIsRefused() throws Exception {
     JsonNode e = error("/api/search?page=1001", 400);
     assertEquals("page", e.get("parameter").asText());
-    assertEquals("page 1001 of size 10 is deeper than the first 10000 hits; narrow the search", e.get("message").asText());
+    assertEquals(
+        "page 1001 of size 10 is deeper than the first 10000 hits; narrow the search",
+        e.get("message").asText());
   }
 
   @Test
@@ -389,22 +483,29 @@ class MorgueServerTest {
     assertEquals("q", longQ.get("parameter").asText());
     JsonNode many = error("/api/search?" + "section=A&".repeat(101), 413);
     assertTrue(many.get("parameter").isNull());
-    JsonNode huge = error("/api/search?q=" + "a".repeat(20_000), 414); // refused by Jetty, in the same shape
-    assertTrue(huge.get("message").asText().startsWith("the request is too large"), huge.toString());
+    JsonNode huge =
+        error("/api/search?q=" + "a".repeat(20_000), 414); // refused by Jetty, in the same shape
+    assertTrue(
+        huge.get("message").asText().startsWith("the request is too large"), huge.toString());
   }
 
   @Test
   void hugeExpansionsAreRefusedWithAClearMessage() throws Exception {
     try (ArchiveSearcher small = ArchiveSearcher.open(layout);
         MorgueServer on = new MorgueServer(small, null).start(MorgueServer.DEFAULT_HOST, 0)) {
-      small.setMaxExpansion(3); // the corpus has a few words of each start; an archive has thousands
+      small.setMaxExpansion(
+          3); // the corpus has a few words of each start; an archive has thousands
       assertEquals(200, get(on, "/api/search?q=" + enc("cease*")).statusCode());
       HttpResponse<String> r = get(on, "/api/search?q=" + enc("s*"));
       assertEquals(400, r.statusCode(), r.body());
       JsonNode e = JSON.readTree(r.body()).get("error");
       assertEquals("q", e.get("parameter").asText());
-      assertTrue(e.get("message").asText().matches(
-          "'s\\*' matches more than 3 words in (title|lede|body); make the pattern longer or more precise"), e.toString());
+      assertTrue(
+          e.get("message")
+              .asText()
+              .matches(
+                  "'s\\*' matches more than 3 words in (title|lede|body); make the pattern longer or more precise"),
+          e.toString());
     }
   }
 
@@ -414,15 +515,19 @@ class MorgueServerTest {
     error("/nope.html", 404);
     String raw = rawGet("/api/search?q=%ZZ");
     assertTrue(raw.startsWith("HTTP/1.1 400"), raw);
-    assertTrue(raw.contains("\"parameter\":\"q\"") && raw.contains("not valid percent-encoding"), raw);
+    assertTrue(
+        raw.contains("\"parameter\":\"q\"") && raw.contains("not valid percent-encoding"), raw);
   }
 
   /** A request the JDK's client would refuse to send; the whole response as text. */
   private static String rawGet(String pathAndQuery) throws IOException {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -436,10 +541,19 @@ class MorgueServerTest {
     try (ArchiveSearcher s = ArchiveSearcher.open(fresh);
         MorgueServer on = new MorgueServer(s, null).start(MorgueServer.DEFAULT_HOST, 0)) {
       s.startRefreshing(Duration.ofMillis(500));
-      assertEquals(0, JSON.readTree(get(on, "/api/search?q=zebracorn").body()).get("total").asLong());
-      Path late = TestArchives.write(dir.resolve("late"), "late1.txt",
-          TestArchives.house("2022-05-01 WORLD", "A zebracorn is seen", "Witnesses were surprised.", null, "AA",
-              "The zebracorn crossed the road at dawn."));
+      assertEquals(
+          0, JSON.readTree(get(on, "/api/search?q=zebracorn").body()).get("total").asLong());
+      Path late =
+          TestArchives.write(
+              dir.resolve("late"),
+              "late1.txt",
+              TestArchives.house(
+                  "2022-05-01 WORLD",
+                  "A zebracorn is seen",
+                  "Witnesses were surprised.",
+                  null,
+                  "AA",
+                  "The zebracorn crossed the road at dawn."));
       TestArchives.ingest(fresh, late); // returns once committed
       long committed = System.nanoTime();
       long total = 0;
@@ -462,10 +576,16 @@ class MorgueServerTest {
       slow.setTimeLimit(Duration.ZERO);
       JsonNode r = JSON.readTree(get(on, "/api/search?q=ceasefire&section=WORLD").body());
       assertTrue(r.get("timedOut").asBoolean());
-      assertTrue(r.get("warnings").toString().contains("took longer than its time limit"), r.toString());
+      assertTrue(
+          r.get("warnings").toString().contains("took longer than its time limit"), r.toString());
       HttpResponse<String> csv = get(on, "/api/search.csv?q=ceasefire");
       assertEquals(503, csv.statusCode(), csv.body());
-      assertTrue(JSON.readTree(csv.body()).get("error").get("message").asText().startsWith("the export stopped after 0 articles"));
+      assertTrue(
+          JSON.readTree(csv.body())
+              .get("error")
+              .get("message")
+              .asText()
+              .startsWith("the export stopped after 0 articles"));
     }
   }
 

@@ -82,7 +82,8 @@ class AnalyzersTest {
       // and each field has its own words
       assertEquals(List.of("elections/1/0-7"), tokens(query, Fields.TITLE, "elected"));
       // other fields are words as written
-      assertEquals(List.of("the/1/0-3", "elections/1/4-13"), tokens(query, Fields.AUTHOR, "the elections"));
+      assertEquals(
+          List.of("the/1/0-3", "elections/1/4-13"), tokens(query, Fields.AUTHOR, "the elections"));
     }
   }
 
@@ -94,7 +95,9 @@ class AnalyzersTest {
         Set<String> asked = terms(query, Fields.BODY, word);
         if (!asked.isEmpty()) {
           Set<String> indexed = terms(Analyzers.forIndex(), Fields.BODY, word);
-          assertTrue(asked.containsAll(indexed), "'" + word + "' asks for " + asked + ", indexed as " + indexed);
+          assertTrue(
+              asked.containsAll(indexed),
+              "'" + word + "' asks for " + asked + ", indexed as " + indexed);
         }
       }
     }
@@ -119,7 +122,8 @@ class AnalyzersTest {
       char[] w = word.toCharArray();
       if (Stems.stemmable(w, w.length)) {
         char[] stem = stems.queryStem(w, w.length);
-        if (stem != null && !word.startsWith(new String(stem, 0, Stems.prefixLength(stem.length)))) {
+        if (stem != null
+            && !word.startsWith(new String(stem, 0, Stems.prefixLength(stem.length)))) {
           broken.add(word + " -> " + new String(stem));
         }
       }
@@ -154,7 +158,8 @@ class AnalyzersTest {
   }
 
   /** Tokens as {@code term/positionIncrement/start-end}. */
-  private static List<String> tokens(Analyzer analyzer, String field, String text) throws IOException {
+  private static List<String> tokens(Analyzer analyzer, String field, String text)
+      throws IOException {
     List<String> out = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -162,14 +167,22 @@ class AnalyzersTest {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        out.add(term + "/" + inc.getPositionIncrement() + "/" + offset.startOffset() + "-" + offset.endOffset());
+        out.add(
+            term
+                + "/"
+                + inc.getPositionIncrement()
+                + "/"
+                + offset.startOffset()
+                + "-"
+                + offset.endOffset());
       }
       ts.end();
     }
     return out;
   }
 
-  private static Set<String> terms(Analyzer analyzer, String field, String text) throws IOException {
+  private static Set<String> terms(Analyzer analyzer, String field, String text)
+      throws IOException {
     Set<String> out = new HashSet<>();
     for (String token : tokens(analyzer, field, text)) {
       out.add(token.substring(0, token.lastIndexOf('/', token.lastIndexOf('/') - 1)));
@@ -178,18 +191,23 @@ class AnalyzersTest {
   }
 
   /** Term to its positions, as the analyzer gives them. */
-  private static Map<String, List<Integer>> positions(Analyzer analyzer, String text) throws IOException {
+  private static Map<String, List<Integer>> positions(Analyzer analyzer, String text)
+      throws IOException {
     Map<String, List<Integer>> out = new TreeMap<>();
     int position = -1;
     for (String token : tokens(analyzer, "body", text)) {
       String[] parts = token.split("/");
       position += Integer.parseInt(parts[parts.length - 2]);
-      out.computeIfAbsent(token.substring(0, token.lastIndexOf('/', token.lastIndexOf('/') - 1)), k -> new ArrayList<>()).add(position);
+      out.computeIfAbsent(
+              token.substring(0, token.lastIndexOf('/', token.lastIndexOf('/') - 1)),
+              k -> new ArrayList<>())
+          .add(position);
     }
     return out;
   }
 
-  private static Map<String, List<Integer>> indexedPositions(LeafReader leaf, String field) throws IOException {
+  private static Map<String, List<Integer>> indexedPositions(LeafReader leaf, String field)
+      throws IOException {
     Map<String, List<Integer>> out = new TreeMap<>();
     TermsEnum te = leaf.terms(field).iterator();
     for (BytesRef t = te.next(); t != null; t = te.next()) {

@@ -20,7 +20,8 @@ import org.morgue.search.SearchResult;
 
 /**
  * The demo corpus shipped in {@code src/demo/corpus} (1,500 State Department press releases and 291
- * Wikinews articles, in the house format) ingests whole: what {@code ./morgue demo} shows a newcomer.
+ * Wikinews articles, in the house format) ingests whole: what {@code ./morgue demo} shows a
+ * newcomer.
  */
 class DemoCorpusTest {
   @TempDir Path tmp;
@@ -53,7 +54,8 @@ class DemoCorpusTest {
       assertEquals(List.of(new SearchResult.FacetValue("Press Releases", 1_500)), stats.sections());
       assertEquals(
           List.of(
-              new SearchResult.FacetValue("U.S. Department of State (state.gov press-releases RSS)", 1_500),
+              new SearchResult.FacetValue(
+                  "U.S. Department of State (state.gov press-releases RSS)", 1_500),
               new SearchResult.FacetValue("Wikinews (en.wikinews.org)", 291)),
           searcher.search(SearchRequest.of("")).facets().get(Fields.SOURCE));
     }

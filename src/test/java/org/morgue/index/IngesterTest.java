@@ -46,32 +46,60 @@ class IngesterTest {
     corpus = tmp.resolve("in");
     layout = new IndexLayout(tmp.resolve("archive"));
     // good: house format, gzipped house format, JSON Lines, an article without a date
-    write(corpus, "a1.txt", house("2021-05-01 WORLD", "Harbour reopens after the storm",
-        "Ships returned on Monday.", "By Jane Roe", "AA", "The harbour of the town reopened after three days."));
-    writeGzip(corpus, "a2.txt.gz", house("2021-05-02 BUSINESS", "Fish prices climb", null, "By John Doe",
-        "Reuters", "Prices at the market rose by a tenth."));
-    write(corpus, "nodate.txt", "Street party planned\nNeighbours will close the road.\n\nMusic starts at six.\n");
-    write(corpus, "feed.jsonl", String.join("\n",
-        "{\"id\": \"feed-1\", \"date\": \"2021-05-03\", \"section\": \"WORLD\", \"title\": \"Bridge closed for repairs\", \"body\": \"Engineers found cracks in the bridge.\"}",
-        "{not json",
-        "[1, 2, 3]",
-        "",
-        "{\"id\": \"feed-no-title\", \"body\": \"A body without a headline.\"}",
-        "{\"id\": \"feed-2\", \"date\": \"2021-05-04\", \"title\": \"Library extends its hours\", \"body\": [\"The library now opens on Sundays.\"]}",
-        "{\"id\": \"a1\", \"date\": \"2021-05-05\", \"title\": \"Same id as a house file\", \"body\": \"This line reuses the id a1.\"}",
-        "{\"id\": \"feed-undated\", \"title\": \"Undated notice from the council\", \"body\": \"The council meets on Tuesday.\"}",
-        ""));
+    write(
+        corpus,
+        "a1.txt",
+        house(
+            "2021-05-01 WORLD",
+            "Harbour reopens after the storm",
+            "Ships returned on Monday.",
+            "By Jane Roe",
+            "AA",
+            "The harbour of the town reopened after three days."));
+    writeGzip(
+        corpus,
+        "a2.txt.gz",
+        house(
+            "2021-05-02 BUSINESS",
+            "Fish prices climb",
+            null,
+            "By John Doe",
+            "Reuters",
+            "Prices at the market rose by a tenth."));
+    write(
+        corpus,
+        "nodate.txt",
+        "Street party planned\nNeighbours will close the road.\n\nMusic starts at six.\n");
+    write(
+        corpus,
+        "feed.jsonl",
+        String.join(
+            "\n",
+            "{\"id\": \"feed-1\", \"date\": \"2021-05-03\", \"section\": \"WORLD\", \"title\": \"Bridge closed for repairs\", \"body\": \"Engineers found cracks in the bridge.\"}",
+            "{not json",
+            "[1, 2, 3]",
+            "",
+            "{\"id\": \"feed-no-title\", \"body\": \"A body without a headline.\"}",
+            "{\"id\": \"feed-2\", \"date\": \"2021-05-04\", \"title\": \"Library extends its hours\", \"body\": [\"The library now opens on Sundays.\"]}",
+            "{\"id\": \"a1\", \"date\": \"2021-05-05\", \"title\": \"Same id as a house file\", \"body\": \"This line reuses the id a1.\"}",
+            "{\"id\": \"feed-undated\", \"title\": \"Undated notice from the council\", \"body\": \"The council meets on Tuesday.\"}",
+            ""));
     // bad, each for one reason
     Files.write(corpus.resolve("b-binary.txt"), new byte[] {'a', 0, 1, 2, 'b', '\n'});
     Files.write(corpus.resolve("b-empty.txt"), new byte[0]);
-    Files.write(corpus.resolve("b-latin1.txt"),
-        " date 2021-05-01 WORLD\nCafé opens\n\nCoffee for all.\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        corpus.resolve("b-latin1.txt"),
+        " date 2021-05-01 WORLD\nCafé opens\n\nCoffee for all.\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
     write(corpus, "b-notitle.txt", " date 2021-05-01 WORLD\n");
     write(corpus, "b-titleonly.txt", " date 2021-05-01 WORLD\nJust a headline\n");
     write(corpus, "broken.txt.gz", "not gzip at all\n");
     // passed over: another file type in a walked folder, and a hidden file
     write(corpus, "notes.md", "# notes\n");
-    write(corpus, ".draft.txt", house("2021-05-09 WORLD", "A hidden draft", null, null, null, "Never indexed."));
+    write(
+        corpus,
+        ".draft.txt",
+        house("2021-05-09 WORLD", "A hidden draft", null, null, null, "Never indexed."));
     // named on the command line: a missing file and a file of an unsupported type
     missing = tmp.resolve("missing.txt");
     unsupported = write(tmp.resolve("other"), "notes.pdf", "%PDF-1.4\n");
@@ -85,7 +113,8 @@ class IngesterTest {
   void mixedCorpusCountsEveryOutcomeAndIndexesEveryGoodArticle() throws IOException {
     IngestReport report = ingestMixed();
 
-    assertEquals(7, report.read(), "a1, a2, nodate, feed-1, feed-2, feed-undated and the second a1");
+    assertEquals(
+        7, report.read(), "a1, a2, nodate, feed-1, feed-2, feed-undated and the second a1");
     assertEquals(6, report.added());
     assertEquals(0, report.replaced());
     assertEquals(0, report.unchanged());
@@ -114,17 +143,23 @@ class IngesterTest {
 
     Map<String, Document> docs = storedById(layout);
     assertEquals(GOOD_IDS, docs.keySet());
-    assertEquals("Harbour reopens after the storm", docs.get("a1").get(Fields.TITLE), "the first a1 wins");
+    assertEquals(
+        "Harbour reopens after the storm", docs.get("a1").get(Fields.TITLE), "the first a1 wins");
     assertEquals("Fish prices climb", docs.get("a2").get(Fields.TITLE), "gzip is read");
     assertEquals(corpus.resolve("feed.jsonl") + ":6", docs.get("feed-2").get(Fields.ORIGIN));
   }
 
   @Test
   void gzippedJsonLinesAreReadLineByLine() throws IOException {
-    Path feed = writeGzip(tmp.resolve("gz"), "wire.jsonl.gz", String.join("\n",
-        "{\"id\": \"gz-1\", \"date\": \"2021-07-01\", \"title\": \"Heatwave ends\", \"body\": \"Rain at last.\"}",
-        "{\"id\": \"gz-2\", \"date\": \"2021-07-02\", \"title\": \"Rivers rise\", \"body\": \"Flood warnings.\"}",
-        "{\"id\": 3}"));
+    Path feed =
+        writeGzip(
+            tmp.resolve("gz"),
+            "wire.jsonl.gz",
+            String.join(
+                "\n",
+                "{\"id\": \"gz-1\", \"date\": \"2021-07-01\", \"title\": \"Heatwave ends\", \"body\": \"Rain at last.\"}",
+                "{\"id\": \"gz-2\", \"date\": \"2021-07-02\", \"title\": \"Rivers rise\", \"body\": \"Flood warnings.\"}",
+                "{\"id\": 3}"));
 
     IngestReport report = ingest(layout, feed);
 
@@ -189,8 +224,16 @@ class IngesterTest {
   @Test
   void aChangedFileReplacesItsOldVersion() throws IOException {
     ingestMixed();
-    write(corpus, "a1.txt", house("2021-05-01 WORLD", "Lighthouse reopens after the gale",
-        "Ships returned on Monday.", "By Jane Roe", "AA", "The harbour of the town reopened after three days."));
+    write(
+        corpus,
+        "a1.txt",
+        house(
+            "2021-05-01 WORLD",
+            "Lighthouse reopens after the gale",
+            "Ships returned on Monday.",
+            "By Jane Roe",
+            "AA",
+            "The harbour of the town reopened after three days."));
 
     IngestReport report = ingestMixed();
 
@@ -211,8 +254,17 @@ class IngesterTest {
     Path later = tmp.resolve("later");
     Files.createDirectories(later);
     Path junk = Files.write(later.resolve("junk.txt"), new byte[] {0, 0, 0, 7});
-    Path fresh = write(later, "fresh.txt", house("2021-06-01 WORLD", "Ferry timetable changes", null, null,
-        null, "Two more crossings a day from June."));
+    Path fresh =
+        write(
+            later,
+            "fresh.txt",
+            house(
+                "2021-06-01 WORLD",
+                "Ferry timetable changes",
+                null,
+                null,
+                null,
+                "Two more crossings a day from June."));
 
     IngestReport report = ingest(layout, junk, tmp.resolve("gone.jsonl"), fresh);
 
@@ -241,12 +293,14 @@ class IngesterTest {
 
     IngestReport report = ingestMixed();
 
-    assertEquals(3, report.count(Reason.UNREADABLE), "a2.txt.gz now, besides broken.txt.gz and missing.txt");
+    assertEquals(
+        3, report.count(Reason.UNREADABLE), "a2.txt.gz now, besides broken.txt.gz and missing.txt");
     assertEquals(2, report.count(Reason.EMPTY), "nodate.txt now, besides b-empty.txt");
     assertEquals(0, report.added());
     assertEquals(0, report.replaced());
     assertEquals(4, report.unchanged(), "a1, feed-1, feed-2, feed-undated");
-    assertEquals(0, report.count(Reason.NO_DATE), "an unchanged article is skipped before its warning");
+    assertEquals(
+        0, report.count(Reason.NO_DATE), "an unchanged article is skipped before its warning");
     Map<String, Document> docs = storedById(layout);
     assertEquals(GOOD_IDS, docs.keySet());
     assertEquals("Fish prices climb", docs.get("a2").get(Fields.TITLE));

@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A kill in the middle of an ingest leaves an index that opens at its last commit, and running the
  * same ingest again completes it with no duplicates (issue 2, point 8).
  *
- * <p>The ingest runs in a child JVM through {@code org.morgue.cli.Main}, which announces each commit
- * ({@code -Dmorgue.announceCommits=true}); once one is announced, the child is killed with SIGKILL.
+ * <p>The ingest runs in a child JVM through {@code org.morgue.cli.Main}, which announces each
+ * commit ({@code -Dmorgue.announceCommits=true}); once one is announced, the child is killed with
+ * SIGKILL.
  */
 class KilledIngestTest {
   /** Enough articles for the child to run for several seconds on one thread. */
@@ -68,7 +69,8 @@ class KilledIngestTest {
     reader.join(10_000);
     List<String> output = new ArrayList<>();
     lines.drainTo(output);
-    assertTrue(output.stream().noneMatch(l -> l.startsWith("in the index")),
+    assertTrue(
+        output.stream().noneMatch(l -> l.startsWith("in the index")),
         "the child was killed before it finished: " + output);
 
     long committed;
@@ -76,8 +78,13 @@ class KilledIngestTest {
         DirectoryReader index = DirectoryReader.open(dir)) {
       committed = index.numDocs();
     }
-    assertTrue(committed >= 1 && committed <= TOTAL - 1,
-        "the last commit holds part of the corpus: " + committed + " (announced " + announced + ")");
+    assertTrue(
+        committed >= 1 && committed <= TOTAL - 1,
+        "the last commit holds part of the corpus: "
+            + committed
+            + " (announced "
+            + announced
+            + ")");
 
     IngestReport rerun;
     try (Ingester ingester = new Ingester(layout, Ingester.Options.defaults())) {
@@ -107,16 +114,83 @@ class KilledIngestTest {
   /** Writes {@code n} invented articles, each with its own words, as JSON Lines. */
   static Path generateCorpus(Path file, int n) throws IOException {
     String[] words = {
-      "council", "river", "harbour", "minister", "market", "storm", "bridge", "school", "election",
-      "village", "festival", "budget", "railway", "hospital", "museum", "farmers", "court", "police",
-      "volunteers", "engineers", "weather", "mountain", "coast", "island", "factory", "workers",
-      "library", "garden", "station", "airport", "ferry", "orchestra", "league", "stadium", "drought",
-      "harvest", "tourists", "students", "teachers", "doctors", "nurses", "mayor", "parliament",
-      "treaty", "border", "trade", "prices", "wages", "housing", "energy", "solar", "wind", "forest",
-      "wildlife", "fishing", "cargo", "tunnel", "highway", "canal", "castle", "cathedral", "archive"
+      "council",
+      "river",
+      "harbour",
+      "minister",
+      "market",
+      "storm",
+      "bridge",
+      "school",
+      "election",
+      "village",
+      "festival",
+      "budget",
+      "railway",
+      "hospital",
+      "museum",
+      "farmers",
+      "court",
+      "police",
+      "volunteers",
+      "engineers",
+      "weather",
+      "mountain",
+      "coast",
+      "island",
+      "factory",
+      "workers",
+      "library",
+      "garden",
+      "station",
+      "airport",
+      "ferry",
+      "orchestra",
+      "league",
+      "stadium",
+      "drought",
+      "harvest",
+      "tourists",
+      "students",
+      "teachers",
+      "doctors",
+      "nurses",
+      "mayor",
+      "parliament",
+      "treaty",
+      "border",
+      "trade",
+      "prices",
+      "wages",
+      "housing",
+      "energy",
+      "solar",
+      "wind",
+      "forest",
+      "wildlife",
+      "fishing",
+      "cargo",
+      "tunnel",
+      "highway",
+      "canal",
+      "castle",
+      "cathedral",
+      "archive"
     };
-    String[] verbs = {"opened", "closed", "reported", "announced", "rejected", "approved", "delayed",
-      "celebrated", "visited", "rebuilt", "inspected", "expanded"};
+    String[] verbs = {
+      "opened",
+      "closed",
+      "reported",
+      "announced",
+      "rejected",
+      "approved",
+      "delayed",
+      "celebrated",
+      "visited",
+      "rebuilt",
+      "inspected",
+      "expanded"
+    };
     Random random = new Random(20211117L);
     String[] sections = {"WORLD", "POLITICS", "BUSINESS", "SPORT", "CULTURE"};
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -127,25 +201,45 @@ class KilledIngestTest {
             body.append("\\n\\n");
           }
           for (int s = 0; s < 4; s++) {
-            body.append("The ").append(words[random.nextInt(words.length)]).append(' ')
-                .append(verbs[random.nextInt(verbs.length)]).append(" the ")
-                .append(words[random.nextInt(words.length)]).append(" near the ")
-                .append(words[random.nextInt(words.length)]).append(" on day ").append(random.nextInt(1000))
-                .append(" of report ").append(i).append(". ");
+            body.append("The ")
+                .append(words[random.nextInt(words.length)])
+                .append(' ')
+                .append(verbs[random.nextInt(verbs.length)])
+                .append(" the ")
+                .append(words[random.nextInt(words.length)])
+                .append(" near the ")
+                .append(words[random.nextInt(words.length)])
+                .append(" on day ")
+                .append(random.nextInt(1000))
+                .append(" of report ")
+                .append(i)
+                .append(". ");
           }
         }
-        out.write(String.format(Locale.ROOT,
-            "{\"id\": \"%s\", \"date\": \"20%02d-%02d-%02d\", \"section\": \"%s\", \"title\": \"The %s %s the %s\","
-                + " \"authors\": [\"Reporter %d\"], \"source\": \"Generated\", \"body\": \"%s\"}%n",
-            id(i), 10 + random.nextInt(12), 1 + random.nextInt(12), 1 + random.nextInt(28),
-            sections[random.nextInt(sections.length)], words[random.nextInt(words.length)],
-            verbs[random.nextInt(verbs.length)], words[random.nextInt(words.length)], random.nextInt(50), body));
+        out.write(
+            String.format(
+                Locale.ROOT,
+                "{\"id\": \"%s\", \"date\": \"20%02d-%02d-%02d\", \"section\": \"%s\", \"title\": \"The %s %s the %s\","
+                    + " \"authors\": [\"Reporter %d\"], \"source\": \"Generated\", \"body\": \"%s\"}%n",
+                id(i),
+                10 + random.nextInt(12),
+                1 + random.nextInt(12),
+                1 + random.nextInt(28),
+                sections[random.nextInt(sections.length)],
+                words[random.nextInt(words.length)],
+                verbs[random.nextInt(verbs.length)],
+                words[random.nextInt(words.length)],
+                random.nextInt(50),
+                body));
       }
     }
     return file;
   }
 
-  /** Starts {@code morgue ingest} in a child JVM on this test's class path, one thread, commits every 0.2 s. */
+  /**
+   * Starts {@code morgue ingest} in a child JVM on this test's class path, one thread, commits
+   * every 0.2 s.
+   */
   private Process startIngest(Path corpus, IndexLayout layout) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
@@ -176,7 +270,8 @@ class KilledIngestTest {
         new Thread(
             () -> {
               try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                   lines.add(line);
                 }
@@ -190,7 +285,10 @@ class KilledIngestTest {
     return t;
   }
 
-  /** Waits for the child to announce a commit of {@link #KILL_AFTER} articles or more; returns the number. */
+  /**
+   * Waits for the child to announce a commit of {@link #KILL_AFTER} articles or more; returns the
+   * number.
+   */
   private long waitForCommit(Process child, BlockingQueue<String> lines) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
@@ -201,8 +299,11 @@ class KilledIngestTest {
           return Long.parseLong(m.group(1));
         }
       } else if (!child.isAlive()) {
-        fail("the child ended before a commit, exit " + child.exitValue() + ": "
-            + Files.readString(tmp.resolve("child-stderr.txt")));
+        fail(
+            "the child ended before a commit, exit "
+                + child.exitValue()
+                + ": "
+                + Files.readString(tmp.resolve("child-stderr.txt")));
       }
     }
     child.destroyForcibly();
@@ -217,7 +318,11 @@ class KilledIngestTest {
     List<String> mismatches = new ArrayList<>();
     int[] commits = {0};
     try (Ingester ingester =
-            new Ingester(layout, Ingester.Options.defaults().withThreads(1).withCommitInterval(Duration.ofMillis(20)));
+            new Ingester(
+                layout,
+                Ingester.Options.defaults()
+                    .withThreads(1)
+                    .withCommitInterval(Duration.ofMillis(20)));
         Directory dir = FSDirectory.open(layout.lucene())) {
       ingester.onCommit(
           announced -> {

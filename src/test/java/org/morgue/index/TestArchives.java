@@ -17,7 +17,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
-/** Helpers shared by the tests of ingest, search and the command line: corpora and archives on disk. */
+/**
+ * Helpers shared by the tests of ingest, search and the command line: corpora and archives on disk.
+ */
 public final class TestArchives {
   private TestArchives() {}
 
@@ -70,8 +72,8 @@ public final class TestArchives {
   /**
    * A house-format article: date line, title, lede, byline, blank line, body paragraphs, credit.
    *
-   * @param dateLine what follows {@code " date "} on the first line, e.g. {@code "2021-11-17 WORLD"};
-   *     {@code null} for no date line
+   * @param dateLine what follows {@code " date "} on the first line, e.g. {@code "2021-11-17
+   *     WORLD"}; {@code null} for no date line
    * @param lede the standfirst, or {@code null}
    * @param byline e.g. {@code "By Jane Roe"}, or {@code null}
    * @param source the credit, or {@code null}

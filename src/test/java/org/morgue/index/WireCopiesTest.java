@@ -40,8 +40,12 @@ class WireCopiesTest {
     BODY[1]
   };
 
-  private Path article(String dir, String id, String title, String lede, String... body) throws IOException {
-    return write(tmp.resolve(dir), id + ".txt", house("2021-09-14 WORLD", title, lede, "By Jane Roe", "AA", body));
+  private Path article(String dir, String id, String title, String lede, String... body)
+      throws IOException {
+    return write(
+        tmp.resolve(dir),
+        id + ".txt",
+        house("2021-09-14 WORLD", title, lede, "By Jane Roe", "AA", body));
   }
 
   @Test
@@ -60,8 +64,11 @@ class WireCopiesTest {
     assertNull(docs.get("a-original").get(Fields.COPY_OF));
     assertEquals("a-original", docs.get("b-copy").get(Fields.COPY_OF));
     assertNull(docs.get("c-other").get(Fields.COPY_OF));
-    assertEquals(docs.get("a-original").get(Fields.FINGERPRINT), docs.get("b-copy").get(Fields.FINGERPRINT));
-    assertNotEquals(docs.get("a-original").get(Fields.FINGERPRINT), docs.get("c-other").get(Fields.FINGERPRINT));
+    assertEquals(
+        docs.get("a-original").get(Fields.FINGERPRINT), docs.get("b-copy").get(Fields.FINGERPRINT));
+    assertNotEquals(
+        docs.get("a-original").get(Fields.FINGERPRINT),
+        docs.get("c-other").get(Fields.FINGERPRINT));
   }
 
   @Test
@@ -81,8 +88,14 @@ class WireCopiesTest {
   @Test
   void shortItemsWithTheSameBodyButOtherTitlesAreNotCopies() throws IOException {
     // below MIN_BODY_CHARS the title joins the fingerprint: one-line items must not collide
-    write(tmp.resolve("in"), "tokyo.txt", house("2021-09-14 BUSINESS", "Tokyo stocks", null, null, null, "Markets closed early."));
-    write(tmp.resolve("in"), "seoul.txt", house("2021-09-14 BUSINESS", "Seoul stocks", null, null, null, "Markets closed early."));
+    write(
+        tmp.resolve("in"),
+        "tokyo.txt",
+        house("2021-09-14 BUSINESS", "Tokyo stocks", null, null, null, "Markets closed early."));
+    write(
+        tmp.resolve("in"),
+        "seoul.txt",
+        house("2021-09-14 BUSINESS", "Seoul stocks", null, null, null, "Markets closed early."));
     IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
 
     IngestReport report = ingest(layout, tmp.resolve("in"));
@@ -121,6 +134,8 @@ class WireCopiesTest {
     Map<String, Document> docs = storedById(layout);
     assertEquals("a-original", docs.get("b-copy").get(Fields.COPY_OF));
     assertEquals(0, report.duplicates(), "the original is no wire copy");
-    assertNull(docs.get("a-original").get(Fields.COPY_OF), "the original must not become a copy of its own copy");
+    assertNull(
+        docs.get("a-original").get(Fields.COPY_OF),
+        "the original must not become a copy of its own copy");
   }
 }

@@ -62,7 +62,9 @@ class SavedSearchesTest {
   void seenIdsSurviveANewStoreAndFallBackPastTheCap() throws IOException {
     SavedSearches store = new SavedSearches(tmp.resolve("saved"));
     SavedSearch s = store.create("Seen", "q=x", 3, 7, 3, T, List.of("a1", "a2", "a3"));
-    assertEquals(Set.of("a1", "a2", "a3"), new SavedSearches(tmp.resolve("saved")).seen(s.slug()).orElseThrow());
+    assertEquals(
+        Set.of("a1", "a2", "a3"),
+        new SavedSearches(tmp.resolve("saved")).seen(s.slug()).orElseThrow());
     store.opened(s.slug(), T.plusSeconds(60), 4, List.of("a1", "a2", "a3", "a4"));
     SavedSearches again = new SavedSearches(tmp.resolve("saved"));
     assertEquals(Set.of("a1", "a2", "a3", "a4"), again.seen(s.slug()).orElseThrow());
@@ -73,7 +75,9 @@ class SavedSearchesTest {
       many.add("id" + i);
     }
     again.opened(s.slug(), T.plusSeconds(120), many.size(), many);
-    assertTrue(new SavedSearches(tmp.resolve("saved")).seen(s.slug()).isEmpty(), "over the cap: incomplete");
+    assertTrue(
+        new SavedSearches(tmp.resolve("saved")).seen(s.slug()).isEmpty(),
+        "over the cap: incomplete");
     assertEquals(5, again.get(s.slug()).newSince(many.size() + 5), "and new matches are counted");
     assertTrue(store.seen(save(store, "Old", "q=y").slug()).isEmpty(), "saved without ids: none");
 
@@ -92,7 +96,9 @@ class SavedSearchesTest {
     // a crash after part of the temporary file was written: the real file is untouched
     Path temp = folder.resolve(SavedSearches.FILE_NAME + ".tmp");
     Files.writeString(temp, "{\"format\": \"morgue-saved-searches\", \"saved\": [{\"slug\": \"hal");
-    assertEquals(List.of("first"), new SavedSearches(folder).list().stream().map(SavedSearch::slug).toList());
+    assertEquals(
+        List.of("first"),
+        new SavedSearches(folder).list().stream().map(SavedSearch::slug).toList());
 
     // a write that fails (the temporary file cannot be made): the change fails, the old file stays
     Files.delete(temp);
@@ -106,8 +112,10 @@ class SavedSearchesTest {
     save(store, "Second", "q=b");
     assertEquals(2, new SavedSearches(folder).list().size());
     try (Stream<Path> files = Files.list(folder)) {
-      assertEquals(List.of(SavedSearches.FILE_NAME, SavedSearches.LOCK_NAME),
-          files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
+      assertEquals(
+          List.of(SavedSearches.FILE_NAME, SavedSearches.LOCK_NAME),
+          files.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no temporary file left");
     }
   }
 
@@ -126,7 +134,11 @@ class SavedSearchesTest {
         slugs.add(f.get().slug());
       }
       assertEquals(200, slugs.size(), "every slug unique");
-      assertEquals(slugs, new HashSet<>(new SavedSearches(tmp.resolve("saved")).list().stream().map(SavedSearch::slug).toList()));
+      assertEquals(
+          slugs,
+          new HashSet<>(
+              new SavedSearches(tmp.resolve("saved"))
+                  .list().stream().map(SavedSearch::slug).toList()));
     } finally {
       pool.shutdownNow();
     }
@@ -143,7 +155,8 @@ class SavedSearchesTest {
     assertEquals("etc-passwd", a.slug());
     assertNotEquals(a.slug(), b.slug());
     assertTrue(b.slug().matches("etc-passwd-[a-z0-9]{4}"), b.slug());
-    for (String bad : List.of("../saved-searches", "..", "a/b", "A", "-a", "", "%2e%2e", "x".repeat(100))) {
+    for (String bad :
+        List.of("../saved-searches", "..", "a/b", "A", "-a", "", "%2e%2e", "x".repeat(100))) {
       assertFalse(SavedSearches.isSlug(bad), bad);
       assertTrue(store.find(bad).isEmpty());
       assertThrows(NotFoundException.class, () -> store.delete(bad));
@@ -154,13 +167,27 @@ class SavedSearchesTest {
   @Test
   void badInputNamesTheField() throws IOException {
     SavedSearches store = new SavedSearches(tmp.resolve("saved"));
-    assertEquals("name", assertThrows(InvalidRequestException.class, () -> save(store, " ", "q=a")).parameter());
-    assertEquals("name", assertThrows(InvalidRequestException.class, () -> save(store, null, "q=a")).parameter());
-    assertEquals("name", assertThrows(InvalidRequestException.class,
-        () -> save(store, "n".repeat(SavedSearches.MAX_NAME_LENGTH + 1), "q=a")).parameter());
-    assertEquals("query", assertThrows(InvalidRequestException.class,
-        () -> save(store, "ok", "q=" + "a".repeat(SavedSearches.MAX_QUERY_LENGTH))).parameter());
-    assertEquals("query", assertThrows(InvalidRequestException.class, () -> save(store, "ok", null)).parameter());
+    assertEquals(
+        "name",
+        assertThrows(InvalidRequestException.class, () -> save(store, " ", "q=a")).parameter());
+    assertEquals(
+        "name",
+        assertThrows(InvalidRequestException.class, () -> save(store, null, "q=a")).parameter());
+    assertEquals(
+        "name",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> save(store, "n".repeat(SavedSearches.MAX_NAME_LENGTH + 1), "q=a"))
+            .parameter());
+    assertEquals(
+        "query",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> save(store, "ok", "q=" + "a".repeat(SavedSearches.MAX_QUERY_LENGTH)))
+            .parameter());
+    assertEquals(
+        "query",
+        assertThrows(InvalidRequestException.class, () -> save(store, "ok", null)).parameter());
     assertFalse(Files.exists(store.file()), "nothing written");
   }
 
@@ -177,9 +204,11 @@ class SavedSearchesTest {
     assertEquals(store.list(), new SavedSearches(b.resolve("saved")).list());
 
     // a bad file imports nothing
-    Files.writeString(file, "{\"format\": \"morgue-saved-searches\", \"saved\": [{\"slug\": \"ok\", \"name\": \"x\","
-        + " \"query\": \"\", \"savedAt\": \"2026-11-25T10:00:00Z\"}, {\"slug\": \"../evil\", \"name\": \"x\","
-        + " \"query\": \"\", \"savedAt\": \"2026-11-25T10:00:00Z\"}]}");
+    Files.writeString(
+        file,
+        "{\"format\": \"morgue-saved-searches\", \"saved\": [{\"slug\": \"ok\", \"name\": \"x\","
+            + " \"query\": \"\", \"savedAt\": \"2026-11-25T10:00:00Z\"}, {\"slug\": \"../evil\", \"name\": \"x\","
+            + " \"query\": \"\", \"savedAt\": \"2026-11-25T10:00:00Z\"}]}");
     assertEquals(1, Main.run("saved", "import", "--index", b.toString(), file.toString()));
     assertEquals(2, new SavedSearches(b.resolve("saved")).list().size());
     Files.writeString(file, "not json");

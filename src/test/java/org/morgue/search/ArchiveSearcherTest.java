@@ -26,7 +26,8 @@ import org.morgue.index.TestArchives;
 /**
  * Search over the twelve invented articles of {@code src/test/resources/corpora/search} (its README
  * lists which article holds which word, date, section, source and author), indexed once into a
- * temporary archive. Every expectation is an exact set of ids, an exact order, or a whole facet list.
+ * temporary archive. Every expectation is an exact set of ids, an exact order, or a whole facet
+ * list.
  */
 class ArchiveSearcherTest {
   @TempDir static Path tmp;
@@ -57,9 +58,12 @@ class ArchiveSearcherTest {
     return searcher.search(request);
   }
 
-  /** A request for every article (size 100), with filters and excludes as {@code dim=value} pairs. */
+  /**
+   * A request for every article (size 100), with filters and excludes as {@code dim=value} pairs.
+   */
   private static SearchRequest request(String q, List<String> keep, List<String> drop) {
-    return new SearchRequest(q, null, null, pairs(keep), pairs(drop), SearchRequest.Sort.NEWEST, 1, 100);
+    return new SearchRequest(
+        q, null, null, pairs(keep), pairs(drop), SearchRequest.Sort.NEWEST, 1, 100);
   }
 
   private static Map<String, List<String>> pairs(List<String> dimValues) {
@@ -89,7 +93,10 @@ class ArchiveSearcherTest {
   /** Facets as {@code {section=[WORLD=5, ...], ...}}. */
   private static String facets(SearchResult r) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    r.facets().forEach((dim, values) -> out.put(dim, values.stream().map(v -> v.value() + "=" + v.count()).toList()));
+    r.facets()
+        .forEach(
+            (dim, values) ->
+                out.put(dim, values.stream().map(v -> v.value() + "=" + v.count()).toList()));
     return out.toString();
   }
 
@@ -146,7 +153,8 @@ class ArchiveSearcherTest {
     assertEquals(Set.of("p1"), ids("\"elections\""), "a quoted word is not stemmed");
     assertEquals(Set.of("p2"), ids("\"election\""));
     assertEquals(Set.of("p1", "r1"), ids("\"minister\""));
-    assertEquals(Set.of("w2", "w3"), ids("\"the border\""), "stop words are kept in the exact text");
+    assertEquals(
+        Set.of("w2", "w3"), ids("\"the border\""), "stop words are kept in the exact text");
     assertEquals(Set.of(), ids("\"minister prime\""));
     assertEquals(Set.of("p1"), ids("\"minister resigned\"~1 OR \"prime minister resigned\""));
   }
@@ -192,7 +200,8 @@ class ArchiveSearcherTest {
 
   @Test
   void dateQueriesTakeRangesMonthsYearsAndDays() throws IOException {
-    assertEquals(Set.of("j1", "p1", "p2", "r1", "w1", "w2"), ids("date:[2021-01-01 TO 2021-12-31]"));
+    assertEquals(
+        Set.of("j1", "p1", "p2", "r1", "w1", "w2"), ids("date:[2021-01-01 TO 2021-12-31]"));
     assertEquals(Set.of("j1", "r1", "w1", "w2"), ids("date:2021-11"));
     assertEquals(Set.of("p3", "w4"), ids("date:2020"));
     assertEquals(Set.of("w1"), ids("date:2021-11-17"));
@@ -211,8 +220,16 @@ class ArchiveSearcherTest {
   }
 
   private static SearchResult between(String q, String from, String to) throws IOException {
-    return search(new SearchRequest(q, from == null ? null : LocalDate.parse(from),
-        to == null ? null : LocalDate.parse(to), null, null, null, 1, 100));
+    return search(
+        new SearchRequest(
+            q,
+            from == null ? null : LocalDate.parse(from),
+            to == null ? null : LocalDate.parse(to),
+            null,
+            null,
+            null,
+            1,
+            100));
   }
 
   // --- filters, excludes and facets ------------------------------------------------------------
@@ -240,14 +257,26 @@ class ArchiveSearcherTest {
 
   @Test
   void filtersKeepAnyValueOfADimensionAndAllDimensions() throws IOException {
-    assertEquals(Set.of("j1", "w1", "w2", "w3", "w4"), ids(search(request("", List.of("section=WORLD"), List.of()))));
-    assertEquals(8, search(request("", List.of("section=WORLD", "section=SPORT"), List.of())).total());
-    assertEquals(Set.of("j1", "w4"), ids(search(request("", List.of("section=WORLD", "source=Reuters"), List.of()))));
-    assertEquals(Set.of("r1"), ids(search(request("", List.of("section=Press Releases"), List.of()))));
-    assertEquals(Set.of("j1", "p1", "w2", "w4"), ids(search(request("", List.of("author=Jane Roe"), List.of()))));
-    assertEquals(7, search(request("", List.of("author=Jane Roe", "author=John Doe"), List.of())).total());
-    assertEquals(Set.of("j2", "s2"), ids(search(request("", List.of("author=Zoë Martín"), List.of()))));
-    assertEquals(Set.of("j1", "w1", "w2"), ids(search(request("ceasefire", List.of("section=WORLD"), List.of()))));
+    assertEquals(
+        Set.of("j1", "w1", "w2", "w3", "w4"),
+        ids(search(request("", List.of("section=WORLD"), List.of()))));
+    assertEquals(
+        8, search(request("", List.of("section=WORLD", "section=SPORT"), List.of())).total());
+    assertEquals(
+        Set.of("j1", "w4"),
+        ids(search(request("", List.of("section=WORLD", "source=Reuters"), List.of()))));
+    assertEquals(
+        Set.of("r1"), ids(search(request("", List.of("section=Press Releases"), List.of()))));
+    assertEquals(
+        Set.of("j1", "p1", "w2", "w4"),
+        ids(search(request("", List.of("author=Jane Roe"), List.of()))));
+    assertEquals(
+        7, search(request("", List.of("author=Jane Roe", "author=John Doe"), List.of())).total());
+    assertEquals(
+        Set.of("j2", "s2"), ids(search(request("", List.of("author=Zoë Martín"), List.of()))));
+    assertEquals(
+        Set.of("j1", "w1", "w2"),
+        ids(search(request("ceasefire", List.of("section=WORLD"), List.of()))));
   }
 
   @Test
@@ -260,7 +289,8 @@ class ArchiveSearcherTest {
             + " author=[Jane Roe=3, Alican Tekingunduz=2], person=[], org=[], place=[]}",
         facets(world));
 
-    SearchResult worldReuters = search(request("", List.of("section=WORLD", "source=Reuters"), List.of()));
+    SearchResult worldReuters =
+        search(request("", List.of("section=WORLD", "source=Reuters"), List.of()));
     assertEquals(2, worldReuters.total());
     assertEquals(
         "{section=[POLITICS=2, WORLD=2, SPORT=1],"
@@ -281,24 +311,44 @@ class ArchiveSearcherTest {
 
   @Test
   void noMatchGivesEmptyFacetLists() throws IOException {
-    assertEquals("{section=[], source=[], author=[], person=[], org=[], place=[]}", facets(search("volcano")));
+    assertEquals(
+        "{section=[], source=[], author=[], person=[], org=[], place=[]}",
+        facets(search("volcano")));
     SearchResult unknownValue = search(request("", List.of("section=WEATHER"), List.of()));
     assertEquals(0, unknownValue.total());
     assertEquals(
-        "{section=[WORLD=5, POLITICS=3, SPORT=3, Press Releases=1], source=[], author=[], person=[], org=[], place=[]}", facets(unknownValue));
+        "{section=[WORLD=5, POLITICS=3, SPORT=3, Press Releases=1], source=[], author=[], person=[], org=[], place=[]}",
+        facets(unknownValue));
   }
 
   @Test
   void excludesLeaveValuesOut() throws IOException {
     SearchResult noSport = search(request("", List.of(), List.of("section=SPORT")));
     assertEquals(9, noSport.total());
-    assertEquals("[WORLD=5, POLITICS=3, Press Releases=1]", facets(noSport).replaceAll("^\\{section=(\\[[^]]*]).*", "$1"));
-    assertEquals(Set.of("j1", "r1", "w1"), ids(search(request("ceasefire", List.of(), List.of("source=AA")))));
+    assertEquals(
+        "[WORLD=5, POLITICS=3, Press Releases=1]",
+        facets(noSport).replaceAll("^\\{section=(\\[[^]]*]).*", "$1"));
+    assertEquals(
+        Set.of("j1", "r1", "w1"),
+        ids(search(request("ceasefire", List.of(), List.of("source=AA")))));
     assertEquals(8, search(request("", List.of(), List.of("author=Jane Roe"))).total());
-    assertEquals(Set.of("j1", "p1", "p2", "p3", "w3", "w4"),
-        ids(search(request("", List.of(), List.of("section=SPORT", "section=Press Releases", "author=Alican Tekingunduz")))));
-    assertEquals(Set.of("w3"),
-        ids(search(request("", List.of("section=WORLD"), List.of("author=Alican Tekingunduz", "source=Reuters")))));
+    assertEquals(
+        Set.of("j1", "p1", "p2", "p3", "w3", "w4"),
+        ids(
+            search(
+                request(
+                    "",
+                    List.of(),
+                    List.of(
+                        "section=SPORT", "section=Press Releases", "author=Alican Tekingunduz")))));
+    assertEquals(
+        Set.of("w3"),
+        ids(
+            search(
+                request(
+                    "",
+                    List.of("section=WORLD"),
+                    List.of("author=Alican Tekingunduz", "source=Reuters")))));
   }
 
   // --- order and pages -------------------------------------------------------------------------
@@ -310,10 +360,22 @@ class ArchiveSearcherTest {
 
   @Test
   void newestAndOldestPutArticlesWithoutADateLast() throws IOException {
-    assertEquals(NEWEST, order(search(new SearchRequest("", null, null, null, null, SearchRequest.Sort.NEWEST, 1, 100))));
-    assertEquals(OLDEST, order(search(new SearchRequest("", null, null, null, null, SearchRequest.Sort.OLDEST, 1, 100))));
-    assertEquals(List.of("s1", "w2", "w3"),
-        order(search(new SearchRequest("border OR cup", null, null, null, null, SearchRequest.Sort.NEWEST, 1, 100))));
+    assertEquals(
+        NEWEST,
+        order(
+            search(
+                new SearchRequest("", null, null, null, null, SearchRequest.Sort.NEWEST, 1, 100))));
+    assertEquals(
+        OLDEST,
+        order(
+            search(
+                new SearchRequest("", null, null, null, null, SearchRequest.Sort.OLDEST, 1, 100))));
+    assertEquals(
+        List.of("s1", "w2", "w3"),
+        order(
+            search(
+                new SearchRequest(
+                    "border OR cup", null, null, null, null, SearchRequest.Sort.NEWEST, 1, 100))));
   }
 
   @Test
@@ -324,14 +386,16 @@ class ArchiveSearcherTest {
   @ParameterizedTest
   @CsvSource({"1, 0", "2, 5", "3, 10"})
   void pagesFollowEachOther(int page, int first) throws IOException {
-    SearchResult r = search(new SearchRequest("", null, null, null, null, SearchRequest.Sort.NEWEST, page, 5));
+    SearchResult r =
+        search(new SearchRequest("", null, null, null, null, SearchRequest.Sort.NEWEST, page, 5));
     assertEquals(12, r.total());
     assertEquals(NEWEST.subList(first, Math.min(first + 5, 12)), order(r));
   }
 
   @Test
   void aPageBeyondTheLastIsEmpty() throws IOException {
-    SearchResult r = search(new SearchRequest("", null, null, null, null, SearchRequest.Sort.OLDEST, 4, 5));
+    SearchResult r =
+        search(new SearchRequest("", null, null, null, null, SearchRequest.Sort.OLDEST, 4, 5));
     assertEquals(12, r.total());
     assertEquals(List.of(), r.hits());
   }
@@ -352,12 +416,14 @@ class ArchiveSearcherTest {
 
   @Test
   void aQueryThatDoesNotParseNamesQAndAPosition() {
-    InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> search("title:(foo"));
+    InvalidRequestException e =
+        assertThrows(InvalidRequestException.class, () -> search("title:(foo"));
     assertEquals("q", e.parameter());
     assertEquals(10, e.position(), e.getMessage());
     assertTrue(e.getMessage().contains("position 10"), e.getMessage());
 
-    InvalidRequestException quote = assertThrows(InvalidRequestException.class, () -> search("ceasefire AND"));
+    InvalidRequestException quote =
+        assertThrows(InvalidRequestException.class, () -> search("ceasefire AND"));
     assertEquals("q", quote.parameter());
     assertEquals(13, quote.position(), quote.getMessage());
   }
@@ -372,17 +438,52 @@ class ArchiveSearcherTest {
 
   @Test
   void badSizesAndPagesNameTheirParameter() {
-    assertEquals("size", assertThrows(InvalidRequestException.class,
-        () -> new SearchRequest("", null, null, null, null, null, 1, 0)).parameter());
-    assertEquals("size", assertThrows(InvalidRequestException.class,
-        () -> new SearchRequest("", null, null, null, null, null, 1, 101)).parameter());
-    assertEquals("page", assertThrows(InvalidRequestException.class,
-        () -> new SearchRequest("", null, null, null, null, null, 0, 10)).parameter());
-    assertEquals("page", assertThrows(InvalidRequestException.class,
-        () -> new SearchRequest("", null, null, null, null, null, 101, 100)).parameter());
-    assertEquals("from", assertThrows(InvalidRequestException.class,
-        () -> new SearchRequest("", LocalDate.of(2022, 1, 2), LocalDate.of(2022, 1, 1), null, null, null, 1, 10)).parameter());
-    assertEquals("colour", assertThrows(InvalidRequestException.class,
-        () -> new SearchRequest("", null, null, Map.of("colour", List.of("red")), null, null, 1, 10)).parameter());
+    assertEquals(
+        "size",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> new SearchRequest("", null, null, null, null, null, 1, 0))
+            .parameter());
+    assertEquals(
+        "size",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> new SearchRequest("", null, null, null, null, null, 1, 101))
+            .parameter());
+    assertEquals(
+        "page",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> new SearchRequest("", null, null, null, null, null, 0, 10))
+            .parameter());
+    assertEquals(
+        "page",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> new SearchRequest("", null, null, null, null, null, 101, 100))
+            .parameter());
+    assertEquals(
+        "from",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    new SearchRequest(
+                        "",
+                        LocalDate.of(2022, 1, 2),
+                        LocalDate.of(2022, 1, 1),
+                        null,
+                        null,
+                        null,
+                        1,
+                        10))
+            .parameter());
+    assertEquals(
+        "colour",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    new SearchRequest(
+                        "", null, null, Map.of("colour", List.of("red")), null, null, 1, 10))
+            .parameter());
   }
 }

@@ -49,24 +49,39 @@ class ArchiveStatsTest {
   @Test
   void statsSeeAReplacedArticleOnceAfterARefresh() throws IOException {
     Path in = tmp.resolve("in");
-    TestArchives.write(in, "a.txt", TestArchives.house("2020-02-02 SCIENCE", "Comet seen", null, null, null, "Bright."));
-    TestArchives.write(in, "b.txt", TestArchives.house("2020-03-03 SCIENCE", "Eclipse due", null, null, null, "Dark."));
+    TestArchives.write(
+        in,
+        "a.txt",
+        TestArchives.house("2020-02-02 SCIENCE", "Comet seen", null, null, null, "Bright."));
+    TestArchives.write(
+        in,
+        "b.txt",
+        TestArchives.house("2020-03-03 SCIENCE", "Eclipse due", null, null, null, "Dark."));
     IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
     TestArchives.ingest(layout, in);
 
     try (ArchiveSearcher searcher = ArchiveSearcher.open(layout)) {
       assertEquals(2, searcher.stats(layout).articles());
-      TestArchives.write(in, "a.txt", TestArchives.house("2019-01-01 SPACE", "Comet seen again", null, null, null, "Brighter."));
-      TestArchives.write(in, "c.txt", TestArchives.house("2021-04-04 SPACE", "Probe lands", null, null, null, "Safely."));
+      TestArchives.write(
+          in,
+          "a.txt",
+          TestArchives.house(
+              "2019-01-01 SPACE", "Comet seen again", null, null, null, "Brighter."));
+      TestArchives.write(
+          in,
+          "c.txt",
+          TestArchives.house("2021-04-04 SPACE", "Probe lands", null, null, null, "Safely."));
       TestArchives.ingest(layout, in);
-      assertEquals(2, searcher.stats(layout).articles(), "the searcher sees its commit until refreshed");
+      assertEquals(
+          2, searcher.stats(layout).articles(), "the searcher sees its commit until refreshed");
       searcher.refresh();
       ArchiveStats stats = searcher.stats(layout);
       assertEquals(3, stats.articles());
       assertEquals(LocalDate.of(2019, 1, 1), stats.firstDate());
       assertEquals(LocalDate.of(2021, 4, 4), stats.lastDate());
       assertEquals(
-          List.of(new SearchResult.FacetValue("SPACE", 2), new SearchResult.FacetValue("SCIENCE", 1)),
+          List.of(
+              new SearchResult.FacetValue("SPACE", 2), new SearchResult.FacetValue("SCIENCE", 1)),
           stats.sections());
     }
   }
@@ -96,8 +111,8 @@ class ArchiveStatsTest {
       SearchResult r = searcher.search(SearchRequest.of(""));
       assertEquals(
           Map.of(
-              "section", List.of(), "source", List.of(), "author", List.of(),
-              "person", List.of(), "org", List.of(), "place", List.of()),
+              "section", List.of(), "source", List.of(), "author", List.of(), "person", List.of(),
+              "org", List.of(), "place", List.of()),
           r.facets());
     }
   }

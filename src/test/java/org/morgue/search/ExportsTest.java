@@ -55,7 +55,8 @@ class ExportsTest {
 
   private static String csv(SearchRequest request) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); CsvExport csv = new CsvExport(w)) {
+    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        CsvExport csv = new CsvExport(w)) {
       searcher.export(request, csv);
     }
     return bytes.toString(StandardCharsets.UTF_8);
@@ -66,12 +67,28 @@ class ExportsTest {
     List<List<String>> rows = TestCsv.parse(csv(request("q=ceasefire&sort=newest")));
     assertEquals(CsvExport.COLUMNS, rows.get(0));
     assertEquals(
-        List.of("id", "date", "section", "source", "authors", "title", "lede", "url", "copyOf", "person", "org", "place"),
+        List.of(
+            "id", "date", "section", "source", "authors", "title", "lede", "url", "copyOf",
+            "person", "org", "place"),
         rows.get(0));
     assertEquals(1 + 7, rows.size(), "the header and the seven articles, copies included");
-    assertEquals(List.of("j1", "w2", "k3", "k1", "k2", "w1", "r1"), rows.stream().skip(1).map(r -> r.get(0)).toList());
-    assertEquals(List.of("w2", "2021-11-20", "WORLD", "AA", "Alican Tekingunduz; Jane Roe",
-        "Shelling resumes near the border", "Observers fear the truce will not hold.", "", "", "", "", ""),
+    assertEquals(
+        List.of("j1", "w2", "k3", "k1", "k2", "w1", "r1"),
+        rows.stream().skip(1).map(r -> r.get(0)).toList());
+    assertEquals(
+        List.of(
+            "w2",
+            "2021-11-20",
+            "WORLD",
+            "AA",
+            "Alican Tekingunduz; Jane Roe",
+            "Shelling resumes near the border",
+            "Observers fear the truce will not hold.",
+            "",
+            "",
+            "",
+            "",
+            ""),
         rows.get(2));
     assertEquals("k1", rows.get(3).get(8), "k3 copies k1");
     assertEquals(1 + 17, TestCsv.parse(csv(request(""))).size());
@@ -83,7 +100,8 @@ class ExportsTest {
     List<List<String>> rows = TestCsv.parse(text);
     List<String> x1 = rows.get(1);
     assertEquals("Editors find <script>alert(\"x\")</script> in a headline", x1.get(5));
-    assertTrue(text.contains("\"Editors find <script>alert(\"\"x\"\")</script> in a headline\""), text);
+    assertTrue(
+        text.contains("\"Editors find <script>alert(\"\"x\"\")</script> in a headline\""), text);
     List<String> x2 = rows.get(2);
     assertEquals("'=HYPERLINK(\"http://example.invalid\",\"spreadsheet formulas\")", x2.get(5));
     assertEquals("'+1 for exports that guard against formulas", x2.get(6));
@@ -129,7 +147,9 @@ class ExportsTest {
     JsonNode w2 = json.readTree(lines[1]);
     assertEquals("w2", w2.get("id").asText());
     assertEquals("2021-11-20", w2.get("date").asText());
-    assertEquals(json.readTree("[\"Shelling was reported near the border on Saturday morning.\", \"Observers said the ceasefire was fragile.\"]"),
+    assertEquals(
+        json.readTree(
+            "[\"Shelling was reported near the border on Saturday morning.\", \"Observers said the ceasefire was fragile.\"]"),
         w2.get("body"));
     assertEquals(json.readTree("[\"Alican Tekingunduz\", \"Jane Roe\"]"), w2.get("authors"));
     assertEquals("k1", json.readTree(lines[2]).get("copyOf").asText());
@@ -154,9 +174,14 @@ class ExportsTest {
 
   private static Document atom(SearchRequest request, Instant lastIngest) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    AtomFeed.write(searcher.search(AtomFeed.feedRequest(request)),
-        new AtomFeed.Links("http://127.0.0.1/api/search.atom?q=x", "http://127.0.0.1/?q=x", "http://127.0.0.1/api/articles/"),
-        lastIngest, bytes);
+    AtomFeed.write(
+        searcher.search(AtomFeed.feedRequest(request)),
+        new AtomFeed.Links(
+            "http://127.0.0.1/api/search.atom?q=x",
+            "http://127.0.0.1/?q=x",
+            "http://127.0.0.1/api/articles/"),
+        lastIngest,
+        bytes);
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
     return f.newDocumentBuilder().parse(new ByteArrayInputStream(bytes.toByteArray()));
@@ -193,10 +218,17 @@ class ExportsTest {
   @Test
   void feedIdsAreStableAndTheSameForTheSameSearch() throws Exception {
     String id = child(atom(request("q=ceasefire"), null).getDocumentElement(), "id");
-    assertEquals(id, child(atom(request("q=ceasefire&sort=oldest&page=2&size=5"), null).getDocumentElement(), "id"));
+    assertEquals(
+        id,
+        child(
+            atom(request("q=ceasefire&sort=oldest&page=2&size=5"), null).getDocumentElement(),
+            "id"));
     assertEquals(id, AtomFeed.feedId(request("q=ceasefire")));
     assertNotEquals(id, AtomFeed.feedId(request("q=ceasefire&section=WORLD")));
-    assertEquals("urn:uuid:" + java.util.UUID.nameUUIDFromBytes("morgue:article:j1".getBytes(StandardCharsets.UTF_8)),
+    assertEquals(
+        "urn:uuid:"
+            + java.util.UUID.nameUUIDFromBytes(
+                "morgue:article:j1".getBytes(StandardCharsets.UTF_8)),
         AtomFeed.entryId("j1"));
   }
 
@@ -204,11 +236,18 @@ class ExportsTest {
   void markupAndControlCharactersStayText() throws Exception {
     Document feed = atom(request("section=TECH"), null);
     List<Element> entries = entries(feed);
-    assertEquals(List.of("=HYPERLINK(\"http://example.invalid\",\"spreadsheet formulas\")",
-        "Editors find <script>alert(\"x\")</script> in a headline"), entries.stream().map(e -> child(e, "title")).toList());
-    assertEquals(0, feed.getElementsByTagName("script").getLength(), "no element came from the text");
+    assertEquals(
+        List.of(
+            "=HYPERLINK(\"http://example.invalid\",\"spreadsheet formulas\")",
+            "Editors find <script>alert(\"x\")</script> in a headline"),
+        entries.stream().map(e -> child(e, "title")).toList());
+    assertEquals(
+        0, feed.getElementsByTagName("script").getLength(), "no element came from the text");
     assertEquals("Markup & \"quotes\" must show as text.", child(entries.get(1), "summary"));
-    assertEquals("2022-03-02T00:00:00Z", child(feed.getDocumentElement(), "updated"), "the newest entry, without a last ingest");
+    assertEquals(
+        "2022-03-02T00:00:00Z",
+        child(feed.getDocumentElement(), "updated"),
+        "the newest entry, without a last ingest");
     assertEquals("Morgue: all articles (section TECH)", child(feed.getDocumentElement(), "title"));
     assertEquals("a\tb", AtomFeed.clean("a\u0007\tb\u000c"));
   }

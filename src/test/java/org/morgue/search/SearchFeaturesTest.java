@@ -25,8 +25,8 @@ import org.morgue.index.TestArchives;
 
 /**
  * Stories (wire copies), the date histogram, snippets, facet values by prefix, the article view,
- * exports and the limits of a search, over the search corpus and the API corpus (their READMEs
- * list what each article holds): 17 articles, 15 stories.
+ * exports and the limits of a search, over the search corpus and the API corpus (their READMEs list
+ * what each article holds): 17 articles, 15 stories.
  */
 class SearchFeaturesTest {
   @TempDir static Path tmp;
@@ -36,7 +36,8 @@ class SearchFeaturesTest {
   @BeforeAll
   static void indexTheCorpora() throws IOException {
     IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
-    IngestReport report = TestArchives.ingest(layout, TestArchives.searchCorpus(), TestArchives.apiCorpus());
+    IngestReport report =
+        TestArchives.ingest(layout, TestArchives.searchCorpus(), TestArchives.apiCorpus());
     assertEquals(17, report.added());
     searcher = ArchiveSearcher.open(layout);
   }
@@ -47,7 +48,8 @@ class SearchFeaturesTest {
   }
 
   private static SearchResult search(String queryString) throws IOException {
-    return searcher.search(SearchParameters.parse(SearchParametersTest.params(queryString)).request());
+    return searcher.search(
+        SearchParameters.parse(SearchParametersTest.params(queryString)).request());
   }
 
   private static List<String> ids(SearchResult r) {
@@ -125,7 +127,8 @@ class SearchFeaturesTest {
     assertEquals(24, h.buckets().size(), "2021-11-02 to 2021-11-25, empty days kept");
     assertEquals(LocalDate.of(2021, 11, 2), h.buckets().get(0).start());
     assertEquals(LocalDate.of(2021, 11, 25), h.buckets().get(23).start());
-    assertEquals("2021-11-02=1/1 2021-11-17=1/1 2021-11-18=2/2 2021-11-19=1/1 2021-11-20=1/1 2021-11-25=1/1",
+    assertEquals(
+        "2021-11-02=1/1 2021-11-17=1/1 2021-11-18=2/2 2021-11-19=1/1 2021-11-20=1/1 2021-11-25=1/1",
         buckets(h));
     assertEquals(0, h.undated());
   }
@@ -136,25 +139,33 @@ class SearchFeaturesTest {
     assertEquals(SearchRequest.Interval.MONTH, h.interval());
     assertEquals(35, h.buckets().size(), "2019-05 to 2022-03");
     assertEquals(1, h.undated(), "w3");
-    assertEquals("2019-05-01=1/1 2020-08-01=1/1 2020-12-01=1/1 2021-03-01=1/1 2021-06-01=1/1 2021-11-01=7/7"
-        + " 2022-01-01=1/1 2022-02-01=1/1 2022-03-01=2/2", buckets(h));
+    assertEquals(
+        "2019-05-01=1/1 2020-08-01=1/1 2020-12-01=1/1 2021-03-01=1/1 2021-06-01=1/1 2021-11-01=7/7"
+            + " 2022-01-01=1/1 2022-02-01=1/1 2022-03-01=2/2",
+        buckets(h));
   }
 
   @Test
   void anAskedIntervalIsUsed() throws IOException {
-    assertEquals("2019-01-01=1/1 2020-01-01=2/2 2021-01-01=9/9 2022-01-01=4/4",
+    assertEquals(
+        "2019-01-01=1/1 2020-01-01=2/2 2021-01-01=9/9 2022-01-01=4/4",
         buckets(search("interval=year").histogram()));
     Histogram weeks = search("q=ceasefire&interval=week").histogram();
-    assertEquals(List.of("2021-11-01", "2021-11-08", "2021-11-15", "2021-11-22"),
-        weeks.buckets().stream().map(b -> b.start().toString()).toList(), "weeks start on Monday");
-    assertEquals(List.of(1L, 0L, 5L, 1L), weeks.buckets().stream().map(Histogram.Bucket::count).toList());
+    assertEquals(
+        List.of("2021-11-01", "2021-11-08", "2021-11-15", "2021-11-22"),
+        weeks.buckets().stream().map(b -> b.start().toString()).toList(),
+        "weeks start on Monday");
+    assertEquals(
+        List.of(1L, 0L, 5L, 1L), weeks.buckets().stream().map(Histogram.Bucket::count).toList());
   }
 
   @Test
   void bucketsCountTheMatchesAndAllArticlesOfTheirWholePeriod() throws IOException {
     Histogram h = search("q=ceasefire&section=Press%20Releases&interval=month").histogram();
     assertEquals("2021-11-01=1/7", buckets(h), "r1 of the seven of November");
-    Histogram cut = search("q=ceasefire&section=Press%20Releases&interval=month&from=2021-11-18&to=2021-11-30").histogram();
+    Histogram cut =
+        search("q=ceasefire&section=Press%20Releases&interval=month&from=2021-11-18&to=2021-11-30")
+            .histogram();
     assertEquals("2021-11-01=0/5", buckets(cut), "from cuts the bucket: k1, k2, k3, w2, j1");
   }
 
@@ -163,9 +174,12 @@ class SearchFeaturesTest {
     Histogram h = search("q=ceasefire&from=2021-11-01&to=2021-11-30").histogram();
     assertEquals(30, h.buckets().size());
     assertEquals(LocalDate.of(2021, 11, 1), h.buckets().get(0).start());
-    Histogram clipped = search("q=marathon&from=1990-01-01&to=2100-12-31&interval=year").histogram();
-    assertEquals(List.of("2019-01-01", "2020-01-01", "2021-01-01", "2022-01-01"),
-        clipped.buckets().stream().map(b -> b.start().toString()).toList(), "the archive's years only");
+    Histogram clipped =
+        search("q=marathon&from=1990-01-01&to=2100-12-31&interval=year").histogram();
+    assertEquals(
+        List.of("2019-01-01", "2020-01-01", "2021-01-01", "2022-01-01"),
+        clipped.buckets().stream().map(b -> b.start().toString()).toList(),
+        "the archive's years only");
     assertEquals(List.of(), search("q=volcano").histogram().buckets());
   }
 
@@ -176,10 +190,13 @@ class SearchFeaturesTest {
     all.add(20_000);
     ReaderState state = new ReaderState(null, null, null, null, 0, 20_000, all);
     List<String> warnings = new ArrayList<>();
-    SearchRequest request = new SearchRequest("", null, null, null, null, null, 1, 10, 10, SearchRequest.Interval.DAY);
+    SearchRequest request =
+        new SearchRequest("", null, null, null, null, null, 1, 10, 10, SearchRequest.Interval.DAY);
     Histogram h = Histogram.of(all, 0, state, request, warnings);
-    assertEquals(SearchRequest.Interval.MONTH, h.interval(), "20,001 days, 2,858 weeks, 658 months");
-    assertEquals(List.of("interval day would give more than 2000 buckets; month was used"), warnings);
+    assertEquals(
+        SearchRequest.Interval.MONTH, h.interval(), "20,001 days, 2,858 weeks, 658 months");
+    assertEquals(
+        List.of("interval day would give more than 2000 buckets; month was used"), warnings);
   }
 
   // --- snippets --------------------------------------------------------------------------------
@@ -188,27 +205,39 @@ class SearchFeaturesTest {
   void snippetsMarkTheWordsAndEscapeEverythingElse() throws IOException {
     SearchResult.Hit x1 = search("q=script").hits().get(0);
     assertEquals("x1", x1.id());
-    assertEquals("Editors find <script>alert(\"x\")</script> in a headline", x1.title(), "plain text as stored");
-    assertEquals("Editors find &lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; in a headline",
+    assertEquals(
+        "Editors find <script>alert(\"x\")</script> in a headline",
+        x1.title(),
+        "plain text as stored");
+    assertEquals(
+        "Editors find &lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; in a headline",
         x1.titleHtml());
-    assertEquals("A reader sent &lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt; &amp; other"
-        + " &lt;b&gt;tags&lt;/b&gt;; the filter caught the <mark>script</mark>. Nothing ran in the browser.",
+    assertEquals(
+        "A reader sent &lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt; &amp; other"
+            + " &lt;b&gt;tags&lt;/b&gt;; the filter caught the <mark>script</mark>. Nothing ran in the browser.",
         x1.snippet());
   }
 
   @Test
   void aMatchInTheLedeOnlyGivesTheLede() throws IOException {
-    assertEquals("Diplomats want the <mark>ceasefire</mark> extended.", hit(search("q=ceasefire"), "j1").snippet());
+    assertEquals(
+        "Diplomats want the <mark>ceasefire</mark> extended.",
+        hit(search("q=ceasefire"), "j1").snippet());
   }
 
   @Test
   void stemsAndPhrasesAreMarked() throws IOException {
-    assertEquals("Parliament agreed that the <mark>elections</mark> will be held in June. The prime minister resigned on Friday.",
+    assertEquals(
+        "Parliament agreed that the <mark>elections</mark> will be held in June. The prime minister resigned on Friday.",
         hit(search("q=election"), "p1").snippet());
-    assertEquals("Parliament sets a date for the <mark>elections</mark>", hit(search("q=election"), "p1").titleHtml());
-    assertEquals("Parliament agreed that the elections will be held in June. The <mark>prime</mark> <mark>minister</mark> resigned on Friday.",
+    assertEquals(
+        "Parliament sets a date for the <mark>elections</mark>",
+        hit(search("q=election"), "p1").titleHtml());
+    assertEquals(
+        "Parliament agreed that the elections will be held in June. The <mark>prime</mark> <mark>minister</mark> resigned on Friday.",
         hit(search("q=%22prime+minister%22"), "p1").snippet());
-    assertEquals("Two <mark>prime</mark> ministers resigned in one year.",
+    assertEquals(
+        "Two <mark>prime</mark> ministers resigned in one year.",
         hit(search("q=prime+-%22prime+minister%22"), "p2").snippet().replaceFirst("^.*(Two)", "$1"),
         "a word is marked, a phrase that does not occur is not");
   }
@@ -227,12 +256,16 @@ class SearchFeaturesTest {
     org.apache.lucene.search.uhighlight.Passage third = passage(23, 38, 30, 35);
     org.apache.lucene.search.uhighlight.Passage fourth = passage(38, 50, 44, 49);
     Snippets.MarkFormatter f = new Snippets.MarkFormatter();
-    assertEquals("One <mark>cease</mark> here. … Three &lt;<mark>cease</mark>&gt;. Four <mark>cease</mark>.",
-        f.format(new org.apache.lucene.search.uhighlight.Passage[] {first, third, fourth}, content));
+    assertEquals(
+        "One <mark>cease</mark> here. … Three &lt;<mark>cease</mark>&gt;. Four <mark>cease</mark>.",
+        f.format(
+            new org.apache.lucene.search.uhighlight.Passage[] {first, third, fourth}, content));
   }
 
-  private static org.apache.lucene.search.uhighlight.Passage passage(int start, int end, int matchStart, int matchEnd) {
-    org.apache.lucene.search.uhighlight.Passage p = new org.apache.lucene.search.uhighlight.Passage();
+  private static org.apache.lucene.search.uhighlight.Passage passage(
+      int start, int end, int matchStart, int matchEnd) {
+    org.apache.lucene.search.uhighlight.Passage p =
+        new org.apache.lucene.search.uhighlight.Passage();
     p.setStartOffset(start);
     p.setEndOffset(end);
     p.addMatch(matchStart, matchEnd, new org.apache.lucene.util.BytesRef("cease"), 1);
@@ -242,7 +275,9 @@ class SearchFeaturesTest {
   // --- facet values by prefix ------------------------------------------------------------------
 
   private static String values(FacetValues f) {
-    return f.values().stream().map(v -> v.value() + "=" + v.count()).collect(Collectors.joining(", "));
+    return f.values().stream()
+        .map(v -> v.value() + "=" + v.count())
+        .collect(Collectors.joining(", "));
   }
 
   @Test
@@ -258,11 +293,18 @@ class SearchFeaturesTest {
 
   @Test
   void facetValuesFollowTheSearchButNotTheirOwnFilter() throws IOException {
-    SearchRequest ceasefire = SearchParameters.parse(SearchParametersTest.params("q=ceasefire&author=Jane%20Roe")).request();
-    assertEquals("Alican Tekingunduz=2, Jane Roe=2, Maria Calder=2, Office of the Spokesperson=1",
+    SearchRequest ceasefire =
+        SearchParameters.parse(SearchParametersTest.params("q=ceasefire&author=Jane%20Roe"))
+            .request();
+    assertEquals(
+        "Alican Tekingunduz=2, Jane Roe=2, Maria Calder=2, Office of the Spokesperson=1",
         values(searcher.facetValues(ceasefire, "author", "")));
-    assertEquals("WORLD=2", values(searcher.facetValues(ceasefire, "section", "")), "j1 and w2 are Jane Roe's");
-    SearchRequest two = SearchParameters.parse(SearchParametersTest.params("facetSize=2")).request();
+    assertEquals(
+        "WORLD=2",
+        values(searcher.facetValues(ceasefire, "section", "")),
+        "j1 and w2 are Jane Roe's");
+    SearchRequest two =
+        SearchParameters.parse(SearchParametersTest.params("facetSize=2")).request();
     FacetValues top = searcher.facetValues(two, "source", "");
     assertEquals("Reuters=6, AA=4", values(top));
     assertEquals(8, top.matching());
@@ -270,7 +312,10 @@ class SearchFeaturesTest {
 
   @Test
   void anUnknownDimensionIsNotFound() {
-    NotFoundException e = assertThrows(NotFoundException.class, () -> searcher.facetValues(SearchRequest.of(""), "colour", ""));
+    NotFoundException e =
+        assertThrows(
+            NotFoundException.class,
+            () -> searcher.facetValues(SearchRequest.of(""), "colour", ""));
     assertEquals("dimension", e.parameter());
   }
 
@@ -294,9 +339,12 @@ class SearchFeaturesTest {
     assertTrue(a.paragraphs().get(1).startsWith("The monitors will patrol"));
     assertEquals("k1", a.copyOf());
     assertEquals(List.of("k1", "k3"), v.copies(), "oldest first");
-    assertTrue(v.related().size() <= ArchiveSearcher.RELATED && !v.related().isEmpty(), v.related().toString());
+    assertTrue(
+        v.related().size() <= ArchiveSearcher.RELATED && !v.related().isEmpty(),
+        v.related().toString());
     for (ArticleView.Related r : v.related()) {
-      assertFalse(List.of("k1", "k2", "k3").contains(r.id()), "neither itself nor its copies: " + r.id());
+      assertFalse(
+          List.of("k1", "k2", "k3").contains(r.id()), "neither itself nor its copies: " + r.id());
     }
   }
 
@@ -312,40 +360,60 @@ class SearchFeaturesTest {
   @Test
   void anExportGivesEveryMatchingArticleCopiesIncluded() throws IOException {
     List<String> ids = new ArrayList<>();
-    long n = searcher.export(search("q=ceasefire&sort=newest&size=1").request(), a -> ids.add(a.id()));
+    long n =
+        searcher.export(search("q=ceasefire&sort=newest&size=1").request(), a -> ids.add(a.id()));
     assertEquals(7, n);
     assertEquals(List.of("j1", "w2", "k3", "k1", "k2", "w1", "r1"), ids);
     List<StoredArticle> all = new ArrayList<>();
     searcher.export(SearchRequest.of(""), all::add);
     assertEquals(17, all.size());
-    assertEquals(2, all.stream().filter(a -> a.id().equals("w1")).findFirst().orElseThrow().paragraphs().size());
+    assertEquals(
+        2,
+        all.stream()
+            .filter(a -> a.id().equals("w1"))
+            .findFirst()
+            .orElseThrow()
+            .paragraphs()
+            .size());
   }
 
   // --- limits ----------------------------------------------------------------------------------
 
   @Test
   void aLeadingWildcardIsRefusedWithItsPosition() {
-    InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> search("q=*fire"));
+    InvalidRequestException e =
+        assertThrows(InvalidRequestException.class, () -> search("q=*fire"));
     assertEquals("q", e.parameter());
     assertEquals(0, e.position());
-    InvalidRequestException later = assertThrows(InvalidRequestException.class, () -> search("q=ceasefire+title:?ire"));
+    InvalidRequestException later =
+        assertThrows(InvalidRequestException.class, () -> search("q=ceasefire+title:?ire"));
     assertEquals(16, later.position());
-    assertEquals("cannot parse the query: a word cannot start with * or ? (position 16), which would read every"
-        + " word of the index; start it with a letter or more", later.getMessage());
+    assertEquals(
+        "cannot parse the query: a word cannot start with * or ? (position 16), which would read every"
+            + " word of the index; start it with a letter or more",
+        later.getMessage());
   }
 
   @Test
   void aPatternOfTooManyWordsIsRefused(@TempDir Path dir) throws IOException {
-    String words = IntStream.range(0, QueryLimits.MAX_EXPANSION + 1)
-        .mapToObj(i -> String.format(java.util.Locale.ROOT, "zq%04d", i)).collect(Collectors.joining(" "));
+    String words =
+        IntStream.range(0, QueryLimits.MAX_EXPANSION + 1)
+            .mapToObj(i -> String.format(java.util.Locale.ROOT, "zq%04d", i))
+            .collect(Collectors.joining(" "));
     IndexLayout layout = new IndexLayout(dir.resolve("archive"));
-    TestArchives.ingest(layout, TestArchives.write(dir.resolve("in"), "many.txt",
-        TestArchives.house("2021-01-01 WORLD", "Many words", null, null, null, words)));
+    TestArchives.ingest(
+        layout,
+        TestArchives.write(
+            dir.resolve("in"),
+            "many.txt",
+            TestArchives.house("2021-01-01 WORLD", "Many words", null, null, null, words)));
     try (ArchiveSearcher many = ArchiveSearcher.open(layout)) {
       InvalidRequestException e =
           assertThrows(InvalidRequestException.class, () -> many.search(SearchRequest.of("zq*")));
       assertEquals("q", e.parameter());
-      assertEquals("'zq*' matches more than 2,000 words in body; make the pattern longer or more precise", e.getMessage());
+      assertEquals(
+          "'zq*' matches more than 2,000 words in body; make the pattern longer or more precise",
+          e.getMessage());
       assertEquals(1, many.search(SearchRequest.of("zq1*")).total(), "1,000 words are fine");
     }
   }
@@ -353,7 +421,8 @@ class SearchFeaturesTest {
   @Test
   void aQueryOfTooManyClausesIsRefusedAsBadQ() {
     String q = IntStream.range(0, 400).mapToObj(i -> "w" + i).collect(Collectors.joining(" OR "));
-    InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> searcher.search(SearchRequest.of(q)));
+    InvalidRequestException e =
+        assertThrows(InvalidRequestException.class, () -> searcher.search(SearchRequest.of(q)));
     assertEquals("q", e.parameter());
     assertTrue(e.getMessage().startsWith("the query is too large"), e.getMessage());
   }
@@ -366,8 +435,11 @@ class SearchFeaturesTest {
       for (String q : List.of("q=ceasefire", "q=ceasefire&section=WORLD&author=Jane%20Roe")) {
         SearchResult r = search(q);
         assertTrue(r.timedOut(), q);
-        assertTrue(r.warnings().contains(
-            "the search took longer than its time limit and was cut: counts and hits cover part of the archive"), q);
+        assertTrue(
+            r.warnings()
+                .contains(
+                    "the search took longer than its time limit and was cut: counts and hits cover part of the archive"),
+            q);
       }
     } finally {
       searcher.setTimeLimit(before);
@@ -379,7 +451,8 @@ class SearchFeaturesTest {
   void warningsOfTheQueryComeBack() throws IOException {
     Map<String, List<String>> p = new LinkedHashMap<>();
     p.put("q", List.of("Azerbaijan: Armenian forces"));
-    assertEquals(List.of("unknown field 'Azerbaijan:' was searched as words"),
+    assertEquals(
+        List.of("unknown field 'Azerbaijan:' was searched as words"),
         searcher.search(SearchParameters.parse(p).request()).warnings());
   }
 }

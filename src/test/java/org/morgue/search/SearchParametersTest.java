@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The URL parameters of a search, read and written back (DESIGN.md, "URL parameters"). */
 class SearchParametersTest {
 
-  /** Parameters from a query string such as {@code q=a&section=WORLD}, decoded as the server does. */
+  /**
+   * Parameters from a query string such as {@code q=a&section=WORLD}, decoded as the server does.
+   */
   static Map<String, List<String>> params(String queryString) {
     return SearchParameters.decode(queryString);
   }
@@ -33,7 +35,8 @@ class SearchParametersTest {
   void noParametersIsTheFirstPageOfEverything() {
     SearchParameters.Parsed p = parse("");
     assertEquals(
-        new SearchRequest("", null, null, Map.of(), Map.of(), SearchRequest.Sort.RELEVANCE, 1, 10, 10, null),
+        new SearchRequest(
+            "", null, null, Map.of(), Map.of(), SearchRequest.Sort.RELEVANCE, 1, 10, 10, null),
         p.request());
     assertEquals(List.of(), p.warnings());
   }
@@ -41,13 +44,15 @@ class SearchParametersTest {
   @Test
   void everyParameterIsRead() {
     SearchRequest r =
-        parse("q=ceasefire+border&from=2021-11-01&to=2021-11-30&section=WORLD&section=SPORT&source=AA"
-                + "&not.author=Jane%20Roe&not.author=John+Doe&sort=newest&page=2&size=20&facetSize=50&interval=week")
+        parse(
+                "q=ceasefire+border&from=2021-11-01&to=2021-11-30&section=WORLD&section=SPORT&source=AA"
+                    + "&not.author=Jane%20Roe&not.author=John+Doe&sort=newest&page=2&size=20&facetSize=50&interval=week")
             .request();
     assertEquals("ceasefire border", r.q());
     assertEquals(LocalDate.of(2021, 11, 1), r.from());
     assertEquals(LocalDate.of(2021, 11, 30), r.to());
-    assertEquals(Map.of("section", List.of("WORLD", "SPORT"), "source", List.of("AA")), r.filters());
+    assertEquals(
+        Map.of("section", List.of("WORLD", "SPORT"), "source", List.of("AA")), r.filters());
     assertEquals(Map.of("author", List.of("Jane Roe", "John Doe")), r.excludes());
     assertEquals(SearchRequest.Sort.NEWEST, r.sort());
     assertEquals(2, r.page());
@@ -68,7 +73,8 @@ class SearchParametersTest {
 
   @Test
   void blankValuesAreAbsent() {
-    SearchRequest r = parse("q=&from=&to=&sort=&page=&size=&interval=&section=&not.source=").request();
+    SearchRequest r =
+        parse("q=&from=&to=&sort=&page=&size=&interval=&section=&not.source=").request();
     assertEquals(parse("").request(), r);
   }
 
@@ -86,7 +92,8 @@ class SearchParametersTest {
 
   @Test
   void aParameterTheCallerReadsIsNotWarnedAbout() {
-    assertEquals(List.of(), SearchParameters.parse(params("prefix=jo"), Set.of("prefix")).warnings());
+    assertEquals(
+        List.of(), SearchParameters.parse(params("prefix=jo"), Set.of("prefix")).warnings());
   }
 
   @Test
@@ -126,7 +133,9 @@ class SearchParametersTest {
     assertTrue(e.tooLarge());
     assertEquals("q", e.parameter());
     assertEquals("q is 1001 characters long; at most 1000 are taken", e.getMessage());
-    assertEquals(SearchParameters.MAX_Q_LENGTH, parse("q=" + "a".repeat(SearchParameters.MAX_Q_LENGTH)).request().q().length());
+    assertEquals(
+        SearchParameters.MAX_Q_LENGTH,
+        parse("q=" + "a".repeat(SearchParameters.MAX_Q_LENGTH)).request().q().length());
   }
 
   @Test
@@ -140,30 +149,39 @@ class SearchParametersTest {
 
   @Test
   void aLongFacetValueIsTooLarge() {
-    InvalidRequestException e = refused("not.author=" + "x".repeat(SearchParameters.MAX_VALUE_LENGTH + 1));
+    InvalidRequestException e =
+        refused("not.author=" + "x".repeat(SearchParameters.MAX_VALUE_LENGTH + 1));
     assertTrue(e.tooLarge());
     assertEquals("not.author", e.parameter());
   }
 
   @Test
   void decodingIsStrict() {
-    assertEquals(Map.of("q", List.of("a b+c"), "section", List.of("WORLD", "")), SearchParameters.decode("q=a+b%2Bc&section=WORLD&section&&"));
-    InvalidRequestException bad = assertThrows(InvalidRequestException.class, () -> SearchParameters.decode("page=1&q=%ZZ"));
+    assertEquals(
+        Map.of("q", List.of("a b+c"), "section", List.of("WORLD", "")),
+        SearchParameters.decode("q=a+b%2Bc&section=WORLD&section&&"));
+    InvalidRequestException bad =
+        assertThrows(InvalidRequestException.class, () -> SearchParameters.decode("page=1&q=%ZZ"));
     assertEquals("q", bad.parameter());
-    assertTrue(bad.getMessage().startsWith("the value of q is not valid percent-encoding"), bad.getMessage());
+    assertTrue(
+        bad.getMessage().startsWith("the value of q is not valid percent-encoding"),
+        bad.getMessage());
     assertEquals(Map.of(), SearchParameters.decode(null));
   }
 
   @Test
   void theCanonicalQueryStringLeavesOutDefaultsAndReadsBackTheSame() {
-    String url = "size=10&interval=&not.source=AA&section=SPORT&q=ceasefire+border&section=WORLD&sort=newest&page=1";
+    String url =
+        "size=10&interval=&not.source=AA&section=SPORT&q=ceasefire+border&section=WORLD&sort=newest&page=1";
     SearchRequest r = parse(url).request();
     String canonical = SearchParameters.toQueryString(r);
-    assertEquals("q=ceasefire%20border&section=SPORT&section=WORLD&not.source=AA&sort=newest", canonical);
+    assertEquals(
+        "q=ceasefire%20border&section=SPORT&section=WORLD&not.source=AA&sort=newest", canonical);
     assertEquals(r, parse(canonical).request());
     assertEquals("", SearchParameters.toQueryString(parse("").request()));
-    String all = "q=%22prime%20minister%22&from=2021-01-01&to=2021-12-31&author=Zo%C3%AB%20Mart%C3%ADn"
-        + "&sort=oldest&page=3&size=5&facetSize=20&interval=month";
+    String all =
+        "q=%22prime%20minister%22&from=2021-01-01&to=2021-12-31&author=Zo%C3%AB%20Mart%C3%ADn"
+            + "&sort=oldest&page=3&size=5&facetSize=20&interval=month";
     assertEquals(all, SearchParameters.toQueryString(parse(all).request()));
   }
 }

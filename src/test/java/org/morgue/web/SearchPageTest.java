@@ -21,14 +21,13 @@ import org.morgue.entity.EntityFinder;
 import org.morgue.http.MorgueServer;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Ingester;
-import org.morgue.search.ArchiveSearcher;
 import org.morgue.index.TestArchives;
+import org.morgue.search.ArchiveSearcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -37,18 +36,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The search page of issue 5 in a real browser: Debian's {@code chromium}, headless, driven through
- * its {@code chromedriver} by Selenium, against a {@link MorgueServer} on a free port over the search
- * and API corpora (17 articles; their READMEs say what each holds), indexed with entities, serving
- * the repository's {@code web/} folder. Each test saves a screenshot under {@code target/screenshots}.
+ * its {@code chromedriver} by Selenium, against a {@link MorgueServer} on a free port over the
+ * search and API corpora (17 articles; their READMEs say what each holds), indexed with entities,
+ * serving the repository's {@code web/} folder. Each test saves a screenshot under {@code
+ * target/screenshots}.
  *
- * <p>Without chromium these tests are skipped, with a message saying what to install; in CI
- * ({@code CI=true}) they fail instead, so that a broken browser setup cannot pass unnoticed.
+ * <p>Without chromium these tests are skipped, with a message saying what to install; in CI ({@code
+ * CI=true}) they fail instead, so that a broken browser setup cannot pass unnoticed.
  */
 class SearchPageTest {
   @TempDir static Path tmp;
 
   private static final Path CHROMIUM = Path.of(env("MORGUE_CHROMIUM", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(env("MORGUE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+  private static final Path CHROMEDRIVER =
+      Path.of(env("MORGUE_CHROMEDRIVER", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private static ArchiveSearcher searcher;
@@ -71,9 +72,12 @@ class SearchPageTest {
       return; // each test then skips or fails in @BeforeEach
     }
     IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
-    try (Ingester ingester = new Ingester(layout,
-        Ingester.Options.defaults().withThreads(2).withEntities(EntityFinder.standard()))) {
-      ingester.ingest(List.of(TestArchives.searchCorpus(), TestArchives.apiCorpus()), Ingester.Progress.NONE);
+    try (Ingester ingester =
+        new Ingester(
+            layout,
+            Ingester.Options.defaults().withThreads(2).withEntities(EntityFinder.standard()))) {
+      ingester.ingest(
+          List.of(TestArchives.searchCorpus(), TestArchives.apiCorpus()), Ingester.Progress.NONE);
     }
     searcher = ArchiveSearcher.open(layout);
     server = new MorgueServer(searcher, Path.of("web")).start("127.0.0.1", 0);
@@ -81,13 +85,23 @@ class SearchPageTest {
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
         "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"),
         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
     options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     Files.createDirectories(SCREENSHOTS);
   }
@@ -108,8 +122,12 @@ class SearchPageTest {
   @BeforeEach
   void needsTheBrowser() {
     if (!browserPresent()) {
-      String message = "the browser tests need Debian's chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install -y --no-install-recommends chromium chromium-driver";
+      String message =
+          "the browser tests need Debian's chromium and chromedriver ("
+              + CHROMIUM
+              + ", "
+              + CHROMEDRIVER
+              + "): apt-get install -y --no-install-recommends chromium chromium-driver";
       if ("true".equals(System.getenv("CI"))) {
         fail("in CI " + message);
       }
@@ -120,7 +138,9 @@ class SearchPageTest {
 
   // --- helpers ---------------------------------------------------------------------------------
 
-  /** Opens the page at {@code pathAndQuery} (relative to {@code /}) and waits until it has painted. */
+  /**
+   * Opens the page at {@code pathAndQuery} (relative to {@code /}) and waits until it has painted.
+   */
   private static void open(String query) {
     driver.get(base + query);
     ready();
@@ -128,8 +148,9 @@ class SearchPageTest {
 
   /** Waits until the page says it is ready (html[data-state=ready]) and its URL is settled. */
   private static void ready() {
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-        "ready".equals(d.findElement(By.tagName("html")).getDomAttribute("data-state")));
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(
+            d -> "ready".equals(d.findElement(By.tagName("html")).getDomAttribute("data-state")));
   }
 
   /** Clicks and waits until the address has changed and the page has painted the new state. */
@@ -140,13 +161,18 @@ class SearchPageTest {
     ready();
   }
 
-  /** The results' summary without its time ("7 articles (5 stories) in 3 ms" → "7 articles (5 stories)"). */
+  /**
+   * The results' summary without its time ("7 articles (5 stories) in 3 ms" → "7 articles (5
+   * stories)").
+   */
   private static String summary() {
     return driver.findElement(By.id("summary")).getText().replaceFirst(" in \\d+ ms.*", "");
   }
 
   private static List<String> titles() {
-    return driver.findElements(By.cssSelector("#hits .hit h3")).stream().map(WebElement::getText).toList();
+    return driver.findElements(By.cssSelector("#hits .hit h3")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   private static String query() {
@@ -156,8 +182,8 @@ class SearchPageTest {
   }
 
   private static WebElement facetValue(String dim, String value) {
-    return driver.findElement(By.cssSelector(
-        "#facets .facet-value[data-dim='" + dim + "'][data-value='" + value + "']"));
+    return driver.findElement(
+        By.cssSelector("#facets .facet-value[data-dim='" + dim + "'][data-value='" + value + "']"));
   }
 
   private static void screenshot(String name) throws IOException {
@@ -183,12 +209,21 @@ class SearchPageTest {
     List<String> titles = titles();
     assertEquals(5, titles.size(), titles.toString());
     assertTrue(titles.contains("Azerbaijan and Armenia agree to a ceasefire"), titles.toString());
-    assertTrue(driver.findElement(By.cssSelector("#hits .snippet mark")).getText().equalsIgnoreCase("ceasefire"));
-    assertFalse(driver.findElements(By.cssSelector("#hits .copies")).isEmpty(), "the wire copies are counted");
+    assertTrue(
+        driver
+            .findElement(By.cssSelector("#hits .snippet mark"))
+            .getText()
+            .equalsIgnoreCase("ceasefire"));
+    assertFalse(
+        driver.findElements(By.cssSelector("#hits .copies")).isEmpty(),
+        "the wire copies are counted");
     assertEquals("6", facetValue("section", "WORLD").findElement(By.className("count")).getText());
     String exports = driver.findElement(By.id("exports")).getText();
-    assertTrue(exports.contains("CSV") && exports.contains("JSON Lines") && exports.contains("Atom"), exports);
-    assertEquals(base + "api/search.csv?q=ceasefire",
+    assertTrue(
+        exports.contains("CSV") && exports.contains("JSON Lines") && exports.contains("Atom"),
+        exports);
+    assertEquals(
+        base + "api/search.csv?q=ceasefire",
         driver.findElement(By.linkText("CSV")).getDomProperty("href"));
     assertEquals("ceasefire", driver.findElement(By.id("q")).getDomProperty("value"));
     screenshot("results");
@@ -205,7 +240,8 @@ class SearchPageTest {
   }
 
   @Test
-  void clickingFacetsFiltersIncludesSeveralValuesExcludesAndSurvivesReloadAndBack() throws IOException {
+  void clickingFacetsFiltersIncludesSeveralValuesExcludesAndSurvivesReloadAndBack()
+      throws IOException {
     open("?q=ceasefire");
     String all = summary();
     clickAndWait(facetValue("section", "Press Releases"));
@@ -241,7 +277,9 @@ class SearchPageTest {
   }
 
   private static List<String> chips() {
-    return driver.findElements(By.cssSelector("#chips .chip")).stream().map(e -> e.getText().replace("\n", "")).toList();
+    return driver.findElements(By.cssSelector("#chips .chip")).stream()
+        .map(e -> e.getText().replace("\n", ""))
+        .toList();
   }
 
   @Test
@@ -252,9 +290,15 @@ class SearchPageTest {
     assertEquals("true", more.getDomAttribute("aria-expanded"));
     WebElement find = driver.findElement(By.id("more-author"));
     find.sendKeys("zo");
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
-        By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']")).isEmpty());
-    clickAndWait(driver.findElement(By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']")));
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(
+            d ->
+                !d.findElements(
+                        By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']"))
+                    .isEmpty());
+    clickAndWait(
+        driver.findElement(
+            By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']")));
     assertEquals("size=5&facetSize=3&author=Zo%C3%AB+Mart%C3%ADn", query());
     assertEquals("2 articles", summary());
   }
@@ -262,7 +306,9 @@ class SearchPageTest {
   @Test
   void excludingAValueLeavesItOut() throws IOException {
     open("?q=ceasefire");
-    clickAndWait(driver.findElement(By.cssSelector(".facet-exclude[data-dim='section'][data-value='Press Releases']")));
+    clickAndWait(
+        driver.findElement(
+            By.cssSelector(".facet-exclude[data-dim='section'][data-value='Press Releases']")));
     assertEquals("q=ceasefire&not.section=Press+Releases", query());
     assertEquals("6 articles (4 stories)", summary());
     assertEquals(List.of("not section: Press Releases×"), chips());
@@ -284,7 +330,8 @@ class SearchPageTest {
     driver.findElement(By.cssSelector("input[name=chart][value=share]")).click();
     ready();
     assertTrue(query().endsWith("&chart=share"), query());
-    assertTrue(driver.findElement(By.id("timeline-title")).getText().contains("share of all articles"));
+    assertTrue(
+        driver.findElement(By.id("timeline-title")).getText().contains("share of all articles"));
     screenshot("timeline");
   }
 
@@ -298,13 +345,19 @@ class SearchPageTest {
     assertTrue(query().contains("article="), query());
     assertEquals(title, driver.findElement(By.id("article-title")).getText());
     assertFalse(driver.findElement(By.id("results-view")).isDisplayed());
-    assertTrue(driver.findElement(By.className("permalink")).getText().endsWith("/?article="
-        + query().replaceAll(".*article=([^&]+).*", "$1")));
-    assertFalse(driver.findElements(By.cssSelector("#article-view .mention")).isEmpty(), "entities are highlighted");
+    assertTrue(
+        driver
+            .findElement(By.className("permalink"))
+            .getText()
+            .endsWith("/?article=" + query().replaceAll(".*article=([^&]+).*", "$1")));
+    assertFalse(
+        driver.findElements(By.cssSelector("#article-view .mention")).isEmpty(),
+        "entities are highlighted");
     screenshot("article");
 
     driver.findElement(By.cssSelector("#article-view .back")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("article="));
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> !d.getCurrentUrl().contains("article="));
     ready();
     assertEquals("q=ceasefire&sort=newest", query());
     assertEquals(before, titles());
@@ -316,7 +369,8 @@ class SearchPageTest {
     // w1 names Erdoğan, Azerbaijan, Armenia and Moscow
     open("?q=armenian");
     clickAndWait(driver.findElement(By.cssSelector("#hits .hit h3 a")));
-    WebElement mention = driver.findElement(By.cssSelector("#article-view .body .mention.m-person"));
+    WebElement mention =
+        driver.findElement(By.cssSelector("#article-view .body .mention.m-person"));
     assertEquals("Erdoğan", mention.getText());
     clickAndWait(mention);
     assertEquals("q=armenian&person=Recep+Tayyip+Erdo%C4%9Fan", query());
@@ -333,10 +387,16 @@ class SearchPageTest {
     assertTrue(driver.findElements(By.cssSelector("#hits script, #hits b")).isEmpty());
     clickAndWait(driver.findElement(By.cssSelector("#hits .hit h3 a")));
     assertNoAlert();
-    assertEquals("Editors find <script>alert(\"x\")</script> in a headline",
+    assertEquals(
+        "Editors find <script>alert(\"x\")</script> in a headline",
         driver.findElement(By.id("article-title")).getText());
-    assertTrue(driver.findElement(By.cssSelector("#article-view .body")).getText().contains("<b>tags</b>"));
-    assertTrue(driver.findElements(By.cssSelector("#article-view script, #article-view b")).isEmpty());
+    assertTrue(
+        driver
+            .findElement(By.cssSelector("#article-view .body"))
+            .getText()
+            .contains("<b>tags</b>"));
+    assertTrue(
+        driver.findElements(By.cssSelector("#article-view script, #article-view b")).isEmpty());
     screenshot("markup");
   }
 
@@ -346,10 +406,12 @@ class SearchPageTest {
     WebElement error = driver.findElement(By.id("query-error"));
     assertTrue(error.isDisplayed());
     assertTrue(error.getText().contains("cannot parse the query"), error.getText());
-    assertTrue(error.findElement(By.className("caret")).getText().endsWith("\n           ^"),
+    assertTrue(
+        error.findElement(By.className("caret")).getText().endsWith("\n           ^"),
         error.findElement(By.className("caret")).getText());
     assertEquals("true", driver.findElement(By.id("q")).getDomAttribute("aria-invalid"));
-    assertEquals("The search was not run: correct the query above and search again.",
+    assertEquals(
+        "The search was not run: correct the query above and search again.",
         driver.findElement(By.id("empty")).getText());
     screenshot("syntax-error");
   }
@@ -366,11 +428,14 @@ class SearchPageTest {
   @Test
   void aRequestThatFailsInTheNetworkLeavesAMessageAndAWayToTryAgain() throws IOException {
     open("?q=ceasefire");
-    driver.executeScript("window.realFetch = window.fetch;"
-        + " window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+    driver.executeScript(
+        "window.realFetch = window.fetch;"
+            + " window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
     clickAndWait(facetValue("section", "WORLD"));
     WebElement failure = driver.findElement(By.cssSelector("#empty .failure"));
-    assertTrue(failure.getText().contains("the server did not answer (Failed to fetch)"), failure.getText());
+    assertTrue(
+        failure.getText().contains("the server did not answer (Failed to fetch)"),
+        failure.getText());
     assertTrue(driver.findElement(By.id("q")).isDisplayed(), "the search box stays");
     screenshot("failed");
     driver.executeScript("window.fetch = window.realFetch;");
@@ -388,9 +453,14 @@ class SearchPageTest {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     WebElement link = wait.until(d -> d.findElement(By.id("saved-link")));
     assertEquals(base + "s/truce-newest", link.getDomProperty("href"));
-    WebElement item = wait.until(d -> d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
+    WebElement item =
+        wait.until(
+            d ->
+                d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
     String counts = item.findElement(By.className("saved-counts")).getText();
-    assertTrue(counts.matches("\\d+ results when saved on \\d{4}-\\d{2}-\\d{2}, \\d+ now · nothing new"), counts);
+    assertTrue(
+        counts.matches("\\d+ results when saved on \\d{4}-\\d{2}-\\d{2}, \\d+ now · nothing new"),
+        counts);
     driver.executeScript("document.getElementById('saved').scrollIntoView()");
     screenshot("saved");
 
@@ -404,19 +474,29 @@ class SearchPageTest {
     // as if its newest article had come since it was opened: "1 new" lists it, linking to its view
     List<String> ids = new java.util.ArrayList<>();
     List<String> titles = new java.util.ArrayList<>();
-    searcher.eachMatch(org.morgue.search.SearchRequest.of("truce"), (id, a) -> {
-      ids.add(id);
-      titles.add(a.get().title());
-    });
+    searcher.eachMatch(
+        org.morgue.search.SearchRequest.of("truce"),
+        (id, a) -> {
+          ids.add(id);
+          titles.add(a.get().title());
+        });
     new org.morgue.saved.SavedSearches(searcher.layout().saved())
-        .opened("truce-newest", java.time.Instant.now(), ids.size() - 1, ids.subList(1, ids.size()));
+        .opened(
+            "truce-newest", java.time.Instant.now(), ids.size() - 1, ids.subList(1, ids.size()));
     open("?q=truce&sort=newest");
-    item = wait.until(d -> d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
+    item =
+        wait.until(
+            d ->
+                d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
     WebElement toggle = item.findElement(By.className("saved-new-toggle"));
     assertEquals("1 new since last opened", toggle.getText());
     toggle.click();
-    WebElement fresh = wait.until(d -> d.findElement(By.cssSelector(
-        "#saved-list .saved-item[data-slug='truce-newest'] .saved-new-list a")));
+    WebElement fresh =
+        wait.until(
+            d ->
+                d.findElement(
+                    By.cssSelector(
+                        "#saved-list .saved-item[data-slug='truce-newest'] .saved-new-list a")));
     assertEquals(titles.get(0), fresh.getText());
     assertEquals(base + "?article=" + ids.get(0), fresh.getDomProperty("href"));
     assertEquals(1, driver.findElements(By.cssSelector(".saved-new-list li")).size());
@@ -424,17 +504,33 @@ class SearchPageTest {
     screenshot("saved-new");
 
     // rename it in the list; then delete it (asked twice)
-    item = wait.until(d -> d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
+    item =
+        wait.until(
+            d ->
+                d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
     item.findElement(By.className("saved-rename")).click();
     WebElement input = driver.findElement(By.cssSelector(".saved-rename-form input"));
     input.clear();
     input.sendKeys("Truces");
     driver.findElement(By.cssSelector(".saved-rename-form button[type=submit]")).click();
-    wait.until(d -> d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-name"))
-        .getText().equals("Truces"));
-    driver.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-delete")).click();
-    driver.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-delete")).click();
-    wait.until(d -> d.findElements(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")).isEmpty());
+    wait.until(
+        d ->
+            d.findElement(
+                    By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-name"))
+                .getText()
+                .equals("Truces"));
+    driver
+        .findElement(
+            By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-delete"))
+        .click();
+    driver
+        .findElement(
+            By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-delete"))
+        .click();
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']"))
+                .isEmpty());
     assertNoAlert();
   }
 
@@ -442,8 +538,11 @@ class SearchPageTest {
   void thePageBreaksNoContentSecurityPolicyRule() {
     open("?q=ceasefire");
     clickAndWait(driver.findElement(By.cssSelector("#hits .hit h3 a")));
-    List<String> violations = driver.manage().logs().get("browser").getAll().stream()
-        .map(Object::toString).filter(m -> m.contains("Content Security Policy")).toList();
+    List<String> violations =
+        driver.manage().logs().get("browser").getAll().stream()
+            .map(Object::toString)
+            .filter(m -> m.contains("Content Security Policy"))
+            .toList();
     assertEquals(List.of(), violations);
   }
 
@@ -451,7 +550,9 @@ class SearchPageTest {
   void aFailedRequestLeavesAMessageNotABlankPage() {
     open("?article=no-such-article");
     WebElement failure = driver.findElement(By.cssSelector("#article-view .failure"));
-    assertTrue(failure.getText().contains("no-such-article") || failure.getText().contains("Try again"), failure.getText());
+    assertTrue(
+        failure.getText().contains("no-such-article") || failure.getText().contains("Try again"),
+        failure.getText());
     assertTrue(driver.findElement(By.cssSelector("#article-view .back")).isDisplayed());
   }
 
@@ -473,11 +574,17 @@ class SearchPageTest {
     driver.manage().window().setSize(new Dimension(390, 844));
     open("?q=ceasefire");
     assertEquals(5, titles().size());
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-        d.findElement(By.tagName("html")).getDomAttribute("data-first-results-ms") != null);
-    long ms = Long.parseLong(driver.findElement(By.tagName("html")).getDomAttribute("data-first-results-ms"));
-    System.out.println("SearchPageTest: first results painted " + ms + " ms after navigation start");
-    Object overflow = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(
+            d ->
+                d.findElement(By.tagName("html")).getDomAttribute("data-first-results-ms") != null);
+    long ms =
+        Long.parseLong(
+            driver.findElement(By.tagName("html")).getDomAttribute("data-first-results-ms"));
+    System.out.println(
+        "SearchPageTest: first results painted " + ms + " ms after navigation start");
+    Object overflow =
+        driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
     assertEquals(Boolean.FALSE, overflow, "nothing is wider than a phone's screen");
     screenshot("phone");
   }
