@@ -16,15 +16,20 @@ import java.util.Set;
  * Shoygu]}; {@code names(ORGANIZATION)} is {@code [European Union, United Nations]}; {@code
  * mentions(Mention.Field.LEDE)} holds the lede's mentions with offsets into the lede.
  *
- * @param mentions every mention, in article order (title, lede, body; then by offset)
+ * @param found what the model (and the demonym rule) found, before any resolution: type as the
+ *     model gave it, canonical name equal to the surface text. This is what the index stores, so
+ *     that resolution can always be recomputed from it ({@code morgue entities apply})
+ * @param mentions every resolved mention, in article order (title, lede, body; then by offset)
  * @param names the distinct canonical names of each type, in order of first mention; every type has
  *     a list, possibly empty
  */
-public record ArticleEntities(List<Mention> mentions, Map<EntityType, List<String>> names) {
+public record ArticleEntities(
+    List<Mention> found, List<Mention> mentions, Map<EntityType, List<String>> names) {
   /** An article with no entities (and what the ingest indexes when extraction failed). */
-  public static final ArticleEntities NONE = of(List.of());
+  public static final ArticleEntities NONE = of(List.of(), List.of());
 
   public ArticleEntities {
+    found = List.copyOf(found);
     mentions = List.copyOf(mentions);
     EnumMap<EntityType, List<String>> copy = new EnumMap<>(EntityType.class);
     for (EntityType t : EntityType.values()) {
@@ -33,8 +38,11 @@ public record ArticleEntities(List<Mention> mentions, Map<EntityType, List<Strin
     names = Collections.unmodifiableMap(copy);
   }
 
-  /** The entities of canonicalised mentions (in article order): the names are derived from them. */
-  public static ArticleEntities of(List<Mention> mentions) {
+  /**
+   * The entities of an article: what was found, and the resolved mentions (in article order) from
+   * which the names are derived.
+   */
+  public static ArticleEntities of(List<Mention> found, List<Mention> mentions) {
     Map<EntityType, Set<String>> distinct = new EnumMap<>(EntityType.class);
     for (EntityType t : EntityType.values()) {
       distinct.put(t, new LinkedHashSet<>());
@@ -44,7 +52,7 @@ public record ArticleEntities(List<Mention> mentions, Map<EntityType, List<Strin
     }
     Map<EntityType, List<String>> names = new EnumMap<>(EntityType.class);
     distinct.forEach((t, s) -> names.put(t, List.copyOf(s)));
-    return new ArticleEntities(mentions, names);
+    return new ArticleEntities(found, mentions, names);
   }
 
   /**
@@ -65,8 +73,8 @@ public record ArticleEntities(List<Mention> mentions, Map<EntityType, List<Strin
     return in;
   }
 
-  /** Whether no entity was found. */
+  /** Whether nothing was found (not even mentions that resolution dropped). */
   public boolean isEmpty() {
-    return mentions.isEmpty();
+    return found.isEmpty() && mentions.isEmpty();
   }
 }

@@ -86,7 +86,7 @@ public final class EntityFinder {
     found(article.title(), Mention.Field.TITLE, found);
     found(article.lede(), Mention.Field.LEDE, found);
     found(article.body().isEmpty() ? null : article.bodyText(), Mention.Field.BODY, found);
-    return ArticleEntities.of(canonicalizer.canonicalize(found));
+    return ArticleEntities.of(found, canonicalizer.canonicalize(found));
   }
 
   /**
@@ -100,7 +100,7 @@ public final class EntityFinder {
   public ArticleEntities extract(String text) throws ExtractionException {
     List<Mention> found = new ArrayList<>();
     found(text, Mention.Field.TEXT, found);
-    return ArticleEntities.of(canonicalizer.canonicalize(found));
+    return ArticleEntities.of(found, canonicalizer.canonicalize(found));
   }
 
   /**
@@ -108,11 +108,11 @@ public final class EntityFinder {
    * file and demonym setting, without the extractor: what {@code morgue entities apply} does per
    * article.
    *
-   * @param stored the mentions stored at ingest (any order)
+   * @param stored what was found at ingest ({@link ArticleEntities#found()}, any order)
    * @return the entities as an ingest with this finder would give them
    */
   public ArticleEntities recanonicalize(List<Mention> stored) {
-    return ArticleEntities.of(canonicalizer.canonicalize(stored));
+    return ArticleEntities.of(stored, canonicalizer.canonicalize(stored));
   }
 
   private void found(String text, Mention.Field field, List<Mention> out)

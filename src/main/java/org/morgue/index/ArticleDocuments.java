@@ -67,8 +67,7 @@ public final class ArticleDocuments {
     if (!entities.isEmpty()) {
       doc.add(
           new StoredField(
-              Fields.MENTIONS,
-              StoredMentions.encode(entities.mentions()))); // display, re-canonicalisation
+              Fields.MENTIONS, StoredMentions.encode(entities))); // display, re-canonicalisation
     }
     if (article.url() != null) {
       doc.add(new StoredField(Fields.URL, article.url())); // display only

@@ -431,7 +431,7 @@ public final class Ingester implements AutoCloseable {
           articles++;
           Document doc = stored.document(leaf.docBase + d);
           List<org.morgue.entity.Mention> mentions =
-              StoredMentions.decode(doc.get(Fields.MENTIONS));
+              StoredMentions.decodeFound(doc.get(Fields.MENTIONS));
           if (mentions.isEmpty()) {
             continue;
           }

@@ -148,7 +148,7 @@ class EntityFinderTest {
 
   @Test
   void storedMentionsGiveTheSameEntitiesAgain() {
-    assertEquals(seedEntities, FINDER.recanonicalize(seedEntities.mentions()));
+    assertEquals(seedEntities, FINDER.recanonicalize(seedEntities.found()));
   }
 
   @Test

@@ -150,7 +150,10 @@ class EntitiesIndexTest {
             };
         assertEquals(m.text(), text.substring(m.start(), m.end()), m.toString());
       }
-      assertEquals(mentions, StoredMentions.decode(StoredMentions.encode(mentions)));
+      assertEquals(
+          mentions,
+          StoredMentions.decode(
+              StoredMentions.encode(org.morgue.entity.ArticleEntities.of(mentions, mentions))));
     }
   }
 
