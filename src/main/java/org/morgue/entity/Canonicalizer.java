@@ -1,10 +1,8 @@
 package org.morgue.entity;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,10 +29,14 @@ import java.util.regex.Pattern;
  *   <li><b>Capitals</b>: a name written all in capitals ({@code RUSSIA}) takes the article's own
  *       mixed case spelling of it, else (people and places with a word of four letters or more)
  *       title case.
- *   <li><b>Partial names</b>: a person's surname alone ({@code Pashinyan}, {@code Mr. Pashinyan})
- *       joins the article's full name that ends with it ({@code Nikol Pashinyan}); the nearest full
- *       name before it wins, else the nearest after it. A one-word organisation or place may join a
- *       person the same way and become a person (details at {@code partialNames}).
+ *   <li><b>Roles</b>: a portfolio word filed as an organisation inside a title ("Secretary of
+ *       State", "Defense Secretary") is dropped, or filed as the department where the text names it
+ *       ({@link Context}).
+ *   <li><b>The archive's evidence</b> ({@link Resolver}): boilerplate lines, acronyms, one type per
+ *       name, partial names (a surname alone, {@code Mr. Pashinyan}, joins the full name it stands
+ *       for: the article's own, the nearest before it first, weighed against the archive's), one
+ *       spelling per name. Without archive statistics ({@link NameStatistics#NONE}) the article's
+ *       own evidence decides alone.
  *   <li><b>Authority file</b> ({@link AuthorityFile#resolve}): merges, types, blocks.
  *   <li><b>Junk</b> is dropped: a name with no letter or of one character, a lone article or
  *       pronoun ("The"), a weekday or month name ("Tuesday") that did not join a longer name, a
@@ -106,7 +108,7 @@ public final class Canonicalizer {
           "mum");
 
   /** Titles dropped from the front of a person's name ("Mr. Pashinyan" is "Pashinyan"). */
-  private static final Set<String> TITLES =
+  static final Set<String> TITLES =
       Set.of(
           "mr",
           "mrs",
@@ -147,7 +149,7 @@ public final class Canonicalizer {
   private static final Pattern SUFFIX =
       Pattern.compile("(?i)-(based|born|led|backed|owned|registered|run|made|headquartered)$");
 
-  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+  static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
   private static final Pattern WRAPPING = Pattern.compile("^[\"'“”‘’«»(\\[{]+|[\"“”»)\\]},;:!?]+$");
   private static final Pattern POSSESSIVE = Pattern.compile("(?i)\\s*['’]s$");
   private static final Pattern THE = Pattern.compile("(?i)^the\\s+");
@@ -171,12 +173,31 @@ public final class Canonicalizer {
   }
 
   /** What is known of one mention while its article is canonicalised. */
-  private static final class Draft {
+  static final class Draft {
     final Mention mention;
     final String written;
     EntityType type;
     String name;
     String[] words;
+
+    /** Set by the alias table or a rule: the type is decided, type votes do not change it. */
+    boolean fixed;
+
+    /** Left out: boilerplate, a role word. */
+    boolean dropped;
+
+    /** Titles and honorifics before or inside a person's name ({@code president}, {@code mrs}). */
+    java.util.Set<String> titles = new java.util.LinkedHashSet<>();
+
+    /** The start and end of the line of its field's text that holds it (for boilerplate). */
+    int lineStart = -1;
+
+    int lineEnd = -1;
+
+    /** Up to 40 characters of its field's text before and after it. */
+    String before = "";
+
+    String after = "";
 
     Draft(Mention mention, String written, EntityType type, String name) {
       this.mention = mention;
@@ -188,13 +209,54 @@ public final class Canonicalizer {
 
   /**
    * The mentions of one article with their canonical names and types, in article order (field, then
-   * offset), junk and blocked mentions left out.
+   * offset), junk and blocked mentions left out; with no article text and no archive statistics
+   * (what {@code morgue entities} does with a plain text that it has no texts for).
    *
    * @param mentions all mentions of one article (any order), as the extractor and the rules found
-   *     them or as stored earlier
+   *     them
    * @return the canonicalised mentions
    */
   public List<Mention> canonicalize(List<Mention> mentions) {
+    return canonicalize(null, mentions, NameStatistics.NONE);
+  }
+
+  /**
+   * The mentions of one article resolved against the archive: the per-article steps above, then the
+   * archive's evidence ({@link Resolver}): boilerplate lines left out, acronyms and partial names
+   * resolved to the archive's full names, one type per name, one spelling per name.
+   *
+   * @param text the article's texts, date and source, or {@code null} when unknown
+   * @param found what the extractor found ({@link ArticleEntities#found()}), any order
+   * @param stats what the archive knows of names, or {@link NameStatistics#NONE}
+   * @return the resolved mentions, in article order
+   */
+  public List<Mention> canonicalize(ArticleText text, List<Mention> found, NameStatistics stats) {
+    List<Draft> drafts = local(text, found);
+    new Resolver(tables, stats, text).resolve(drafts);
+    List<Mention> out = new ArrayList<>(drafts.size());
+    for (Draft d : drafts) {
+      if (d.dropped) {
+        continue;
+      }
+      NameTables.Entry e = authority.resolve(d.type, d.written, d.name);
+      if (e != null && !junk(e.name())) {
+        out.add(d.mention.resolved(e.type(), e.name()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The name facts of one article ({@link NameFacts}): what it adds to the archive's statistics.
+   * They depend on the article alone (its mentions after the per-article steps, its texts), never
+   * on the statistics, so that the statistics never feed on resolution's own output.
+   */
+  public java.util.Set<String> facts(ArticleText text, List<Mention> found) {
+    return NameFacts.of(text, local(text, found), tables);
+  }
+
+  /** The per-article steps: cleaning, aliases, demonyms, context, capitals. */
+  private List<Draft> local(ArticleText text, List<Mention> mentions) {
     List<Mention> sorted = new ArrayList<>(mentions);
     sorted.sort(
         Comparator.comparing(Mention::field)
@@ -207,14 +269,33 @@ public final class Canonicalizer {
         drafts.add(d);
       }
     }
-    capitals(drafts);
-    partialNames(drafts);
-    List<Mention> out = new ArrayList<>(drafts.size());
     for (Draft d : drafts) {
-      NameTables.Entry e = authority.resolve(d.type, d.written, d.name);
-      if (e != null && !junk(e.name())) {
-        out.add(d.mention.resolved(e.type(), e.name()));
+      d.words = NameTables.key(d.name).split(" ");
+      d.titles = titles(d.mention);
+      if (text != null) {
+        Context.read(d, text.text(d.mention.field()));
       }
+    }
+    Context.roles(drafts, tables);
+    capitals(drafts);
+    for (Draft d : drafts) {
+      d.words = NameTables.key(d.name).split(" ");
+    }
+    return drafts;
+  }
+
+  /** The titles written inside a person's mention ("President Obama"): keys, periods dropped. */
+  private static java.util.Set<String> titles(Mention m) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    if (m.type() != EntityType.PERSON) {
+      return out;
+    }
+    for (String w : SPACES.split(m.text().strip())) {
+      String k = w.replace(".", "").toLowerCase(Locale.ROOT);
+      if (!TITLES.contains(k)) {
+        break;
+      }
+      out.add(k);
     }
     return out;
   }
@@ -226,7 +307,9 @@ public final class Canonicalizer {
         return null;
       }
       NameTables.Entry alias = tables.alias(place);
-      return new Draft(m, m.text(), EntityType.LOCATION, alias == null ? place : alias.name());
+      Draft d = new Draft(m, m.text(), EntityType.LOCATION, alias == null ? place : alias.name());
+      d.fixed = true;
+      return d;
     }
     String written = clean(m.type(), m.text());
     if (written.isEmpty()) {
@@ -234,12 +317,16 @@ public final class Canonicalizer {
     }
     NameTables.Entry alias = alias(m.type(), written);
     if (alias != null) {
-      return new Draft(m, written, alias.type(), alias.name());
+      Draft d = new Draft(m, written, alias.type(), alias.name());
+      d.fixed = true;
+      return d;
     }
     if (demonyms && m.type() == EntityType.LOCATION) {
       String place = tables.demonym(written);
       if (place != null) {
-        return new Draft(m, written, EntityType.LOCATION, place);
+        Draft d = new Draft(m, written, EntityType.LOCATION, place);
+        d.fixed = true;
+        return d;
       }
     }
     return new Draft(m, written, m.type(), written);
@@ -252,7 +339,7 @@ public final class Canonicalizer {
    * and a person may bear a place's name (Holland): those keep their type and name. So does a
    * place's own name in capitals ("TEXAS" for a team, in a headline).
    */
-  private NameTables.Entry alias(EntityType type, String name) {
+  NameTables.Entry alias(EntityType type, String name) {
     NameTables.Entry e = tables.alias(name);
     if (e == null || e.type() == type) {
       return e;
@@ -262,7 +349,7 @@ public final class Canonicalizer {
   }
 
   /** Two to five capitals, periods allowed: {@code EU}, {@code U.N.}, {@code NATO}. */
-  private static boolean acronym(String name) {
+  static boolean acronym(String name) {
     String s = name.replace(".", "");
     return s.length() >= 2 && s.length() <= 5 && s.chars().allMatch(c -> c >= 'A' && c <= 'Z');
   }
@@ -289,101 +376,9 @@ public final class Canonicalizer {
         NameTables.Entry alias = alias(d.type, spelled);
         d.name = alias == null ? spelled : alias.name();
         d.type = alias == null ? d.type : alias.type();
+        d.fixed |= alias != null;
       }
     }
-  }
-
-  /**
-   * A one-word person name (a surname, "Mr. Pashinyan" once cleaned) joins the nearest longer
-   * person name of the same article that ends with it; the nearest before it wins, else the nearest
-   * after it. So does a one-word organisation or place that is not in the tables, and a known place
-   * ({@link NameTables#isPlace}) if the model also took that word alone for a person in this
-   * article: the model often takes a surname for a place ("Jamil" after "Jamil Ahmed"), and within
-   * one article the person is the likelier reading; but "Washington" or "Israel" beside "Kerry
-   * Washington" or "Steve Israel" stays a place. Longer partial names do not join ("Hillary
-   * Clinton" never becomes the run-together "Booing Hillary Clinton" of a headline); the alias
-   * table and the authority file merge such variants ("Tayyip Erdoğan").
-   */
-  private void partialNames(List<Draft> drafts) {
-    // longer person names by their last word: a name that ends another shares its last word
-    Map<String, List<Integer>> people = new HashMap<>();
-    Set<String> personWords = new HashSet<>();
-    List<Integer> joining = new ArrayList<>();
-    for (int i = 0; i < drafts.size(); i++) {
-      Draft d = drafts.get(i);
-      d.words = NameTables.key(d.name).split(" ");
-      if (d.type == EntityType.PERSON) {
-        if (d.words.length > 1) {
-          people.computeIfAbsent(d.words[d.words.length - 1], w -> new ArrayList<>()).add(i);
-        } else {
-          joining.add(i);
-        }
-        personWords.add(NameTables.key(d.written));
-      }
-    }
-    for (int i = 0; i < drafts.size(); i++) {
-      Draft d = drafts.get(i);
-      if (d.type == EntityType.PERSON || d.words.length != 1) {
-        continue;
-      }
-      boolean place = tables.isPlace(d.written) || tables.demonym(d.written) != null;
-      boolean known = place || tables.alias(d.name) != null; // e.g. NATO
-      if (!known || place && personWords.contains(NameTables.key(d.written))) {
-        joining.add(i);
-      }
-    }
-    Set<Integer> runTogether = runTogether(drafts, people);
-    for (int i : joining) {
-      Draft d = drafts.get(i);
-      Draft best = null;
-      int bestDistance = Integer.MAX_VALUE;
-      for (int j : people.getOrDefault(d.words[d.words.length - 1], List.of())) {
-        Draft f = drafts.get(j);
-        if (f.words.length > d.words.length
-            && endsWith(f.words, d.words)
-            && !runTogether.contains(j)) {
-          // before it beats after it: a distance after is counted past every distance before
-          int distance = j < i ? i - j : drafts.size() + (j - i);
-          if (distance < bestDistance) {
-            bestDistance = distance;
-            best = f;
-          }
-        }
-      }
-      if (best != null) {
-        d.name = best.name;
-        d.words = best.words;
-        d.type = EntityType.PERSON;
-      }
-    }
-  }
-
-  /**
-   * The person names that may be two names run together ("Is Joe Biden Hillary Clinton ...", "lead
-   * over Sanders Elizabeth Warren holds ...", "Booing Hillary Clinton"): they end with another
-   * person name of two words or more of the same article. Nothing joins them; the shorter name is
-   * there.
-   */
-  private static Set<Integer> runTogether(List<Draft> drafts, Map<String, List<Integer>> people) {
-    Set<Integer> out = new HashSet<>();
-    for (List<Integer> sameLastWord : people.values()) {
-      for (int j : sameLastWord) {
-        for (int k : sameLastWord) {
-          String[] f = drafts.get(j).words;
-          String[] g = drafts.get(k).words;
-          if (g.length < f.length && endsWith(f, g)) {
-            out.add(j);
-            break;
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static boolean endsWith(String[] full, String[] part) {
-    int offset = full.length - part.length;
-    return Arrays.equals(full, offset, full.length, part, 0, part.length);
   }
 
   /**
@@ -427,7 +422,7 @@ public final class Canonicalizer {
     return s.strip();
   }
 
-  private static boolean junk(String name) {
+  static boolean junk(String name) {
     int letters = 0;
     for (int i = 0; i < name.length(); i++) {
       if (Character.isLetter(name.charAt(i))) {

@@ -73,8 +73,9 @@ public final class EntityFinder {
   }
 
   /**
-   * The entities of an article: mentions in the title, the lede and the body (offsets into {@link
-   * Article#bodyText()}), canonicalised together.
+   * The entities of an article on its own: mentions in the title, the lede and the body (offsets
+   * into {@link Article#bodyText()}), resolved with the article's own evidence only. The ingest
+   * resolves against the archive instead: {@link #find} then {@link #resolve}.
    *
    * @param article the article
    * @return its entities; {@link ArticleEntities#isEmpty()} when it names none
@@ -82,16 +83,44 @@ public final class EntityFinder {
    *     entities)
    */
   public ArticleEntities extract(Article article) throws ExtractionException {
+    return resolve(ArticleText.of(article, false), find(article), NameStatistics.NONE);
+  }
+
+  /**
+   * What the model (and the demonym rule) finds in an article, before any resolution: what the
+   * index stores ({@link ArticleEntities#found()}).
+   *
+   * @throws ExtractionException if the extractor failed on any of its texts
+   */
+  public List<Mention> find(Article article) throws ExtractionException {
     List<Mention> found = new ArrayList<>();
     found(article.title(), Mention.Field.TITLE, found);
     found(article.lede(), Mention.Field.LEDE, found);
     found(article.body().isEmpty() ? null : article.bodyText(), Mention.Field.BODY, found);
-    return ArticleEntities.of(found, canonicalizer.canonicalize(found));
+    return found;
+  }
+
+  /**
+   * Resolves what was found in an article against the archive's name statistics ({@link
+   * Canonicalizer}, then {@link Resolver}); the same found mentions, texts and statistics always
+   * give the same entities.
+   *
+   * @param text the article's texts, date and source
+   * @param found what {@link #find} found (now or when the article was stored)
+   * @param stats the archive's name statistics, or {@link NameStatistics#NONE}
+   */
+  public ArticleEntities resolve(ArticleText text, List<Mention> found, NameStatistics stats) {
+    return ArticleEntities.of(found, canonicalizer.canonicalize(text, found, stats));
+  }
+
+  /** The name facts an article adds to the archive's statistics ({@link NameFacts}). */
+  public java.util.Set<String> facts(ArticleText text, List<Mention> found) {
+    return canonicalizer.facts(text, found);
   }
 
   /**
    * The entities of a plain text, by the same path as an article's (field {@link
-   * Mention.Field#TEXT}).
+   * Mention.Field#TEXT}), with the text's own evidence only.
    *
    * @param text any text
    * @return its entities
@@ -100,19 +129,17 @@ public final class EntityFinder {
   public ArticleEntities extract(String text) throws ExtractionException {
     List<Mention> found = new ArrayList<>();
     found(text, Mention.Field.TEXT, found);
-    return ArticleEntities.of(found, canonicalizer.canonicalize(found));
+    return resolve(ArticleText.plain(text), found, NameStatistics.NONE);
   }
 
   /**
-   * An article's entities rebuilt from its stored mentions under this finder's tables, authority
-   * file and demonym setting, without the extractor: what {@code morgue entities apply} does per
-   * article.
+   * An article's entities rebuilt from what was found in it, with no texts and no archive
+   * statistics (tests; {@code entities apply} uses {@link #resolve}).
    *
    * @param stored what was found at ingest ({@link ArticleEntities#found()}, any order)
-   * @return the entities as an ingest with this finder would give them
    */
   public ArticleEntities recanonicalize(List<Mention> stored) {
-    return ArticleEntities.of(stored, canonicalizer.canonicalize(stored));
+    return resolve(null, stored, NameStatistics.NONE);
   }
 
   private void found(String text, Mention.Field field, List<Mention> out)

@@ -39,6 +39,7 @@ public final class NameTables {
   private final Map<String, String> demonyms = new HashMap<>();
   private final Set<String> places = new HashSet<>();
   private final Pattern demonymPattern;
+  private final Map<String, Set<String>> formal = new HashMap<>();
 
   private NameTables(List<String> aliasLines, List<String> demonymLines) {
     for (int i = 0; i < aliasLines.size(); i++) {
@@ -108,7 +109,54 @@ public final class NameTables {
 
   private static final class Shipped {
     static final NameTables TABLES =
-        new NameTables(resource("aliases.tsv"), resource("demonyms.tsv"));
+        new NameTables(resource("aliases.tsv"), resource("demonyms.tsv"))
+            .withNicknames(resource("nicknames.tsv"));
+  }
+
+  /** These tables with the nickname table's lines ({@code nicknames.tsv}'s format). */
+  NameTables withNicknames(List<String> lines) {
+    for (String line : lines) {
+      if (skip(line)) {
+        continue;
+      }
+      String[] cols = line.strip().split("\t");
+      String name = key(cols[0]);
+      formal.computeIfAbsent(name, k -> new HashSet<>()).add(name);
+      for (int c = 1; c < cols.length; c++) {
+        formal.computeIfAbsent(key(cols[c]), k -> new HashSet<>()).add(name);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * The formal given names a given name's key stands for, itself included: {@code formal("tony")}
+   * is {@code [tony, anthony, antony]}, {@code formal("nikol")} is {@code [nikol]}.
+   */
+  public Set<String> formalNames(String given) {
+    Set<String> out = new HashSet<>(formal.getOrDefault(given, Set.of()));
+    out.add(given);
+    return out;
+  }
+
+  /**
+   * Whether two given names' keys may name the same person: equal, sharing a formal name ({@code
+   * bill} and {@code william}), or one the other's initial ({@code j} and {@code james}).
+   */
+  public boolean sameGiven(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (a.length() == 1 || b.length() == 1) {
+      return a.charAt(0) == b.charAt(0);
+    }
+    Set<String> fa = formalNames(a);
+    for (String f : formalNames(b)) {
+      if (fa.contains(f)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Tables from the given lines, in the shipped files' formats (for tests). */
@@ -197,7 +245,7 @@ public final class NameTables {
   }
 
   /** {@link #fold} in lower case: the key for comparing names regardless of case. */
-  static String key(String name) {
+  public static String key(String name) {
     return fold(name).toLowerCase(Locale.ROOT);
   }
 

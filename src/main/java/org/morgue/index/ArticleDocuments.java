@@ -44,6 +44,16 @@ public final class ArticleDocuments {
    */
   public Document toDocument(Article article, Extra extra, ArticleEntities entities)
       throws IOException {
+    return toDocument(article, extra, entities, java.util.Set.of());
+  }
+
+  /**
+   * Builds the document of {@code article} with its name facts ({@link
+   * org.morgue.entity.NameFacts}).
+   */
+  public Document toDocument(
+      Article article, Extra extra, ArticleEntities entities, java.util.Collection<String> facts)
+      throws IOException {
     Document doc = new Document();
     // exact, stored; sorted doc values for ties and copy ids
     doc.add(new KeywordField(Fields.ID, article.id(), Field.Store.YES));
@@ -69,6 +79,12 @@ public final class ArticleDocuments {
           new StoredField(
               Fields.MENTIONS, StoredMentions.encode(entities))); // display, re-canonicalisation
     }
+    for (String fact : facts) {
+      // indexed only, for its document frequency; a fact longer than a line is no name
+      if (fact.length() <= MAX_FACT_CHARS) {
+        doc.add(new StringField(Fields.NAMES, fact, Field.Store.NO));
+      }
+    }
     if (article.url() != null) {
       doc.add(new StoredField(Fields.URL, article.url())); // display only
     }
@@ -82,6 +98,9 @@ public final class ArticleDocuments {
     doc.add(new StoredField(Fields.ORIGIN, extra.origin()));
     return facets.build(doc);
   }
+
+  /** Facts longer than this are left out (far below Lucene's limit on a term's length). */
+  static final int MAX_FACT_CHARS = 1000;
 
   /** Words as written with positions ({@link Analyzers#exact()}), stored for display. */
   private static void addText(Document doc, String field, String value) {

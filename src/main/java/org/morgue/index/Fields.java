@@ -33,6 +33,9 @@ import java.util.List;
  * <tr><td>{@value #MENTIONS}</td><td>StoredField</td><td>every mention with its offsets ({@link
  *     StoredMentions}): the article view highlights them, and {@code entities apply} canonicalises
  *     again from them without the extractor</td></tr>
+ * <tr><td>{@value #NAMES}</td><td>StringField, not stored, docs only</td><td>the article's name
+ *     facts ({@link org.morgue.entity.NameFacts}): their document frequencies are the archive's name
+ *     statistics ({@link LuceneNameStatistics}), kept up to date by every ingest at no memory cost</td></tr>
  * <tr><td>{@value #URL}</td><td>StoredField</td><td>display only</td></tr>
  * <tr><td>{@value #FINGERPRINT}</td><td>KeywordField, stored</td><td>hash of the normalised text:
  *     the term finds an earlier copy at ingest; its doc values let search group wire copies</td></tr>
@@ -79,6 +82,9 @@ public final class Fields {
 
   /** The entity mentions with their offsets, in {@link StoredMentions} form. */
   public static final String MENTIONS = "mentions";
+
+  /** The article's name facts, as terms: the archive's name statistics. */
+  public static final String NAMES = "names";
 
   /** The article's address. */
   public static final String URL = "url";

@@ -22,6 +22,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderManager;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -39,9 +40,11 @@ import org.morgue.article.Location;
 import org.morgue.article.ReadEvent;
 import org.morgue.article.Reason;
 import org.morgue.entity.ArticleEntities;
+import org.morgue.entity.ArticleText;
 import org.morgue.entity.EntityFinder;
 import org.morgue.entity.EntityType;
 import org.morgue.entity.ExtractionException;
+import org.morgue.entity.NameStatistics;
 
 /**
  * Indexes article files into an archive: the one writer of its Lucene index.
@@ -109,6 +112,11 @@ public final class Ingester implements AutoCloseable {
   private final ArticleDocuments documents = new ArticleDocuments(Schema.facetsConfig());
   private CommitListener commitListener = n -> {};
 
+  /** The archive's name statistics as of the last commit, refreshed after each commit. */
+  private ReaderManager names;
+
+  private volatile LuceneNameStatistics namesNow;
+
   /**
    * Opens (or creates) the archive's index for writing.
    *
@@ -169,6 +177,10 @@ public final class Ingester implements AutoCloseable {
     Map<String, String> runFingerprints = new HashMap<>();
     long[] lastCommit = {System.nanoTime()};
 
+    boolean factsBefore = hasNameFacts();
+    if (options.entities() != null) {
+      names = new ReaderManager(writer);
+    }
     try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
       files.read(
           inputs,
@@ -209,15 +221,22 @@ public final class Ingester implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      if (names != null) {
+        names.close();
+        names = null;
+        namesNow = null;
+      }
     }
     if (fatal.get() != null) {
       throw new IOException("indexing failed; the index keeps its last commit", fatal.get());
     }
-    writer.setLiveCommitData(
-        Map.of(
-                "morgue.schema", Integer.toString(Fields.SCHEMA_VERSION),
-                "morgue.lastIngest", Instant.now().toString())
-            .entrySet());
+    Map<String, String> data = new HashMap<>();
+    data.put("morgue.schema", Integer.toString(Fields.SCHEMA_VERSION));
+    data.put("morgue.lastIngest", Instant.now().toString());
+    if (factsBefore) {
+      data.put(NAME_FACTS, "1"); // every article written since carries its facts too
+    }
+    writer.setLiveCommitData(data.entrySet());
     writer.commit();
     commitListener.committed(committedDocs());
     report.finish(
@@ -229,6 +248,9 @@ public final class Ingester implements AutoCloseable {
     try {
       writer.commit();
       commitListener.committed(committedDocs());
+      if (names != null) {
+        names.maybeRefresh(); // the articles committed so far count in the name statistics
+      }
     } catch (IOException | RuntimeException e) {
       fatal.compareAndSet(null, e);
     }
@@ -304,22 +326,58 @@ public final class Ingester implements AutoCloseable {
       extra = extra.withContentHash(contentHash(task.article()));
     }
     ArticleEntities entities = ArticleEntities.NONE;
+    java.util.Set<String> facts = java.util.Set.of();
     if (options.entities() != null) {
       try {
-        entities = options.entities().extract(task.article());
+        EntityFinder finder = options.entities();
+        List<org.morgue.entity.Mention> found = finder.find(task.article());
+        ArticleText text = ArticleText.of(task.article(), extra.copyOf() != null);
+        DirectoryReader reader = names.acquire();
+        try {
+          entities = finder.resolve(text, found, statistics(reader));
+        } finally {
+          names.release(reader);
+        }
+        facts = finder.facts(text, found);
       } catch (ExtractionException | RuntimeException e) {
         report.problem(
             task.where(), Reason.NO_ENTITIES, "entity extraction failed: " + e.getMessage());
       }
     }
     try {
-      doc = documents.toDocument(task.article(), extra, entities);
+      doc = documents.toDocument(task.article(), extra, entities, facts);
     } catch (IllegalArgumentException e) {
       report.problem(task.where(), Reason.MALFORMED, "cannot index: " + e.getMessage());
       return;
     }
     writer.updateDocument(new Term(Fields.ID, task.article().id()), doc);
     (task.replaces() ? report.replaced : report.added).incrementAndGet();
+  }
+
+  /**
+   * Whether every article of the index carries its name facts: an index that was empty, or one
+   * whose last commit says so.
+   */
+  private boolean hasNameFacts() throws IOException {
+    if (writer.getDocStats().numDocs == 0) {
+      return true;
+    }
+    for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+      if (e.getKey().equals(NAME_FACTS) && e.getValue().equals("1")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The name statistics of a reader, made once per reader. */
+  private LuceneNameStatistics statistics(DirectoryReader reader) {
+    LuceneNameStatistics now = namesNow;
+    if (now == null || now.reader() != reader) {
+      now = new LuceneNameStatistics(reader);
+      namesNow = now;
+    }
+    return now;
   }
 
   /**
@@ -410,16 +468,40 @@ public final class Ingester implements AutoCloseable {
   /** What {@link #recanonicalize} did. */
   public record Recanonicalized(long articles, long withMentions, long changed) {}
 
+  /** Commit data key: set once every article carries its name facts. */
+  static final String NAME_FACTS = "morgue.nameFacts";
+
   /**
-   * Gives every article the entity names that {@code finder}'s tables and authority file make of
-   * its stored mentions, without running the extractor: how an edited authority file reaches the
-   * whole archive ({@code morgue entities apply}). Only articles whose names change are rewritten.
+   * Resolves every article's names again from what was found in it (its stored mentions), against
+   * the whole archive's name statistics, the shipped tables and the authority file, without running
+   * the extractor: what {@code morgue entities apply} does, and the ingest after a large batch.
+   * Only articles whose names change are rewritten. An index written before name facts existed gets
+   * them first (one pass that rewrites every article with mentions). Running it twice in a row
+   * changes nothing the second time.
    */
   public Recanonicalized recanonicalize(EntityFinder finder) throws IOException {
+    Map<String, String> data = new HashMap<>();
+    writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+    if (!"1".equals(data.get(NAME_FACTS))) {
+      resolveAll(finder, false); // writes every article's facts: the statistics for the next pass
+      data.put(NAME_FACTS, "1");
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
+    }
+    Recanonicalized r = resolveAll(finder, true);
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+    return r;
+  }
+
+  private Recanonicalized resolveAll(EntityFinder finder, boolean withStatistics)
+      throws IOException {
     long articles = 0;
     long withMentions = 0;
     long changed = 0;
     try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
+      NameStatistics stats =
+          withStatistics ? new LuceneNameStatistics(snapshot) : NameStatistics.NONE;
       var stored = snapshot.storedFields();
       for (LeafReaderContext leaf : snapshot.leaves()) {
         var live = leaf.reader().getLiveDocs();
@@ -430,19 +512,20 @@ public final class Ingester implements AutoCloseable {
           }
           articles++;
           Document doc = stored.document(leaf.docBase + d);
-          List<org.morgue.entity.Mention> mentions =
+          List<org.morgue.entity.Mention> found =
               StoredMentions.decodeFound(doc.get(Fields.MENTIONS));
-          if (mentions.isEmpty()) {
+          if (found.isEmpty()) {
             continue;
           }
           withMentions++;
-          ArticleEntities entities = finder.recanonicalize(mentions);
-          if (sameNames(doc, entities)) {
+          Article article = StoredArticles.article(doc);
+          ArticleText text = ArticleText.of(article, doc.get(Fields.COPY_OF) != null);
+          ArticleEntities entities = finder.resolve(text, found, stats);
+          if (withStatistics && sameNames(doc, entities)) {
             continue;
           }
           String hash =
               hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
-          Article article = StoredArticles.article(doc);
           ArticleDocuments.Extra extra =
               new ArticleDocuments.Extra(
                   doc.get(Fields.FINGERPRINT),
@@ -450,12 +533,12 @@ public final class Ingester implements AutoCloseable {
                   hash,
                   doc.get(Fields.ORIGIN));
           writer.updateDocument(
-              new Term(Fields.ID, article.id()), documents.toDocument(article, extra, entities));
+              new Term(Fields.ID, article.id()),
+              documents.toDocument(article, extra, entities, finder.facts(text, found)));
           changed++;
         }
       }
     }
-    writer.commit();
     return new Recanonicalized(articles, withMentions, changed);
   }
 

@@ -1,0 +1,142 @@
+package org.morgue.entity;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the words around a mention say of it: the titles before a person's name ("President Obama",
+ * "Mrs. Trump"), the line that holds it (for boilerplate), and roles read as organisations
+ * ("Secretary of State" is a title, not the organisation "State").
+ */
+final class Context {
+  private Context() {}
+
+  /**
+   * Portfolio words that the model takes for organisations inside a title ("Secretary of State",
+   * "Defense Secretary", "Under Secretary for Energy"). Filed only where the text names the
+   * department ("Department of State", "Ministry of Defence").
+   */
+  private static final Set<String> PORTFOLIOS =
+      Set.of(
+          "state",
+          "defense",
+          "defence",
+          "treasury",
+          "energy",
+          "interior",
+          "commerce",
+          "labor",
+          "labour",
+          "justice",
+          "education",
+          "agriculture",
+          "health",
+          "transportation",
+          "transport",
+          "homeland security",
+          "veterans affairs",
+          "foreign affairs",
+          "housing",
+          "finance",
+          "foreign",
+          "trade",
+          "environment",
+          "war",
+          "home affairs",
+          "internal affairs",
+          "health and human services",
+          "housing and urban development",
+          "public security",
+          "foreign affairs and trade",
+          "economy",
+          "culture",
+          "information");
+
+  /** Adjectives and fragments the model files as organisations ("Congressional leaders"). */
+  private static final Set<String> ADJECTIVES =
+      Set.of(
+          "congressional",
+          "federal",
+          "pac",
+          "super pac",
+          "administration",
+          "ministry",
+          "department",
+          "cabinet",
+          "parliamentary",
+          "legislative",
+          "presidential");
+
+  /** "Department of", "Ministry for the", "Dept. of" just before a portfolio word. */
+  private static final Pattern DEPARTMENT_BEFORE =
+      Pattern.compile(
+          "(?i)\\b(department|ministry|dept\\.?|office|secretariat)\\s+(of|for)\\s+(the\\s+)?$");
+
+  private static final Pattern WORD_BEFORE =
+      Pattern.compile("([\\p{L}][\\p{L}.'’-]*)[\\s\\u00A0]+$");
+
+  /** Reads the mention's surroundings in its field's text (nothing when the text is unknown). */
+  static void read(Canonicalizer.Draft d, String text) {
+    int s = d.mention.start();
+    int e = d.mention.end();
+    if (text == null || e > text.length() || !text.substring(s, e).equals(d.mention.text())) {
+      return;
+    }
+    d.before = text.substring(Math.max(0, s - 40), s);
+    d.after = text.substring(e, Math.min(text.length(), e + 40));
+    d.lineStart = text.lastIndexOf('\n', Math.max(0, s - 1)) + 1;
+    if (s == 0) {
+      d.lineStart = 0;
+    }
+    int end = text.indexOf('\n', e);
+    d.lineEnd = end < 0 ? text.length() : end;
+    if (d.type == EntityType.PERSON) {
+      // "President Barack Obama", "Mrs. Trump", "Prime Minister Kishida": up to two title words
+      String before = d.before;
+      for (int i = 0; i < 2; i++) {
+        Matcher m = WORD_BEFORE.matcher(before);
+        if (!m.find()) {
+          break;
+        }
+        String w = m.group(1).replace(".", "").toLowerCase(Locale.ROOT);
+        if (!Canonicalizer.TITLES.contains(w) && !w.equals("lady") && !w.equals("first")) {
+          break;
+        }
+        d.titles.add(w);
+        before = before.substring(0, m.start());
+      }
+    }
+  }
+
+  /**
+   * Roles read as organisations: a portfolio word ("State", "Defense") is the department only where
+   * the text says "Department of" (it is then filed as that department), and dropped elsewhere; an
+   * adjective or fragment ("Congressional", "PAC") is dropped.
+   */
+  static void roles(List<Canonicalizer.Draft> drafts, NameTables tables) {
+    for (Canonicalizer.Draft d : drafts) {
+      if (d.type != EntityType.ORGANIZATION) {
+        continue;
+      }
+      String k = NameTables.key(d.name);
+      if (ADJECTIVES.contains(k)) {
+        d.dropped = true;
+      } else if (PORTFOLIOS.contains(k)) {
+        Matcher m = DEPARTMENT_BEFORE.matcher(d.before);
+        if (m.find()) {
+          String unit =
+              m.group(1).toLowerCase(Locale.ROOT).startsWith("min") ? "Ministry" : "Department";
+          String name = unit + " of " + d.name;
+          NameTables.Entry alias = tables.alias(name);
+          d.name = alias == null ? name : alias.name();
+          d.fixed = true;
+        } else {
+          d.dropped = true;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.morgue.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
+import org.morgue.entity.NameStatistics;
+
+/**
+ * The archive's name statistics read from the index: each fact of {@link
+ * org.morgue.entity.NameFacts} is a term of {@value Fields#NAMES}, and its count is the number of
+ * live articles holding it (the term's document frequency, corrected for deleted documents where a
+ * segment has any, so that rewriting articles never counts them twice). Nothing is loaded up front:
+ * a question costs a term seek (or a walk over a prefix's terms), answered once per reader and then
+ * cached, so the memory grows with the names asked about, not with the archive.
+ *
+ * <p>Thread-safe; valid while its reader is open.
+ */
+public final class LuceneNameStatistics implements NameStatistics {
+  /** Answers cached per reader; past this many the cache starts again (bounded memory). */
+  private static final int MAX_CACHED = 200_000;
+
+  private final IndexReader reader;
+  private final Map<String, Long> counts = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Long>> prefixes = new ConcurrentHashMap<>();
+
+  public LuceneNameStatistics(IndexReader reader) {
+    this.reader = reader;
+  }
+
+  /** The reader it answers from. */
+  public IndexReader reader() {
+    return reader;
+  }
+
+  @Override
+  public long count(String fact) {
+    Long known = counts.get(fact);
+    if (known != null) {
+      return known;
+    }
+    if (counts.size() > MAX_CACHED) {
+      counts.clear();
+    }
+    long n = 0;
+    BytesRef term = new BytesRef(fact);
+    try {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Terms terms = leaf.reader().terms(Fields.NAMES);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum te = terms.iterator();
+        if (te.seekExact(term)) {
+          n += live(te, leaf.reader().getLiveDocs());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    counts.put(fact, n);
+    return n;
+  }
+
+  @Override
+  public Map<String, Long> withPrefix(String prefix) {
+    Map<String, Long> known = prefixes.get(prefix);
+    if (known != null) {
+      return known;
+    }
+    if (prefixes.size() > MAX_CACHED / 10) {
+      prefixes.clear();
+    }
+    Map<String, Long> out = new HashMap<>();
+    BytesRef p = new BytesRef(prefix);
+    try {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Terms terms = leaf.reader().terms(Fields.NAMES);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum te = terms.iterator();
+        if (te.seekCeil(p) == TermsEnum.SeekStatus.END) {
+          continue;
+        }
+        Bits liveDocs = leaf.reader().getLiveDocs();
+        for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, p); t = te.next()) {
+          long n = live(te, liveDocs);
+          if (n > 0) {
+            out.merge(t.utf8ToString().substring(prefix.length()), n, Long::sum);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Long> answer = Map.copyOf(out);
+    prefixes.put(prefix, answer);
+    return answer;
+  }
+
+  private static long live(TermsEnum te, Bits liveDocs) throws IOException {
+    if (liveDocs == null) {
+      return te.docFreq();
+    }
+    long n = 0;
+    PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+    for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+      if (liveDocs.get(d)) {
+        n++;
+      }
+    }
+    return n;
+  }
+}
