@@ -82,26 +82,6 @@ public final class MorgueServer implements AutoCloseable {
   /** The default port. */
   public static final int DEFAULT_PORT = 7070;
 
-  /**
-   * The page's scripts, styles and images come from this server only; no inline script, no plugin,
-   * no framing by other sites.
-   */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
-          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-  /** The headers of every response, errors included. */
-  static final Map<String, String> SECURITY_HEADERS = securityHeaders();
-
-  private static Map<String, String> securityHeaders() {
-    Map<String, String> h = new LinkedHashMap<>();
-    h.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    h.put("X-Content-Type-Options", "nosniff");
-    h.put("Referrer-Policy", "no-referrer");
-    h.put("X-Frame-Options", "DENY");
-    return java.util.Collections.unmodifiableMap(h);
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(MorgueServer.class);
 
   private static final ObjectMapper JSON =
@@ -716,7 +696,7 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private static void securityHeaders(Context ctx) {
-    SECURITY_HEADERS.forEach(ctx::header);
+    SecurityHeaders.forEach(ctx::header);
     if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/s/")) {
       ctx.header("Cache-Control", "no-cache");
     }
