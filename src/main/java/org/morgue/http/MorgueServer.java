@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -658,34 +661,22 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private void health(Context ctx) throws IOException {
-    ArchiveSearcher.Version v = searcher.version();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", "ok");
-    out.put("articles", v.articles());
-    out.put("version", v.version());
-    out.put("generation", v.generation());
-    out.put("lastIngest", v.lastIngest() == null ? null : v.lastIngest().toString());
-    out.put("heap", heap());
-    ctx.json(out);
+    ctx.json(SearchJson.health(searcher.version(), heap()));
   }
 
   /**
    * The server's heap in MB: used now, the peak (the sum of the heap pools' peaks), the maximum.
    */
-  private static Map<String, Object> heap() {
+  private static SearchJson.Heap heap() {
     Runtime rt = Runtime.getRuntime();
     long peak = 0;
-    for (java.lang.management.MemoryPoolMXBean pool :
-        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("usedMb", (rt.totalMemory() - rt.freeMemory()) >> 20);
-    out.put("peakMb", peak >> 20);
-    out.put("maxMb", rt.maxMemory() >> 20);
-    return out;
+    return new SearchJson.Heap(
+        (rt.totalMemory() - rt.freeMemory()) >> 20, peak >> 20, rt.maxMemory() >> 20);
   }
 
   // --- helpers --------------------------------------------------------------------------------
