@@ -8,13 +8,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.morgue.entity.AuthorityFile;
 import org.morgue.entity.EntityFinder;
 import org.morgue.entity.Mention;
+import org.morgue.search.SearchJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,11 +27,14 @@ import picocli.CommandLine.Parameters;
  * prints
  *
  * <pre>
- * {"type":"LOCATION","canonical":"Armenia","text":"Armenia","start":0,"end":7,"origin":"model"}
- * {"type":"PERSON","canonical":"Nikol Pashinyan","text":"Nikol Pashinyan","start":25,"end":40,"origin":"model"}
+ * {"type":"place","text":"Armenia","canonical":"Armenia","field":"text","start":0,"end":7,"origin":"model"}
+ * {"type":"person","text":"Nikol Pashinyan","canonical":"Nikol Pashinyan","field":"text","start":25,"end":40,"origin":"model"}
  * </pre>
  *
- * Offsets are Java string indices (UTF-16 code units) into the text as read, UTF-8 decoded.
+ * <p>Each line is a mention in the one shape the API's article view also gives ({@link
+ * SearchJson#mention}): {@code type} is the dimension ({@code person}, {@code org}, {@code place})
+ * and {@code field} is always {@code text}, the plain text read. Offsets are Java string indices
+ * (UTF-16 code units) into the text as read, UTF-8 decoded.
  */
 @Command(
     name = "entities",
@@ -40,7 +42,8 @@ import picocli.CommandLine.Parameters;
     subcommands = EntitiesCommand.Apply.class,
     description = {
       "Prints the people, organisations and places a plain text names: one JSON object a line per mention,",
-      "with type, canonical name, surface text, start and end offsets and origin (model or rule)."
+      "with type (person, org or place), surface text, canonical name, field (text), start and end offsets",
+      "and origin (model or rule), as the API's article view gives them."
     })
 public final class EntitiesCommand implements Callable<Integer> {
   @Parameters(
@@ -74,22 +77,10 @@ public final class EntitiesCommand implements Callable<Integer> {
         new PrintWriter(
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
     for (Mention m : finder.extract(text).mentions()) {
-      out.println(Json.line(json(m)));
+      out.println(Json.line(SearchJson.mention(m)));
     }
     out.flush();
     return 0;
-  }
-
-  /** A mention as the command prints it; the keys' order is fixed. */
-  static Map<String, Object> json(Mention m) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("type", m.type().name());
-    o.put("canonical", m.canonical());
-    o.put("text", m.text());
-    o.put("start", m.start());
-    o.put("end", m.end());
-    o.put("origin", m.origin().name().toLowerCase(Locale.ROOT));
-    return o;
   }
 
   private String read() throws IOException {

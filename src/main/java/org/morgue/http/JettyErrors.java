@@ -45,7 +45,7 @@ final class JettyErrors extends ErrorHandler {
 
   private static void headers(HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-    MorgueServer.SECURITY_HEADERS.forEach(fields::put);
+    SecurityHeaders.forEach(fields::put);
   }
 
   private static byte[] body(int status, String reason) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.BufferedWriter;
@@ -15,16 +16,20 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
-import org.morgue.saved.SavedSearch;
+import org.morgue.saved.SavedJson;
+import org.morgue.saved.SavedSearchService;
 import org.morgue.saved.SavedSearches;
 import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.AtomFeed;
@@ -36,7 +41,6 @@ import org.morgue.search.SearchJson;
 import org.morgue.search.SearchParameters;
 import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchResult;
-import org.morgue.search.StoredArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,8 +69,11 @@ import org.slf4j.LoggerFactory;
  * <p>Every search route takes the same query string ({@link SearchParameters}), as does the page at
  * {@code /}. Every error has one shape ({@link ApiError}): 400 for a bad parameter or query, 404
  * for an unknown id, dimension or route, 413 for an oversized request, 503 for an export cut by the
- * time limit, 500 only for Morgue's own faults. Every response carries security headers: a
- * Content-Security-Policy without inline scripts, {@code nosniff}, no referrer, no framing.
+ * time limit, 500 only for Morgue's own faults. Every response carries the {@link SecurityHeaders}:
+ * a Content-Security-Policy without inline scripts, {@code nosniff}, no referrer, no framing.
+ *
+ * <p>The saved-search routes read the request (slug, JSON body, {@code limit}, token), call a
+ * {@link SavedSearchService} and write its answer with {@link SavedJson}.
  *
  * <pre>{@code
  * try (ArchiveSearcher searcher = ArchiveSearcher.open(layout);
@@ -82,26 +89,6 @@ public final class MorgueServer implements AutoCloseable {
   /** The default port. */
   public static final int DEFAULT_PORT = 7070;
 
-  /**
-   * The page's scripts, styles and images come from this server only; no inline script, no plugin,
-   * no framing by other sites.
-   */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
-          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-  /** The headers of every response, errors included. */
-  static final Map<String, String> SECURITY_HEADERS = securityHeaders();
-
-  private static Map<String, String> securityHeaders() {
-    Map<String, String> h = new LinkedHashMap<>();
-    h.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    h.put("X-Content-Type-Options", "nosniff");
-    h.put("Referrer-Policy", "no-referrer");
-    h.put("X-Frame-Options", "DENY");
-    return java.util.Collections.unmodifiableMap(h);
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(MorgueServer.class);
 
   private static final ObjectMapper JSON =
@@ -110,7 +97,7 @@ public final class MorgueServer implements AutoCloseable {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final ArchiveSearcher searcher;
-  private final SavedSearches saved;
+  private final SavedSearchService saved;
   private final byte[] token;
   private final Javalin app;
 
@@ -134,7 +121,7 @@ public final class MorgueServer implements AutoCloseable {
    */
   public MorgueServer(ArchiveSearcher searcher, Path webDir, SavedSearches saved, String token) {
     this.searcher = searcher;
-    this.saved = saved;
+    this.saved = new SavedSearchService(searcher, saved);
     this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
     this.app =
         Javalin.create(
@@ -232,7 +219,20 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private void csv(Context ctx) throws IOException {
-    SearchRequest request = exportRequest(ctx, "text/csv; charset=utf-8; header=present", "csv");
+    SearchParameters.Parsed p = parse(ctx, Set.of());
+    csv(ctx, p.request(), "morgue-search.csv", p.warnings());
+  }
+
+  /**
+   * Streams every article {@code request} matches as CSV, as the download {@code fileName} with the
+   * request's {@code warnings}; a bad request is refused before anything is sent.
+   */
+  private void csv(Context ctx, SearchRequest request, String fileName, List<String> warnings)
+      throws IOException {
+    searcher.validate(request);
+    ctx.contentType("text/csv; charset=utf-8; header=present");
+    ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    warnings(ctx, warnings);
     stream(
         ctx,
         () -> {
@@ -246,27 +246,25 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private void jsonLines(Context ctx) throws IOException {
-    SearchRequest request = exportRequest(ctx, "application/x-ndjson; charset=utf-8", "jsonl");
+    SearchParameters.Parsed p = parse(ctx, Set.of());
+    searcher.validate(p.request());
+    ctx.contentType("application/x-ndjson; charset=utf-8");
+    ctx.header("Content-Disposition", "attachment; filename=\"morgue-search.jsonl\"");
+    warnings(ctx, p.warnings());
     stream(
         ctx,
         () -> {
           try (JsonLinesExport jsonl = new JsonLinesExport(ctx.outputStream())) {
-            searcher.export(request, jsonl);
+            searcher.export(p.request(), jsonl);
           }
         });
   }
 
-  /** The request of an export, checked before anything is sent; then the response's headers. */
-  private SearchRequest exportRequest(Context ctx, String contentType, String extension)
-      throws IOException {
-    SearchParameters.Parsed p = parse(ctx, Set.of());
-    searcher.validate(p.request());
-    ctx.contentType(contentType);
-    ctx.header("Content-Disposition", "attachment; filename=\"morgue-search." + extension + "\"");
-    if (!p.warnings().isEmpty()) {
-      ctx.header("Morgue-Warnings", ascii(String.join("; ", p.warnings())));
+  /** An export's warnings, in the {@code Morgue-Warnings} header (printable ASCII), if any. */
+  private static void warnings(Context ctx, List<String> warnings) {
+    if (!warnings.isEmpty()) {
+      ctx.header("Morgue-Warnings", ascii(String.join("; ", warnings)));
     }
-    return p.request();
   }
 
   private interface Streaming {
@@ -337,204 +335,65 @@ public final class MorgueServer implements AutoCloseable {
           "changing saved searches needs the server's token (Authorization: Bearer TOKEN)");
     }
     byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-    if (!java.security.MessageDigest.isEqual(given, token)) {
+    if (!MessageDigest.isEqual(given, token)) {
       throw new Unauthorized("wrong token for changing saved searches");
     }
   }
 
   private void listSaved(Context ctx) throws IOException {
-    List<Map<String, Object>> out = new java.util.ArrayList<>();
-    for (SavedSearch s : saved.list()) {
-      NewMatches n = newMatches(s, 0);
-      out.add(savedJson(s, n == null ? null : n.total, n == null ? null : n.fresh));
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("saved", out);
-    body.put("tokenRequired", token != null);
-    ctx.json(body);
+    ctx.json(SavedJson.list(saved.list(), token != null));
   }
 
   private void getSaved(Context ctx) throws IOException {
-    SavedSearch s = saved.get(ctx.pathParam("slug"));
-    NewMatches n = newMatches(s, 0);
-    ctx.json(savedJson(s, n == null ? null : n.total, n == null ? null : n.fresh));
+    ctx.json(SavedJson.saved(saved.get(ctx.pathParam("slug"))));
   }
 
-  /** The most new articles {@code /api/saved/{slug}/new} lists, and its default. */
-  static final int MAX_NEW_LISTED = 100;
-
   /**
-   * {@code /api/saved/{slug}/new}: the articles it matches now that it did not when saved or last
-   * opened, newest first, at most {@code limit} (1 to {@value #MAX_NEW_LISTED}), with their count.
+   * {@code /api/saved/{slug}/new[?limit=N]}: the articles it matches now that it did not when saved
+   * or last opened, newest first, at most {@code limit}, with their count.
    */
   private void newSaved(Context ctx) throws IOException {
-    SavedSearch s = saved.get(ctx.pathParam("slug"));
-    int limit = MAX_NEW_LISTED;
+    SavedSearchService.Loaded s = saved.load(ctx.pathParam("slug"));
+    ctx.json(SavedJson.newMatches(saved.newMatches(s, limit(ctx))));
+  }
+
+  /**
+   * The {@code limit} parameter: 1 to {@value SavedSearchService#MAX_NEW_LISTED}, that if absent or
+   * blank; a 400 naming it otherwise.
+   */
+  private static int limit(Context ctx) {
     String raw = ctx.queryParam("limit");
-    if (raw != null && !raw.isBlank()) {
-      try {
-        limit = Integer.parseInt(raw.strip());
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1 || limit > MAX_NEW_LISTED) {
-        throw new InvalidRequestException(
-            "limit", "limit must be a whole number from 1 to " + MAX_NEW_LISTED + ", not " + raw);
-      }
+    if (raw == null || raw.isBlank()) {
+      return SavedSearchService.MAX_NEW_LISTED;
     }
-    SearchRequest request;
+    int limit;
     try {
-      request = SearchParameters.parse(SearchParameters.decode(s.query())).request();
-      searcher.validate(request);
-    } catch (InvalidRequestException e) {
+      limit = Integer.parseInt(raw.strip());
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 1 || limit > SavedSearchService.MAX_NEW_LISTED) {
       throw new InvalidRequestException(
-          "query", "the saved query no longer runs: " + e.getMessage());
+          "limit",
+          "limit must be a whole number from 1 to "
+              + SavedSearchService.MAX_NEW_LISTED
+              + ", not "
+              + raw);
     }
-    NewMatches n = newMatches(s, limit);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("slug", s.slug());
-    out.put("since", (s.lastOpenedAt() != null ? s.lastOpenedAt() : s.savedAt()).toString());
-    out.put("total", n.total);
-    out.put("newSince", n.fresh);
-    out.put("exact", n.exact);
-    out.put("limit", limit);
-    List<Map<String, Object>> articles = new java.util.ArrayList<>();
-    for (StoredArticle a : n.articles) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", a.id());
-      m.put("date", a.date() == null ? null : a.date().toString());
-      m.put("title", a.title());
-      m.put("section", a.section());
-      m.put("source", a.source());
-      articles.add(m);
-    }
-    out.put("articles", articles);
-    ctx.json(out);
-  }
-
-  /**
-   * What a saved search matches now that it did not before: exact (the current matches whose id is
-   * not among those recorded) when the ids were recorded in full, else the total less the total
-   * seen.
-   */
-  private record NewMatches(long total, long fresh, boolean exact, List<StoredArticle> articles) {}
-
-  /**
-   * The new matches of a saved search, listing at most {@code limit}; {@code null} if it no longer
-   * runs.
-   */
-  private NewMatches newMatches(SavedSearch s, int limit) throws IOException {
-    SearchRequest request;
-    try {
-      request = SearchParameters.parse(SearchParameters.decode(s.query())).request();
-    } catch (InvalidRequestException e) {
-      return null;
-    }
-    java.util.Optional<Set<String>> seen = saved.seen(s.slug());
-    if (seen.isEmpty()) {
-      Long total = currentTotal(s);
-      return total == null ? null : new NewMatches(total, s.newSince(total), false, List.of());
-    }
-    Set<String> before = seen.get();
-    List<StoredArticle> listed = new java.util.ArrayList<>();
-    long[] fresh = {0};
-    long total;
-    try {
-      total =
-          searcher.eachMatch(
-              request,
-              (id, article) -> {
-                if (!before.contains(id)) {
-                  if (listed.size() < limit) {
-                    listed.add(article.get());
-                  }
-                  fresh[0]++;
-                }
-              });
-    } catch (InvalidRequestException e) {
-      return null;
-    } catch (ArchiveSearcher.ExportCutException e) {
-      Long now = currentTotal(s);
-      return now == null ? null : new NewMatches(now, s.newSince(now), false, List.of());
-    }
-    return new NewMatches(total, fresh[0], true, List.copyOf(listed));
-  }
-
-  /**
-   * The ids of every article {@code request} matches, or {@code null} when there are more than
-   * {@link SavedSearches#MAX_SEEN} or reading them takes too long; and the total they make.
-   */
-  private record Matches(long total, List<String> ids) {}
-
-  private Matches matchIds(SearchRequest request, long knownTotal) throws IOException {
-    if (knownTotal > SavedSearches.MAX_SEEN) {
-      return new Matches(knownTotal, null);
-    }
-    List<String> ids = new java.util.ArrayList<>();
-    try {
-      long total =
-          searcher.eachMatch(
-              request,
-              (id, article) -> {
-                if (ids.size() <= SavedSearches.MAX_SEEN) {
-                  ids.add(id);
-                }
-              });
-      return new Matches(total, total > SavedSearches.MAX_SEEN ? null : ids);
-    } catch (ArchiveSearcher.ExportCutException e) {
-      return new Matches(knownTotal, null);
-    }
+    return limit;
   }
 
   private void createSaved(Context ctx) throws IOException {
     requireToken(ctx);
     JsonNode body = body(ctx);
-    String name = text(body, "name");
-    String raw = text(body, "query");
-    if (raw == null) {
-      raw = "";
-    }
-    if (raw.length() > SavedSearches.MAX_QUERY_LENGTH) {
-      throw new InvalidRequestException(
-          "query",
-          "query may have at most "
-              + SavedSearches.MAX_QUERY_LENGTH
-              + " characters, not "
-              + raw.length());
-    }
-    // the page's own parameters are no part of the search; "?" or "/?" before the query string is
-    // allowed
-    String stripped =
-        raw.startsWith("/?") ? raw.substring(2) : raw.startsWith("?") ? raw.substring(1) : raw;
-    SearchParameters.Parsed p;
-    SearchResult r;
-    try {
-      p = SearchParameters.parse(SearchParameters.decode(stripped), Set.of("article", "chart"));
-      r = searcher.search(countRequest(p.request()), false);
-    } catch (InvalidRequestException e) {
-      throw new InvalidRequestException("query", "query: " + e.getMessage());
-    }
-    ArchiveSearcher.Version v = searcher.version();
-    Matches m = matchIds(p.request(), r.total());
-    SavedSearch s =
-        saved.create(
-            name,
-            SearchParameters.toQueryString(p.request()),
-            m.total(),
-            v.version(),
-            v.generation(),
-            java.time.Instant.now(),
-            m.ids());
-    ctx.status(201).header("Location", "/api/saved/" + s.slug()).json(savedJson(s, m.total(), 0L));
+    SavedSearchService.Current c = saved.create(text(body, "name"), text(body, "query"));
+    ctx.status(201).header("Location", "/api/saved/" + c.saved().slug()).json(SavedJson.saved(c));
   }
 
   private void renameSaved(Context ctx) throws IOException {
     requireToken(ctx);
-    String slug = ctx.pathParam("slug");
-    saved.get(slug);
-    SavedSearch s = saved.rename(slug, text(body(ctx), "name"));
-    NewMatches n = newMatches(s, 0);
-    ctx.json(savedJson(s, n == null ? null : n.total, n == null ? null : n.fresh));
+    SavedSearchService.Loaded s = saved.load(ctx.pathParam("slug")); // a 404 before a bad body
+    ctx.json(SavedJson.saved(saved.rename(s, text(body(ctx), "name"))));
   }
 
   private void deleteSaved(Context ctx) throws IOException {
@@ -543,78 +402,27 @@ public final class MorgueServer implements AutoCloseable {
     ctx.status(204);
   }
 
-  /** {@code /s/{slug}}: to the search; {@code .atom} its feed; {@code .csv} its export. */
+  /**
+   * {@code /s/{slug}}: records the open and redirects to the search; {@code .atom} its feed; {@code
+   * .csv} its export. A query that no longer parses is a 400 for all three.
+   */
   private void openSaved(Context ctx) throws IOException, XMLStreamException {
     String name = ctx.pathParam("slug");
     String slug =
         name.endsWith(".atom") || name.endsWith(".csv")
             ? name.substring(0, name.lastIndexOf('.'))
             : name;
-    SavedSearch s = saved.get(slug);
-    SearchRequest request = SearchParameters.parse(SearchParameters.decode(s.query())).request();
+    SavedSearchService.Loaded s = saved.load(slug);
+    SearchRequest request = s.request();
     if (name.endsWith(".atom")) {
       atom(ctx, request, "/s/" + slug + ".atom");
     } else if (name.endsWith(".csv")) {
-      searcher.validate(request);
-      ctx.contentType("text/csv; charset=utf-8; header=present");
-      ctx.header("Content-Disposition", "attachment; filename=\"morgue-" + slug + ".csv\"");
-      stream(
-          ctx,
-          () -> {
-            Writer out =
-                new BufferedWriter(
-                    new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-            try (CsvExport csv = new CsvExport(out)) {
-              searcher.export(request, csv);
-            }
-          });
+      csv(ctx, request, "morgue-" + slug + ".csv", List.of());
     } else {
-      Long total = currentTotal(s);
-      if (total != null) {
-        Matches m = matchIds(request, total);
-        saved.opened(slug, java.time.Instant.now(), m.total(), m.ids());
-      }
+      saved.open(s);
       ctx.header("Cache-Control", "no-cache");
-      ctx.redirect(
-          "/" + (s.query().isEmpty() ? "" : "?" + s.query()), io.javalin.http.HttpStatus.FOUND);
+      ctx.redirect(SavedJson.url(s.saved()), HttpStatus.FOUND);
     }
-  }
-
-  /** The current total of a saved search, or {@code null} if it no longer runs. */
-  private Long currentTotal(SavedSearch s) throws IOException {
-    try {
-      return searcher
-          .search(
-              countRequest(SearchParameters.parse(SearchParameters.decode(s.query())).request()),
-              false)
-          .total();
-    } catch (InvalidRequestException e) {
-      return null;
-    }
-  }
-
-  /** The cheapest search that gives the total of {@code r}: one hit, one value a facet. */
-  private static SearchRequest countRequest(SearchRequest r) {
-    return new SearchRequest(
-        r.q(), r.from(), r.to(), r.filters(), r.excludes(), r.sort(), 1, 1, 1, r.interval());
-  }
-
-  private static Map<String, Object> savedJson(SavedSearch s, Long total, Long fresh) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("slug", s.slug());
-    out.put("name", s.name());
-    out.put("query", s.query());
-    out.put("link", "/s/" + s.slug());
-    out.put("url", "/" + (s.query().isEmpty() ? "" : "?" + s.query()));
-    out.put("savedAt", s.savedAt().toString());
-    out.put("totalAtSave", s.totalAtSave());
-    out.put("indexVersion", s.indexVersion());
-    out.put("indexGeneration", s.indexGeneration());
-    out.put("lastOpenedAt", s.lastOpenedAt() == null ? null : s.lastOpenedAt().toString());
-    out.put("totalAtLastOpen", s.totalAtLastOpen());
-    out.put("total", total);
-    out.put("newSince", fresh);
-    return out;
   }
 
   /** The JSON object of a request's body: 400 naming {@code body} if it is too large or not one. */
@@ -678,34 +486,22 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private void health(Context ctx) throws IOException {
-    ArchiveSearcher.Version v = searcher.version();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", "ok");
-    out.put("articles", v.articles());
-    out.put("version", v.version());
-    out.put("generation", v.generation());
-    out.put("lastIngest", v.lastIngest() == null ? null : v.lastIngest().toString());
-    out.put("heap", heap());
-    ctx.json(out);
+    ctx.json(SearchJson.health(searcher.version(), heap()));
   }
 
   /**
    * The server's heap in MB: used now, the peak (the sum of the heap pools' peaks), the maximum.
    */
-  private static Map<String, Object> heap() {
+  private static SearchJson.Heap heap() {
     Runtime rt = Runtime.getRuntime();
     long peak = 0;
-    for (java.lang.management.MemoryPoolMXBean pool :
-        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("usedMb", (rt.totalMemory() - rt.freeMemory()) >> 20);
-    out.put("peakMb", peak >> 20);
-    out.put("maxMb", rt.maxMemory() >> 20);
-    return out;
+    return new SearchJson.Heap(
+        (rt.totalMemory() - rt.freeMemory()) >> 20, peak >> 20, rt.maxMemory() >> 20);
   }
 
   // --- helpers --------------------------------------------------------------------------------
@@ -716,7 +512,7 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private static void securityHeaders(Context ctx) {
-    SECURITY_HEADERS.forEach(ctx::header);
+    SecurityHeaders.forEach(ctx::header);
     if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/s/")) {
       ctx.header("Cache-Control", "no-cache");
     }

@@ -1,11 +1,19 @@
 /**
  * The HTTP API and the static search page: {@link org.morgue.http.MorgueServer}, a Javalin server
- * over an {@link org.morgue.search.ArchiveSearcher}.
+ * over an {@link org.morgue.search.ArchiveSearcher} and a {@link
+ * org.morgue.saved.SavedSearchService}.
  *
- * <p>Thin: every route turns the request into a {@link org.morgue.search.SearchRequest} through the
- * one mapping of {@link org.morgue.search.SearchParameters}, calls the searcher and writes what it
- * gives in the shapes of {@link org.morgue.search.SearchJson} or an export format. Searching,
- * grouping, snippets, feeds and exports live in {@code org.morgue.search}, which knows nothing of
- * HTTP; this package must not grow search logic, and nothing below it may depend on it.
+ * <p>Thin: every route parses the request (the query string through the one mapping of {@link
+ * org.morgue.search.SearchParameters}; a saved search's JSON body; the token), calls the searcher
+ * or the saved-search service once, and writes what it gives in the shapes of {@link
+ * org.morgue.search.SearchJson} or {@link org.morgue.saved.SavedJson}, or an export format.
+ * Searching, grouping, snippets, feeds and exports live in {@code org.morgue.search}, which knows
+ * nothing of HTTP; counting and listing a saved search's matches lives in {@code org.morgue.saved}.
+ *
+ * <p>What this package may hold besides the routes: the one error shape ({@link
+ * org.morgue.http.ApiError}), the security headers of every response ({@link
+ * org.morgue.http.SecurityHeaders}) and Jetty's own errors in that shape ({@link
+ * org.morgue.http.JettyErrors}). It must not grow search or saved-search logic or JSON shapes, and
+ * nothing below it may depend on it.
  */
 package org.morgue.http;

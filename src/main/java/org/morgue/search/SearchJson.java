@@ -3,7 +3,9 @@ package org.morgue.search;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.morgue.entity.Mention;
 
 /**
  * The JSON shapes of search results, as ordered maps ready for any JSON writer: the one place that
@@ -65,25 +67,17 @@ public final class SearchJson {
   }
 
   /**
-   * The article view: every stored field, {@code paragraphs} of the body, {@code mentions} (each
-   * with {@code type} person|org|place, {@code text}, {@code canonical}, {@code field}
-   * title|lede|body, {@code start} and {@code end} offsets into that field, {@code origin}
-   * model|rule), {@code copies} (ids of the other articles with the same text) and {@code related}
-   * articles.
+   * The article view: every stored field, {@code paragraphs} of the body, {@code mentions} (each as
+   * {@link #mention} writes it: {@code type} person|org|place, {@code text}, {@code canonical},
+   * {@code field} title|lede|body, {@code start} and {@code end} offsets into that field, {@code
+   * origin} model|rule), {@code copies} (ids of the other articles with the same text) and {@code
+   * related} articles.
    */
   public static Map<String, Object> article(ArticleView v) {
     Map<String, Object> out = storedArticle(v.article());
     List<Map<String, Object>> mentions = new ArrayList<>();
-    for (org.morgue.entity.Mention m : v.mentions()) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("type", m.type().facet());
-      o.put("text", m.text());
-      o.put("canonical", m.canonical());
-      o.put("field", m.field().name().toLowerCase(java.util.Locale.ROOT));
-      o.put("start", m.start());
-      o.put("end", m.end());
-      o.put("origin", m.origin().name().toLowerCase(java.util.Locale.ROOT));
-      mentions.add(o);
+    for (Mention m : v.mentions()) {
+      mentions.add(mention(m));
     }
     out.put("mentions", mentions);
     out.put("copies", v.copies());
@@ -100,6 +94,28 @@ public final class SearchJson {
     }
     out.put("related", related);
     return out;
+  }
+
+  /**
+   * One mention, the same wherever the API or the command line shows one: {@code {type, text,
+   * canonical, field, start, end, origin}}, with {@code type} the dimension ({@code person}, {@code
+   * org}, {@code place}), {@code field} the text the offsets point into ({@code title}, {@code
+   * lede}, {@code body}, or {@code text} for a plain text that is no article) and {@code origin}
+   * {@code model} or {@code rule}.
+   *
+   * <p>Example: {@code {"type":"person","text":"Mr. Pashinyan","canonical":"Nikol
+   * Pashinyan","field":"body","start":1186,"end":1199,"origin":"model"}}.
+   */
+  public static Map<String, Object> mention(Mention m) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("type", m.type().facet());
+    o.put("text", m.text());
+    o.put("canonical", m.canonical());
+    o.put("field", m.field().name().toLowerCase(Locale.ROOT));
+    o.put("start", m.start());
+    o.put("end", m.end());
+    o.put("origin", m.origin().name().toLowerCase(Locale.ROOT));
+    return o;
   }
 
   /**
@@ -187,6 +203,38 @@ public final class SearchJson {
     out.put("sections", s.sections().stream().map(SearchJson::facetValue).toList());
     out.put("indexBytes", s.indexBytes());
     out.put("lastIngest", s.lastIngest());
+    return out;
+  }
+
+  /**
+   * The heap of the JVM that answers, in MB, as {@link #health} shows it.
+   *
+   * @param usedMb in use now
+   * @param peakMb the sum of the heap pools' peaks
+   * @param maxMb the most it may grow to
+   */
+  public record Heap(long usedMb, long peakMb, long maxMb) {}
+
+  /**
+   * Whether the server answers, and what it reads: {@code {status, articles, version, generation,
+   * lastIngest, heap: {usedMb, peakMb, maxMb}}}.
+   *
+   * <p>Example: {@code {"status":"ok","articles":1791,"version":12,"generation":3,
+   * "lastIngest":"2026-11-25T10:00:00Z","heap":{"usedMb":81,"peakMb":120,"maxMb":1024}}}; {@code
+   * lastIngest} is {@code null} when no ingest recorded its time.
+   */
+  public static Map<String, Object> health(ArchiveSearcher.Version v, Heap heap) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", "ok");
+    out.put("articles", v.articles());
+    out.put("version", v.version());
+    out.put("generation", v.generation());
+    out.put("lastIngest", v.lastIngest() == null ? null : v.lastIngest().toString());
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("usedMb", heap.usedMb());
+    h.put("peakMb", heap.peakMb());
+    h.put("maxMb", heap.maxMb());
+    out.put("heap", h);
     return out;
   }
 }

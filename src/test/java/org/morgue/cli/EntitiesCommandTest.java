@@ -51,7 +51,9 @@ class EntitiesCommandTest {
   private static List<String> summary(List<JsonNode> mentions, String text) {
     List<String> out = new ArrayList<>();
     for (JsonNode m : mentions) {
-      assertEquals(List.of("type", "canonical", "text", "start", "end", "origin"), iterable(m));
+      assertEquals(
+          List.of("type", "text", "canonical", "field", "start", "end", "origin"), iterable(m));
+      assertEquals("text", m.get("field").asText());
       assertEquals(
           m.get("text").asText(), text.substring(m.get("start").asInt(), m.get("end").asInt()));
       out.add(
@@ -80,12 +82,12 @@ class EntitiesCommandTest {
     List<JsonNode> mentions = lines(run("", "entities", file.toString()));
     assertEquals(
         List.of(
-            "LOCATION Armenia => Armenia (model)",
-            "PERSON Nikol Pashinyan => Nikol Pashinyan (model)",
-            "LOCATION Azerbaijani => Azerbaijan (rule)",
-            "PERSON Pashinyan => Nikol Pashinyan (model)",
-            "LOCATION U.S. => United States (model)",
-            "ORGANIZATION EU => European Union (model)"),
+            "place Armenia => Armenia (model)",
+            "person Nikol Pashinyan => Nikol Pashinyan (model)",
+            "place Azerbaijani => Azerbaijan (rule)",
+            "person Pashinyan => Nikol Pashinyan (model)",
+            "place U.S. => United States (model)",
+            "org EU => European Union (model)"),
         summary(mentions, TEXT));
     assertEquals(25, mentions.get(1).get("start").asInt());
     assertEquals(40, mentions.get(1).get("end").asInt());
@@ -105,8 +107,8 @@ class EntitiesCommandTest {
     List<String> mentions = summary(lines(run(text, "entities")), text);
     assertEquals(
         List.of(
-            "LOCATION Montréal => Montréal (model)",
-            "PERSON Tayyip Erdoğan => Recep Tayyip Erdoğan (model)"),
+            "place Montréal => Montréal (model)",
+            "person Tayyip Erdoğan => Recep Tayyip Erdoğan (model)"),
         mentions);
   }
 
@@ -126,11 +128,11 @@ class EntitiesCommandTest {
         summary(lines(run(TEXT, "entities", "--authority", authority.toString())), TEXT);
     assertEquals(
         List.of(
-            "LOCATION Armenia => Armenia (model)",
-            "PERSON Nikol Pashinyan => Nikol Vovayi Pashinyan (model)",
-            "LOCATION Azerbaijani => Azerbaijan (rule)",
-            "PERSON Pashinyan => Nikol Vovayi Pashinyan (model)",
-            "LOCATION U.S. => United States (model)"),
+            "place Armenia => Armenia (model)",
+            "person Nikol Pashinyan => Nikol Vovayi Pashinyan (model)",
+            "place Azerbaijani => Azerbaijan (rule)",
+            "person Pashinyan => Nikol Vovayi Pashinyan (model)",
+            "place U.S. => United States (model)"),
         mentions);
   }
 
