@@ -2,7 +2,6 @@ package org.morgue.entity;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +27,8 @@ import java.util.regex.Pattern;
  * <tr><td>{@code G|hillary|hillary clinton}</td><td>full names by given name and its formal forms
  *     (and by the first word of a family-name-first name)</td></tr>
  * <tr><td>{@code Y|2016|donald trump}</td><td>full names by year, to weigh names near a date</td></tr>
- * <tr><td>{@code H|mrs|melania trump}</td><td>titles and honorifics seen with a full name (or with
- *     its surname where the article names only that full name with it)</td></tr>
+ * <tr><td>{@code H|president|barack obama}</td><td>titles and honorifics written just before a
+ *     full name</td></tr>
  * <tr><td>{@code A|CDC|Centers for Disease Control and Prevention}</td><td>acronym definitions
  *     written in the text: "Centers for Disease Control and Prevention (CDC)"</td></tr>
  * <tr><td>{@code B|washington times|5f3a...}</td><td>articles of a source holding a line (digits
@@ -41,6 +40,15 @@ import java.util.regex.Pattern;
  */
 public final class NameFacts {
   private NameFacts() {}
+
+  /**
+   * Common words that start a capitalised phrase the model takes for a name ("Never Trump", "Dear
+   * Donald", "Team Biden"), never a given name.
+   */
+  static final Set<String> NOT_GIVEN =
+      Set.of(
+          ("never not no yes why how when where what who all any every more most anti pro ex dear hey oh thank thanks vote team president former sen rep gov mr mrs ms dr and or but with without for from after before says said via by reporter photo credit getty ap reuters afp image images video watch read breaking exclusive update live new old young big little saint st")
+              .split(" "));
 
   /** Lines shorter or longer than these are never boilerplate candidates. */
   static final int MIN_LINE = 12;
@@ -91,21 +99,6 @@ public final class NameFacts {
       fullBySurname.computeIfAbsent(p.surname(), x -> new ArrayList<>()).add(fk);
       fullBySurname.computeIfAbsent(p.bareSurname(), x -> new ArrayList<>()).add(fk);
     }
-    // a title with a surname alone counts for the article's one full name with that surname
-    for (Canonicalizer.Draft d : drafts) {
-      if (d.dropped || d.type != EntityType.PERSON || d.titles.isEmpty()) {
-        continue;
-      }
-      if (PersonName.parse(d.name) != null) {
-        continue;
-      }
-      List<String> full = fullBySurname.getOrDefault(NameTables.key(d.name), List.of());
-      if (new HashSet<>(full).size() == 1) {
-        for (String t : d.titles) {
-          facts.add("H|" + t + "|" + full.get(0));
-        }
-      }
-    }
     if (text != null) {
       for (String t : new String[] {text.title(), text.lede(), text.body()}) {
         for (Map.Entry<String, String> def : definitions(t).entrySet()) {
@@ -151,7 +144,7 @@ public final class NameFacts {
    * Trump"), no words run together ("TrumpGOP").
    */
   static boolean plausible(String display, PersonName p) {
-    if (p.words().size() > 6 || p.hasRepeatedWord()) {
+    if (p.words().size() > 6 || p.hasRepeatedWord() || NOT_GIVEN.contains(p.given())) {
       return false;
     }
     return !runTogether(display);

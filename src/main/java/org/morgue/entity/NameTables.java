@@ -40,6 +40,7 @@ public final class NameTables {
   private final Set<String> places = new HashSet<>();
   private final Pattern demonymPattern;
   private final Map<String, Set<String>> formal = new HashMap<>();
+  private final Map<String, Character> gender = new HashMap<>();
 
   private NameTables(List<String> aliasLines, List<String> demonymLines) {
     for (int i = 0; i < aliasLines.size(); i++) {
@@ -110,7 +111,35 @@ public final class NameTables {
   private static final class Shipped {
     static final NameTables TABLES =
         new NameTables(resource("aliases.tsv"), resource("demonyms.tsv"))
-            .withNicknames(resource("nicknames.tsv"));
+            .withNicknames(resource("nicknames.tsv"))
+            .withGivenNames(resource("given-names.tsv"));
+  }
+
+  /** These tables with the given-name table's lines ({@code given-names.tsv}'s format). */
+  NameTables withGivenNames(List<String> lines) {
+    for (String line : lines) {
+      if (skip(line)) {
+        continue;
+      }
+      String[] cols = line.strip().split("\\t");
+      char g = cols[0].strip().charAt(0);
+      for (String name : cols[1].strip().split(" +")) {
+        Character before = gender.putIfAbsent(key(name), g);
+        if (before != null && before != g) {
+          gender.put(key(name), '?'); // listed as both: says nothing
+        }
+      }
+    }
+    return this;
+  }
+
+  /**
+   * {@code 'F'} or {@code 'M'} for a given name's key that is almost always a woman's or a man's;
+   * {@code 0} otherwise. Example: {@code gender("melania")} is {@code 'F'}.
+   */
+  public char gender(String given) {
+    Character g = gender.get(given);
+    return g == null || g == '?' ? 0 : g;
   }
 
   /** These tables with the nickname table's lines ({@code nicknames.tsv}'s format). */

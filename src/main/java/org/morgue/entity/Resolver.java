@@ -44,6 +44,9 @@ final class Resolver {
   /** A candidate named in the article itself counts this many times. */
   static final double IN_ARTICLE = 5;
 
+  /** The article's nearest full name before (else after) the partial name counts this much more. */
+  static final double NEAREST = 1.5;
+
   /** The best candidate must score this many times the next. */
   static final double MARGIN = 2;
 
@@ -320,6 +323,20 @@ final class Resolver {
       return;
     }
     String nearest = nearest(own, cands);
+    boolean archiveKnows = false;
+    for (Candidate c : cands.values()) {
+      // the article's own facts count once in the statistics once it is in the archive
+      archiveKnows |= c.total > (c.inArticle ? 1 : 0);
+    }
+    if (!archiveKnows) {
+      // nothing but the article: its nearest full name before the partial one, else after it
+      if (nearest != null) {
+        d.name = display(nearest, own);
+        d.type = EntityType.PERSON;
+        d.words = NameTables.key(d.name).split(" ");
+      }
+      return;
+    }
     // titles and honorifics: "Mrs. Trump" is not Donald, "President Obama" is not Michelle
     Map<String, Long> titled = new HashMap<>();
     long anyTitled = 0;
@@ -347,7 +364,7 @@ final class Resolver {
       }
       double s = near(e.getKey(), c.total);
       if (c.inArticle) {
-        s = Math.max(s, 1) * IN_ARTICLE * (e.getKey().equals(nearest) ? 2 : 1);
+        s = Math.max(s, 1) * IN_ARTICLE * (e.getKey().equals(nearest) ? NEAREST : 1);
       }
       if (!c.bySurname) {
         s *= 0.5; // a given name alone is weaker evidence than a surname
@@ -355,6 +372,11 @@ final class Resolver {
       if (anyTitled > 0) {
         long h = titled.getOrDefault(e.getKey(), 0L);
         s *= h == 0 ? 0.05 : 1 + 10.0 * h / (c.total + 1);
+      }
+      char wanted = honorificGender(d.titles);
+      char given = tables.gender(p.given());
+      if (wanted != 0 && given != 0 && wanted != given) {
+        s *= 0.01; // "Mrs. Trump" is not Donald
       }
       c.score = s;
       String person = variant(e.getKey());
@@ -385,12 +407,20 @@ final class Resolver {
       return; // ambiguous: stays partial rather than guessed
     }
     Candidate c = representative.get(best);
-    if (!c.bySurname && !c.inArticle && (c.total < 10 || first < 5 * second)) {
+    if (!c.bySurname && !c.inArticle && (c.total < 3 || first < 5 * second)) {
       return; // a given name alone, with nothing in the article to say whose
     }
     d.name = display(best, own);
     d.type = EntityType.PERSON;
     d.words = NameTables.key(d.name).split(" ");
+  }
+
+  /** The gender an honorific says: {@code 'F'} for Mrs., Ms., Miss; {@code 'M'} for Mr.; else 0. */
+  private static char honorificGender(Set<String> titles) {
+    if (titles.contains("mrs") || titles.contains("ms") || titles.contains("miss")) {
+      return 'F';
+    }
+    return titles.contains("mr") ? 'M' : 0;
   }
 
   /**
@@ -528,19 +558,22 @@ final class Resolver {
     return out;
   }
 
-  /** Whether one list of middle names fits in the other, in order (initials match words). */
+  /**
+   * Whether two lists of middle names may be one person's: either is empty, or they have as many
+   * names and each pair matches (an initial matches a name: "J." and "John"). "W." and "H. W." do
+   * not: George W. Bush is not George H. W. Bush.
+   */
   private boolean middlesAgree(List<String> a, List<String> b) {
-    List<String> shorter = a.size() <= b.size() ? a : b;
-    List<String> longer = a.size() <= b.size() ? b : a;
-    int j = 0;
-    for (String m : shorter) {
-      while (j < longer.size() && !tables.sameGiven(m, longer.get(j))) {
-        j++;
-      }
-      if (j == longer.size()) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return true;
+    }
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!tables.sameGiven(a.get(i), b.get(i))) {
         return false;
       }
-      j++;
     }
     return true;
   }
