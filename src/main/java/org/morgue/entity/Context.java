@@ -75,6 +75,15 @@ final class Context {
       Pattern.compile(
           "(?i)\\b(department|ministry|dept\\.?|office|secretariat)\\s+(of|for)\\s+(the\\s+)?$");
 
+  /** A party and a state abbreviated after a lawmaker's name: "D-Calif.", "R-Texas", "I-Vt.". */
+  private static final Pattern PARTY_STATE = Pattern.compile("[DRI]-\\p{Lu}[\\p{L}.]*");
+
+  /** An organisation with "Press" at its end, before a role: "White House Press (Secretary)". */
+  private static final Pattern PRESS = Pattern.compile("(.+?)\\s+Press");
+
+  private static final Pattern ROLE_AFTER =
+      Pattern.compile("^\\s*(Secretary|Office|Corps|Briefing|Pool|Aide|Staff)\\b");
+
   private static final Pattern WORD_BEFORE =
       Pattern.compile("([\\p{L}][\\p{L}.'’-]*)[\\s\\u00A0]+$");
 
@@ -118,8 +127,16 @@ final class Context {
    */
   static void roles(List<Canonicalizer.Draft> drafts, NameTables tables) {
     for (Canonicalizer.Draft d : drafts) {
+      if (d.type != EntityType.PERSON && PARTY_STATE.matcher(d.written).matches()) {
+        d.dropped = true; // "D-Calif.", "R-Texas": a party and a state after a lawmaker's name
+        continue;
+      }
       if (d.type != EntityType.ORGANIZATION) {
         continue;
+      }
+      Matcher press = PRESS.matcher(d.name);
+      if (press.matches() && ROLE_AFTER.matcher(d.after).find()) {
+        d.name = press.group(1); // "White House Press Secretary": the White House
       }
       String k = NameTables.key(d.name);
       if (ADJECTIVES.contains(k)) {

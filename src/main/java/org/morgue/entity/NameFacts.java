@@ -55,10 +55,19 @@ public final class NameFacts {
 
   static final int MAX_LINE = 400;
 
-  /** "Long Name Of Something (LNOS)". */
-  private static final Pattern DEFINITION =
+  /**
+   * The version of the facts: bumped when a change of Morgue changes the facts an article gives, so
+   * that {@code entities apply} writes every article's facts again before resolving.
+   */
+  public static final int VERSION = 2;
+
+  /** An acronym in brackets: "(CDC)", "(U.N.)". */
+  private static final Pattern ACRONYM = Pattern.compile("\\((\\p{Lu}[\\p{Lu}.&]{1,7})\\)");
+
+  /** The capitalised words (and small joining words) just before it, read backwards. */
+  private static final Pattern LONG_NAME =
       Pattern.compile(
-          "((?:\\p{Lu}[\\p{L}'’&.-]*[\\s\\u00A0]+)(?:(?:of|for|and|on|the|in|to|de|&)[\\s\\u00A0]+|\\p{Lu}[\\p{L}'’&.-]*[\\s\\u00A0]+){0,9}\\p{Lu}[\\p{L}'’&.-]*)[\\s\\u00A0]+\\((\\p{Lu}[\\p{Lu}.&]{1,7})\\)");
+          "((?:\\p{Lu}[\\p{L}'’&.-]*[\\s\\u00A0]+)(?:(?:of|for|and|on|the|in|to|de|&)[\\s\\u00A0]+|\\p{Lu}[\\p{L}'’&.-]*[\\s\\u00A0]+){0,9}\\p{Lu}[\\p{L}'’&.-]*)[\\s\\u00A0]*$");
 
   static Set<String> of(ArticleText text, List<Canonicalizer.Draft> drafts, NameTables tables) {
     Set<String> facts = new LinkedHashSet<>();
@@ -178,9 +187,13 @@ public final class NameFacts {
     if (text == null || text.indexOf('(') < 0) {
       return out;
     }
-    Matcher m = DEFINITION.matcher(text);
-    while (m.find()) {
-      String acronym = m.group(2).replace(".", "");
+    Matcher a = ACRONYM.matcher(text);
+    while (a.find()) {
+      String acronym = a.group(1).replace(".", "");
+      Matcher m = LONG_NAME.matcher(text.substring(Math.max(0, a.start() - 160), a.start()));
+      if (!m.find()) {
+        continue;
+      }
       String[] words = Canonicalizer.SPACES.split(m.group(1).strip());
       // the long name is the shortest tail whose capitalised words give the acronym's letters
       for (int start = words.length - 1; start >= 0; start--) {

@@ -34,6 +34,9 @@ import java.util.Set;
  * </ol>
  */
 final class Resolver {
+  /** Articles a source must have for a name equal to it to be taken for the outlet. */
+  static final int SOURCE_MIN = 3;
+
   /** Articles of one source sharing a line that make it boilerplate. */
   static final int BOILERPLATE_MIN = 5;
 
@@ -252,6 +255,9 @@ final class Resolver {
       PersonName p = PersonName.parse(d.name);
       if (p == null) {
         partial(d, NameTables.key(d.name), own);
+        if (PersonName.parse(d.name) == null) {
+          unresolved(d);
+        }
       } else {
         full(d, p);
       }
@@ -280,6 +286,34 @@ final class Resolver {
         partial(d, k, own);
         return;
       }
+    }
+  }
+
+  /**
+   * A one-word person name that no full name explains: a family ("the Clintons") is no person and
+   * is left out; a name the alias table files as an organisation ("Fox") takes that entry.
+   */
+  private void unresolved(Canonicalizer.Draft d) {
+    String k = NameTables.key(d.name);
+    if (k.contains(" ")) {
+      return;
+    }
+    if (k.length() > 3 && k.endsWith("s")) {
+      long family = 0;
+      for (long c : prefix("L|" + k.substring(0, k.length() - 1) + "|").values()) {
+        family += c;
+      }
+      if (family >= 10) {
+        d.dropped = true;
+        return;
+      }
+    }
+    NameTables.Entry e = tables.alias(d.written);
+    if (e != null && e.type() == EntityType.ORGANIZATION) { // not places: Holland is a person too
+      d.type = e.type();
+      d.name = e.name();
+      d.fixed = true;
+      d.words = NameTables.key(d.name).split(" ");
     }
   }
 
@@ -628,7 +662,7 @@ final class Resolver {
         continue; // a full person name is a person, even if an outlet shares it
       }
       String sk = k.startsWith("the ") ? k.substring(4) : k;
-      String outlet = best(prefix("S|" + sk + "|"), 1);
+      String outlet = best(prefix("S|" + sk + "|"), SOURCE_MIN);
       if (outlet != null) {
         d.type = EntityType.ORGANIZATION;
         d.name = outlet;

@@ -5,15 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
@@ -234,7 +239,8 @@ public final class Ingester implements AutoCloseable {
     data.put("morgue.schema", Integer.toString(Fields.SCHEMA_VERSION));
     data.put("morgue.lastIngest", Instant.now().toString());
     if (factsBefore) {
-      data.put(NAME_FACTS, "1"); // every article written since carries its facts too
+      // every article written since carries its facts too
+      data.put(NAME_FACTS, Integer.toString(org.morgue.entity.NameFacts.VERSION));
     }
     writer.setLiveCommitData(data.entrySet());
     writer.commit();
@@ -363,7 +369,8 @@ public final class Ingester implements AutoCloseable {
       return true;
     }
     for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
-      if (e.getKey().equals(NAME_FACTS) && e.getValue().equals("1")) {
+      if (e.getKey().equals(NAME_FACTS)
+          && e.getValue().equals(Integer.toString(org.morgue.entity.NameFacts.VERSION))) {
         return true;
       }
     }
@@ -482,9 +489,10 @@ public final class Ingester implements AutoCloseable {
   public Recanonicalized recanonicalize(EntityFinder finder) throws IOException {
     Map<String, String> data = new HashMap<>();
     writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-    if (!"1".equals(data.get(NAME_FACTS))) {
+    String version = Integer.toString(org.morgue.entity.NameFacts.VERSION);
+    if (!version.equals(data.get(NAME_FACTS))) {
       resolveAll(finder, false); // writes every article's facts: the statistics for the next pass
-      data.put(NAME_FACTS, "1");
+      data.put(NAME_FACTS, version);
       writer.setLiveCommitData(data.entrySet());
       writer.commit();
     }
@@ -496,50 +504,97 @@ public final class Ingester implements AutoCloseable {
 
   private Recanonicalized resolveAll(EntityFinder finder, boolean withStatistics)
       throws IOException {
-    long articles = 0;
-    long withMentions = 0;
-    long changed = 0;
+    AtomicLong articles = new AtomicLong();
+    AtomicLong withMentions = new AtomicLong();
+    AtomicLong changed = new AtomicLong();
     try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
       NameStatistics stats =
           withStatistics ? new LuceneNameStatistics(snapshot) : NameStatistics.NONE;
-      var stored = snapshot.storedFields();
+      // articles are resolved independently: ranges of 2,000 documents on every core
+      List<Callable<Void>> ranges = new ArrayList<>();
       for (LeafReaderContext leaf : snapshot.leaves()) {
-        var live = leaf.reader().getLiveDocs();
-        BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.CONTENT_HASH);
-        for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-          if (live != null && !live.get(d)) {
-            continue;
-          }
-          articles++;
-          Document doc = stored.document(leaf.docBase + d);
-          List<org.morgue.entity.Mention> found =
-              StoredMentions.decodeFound(doc.get(Fields.MENTIONS));
-          if (found.isEmpty()) {
-            continue;
-          }
-          withMentions++;
-          Article article = StoredArticles.article(doc);
-          ArticleText text = ArticleText.of(article, doc.get(Fields.COPY_OF) != null);
-          ArticleEntities entities = finder.resolve(text, found, stats);
-          if (withStatistics && sameNames(doc, entities)) {
-            continue;
-          }
-          String hash =
-              hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
-          ArticleDocuments.Extra extra =
-              new ArticleDocuments.Extra(
-                  doc.get(Fields.FINGERPRINT),
-                  doc.get(Fields.COPY_OF),
-                  hash,
-                  doc.get(Fields.ORIGIN));
-          writer.updateDocument(
-              new Term(Fields.ID, article.id()),
-              documents.toDocument(article, extra, entities, finder.facts(text, found)));
-          changed++;
+        for (int from = 0; from < leaf.reader().maxDoc(); from += 2_000) {
+          int start = from;
+          int end = Math.min(leaf.reader().maxDoc(), from + 2_000);
+          ranges.add(
+              () -> {
+                resolveRange(
+                    finder,
+                    stats,
+                    withStatistics,
+                    leaf,
+                    start,
+                    end,
+                    articles,
+                    withMentions,
+                    changed);
+                return null;
+              });
         }
       }
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              Math.max(1, Math.min(options.threads(), Runtime.getRuntime().availableProcessors())));
+      try {
+        for (Future<Void> f : pool.invokeAll(ranges)) {
+          f.get();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while resolving names", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        throw new IOException("resolving names failed: " + e.getCause(), e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
     }
-    return new Recanonicalized(articles, withMentions, changed);
+    return new Recanonicalized(articles.get(), withMentions.get(), changed.get());
+  }
+
+  private void resolveRange(
+      EntityFinder finder,
+      NameStatistics stats,
+      boolean withStatistics,
+      LeafReaderContext leaf,
+      int start,
+      int end,
+      AtomicLong articles,
+      AtomicLong withMentions,
+      AtomicLong changed)
+      throws IOException {
+    var stored = leaf.reader().storedFields();
+    var live = leaf.reader().getLiveDocs();
+    BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.CONTENT_HASH);
+    for (int d = start; d < end; d++) {
+      if (live != null && !live.get(d)) {
+        continue;
+      }
+      articles.incrementAndGet();
+      Document doc = stored.document(d);
+      List<org.morgue.entity.Mention> found = StoredMentions.decodeFound(doc.get(Fields.MENTIONS));
+      if (found.isEmpty()) {
+        continue;
+      }
+      withMentions.incrementAndGet();
+      Article article = StoredArticles.article(doc);
+      ArticleText text = ArticleText.of(article, doc.get(Fields.COPY_OF) != null);
+      ArticleEntities entities = finder.resolve(text, found, stats);
+      if (withStatistics && sameNames(doc, entities)) {
+        continue;
+      }
+      String hash =
+          hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
+      ArticleDocuments.Extra extra =
+          new ArticleDocuments.Extra(
+              doc.get(Fields.FINGERPRINT), doc.get(Fields.COPY_OF), hash, doc.get(Fields.ORIGIN));
+      writer.updateDocument(
+          new Term(Fields.ID, article.id()),
+          documents.toDocument(article, extra, entities, finder.facts(text, found)));
+      changed.incrementAndGet();
+    }
   }
 
   private static boolean sameNames(Document doc, ArticleEntities entities) {
