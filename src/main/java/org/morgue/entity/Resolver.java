@@ -568,8 +568,8 @@ final class Resolver {
       long bestCount = own;
       for (String g : same) {
         long c = cluster.get(g);
-        if (c > bestCount) {
-          best = g;
+        if (c > bestCount || c == bestCount && c > own && g.compareTo(best) < 0) {
+          best = g; // ties broken by the key, so that every run gives the same answer
           bestCount = c;
         }
       }
@@ -699,13 +699,14 @@ final class Resolver {
       }
       String vk = NameFacts.variantKey(d.type, NameTables.key(d.name));
       Map<String, Long> spellings = prefix("V|" + d.type + "|" + vk + "|");
-      long mine = spellings.getOrDefault(d.name, 0L);
       String best = d.name;
+      long bestCount = -1;
       for (Map.Entry<String, Long> e : spellings.entrySet()) {
-        if (e.getValue() > mine
-            || e.getValue() == mine && e.getKey().compareTo(best) < 0 && mine > 0) {
+        long c = e.getValue();
+        // the most articles; ties broken by the spelling, the same for every article and run
+        if (c > bestCount || c == bestCount && e.getKey().compareTo(best) < 0) {
           best = e.getKey();
-          mine = e.getValue();
+          bestCount = c;
         }
       }
       d.name = best;
