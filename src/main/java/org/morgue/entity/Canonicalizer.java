@@ -344,6 +344,9 @@ public final class Canonicalizer {
     if (e == null || e.type() == type) {
       return e;
     }
+    if (e.type() == EntityType.ORGANIZATION && type == EntityType.LOCATION) {
+      return e; // an organisation is never a place: the Kremlin, the African Union
+    }
     // "TEXAS" in a headline is the capitalised name, not an acronym: it keeps its type
     return acronym(name) && !NameTables.key(name).equals(NameTables.key(e.name())) ? e : null;
   }

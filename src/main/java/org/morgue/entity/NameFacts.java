@@ -59,7 +59,7 @@ public final class NameFacts {
    * The version of the facts: bumped when a change of Morgue changes the facts an article gives, so
    * that {@code entities apply} writes every article's facts again before resolving.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** An acronym in brackets: "(CDC)", "(U.N.)". */
   private static final Pattern ACRONYM = Pattern.compile("\\((\\p{Lu}[\\p{Lu}.&]{1,7})\\)");
@@ -105,6 +105,11 @@ public final class NameFacts {
       for (String t : d.titles) {
         facts.add("H|" + t + "|" + fk);
       }
+      // the surname as written finds the name too ("Zelenskyy" for Volodymyr Zelensky)
+      PersonName w = d.written.equals(d.name) ? null : PersonName.parse(d.written);
+      if (w != null && !w.surname().equals(p.surname())) {
+        facts.add("L|" + w.surname() + "|" + fk);
+      }
       fullBySurname.computeIfAbsent(p.surname(), x -> new ArrayList<>()).add(fk);
       fullBySurname.computeIfAbsent(p.bareSurname(), x -> new ArrayList<>()).add(fk);
     }
@@ -135,10 +140,12 @@ public final class NameFacts {
   /**
    * The key under which spellings of one name are counted together: its key, and for an
    * organisation without a leading "U.S." or "United States" ({@code U.S. Senate} and {@code
-   * Senate} are one institution, spelled as the archive most often spells it).
+   * Senate} are one institution, spelled as the archive most often spells it; so are {@code
+   * Department of the Treasury} and {@code Department of Treasury}).
    */
   static String variantKey(EntityType type, String key) {
     if (type == EntityType.ORGANIZATION) {
+      key = key.replace(" the ", " "); // "Department of the Treasury", "Department of Treasury"
       for (String prefix : new String[] {"united states ", "us "}) {
         if (key.startsWith(prefix) && key.length() > prefix.length() + 3) {
           return key.substring(prefix.length());

@@ -217,7 +217,73 @@ final class Resolver {
   /** Where the draft being resolved is, for the nearest full name of the article. */
   private int current;
 
+  /** Words in an organisation's name that say a person's title is run into it. */
+  private static final Set<String> TITLE_WORDS =
+      Set.of(
+          "envoy",
+          "secretary",
+          "ambassador",
+          "minister",
+          "spokesperson",
+          "spokesman",
+          "spokeswoman",
+          "coordinator",
+          "representative",
+          "director",
+          "affairs",
+          "rights",
+          "president",
+          "chairman",
+          "chairwoman",
+          "commissioner",
+          "administrator");
+
+  /**
+   * A title run into a name and taken whole for an organisation ("Special Presidential Envoy for
+   * Climate Kerry", "Human Rights Uzra Zeya"): the person at its end, when the archive or the
+   * article knows that full name, or when the organisation's words hold a title and the last word
+   * is a surname the archive knows.
+   */
+  private void titlesRunIntoNames(List<Canonicalizer.Draft> drafts) {
+    Set<String> ownPeople = new HashSet<>();
+    for (Canonicalizer.Draft d : drafts) {
+      if (d.type == EntityType.PERSON) {
+        ownPeople.add(NameTables.key(d.name));
+      }
+    }
+    for (Canonicalizer.Draft d : drafts) {
+      if (d.dropped || d.fixed || d.type != EntityType.ORGANIZATION || d.words.length < 3) {
+        continue;
+      }
+      String[] shown = Canonicalizer.SPACES.split(d.name.strip());
+      if (shown.length != d.words.length) {
+        continue;
+      }
+      int n = d.words.length;
+      String two = d.words[n - 2] + " " + d.words[n - 1];
+      boolean titled = false;
+      for (int i = 0; i < n - 1; i++) {
+        titled |= TITLE_WORDS.contains(d.words[i]);
+      }
+      PersonName p = PersonName.parse(two);
+      if (p != null
+          && Character.isUpperCase(shown[n - 2].charAt(0))
+          && (ownPeople.contains(two)
+              || count(p.keyWithoutSuffix()) >= 2
+              || titled && count(p.keyWithoutSuffix()) >= 1)) {
+        d.type = EntityType.PERSON;
+        d.name = shown[n - 2] + " " + shown[n - 1];
+        d.words = NameTables.key(d.name).split(" ");
+      } else if (titled && !prefix("L|" + d.words[n - 1] + "|").isEmpty()) {
+        d.type = EntityType.PERSON;
+        d.name = shown[n - 1];
+        d.words = new String[] {d.words[n - 1]};
+      }
+    }
+  }
+
   private void people(List<Canonicalizer.Draft> drafts) {
+    titlesRunIntoNames(drafts);
     Map<String, Full> own = new LinkedHashMap<>();
     Set<String> personWords = new HashSet<>();
     for (Canonicalizer.Draft d : drafts) {
@@ -568,8 +634,8 @@ final class Resolver {
       long bestCount = own;
       for (String g : same) {
         long c = cluster.get(g);
-        if (c > bestCount || c == bestCount && c > own && g.compareTo(best) < 0) {
-          best = g; // ties broken by the key, so that every run gives the same answer
+        if (c > bestCount || c == bestCount && c > 0 && moreSpecific(g, best)) {
+          best = g; // ties: the fuller name, then the key, so that every run answers alike
           bestCount = c;
         }
       }
@@ -590,6 +656,13 @@ final class Resolver {
     }
     variants.put(fk, out);
     return out;
+  }
+
+  /** Whether name key {@code a} has more words than {@code b}, or as many and sorts first. */
+  private static boolean moreSpecific(String a, String b) {
+    int wa = a.split(" ").length;
+    int wb = b.split(" ").length;
+    return wa > wb || wa == wb && a.compareTo(b) < 0;
   }
 
   /**
