@@ -101,7 +101,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SearchRequest request = request();
-    try (ArchiveSearcher searcher = ArchiveSearcher.open(StatsCommand.requireIndex(index))) {
+    try (ArchiveSearcher searcher = ArchiveSearcher.open(index.requireIndex())) {
       SearchResult result = searcher.search(request);
       if (json) {
         System.out.println(Json.pretty(SearchJson.result(result)));
@@ -158,7 +158,7 @@ public final class SearchCommand implements Callable<Integer> {
           "  %-10s  %-16s  %s%n",
           h.date() == null ? "(no date)" : h.date(),
           truncate(h.section() == null ? "" : h.section(), 16),
-          truncate(oneLine(h.title()), 100));
+          truncate(Terminal.oneLine(h.title()), 100));
     }
     r.facets()
         .forEach(
@@ -167,20 +167,16 @@ public final class SearchCommand implements Callable<Integer> {
                 out.println(dim + ":");
                 for (SearchResult.FacetValue v : values) {
                   out.printf(
-                      Locale.ROOT, "  %,8d  %s%n", v.count(), truncate(oneLine(v.value()), 80));
+                      Locale.ROOT,
+                      "  %,8d  %s%n",
+                      v.count(),
+                      truncate(Terminal.oneLine(v.value()), 80));
                 }
               }
             });
     for (String w : r.warnings()) {
       out.println("warning: " + w);
     }
-  }
-
-  /** Article text printed to a terminal: no control characters (an article could hold escapes). */
-  static String oneLine(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-    return b.toString();
   }
 
   private static String truncate(String s, int n) {
