@@ -12,7 +12,7 @@ import org.morgue.entity.Mention;
  * @param mentions its entity mentions, with offsets into its title, lede or body (the body as
  *     {@link StoredArticle#body()}: paragraphs joined by a blank line), in article order
  * @param copies the ids of the other articles with the same text (same fingerprint), oldest first,
- *     at most {@value ArchiveSearcher#MAX_COPY_IDS}
+ *     at most {@value StorySelector#MAX_COPY_IDS}
  * @param related up to {@value ArchiveSearcher#RELATED} articles most like this one (Lucene's
  *     MoreLikeThis over title, lede and body), its copies left out, most alike first
  */

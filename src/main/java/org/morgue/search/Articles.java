@@ -31,8 +31,8 @@ final class Articles {
 
   /**
    * The article with id {@code id}: every stored field, the ids of its wire copies (oldest first,
-   * at most {@value ArchiveSearcher#MAX_COPY_IDS}) and up to {@value ArchiveSearcher#RELATED}
-   * related articles.
+   * at most {@value StorySelector#MAX_COPY_IDS}) and up to {@value ArchiveSearcher#RELATED} related
+   * articles.
    *
    * @throws NotFoundException naming {@code id} when no article has it
    */
@@ -56,8 +56,7 @@ final class Articles {
               .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.MUST_NOT)
               .build();
       Sort oldest = ArchiveSearcher.sort(SearchRequest.Sort.OLDEST);
-      for (ScoreDoc sd :
-          searcher.search(sameText, ArchiveSearcher.MAX_COPY_IDS, oldest).scoreDocs) {
+      for (ScoreDoc sd : searcher.search(sameText, StorySelector.MAX_COPY_IDS, oldest).scoreDocs) {
         copies.add(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
       }
     }

@@ -135,7 +135,7 @@ record SearchRun(
     selector.setGroups(groups);
     TopGroupsCollector<BytesRef> second =
         new TopGroupsCollector<>(
-            selector, groups, sort, sort, 1 + ArchiveSearcher.MAX_COPY_IDS, false);
+            selector, groups, sort, sort, 1 + StorySelector.MAX_COPY_IDS, false);
     guard(() -> searcher.search(pageQuery, single(second)));
     TopGroups<BytesRef> top = second.getTopGroups(0);
 
