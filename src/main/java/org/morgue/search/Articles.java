@@ -20,6 +20,7 @@ import org.apache.lucene.search.TopDocs;
 import org.morgue.entity.Mention;
 import org.morgue.index.Analyzers;
 import org.morgue.index.Fields;
+import org.morgue.index.StoredArticles;
 import org.morgue.index.StoredMentions;
 
 /**
@@ -90,7 +91,7 @@ final class Articles {
       out.add(
           new ArticleView.Related(
               d.get(Fields.ID),
-              StoredArticle.date(d),
+              StoredArticles.date(d),
               d.get(Fields.SECTION),
               d.get(Fields.TITLE),
               d.get(Fields.LEDE),
