@@ -1,7 +1,6 @@
 package org.morgue.search;
 
 import java.io.IOException;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +39,7 @@ import org.apache.lucene.search.grouping.SearchGroup;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.morgue.index.Analyzers;
 import org.morgue.index.Fields;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Schema;
@@ -246,8 +245,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   /**
    * The values of one facet dimension that start with {@code prefix}, counted under the search
    * (drill-sideways: the dimension's own filter left out, as in {@link #search}). A value matches
-   * when it, or any of its words, starts with the prefix, ignoring case and accents: {@code mart}
-   * finds {@code Zoë Martín}.
+   * when it, or any of its words, starts with the prefix, ignoring case and accents as a search
+   * does ({@link Analyzers#fold}): {@code mart} finds {@code Zoë Martín}, {@code sor} finds {@code
+   * Søren Kierkegaard}.
    *
    * @param dimension one of {@link Fields#FACETS}
    * @param prefix the start of the values; blank for all
@@ -260,7 +260,7 @@ public final class ArchiveSearcher implements AutoCloseable {
           "dimension",
           "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
     }
-    String wanted = fold(prefix == null ? "" : prefix.strip());
+    String wanted = Analyzers.fold(prefix == null ? "" : prefix.strip());
     return onCurrentState(
         state -> {
           SearchRun run = prepare(state, request);
@@ -269,7 +269,7 @@ public final class ArchiveSearcher implements AutoCloseable {
           List<SearchResult.FacetValue> all = new ArrayList<>();
           for (SearchResult.FacetValue v :
               SearchRun.values(SearchRun.allOf(c.facets(), dimension))) {
-            if (startsWith(fold(v.value()), wanted)) {
+            if (startsWith(Analyzers.fold(v.value()), wanted)) {
               all.add(v);
             }
           }
@@ -299,12 +299,6 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  /** Lower case without accents: {@code Zoë Martín} → {@code zoe martin}. */
-  static String fold(String s) {
-    String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
-    return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
   }
 
   // --- articles -------------------------------------------------------------------------------
