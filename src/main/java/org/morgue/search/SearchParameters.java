@@ -3,14 +3,13 @@ package org.morgue.search;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.morgue.index.Fields;
@@ -286,27 +285,16 @@ public final class SearchParameters {
   }
 
   /**
-   * A day, a month or a year: {@code 2021-11-17}, {@code 2021-11}, {@code 2021}; a month or year
-   * {@code from} starts on its first day, a {@code to} ends on its last.
+   * A day, a month or a year ({@link DayRange}): {@code 2021-11-17}, {@code 2021-11}, {@code 2021};
+   * a month or year {@code from} starts on its first day, a {@code to} ends on its last.
    */
   private static LocalDate date(String value, String name, boolean first) {
     if (value == null) {
       return null;
     }
-    try {
-      if (value.matches("\\d{4}")) {
-        int year = Integer.parseInt(value);
-        return first ? LocalDate.of(year, 1, 1) : LocalDate.of(year, 12, 31);
-      }
-      if (value.matches("\\d{4}-\\d{2}")) {
-        YearMonth month = YearMonth.parse(value);
-        return first ? month.atDay(1) : month.atEndOfMonth();
-      }
-      if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-        return LocalDate.parse(value);
-      }
-    } catch (DateTimeException e) {
-      // falls through to the message below
+    Optional<DayRange> days = DayRange.parse(value);
+    if (days.isPresent()) {
+      return first ? days.get().first() : days.get().last();
     }
     throw new InvalidRequestException(
         name,
