@@ -64,12 +64,6 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class ArchiveSearcher implements AutoCloseable {
-  /** Facet values returned a dimension unless the request asks for more. */
-  public static final int TOP_FACETS = SearchRequest.DEFAULT_FACET_SIZE;
-
-  /** The related articles of the article view. */
-  public static final int RELATED = 5;
-
   /** How long one search may take unless set otherwise. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
 

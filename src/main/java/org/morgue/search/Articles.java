@@ -32,7 +32,7 @@ final class Articles {
 
   /**
    * The article with id {@code id}: every stored field, the ids of its wire copies (oldest first,
-   * at most {@value StorySelector#MAX_COPY_IDS}) and up to {@value ArchiveSearcher#RELATED} related
+   * at most {@value StorySelector#MAX_COPY_IDS}) and up to {@value ArticleView#RELATED} related
    * articles.
    *
    * @throws NotFoundException naming {@code id} when no article has it
@@ -86,7 +86,7 @@ final class Articles {
     }
     List<ArticleView.Related> out = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
-    for (ScoreDoc sd : searcher.search(q.build(), ArchiveSearcher.RELATED).scoreDocs) {
+    for (ScoreDoc sd : searcher.search(q.build(), ArticleView.RELATED).scoreDocs) {
       Document d = stored.document(sd.doc, StoredArticle.LISTED_FIELDS);
       out.add(
           new ArticleView.Related(
