@@ -231,6 +231,46 @@ class CommandLineTest {
   }
 
   @Test
+  void searchOptionsAreTheUrlParameters() throws IOException {
+    JsonNode november =
+        run("search", "--index", archive, "--json", "--from", "2021-11", "--to", "2021-11").json();
+    assertEquals(4, november.get("total").asInt(), "j1, r1, w1 and w2, as date:2021-11");
+    assertEquals(
+        "from=2021-11-01&to=2021-11-30", november.get("query").get("queryString").asText());
+    JsonNode all =
+        run(
+                "search",
+                "ceasefire",
+                "--index",
+                archive,
+                "--json",
+                "--section",
+                "WORLD",
+                "--not",
+                "author=Jane Roe",
+                "--sort",
+                "NEWEST",
+                "--size",
+                "5")
+            .json();
+    assertEquals(
+        "q=ceasefire&section=WORLD&not.author=Jane%20Roe&sort=newest&size=5",
+        all.get("query").get("queryString").asText());
+
+    Run badDate = run("search", "--index", archive, "--from", "yesterday");
+    assertEquals(2, badDate.exit());
+    assertEquals(
+        "morgue: from must be a date such as 2021-11-17 (or a month 2021-11, or a year 2021), not"
+            + " 'yesterday'",
+        badDate.err().strip());
+    Run badDimension = run("search", "--index", archive, "--not", "colour=red");
+    assertEquals(2, badDimension.exit());
+    assertEquals(
+        "morgue: unknown exclude 'colour'; use one of [section, source, author, person, org, place]",
+        badDimension.err().strip());
+  }
+
+  @Test
   void searchPrintsHitsAndFacetsAsText() {
     Run run = run("search", "border", "OR", "cup", "--index", archive, "--sort", "newest");
     assertEquals(0, run.exit(), run.err());
