@@ -45,8 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       System.out.println(
           "Indexing the demo corpus from " + corpus + " into " + layout.root() + " ...");
-      Ingester.Options options =
-          Ingester.Options.defaults().withEntities(IngestCommand.finder(index, true));
+      Ingester.Options options = Ingester.Options.defaults().withEntities(index.entityFinder(true));
       IngestCommand.run(index, List.of(corpus), options, false, null, System.out, System.err);
       System.out.println();
     } else {

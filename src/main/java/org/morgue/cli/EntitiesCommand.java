@@ -114,8 +114,8 @@ public final class EntitiesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      org.morgue.index.IndexLayout layout = StatsCommand.requireIndex(index);
-      EntityFinder finder = IngestCommand.finder(index, !noDemonyms);
+      org.morgue.index.IndexLayout layout = index.requireIndex();
+      EntityFinder finder = index.entityFinder(!noDemonyms);
       long start = System.nanoTime();
       org.morgue.index.Ingester.Recanonicalized r;
       try (org.morgue.index.Ingester ingester =

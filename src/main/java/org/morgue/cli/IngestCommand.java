@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.morgue.article.ArticleFiles;
-import org.morgue.entity.AuthorityFile;
-import org.morgue.entity.AuthorityFileException;
-import org.morgue.entity.EntityFinder;
 import org.morgue.index.IngestReport;
 import org.morgue.index.Ingester;
 import picocli.CommandLine.Command;
@@ -78,22 +75,9 @@ public final class IngestCommand implements Callable<Integer> {
         Ingester.Options.defaults()
             .withThreads(threads)
             .withCommitInterval(Duration.ofMillis((long) (commitEvery * 1000)))
-            .withEntities(noEntities ? null : finder(index, !noDemonyms));
+            .withEntities(noEntities ? null : index.entityFinder(!noDemonyms));
     IngestReport report = run(index, paths, options, quiet, rejects, System.out, System.err);
     return report == null ? 1 : 0;
-  }
-
-  /**
-   * The entity finder of an archive: the shipped model and tables, with the archive's authority
-   * file when it has one.
-   */
-  static EntityFinder finder(IndexOption index, boolean demonyms) throws IOException {
-    Path file = index.layout().authorityFile();
-    try {
-      return EntityFinder.standard().withDemonyms(demonyms).withAuthority(AuthorityFile.read(file));
-    } catch (AuthorityFileException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
   }
 
   /** Runs an ingest and prints its summary; shared with {@code demo}. */

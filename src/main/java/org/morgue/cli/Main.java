@@ -18,11 +18,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       SavedCommand.class,
       ConvertCommand.class,
-      BenchIngestCommand.class,
       EntitiesCommand.class,
-      ScoreNerCommand.class,
-      BenchNerCommand.class,
-      BenchSearchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -40,7 +36,20 @@ public final class Main implements Runnable {
 
   /** Runs the command line and gives its exit code (0 ok, 1 failed, 2 bad usage). */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    return execute(new Main(), args);
+  }
+
+  /**
+   * Runs a picocli command with Morgue's handling of failures: the message on standard error after
+   * {@code morgue: }, exit code 2 for bad usage (a bad argument or request), 1 for anything else.
+   * Other entries (the developer tools) run their commands through it too.
+   *
+   * @param command an instance of a class annotated with picocli's {@code @Command}
+   * @param args the command line
+   * @return the exit code
+   */
+  public static int execute(Object command, String... args) {
+    CommandLine cli = new CommandLine(command);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr()

@@ -2,15 +2,17 @@ package org.morgue.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.morgue.index.Fields;
 import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.InvalidRequestException;
 import org.morgue.search.SearchJson;
+import org.morgue.search.SearchParameters;
 import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchResult;
 import picocli.CommandLine.Command;
@@ -36,11 +38,17 @@ public final class SearchCommand implements Callable<Integer> {
       description = "The query (words are joined; none: every article).")
   List<String> query = new ArrayList<>();
 
-  @Option(names = "--from", paramLabel = "DATE", description = "First day (ISO), inclusive.")
-  LocalDate from;
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "First day, inclusive: 2021-11-17, or a month 2021-11, or a year 2021.")
+  String from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Last day (ISO), inclusive.")
-  LocalDate to;
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      description = "Last day, inclusive: 2021-11-17, or a month 2021-11, or a year 2021.")
+  String to;
 
   @Option(
       names = "--section",
@@ -101,7 +109,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SearchRequest request = request();
-    try (ArchiveSearcher searcher = ArchiveSearcher.open(StatsCommand.requireIndex(index))) {
+    try (ArchiveSearcher searcher = ArchiveSearcher.open(index.requireIndex())) {
       SearchResult result = searcher.search(request);
       if (json) {
         System.out.println(Json.pretty(SearchJson.result(result)));
@@ -112,14 +120,27 @@ public final class SearchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The search the options state, through the URL's own mapping ({@link SearchParameters#request}):
+   * each option is the parameter of its name ({@code --from 2021-11} is {@code from=2021-11},
+   * {@code --not section=Sport} is {@code not.section=Sport}), so the command line and a URL read
+   * and check a search the same way.
+   */
   SearchRequest request() {
+    Map<String, String> scalars = new LinkedHashMap<>();
+    scalars.put("q", String.join(" ", query));
+    scalars.put("from", from);
+    scalars.put("to", to);
+    scalars.put("sort", sort);
+    scalars.put("page", Integer.toString(page));
+    scalars.put("size", Integer.toString(size));
     Map<String, List<String>> filters = new LinkedHashMap<>();
-    filters.put("section", sections);
-    filters.put("source", sources);
-    filters.put("author", authors);
-    filters.put("person", persons);
-    filters.put("org", orgs);
-    filters.put("place", places);
+    filters.put(Fields.SECTION, sections);
+    filters.put(Fields.SOURCE, sources);
+    filters.put(Fields.AUTHOR, authors);
+    filters.put(Fields.PERSON, persons);
+    filters.put(Fields.ORG, orgs);
+    filters.put(Fields.PLACE, places);
     Map<String, List<String>> excludes = new LinkedHashMap<>();
     for (String not : nots) {
       int eq = not.indexOf('=');
@@ -131,15 +152,15 @@ public final class SearchCommand implements Callable<Integer> {
           .computeIfAbsent(not.substring(0, eq).strip(), k -> new ArrayList<>())
           .add(not.substring(eq + 1));
     }
-    SearchRequest.Sort order;
     try {
-      order = SearchRequest.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "--sort takes relevance, newest or oldest, not '" + sort + "'");
+      return SearchParameters.request(scalars, filters, excludes);
+    } catch (InvalidRequestException e) {
+      if ("sort".equals(e.parameter())) { // said in the terms of the command line
+        throw new IllegalArgumentException(
+            "--sort takes relevance, newest or oldest, not '" + sort + "'", e);
+      }
+      throw e;
     }
-    return new SearchRequest(
-        String.join(" ", query), from, to, filters, excludes, order, page, size);
   }
 
   static void print(SearchResult r, PrintStream out) {
@@ -158,7 +179,7 @@ public final class SearchCommand implements Callable<Integer> {
           "  %-10s  %-16s  %s%n",
           h.date() == null ? "(no date)" : h.date(),
           truncate(h.section() == null ? "" : h.section(), 16),
-          truncate(oneLine(h.title()), 100));
+          truncate(Terminal.oneLine(h.title()), 100));
     }
     r.facets()
         .forEach(
@@ -167,20 +188,16 @@ public final class SearchCommand implements Callable<Integer> {
                 out.println(dim + ":");
                 for (SearchResult.FacetValue v : values) {
                   out.printf(
-                      Locale.ROOT, "  %,8d  %s%n", v.count(), truncate(oneLine(v.value()), 80));
+                      Locale.ROOT,
+                      "  %,8d  %s%n",
+                      v.count(),
+                      truncate(Terminal.oneLine(v.value()), 80));
                 }
               }
             });
     for (String w : r.warnings()) {
       out.println("warning: " + w);
     }
-  }
-
-  /** Article text printed to a terminal: no control characters (an article could hold escapes). */
-  static String oneLine(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-    return b.toString();
   }
 
   private static String truncate(String s, int n) {

@@ -81,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     try (Serving serving =
         start(
-            StatsCommand.requireIndex(index),
+            index.requireIndex(),
             listen,
             Duration.ofMillis(timeLimitMs),
             Duration.ofMillis(refreshMs),

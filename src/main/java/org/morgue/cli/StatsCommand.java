@@ -27,7 +27,7 @@ public final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    IndexLayout layout = requireIndex(index);
+    IndexLayout layout = index.requireIndex();
     try (ArchiveSearcher searcher = ArchiveSearcher.open(layout)) {
       ArchiveStats stats = searcher.stats(layout);
       if (json) {
@@ -37,20 +37,6 @@ public final class StatsCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  /** The archive of {@code --index}, or a clear error when it has no index yet. */
-  static IndexLayout requireIndex(IndexOption index) {
-    IndexLayout layout = index.layout();
-    if (!layout.hasIndex()) {
-      throw new IllegalArgumentException(
-          "no archive in "
-              + layout.root()
-              + ": run 'morgue ingest PATH --index "
-              + layout.root()
-              + "' first");
-    }
-    return layout;
   }
 
   static void print(ArchiveStats s, PrintStream out) {
@@ -69,7 +55,7 @@ public final class StatsCommand implements Callable<Integer> {
       out.println("  (none)");
     }
     for (SearchResult.FacetValue v : s.sections()) {
-      out.printf(Locale.ROOT, "  %,8d  %s%n", v.count(), SearchCommand.oneLine(v.value()));
+      out.printf(Locale.ROOT, "  %,8d  %s%n", v.count(), Terminal.oneLine(v.value()));
     }
   }
 }

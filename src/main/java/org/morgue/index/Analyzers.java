@@ -2,10 +2,8 @@ package org.morgue.index;
 
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -13,14 +11,26 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *
  * <p>Every field is indexed as its words as written: Unicode word tokens (StandardTokenizer),
  * lower-cased, accents folded ({@code Erdoğan} → {@code erdogan}, {@link FoldFilter}), stop words
- * kept. A quoted phrase looks for those words. A query word in a text field looks for every indexed
- * word with the same English stem ({@link StemExpansion}), so {@code elections} finds {@code
- * election}.
+ * kept. The text of a pattern ({@code Erdoğ*}) and a facet value matched by prefix ({@link #fold})
+ * fold the same way: there is one folding. A quoted phrase looks for those words. A query word in a
+ * text field looks for every indexed word with the same English stem ({@link StemExpansion}), so
+ * {@code elections} finds {@code election}.
  */
 public final class Analyzers {
   private static final Set<String> TEXT = Set.copyOf(Fields.TEXT);
 
   private Analyzers() {}
+
+  /**
+   * The one folding of the archive's text: lower case, accents folded, exactly as every word is
+   * indexed ({@link FoldFilter}), so that whatever is compared with the index or with another
+   * folded text agrees with a search. {@code fold("Søren Kierkegaard")} is {@code soren
+   * kierkegaard}, as {@code q=soren} finds him; {@code fold("Zoë Martín")} is {@code zoe martin}.
+   * Facet values are matched to a typed prefix this way.
+   */
+  public static String fold(String text) {
+    return FoldFilter.fold(text);
+  }
 
   /** Words as written: tokenised, lower-cased, folded. The index analyzer of every field. */
   public static Analyzer exact() {
@@ -33,7 +43,7 @@ public final class Analyzers {
 
       @Override
       protected TokenStream normalize(String field, TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        return new FoldFilter(in); // a pattern's text (pres*) folds as the indexed words did
       }
     };
   }
@@ -61,7 +71,7 @@ public final class Analyzers {
 
       @Override
       protected TokenStream normalize(String field, TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        return new FoldFilter(in); // a pattern's text (pres*) folds as the indexed words did
       }
     };
   }

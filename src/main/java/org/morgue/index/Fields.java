@@ -104,7 +104,13 @@ public final class Fields {
   /** The facet dimensions of this schema, in display order. */
   public static final List<String> FACETS = List.of(SECTION, SOURCE, AUTHOR, PERSON, ORG, PLACE);
 
-  /** The facets that hold entity names. */
+  /**
+   * The facets that hold the canonical names of the article's entities ({@value #PERSON}, {@value
+   * #ORG}, {@value #PLACE}), named one by one rather than as "every facet but section, source and
+   * author": a facet added later is not an entity dimension unless it is added here. They are
+   * multi-valued facets ({@link Schema}), one list each in the article view, the hits and the CSV
+   * export, and what {@code entities apply} rewrites.
+   */
   public static final List<String> ENTITIES = List.of(PERSON, ORG, PLACE);
 
   /** The text fields, searched by default. */

@@ -598,8 +598,9 @@ public final class Ingester implements AutoCloseable {
   }
 
   private static boolean sameNames(Document doc, ArticleEntities entities) {
+    Map<String, List<String>> stored = StoredArticles.entities(doc);
     for (EntityType type : EntityType.values()) {
-      if (!List.of(doc.getValues(type.facet())).equals(entities.names(type))) {
+      if (!stored.get(type.facet()).equals(entities.names(type))) {
         return false;
       }
     }

@@ -1,8 +1,11 @@
 /**
  * The index: the fields ({@link org.morgue.index.Fields}, every choice and its reason), the
- * analysis ({@link org.morgue.index.Analyzers}, {@link org.morgue.index.StemExpansion}), the one
- * facet configuration ({@link org.morgue.index.Schema}), articles turned into documents ({@link
- * org.morgue.index.ArticleDocuments}), and the ingest, the only writer of an archive ({@link
+ * analysis ({@link org.morgue.index.Analyzers}, {@link org.morgue.index.StemExpansion}; with the
+ * archive's one accent folding, {@link org.morgue.index.Analyzers#fold}, which whatever compares
+ * text with the index must use), the one facet configuration ({@link org.morgue.index.Schema}),
+ * articles turned into documents ({@link org.morgue.index.ArticleDocuments}) and back ({@link
+ * org.morgue.index.StoredArticles}, the one decoder of stored fields: nothing else reads a stored
+ * date, body or entity list), and the ingest, the only writer of an archive ({@link
  * org.morgue.index.Ingester}).
  *
  * <p>Depends on {@code article}; knows nothing of search requests or HTTP.

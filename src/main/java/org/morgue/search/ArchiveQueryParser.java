@@ -1,7 +1,5 @@
 package org.morgue.search;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -252,24 +250,17 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
     return LongField.newRangeQuery(Fields.DATE, range[0], range[1]);
   }
 
-  /** The first and last epoch day of {@code 2021}, {@code 2021-11} or {@code 2021-11-17}. */
+  /**
+   * The first and last epoch day of {@code 2021}, {@code 2021-11} or {@code 2021-11-17} ({@link
+   * DayRange}).
+   */
   private static long[] dayRange(String text) throws ParseException {
-    String t = text.strip();
-    try {
-      if (t.matches("\\d{4}")) {
-        int y = Integer.parseInt(t);
-        return new long[] {
-          LocalDate.of(y, 1, 1).toEpochDay(), LocalDate.of(y, 12, 31).toEpochDay()
-        };
-      }
-      if (t.matches("\\d{4}-\\d{2}")) {
-        YearMonth ym = YearMonth.parse(t);
-        return new long[] {ym.atDay(1).toEpochDay(), ym.atEndOfMonth().toEpochDay()};
-      }
-      long day = LocalDate.parse(t).toEpochDay();
-      return new long[] {day, day};
-    } catch (java.time.DateTimeException e) {
-      throw new ParseException("'" + text + "' is not a date: use 2021, 2021-11 or 2021-11-17");
-    }
+    DayRange days =
+        DayRange.parse(text)
+            .orElseThrow(
+                () ->
+                    new ParseException(
+                        "'" + text + "' is not a date: use 2021, 2021-11 or 2021-11-17"));
+    return new long[] {days.first().toEpochDay(), days.last().toEpochDay()};
   }
 }

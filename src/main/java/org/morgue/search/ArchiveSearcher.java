@@ -1,7 +1,6 @@
 package org.morgue.search;
 
 import java.io.IOException;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +39,7 @@ import org.apache.lucene.search.grouping.SearchGroup;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.morgue.index.Analyzers;
 import org.morgue.index.Fields;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Schema;
@@ -65,15 +64,6 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class ArchiveSearcher implements AutoCloseable {
-  /** Facet values returned a dimension unless the request asks for more. */
-  public static final int TOP_FACETS = SearchRequest.DEFAULT_FACET_SIZE;
-
-  /** The most copy ids given for one story or article. */
-  public static final int MAX_COPY_IDS = 100;
-
-  /** The related articles of the article view. */
-  public static final int RELATED = 5;
-
   /** How long one search may take unless set otherwise. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
 
@@ -199,43 +189,41 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request, boolean marks) throws IOException {
     long start = System.nanoTime();
-    ReaderState.Holder holder = acquire();
-    try {
-      SearchRun run = prepare(holder.state, request);
-      Sort sort = sort(request.sort());
-      FirstPassGroupingCollector<BytesRef> stories =
-          new FirstPassGroupingCollector<>(
-              new StorySelector(), sort, request.page() * request.size());
-      SearchRun.Collected<Object[]> c =
-          run.collect(
-              new MultiCollectorManager(
-                  SearchRun.single(stories), MatchCollector.manager(run.state())));
-      MatchCollector matches = (MatchCollector) c.result()[1];
-      Collection<SearchGroup<BytesRef>> groups =
-          stories.getTopGroups((request.page() - 1) * request.size());
-      List<SearchResult.Hit> hits = groups == null ? List.of() : run.hits(groups, sort, marks);
-      Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-      for (String dim : Fields.FACETS) {
-        facets.put(dim, SearchRun.values(SearchRun.top(c.facets(), dim, request.facetSize())));
-      }
-      Histogram histogram =
-          Histogram.of(matches.days, matches.undated, run.state(), request, run.warnings());
-      boolean timedOut = run.timedOut();
-      long tookMs = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResult(
-          request,
-          run.base().toString(),
-          matches.articles,
-          matches.storyCount(),
-          tookMs,
-          timedOut,
-          hits,
-          facets,
-          histogram,
-          List.copyOf(run.warnings()));
-    } finally {
-      manager.release(holder);
-    }
+    return onCurrentState(
+        state -> {
+          SearchRun run = prepare(state, request);
+          Sort sort = sort(request.sort());
+          FirstPassGroupingCollector<BytesRef> stories =
+              new FirstPassGroupingCollector<>(
+                  new StorySelector(), sort, request.page() * request.size());
+          SearchRun.Collected<Object[]> c =
+              run.collect(
+                  new MultiCollectorManager(
+                      SearchRun.single(stories), MatchCollector.manager(run.state())));
+          MatchCollector matches = (MatchCollector) c.result()[1];
+          Collection<SearchGroup<BytesRef>> groups =
+              stories.getTopGroups((request.page() - 1) * request.size());
+          List<SearchResult.Hit> hits = groups == null ? List.of() : run.hits(groups, sort, marks);
+          Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+          for (String dim : Fields.FACETS) {
+            facets.put(dim, SearchRun.values(SearchRun.top(c.facets(), dim, request.facetSize())));
+          }
+          Histogram histogram =
+              Histogram.of(matches.days, matches.undated, run.state(), request, run.warnings());
+          boolean timedOut = run.timedOut();
+          long tookMs = (System.nanoTime() - start) / 1_000_000;
+          return new SearchResult(
+              request,
+              run.base().toString(),
+              matches.articles,
+              matches.storyCount(),
+              tookMs,
+              timedOut,
+              hits,
+              facets,
+              histogram,
+              List.copyOf(run.warnings()));
+        });
   }
 
   /**
@@ -245,19 +233,15 @@ public final class ArchiveSearcher implements AutoCloseable {
    * @throws InvalidRequestException as {@link #search} would
    */
   public void validate(SearchRequest request) throws IOException {
-    ReaderState.Holder holder = acquire();
-    try {
-      prepare(holder.state, request);
-    } finally {
-      manager.release(holder);
-    }
+    onCurrentState(state -> prepare(state, request));
   }
 
   /**
    * The values of one facet dimension that start with {@code prefix}, counted under the search
    * (drill-sideways: the dimension's own filter left out, as in {@link #search}). A value matches
-   * when it, or any of its words, starts with the prefix, ignoring case and accents: {@code mart}
-   * finds {@code Zoë Martín}.
+   * when it, or any of its words, starts with the prefix, ignoring case and accents as a search
+   * does ({@link Analyzers#fold}): {@code mart} finds {@code Zoë Martín}, {@code sor} finds {@code
+   * Søren Kierkegaard}.
    *
    * @param dimension one of {@link Fields#FACETS}
    * @param prefix the start of the values; blank for all
@@ -270,33 +254,33 @@ public final class ArchiveSearcher implements AutoCloseable {
           "dimension",
           "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
     }
-    String wanted = fold(prefix == null ? "" : prefix.strip());
-    ReaderState.Holder holder = acquire();
-    try {
-      SearchRun run = prepare(holder.state, request);
-      SearchRun.Collected<Integer> c =
-          run.collect(new TotalHitCountCollectorManager(run.searcher().getSlices()));
-      List<SearchResult.FacetValue> all = new ArrayList<>();
-      for (SearchResult.FacetValue v : SearchRun.values(SearchRun.allOf(c.facets(), dimension))) {
-        if (startsWith(fold(v.value()), wanted)) {
-          all.add(v);
-        }
-      }
-      all.sort(
-          Comparator.comparingLong(SearchResult.FacetValue::count)
-              .reversed()
-              .thenComparing(SearchResult.FacetValue::value));
-      List<SearchResult.FacetValue> top = all.subList(0, Math.min(all.size(), request.facetSize()));
-      return new FacetValues(
-          dimension,
-          prefix == null ? "" : prefix.strip(),
-          all.size(),
-          List.copyOf(top),
-          run.timedOut(),
-          List.copyOf(run.warnings()));
-    } finally {
-      manager.release(holder);
-    }
+    String wanted = Analyzers.fold(prefix == null ? "" : prefix.strip());
+    return onCurrentState(
+        state -> {
+          SearchRun run = prepare(state, request);
+          SearchRun.Collected<Integer> c =
+              run.collect(new TotalHitCountCollectorManager(run.searcher().getSlices()));
+          List<SearchResult.FacetValue> all = new ArrayList<>();
+          for (SearchResult.FacetValue v :
+              SearchRun.values(SearchRun.allOf(c.facets(), dimension))) {
+            if (startsWith(Analyzers.fold(v.value()), wanted)) {
+              all.add(v);
+            }
+          }
+          all.sort(
+              Comparator.comparingLong(SearchResult.FacetValue::count)
+                  .reversed()
+                  .thenComparing(SearchResult.FacetValue::value));
+          List<SearchResult.FacetValue> top =
+              all.subList(0, Math.min(all.size(), request.facetSize()));
+          return new FacetValues(
+              dimension,
+              prefix == null ? "" : prefix.strip(),
+              all.size(),
+              List.copyOf(top),
+              run.timedOut(),
+              List.copyOf(run.warnings()));
+        });
   }
 
   private static boolean startsWith(String folded, String prefix) {
@@ -311,12 +295,6 @@ public final class ArchiveSearcher implements AutoCloseable {
     return false;
   }
 
-  /** Lower case without accents: {@code Zoë Martín} → {@code zoe martin}. */
-  static String fold(String s) {
-    String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
-    return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-  }
-
   // --- articles -------------------------------------------------------------------------------
 
   /**
@@ -325,12 +303,7 @@ public final class ArchiveSearcher implements AutoCloseable {
    * @throws NotFoundException naming {@code id} when no article has it
    */
   public ArticleView article(String id) throws IOException {
-    ReaderState.Holder holder = acquire();
-    try {
-      return Articles.view(newSearcher(holder.state), id);
-    } finally {
-      manager.release(holder);
-    }
+    return onCurrentState(state -> Articles.view(newSearcher(state), id));
   }
 
   // --- exports --------------------------------------------------------------------------------
@@ -361,32 +334,31 @@ public final class ArchiveSearcher implements AutoCloseable {
    * #EXPORT_PAGE} by searchAfter over one point-in-time reader, each page under the time limit.
    */
   private long eachDoc(SearchRequest request, Sort sort, DocVisitor visitor) throws IOException {
-    ReaderState.Holder holder = acquire();
-    try {
-      SearchRun run = prepare(holder.state, request);
-      StoredFields stored = run.searcher().storedFields();
-      FieldDoc after = null;
-      long n = 0;
-      while (true) {
-        IndexSearcher pageSearcher = newSearcher(holder.state);
-        FieldDoc from = after;
-        TopFieldDocs page =
-            run.guard(() -> pageSearcher.searchAfter(from, run.ddq(), EXPORT_PAGE, sort, false));
-        if (pageSearcher.timedOut()) {
-          throw new ExportCutException(n, timeLimit);
-        }
-        for (ScoreDoc sd : page.scoreDocs) {
-          visitor.visit(stored, sd.doc);
-          n++;
-        }
-        if (page.scoreDocs.length < EXPORT_PAGE) {
-          return n;
-        }
-        after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
-      }
-    } finally {
-      manager.release(holder);
-    }
+    return onCurrentState(
+        state -> {
+          SearchRun run = prepare(state, request);
+          StoredFields stored = run.searcher().storedFields();
+          FieldDoc after = null;
+          long n = 0;
+          while (true) {
+            IndexSearcher pageSearcher = newSearcher(state);
+            FieldDoc from = after;
+            TopFieldDocs page =
+                run.guard(
+                    () -> pageSearcher.searchAfter(from, run.ddq(), EXPORT_PAGE, sort, false));
+            if (pageSearcher.timedOut()) {
+              throw new ExportCutException(n, timeLimit);
+            }
+            for (ScoreDoc sd : page.scoreDocs) {
+              visitor.visit(stored, sd.doc);
+              n++;
+            }
+            if (page.scoreDocs.length < EXPORT_PAGE) {
+              return n;
+            }
+            after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+          }
+        });
   }
 
   /** What {@link #eachMatch} gives for one matching article. */
@@ -453,12 +425,8 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /** Facts about the whole archive. */
   public ArchiveStats stats(IndexLayout layout) throws IOException {
-    ReaderState.Holder holder = acquire();
-    try {
-      return ArchiveStats.of(holder.state.reader(), holder.state.facets(), FACETS_CONFIG, layout);
-    } finally {
-      manager.release(holder);
-    }
+    return onCurrentState(
+        state -> ArchiveStats.of(state.reader(), state.facets(), FACETS_CONFIG, layout));
   }
 
   /** Facts about the whole archive this searcher was opened on. */
@@ -478,24 +446,22 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /** What the searches see now. */
   public Version version() throws IOException {
-    ReaderState.Holder holder = acquire();
-    try {
-      DirectoryReader reader = holder.state.reader();
-      String last = reader.getIndexCommit().getUserData().get("morgue.lastIngest");
-      Instant lastIngest;
-      try {
-        lastIngest = last == null ? null : Instant.parse(last);
-      } catch (java.time.format.DateTimeParseException e) {
-        lastIngest = null;
-      }
-      return new Version(
-          reader.numDocs(),
-          reader.getVersion(),
-          reader.getIndexCommit().getGeneration(),
-          lastIngest);
-    } finally {
-      manager.release(holder);
-    }
+    return onCurrentState(
+        state -> {
+          DirectoryReader reader = state.reader();
+          String last = reader.getIndexCommit().getUserData().get("morgue.lastIngest");
+          Instant lastIngest;
+          try {
+            lastIngest = last == null ? null : Instant.parse(last);
+          } catch (java.time.format.DateTimeParseException e) {
+            lastIngest = null;
+          }
+          return new Version(
+              reader.numDocs(),
+              reader.getVersion(),
+              reader.getIndexCommit().getGeneration(),
+              lastIngest);
+        });
   }
 
   @Override
@@ -519,8 +485,25 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   // --- one request ----------------------------------------------------------------------------
 
-  private ReaderState.Holder acquire() throws IOException {
-    return (ReaderState.Holder) manager.acquire();
+  /** Work done on one point in time of the index. */
+  @FunctionalInterface
+  private interface OnState<T> {
+    T apply(ReaderState state) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} on the point in time the searches see now, held for it and released after,
+   * however it ends: a refresh meanwhile does not change what {@code work} reads, and the reader is
+   * closed once no request holds it. Every public method reads the index through here, e.g. {@code
+   * onCurrentState(state -> state.reader().numDocs())}.
+   */
+  private <T> T onCurrentState(OnState<T> work) throws IOException {
+    ReaderState.Holder holder = (ReaderState.Holder) manager.acquire();
+    try {
+      return work.apply(holder.state);
+    } finally {
+      manager.release(holder);
+    }
   }
 
   /** A searcher of its own for one request: its own time limit and its own timed-out flag. */

@@ -20,6 +20,7 @@ import org.apache.lucene.search.TopDocs;
 import org.morgue.entity.Mention;
 import org.morgue.index.Analyzers;
 import org.morgue.index.Fields;
+import org.morgue.index.StoredArticles;
 import org.morgue.index.StoredMentions;
 
 /**
@@ -31,8 +32,8 @@ final class Articles {
 
   /**
    * The article with id {@code id}: every stored field, the ids of its wire copies (oldest first,
-   * at most {@value ArchiveSearcher#MAX_COPY_IDS}) and up to {@value ArchiveSearcher#RELATED}
-   * related articles.
+   * at most {@value StorySelector#MAX_COPY_IDS}) and up to {@value ArticleView#RELATED} related
+   * articles.
    *
    * @throws NotFoundException naming {@code id} when no article has it
    */
@@ -56,8 +57,7 @@ final class Articles {
               .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.MUST_NOT)
               .build();
       Sort oldest = ArchiveSearcher.sort(SearchRequest.Sort.OLDEST);
-      for (ScoreDoc sd :
-          searcher.search(sameText, ArchiveSearcher.MAX_COPY_IDS, oldest).scoreDocs) {
+      for (ScoreDoc sd : searcher.search(sameText, StorySelector.MAX_COPY_IDS, oldest).scoreDocs) {
         copies.add(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
       }
     }
@@ -86,12 +86,12 @@ final class Articles {
     }
     List<ArticleView.Related> out = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
-    for (ScoreDoc sd : searcher.search(q.build(), ArchiveSearcher.RELATED).scoreDocs) {
+    for (ScoreDoc sd : searcher.search(q.build(), ArticleView.RELATED).scoreDocs) {
       Document d = stored.document(sd.doc, StoredArticle.LISTED_FIELDS);
       out.add(
           new ArticleView.Related(
               d.get(Fields.ID),
-              StoredArticle.date(d),
+              StoredArticles.date(d),
               d.get(Fields.SECTION),
               d.get(Fields.TITLE),
               d.get(Fields.LEDE),

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.morgue.index.Fields;
 
 /**
  * Writes articles as CSV (RFC 4180): a header row, then one row an article, fields separated by
@@ -32,7 +33,7 @@ public final class CsvExport implements Consumer<StoredArticle>, AutoCloseable {
         new ArrayList<>(
             List.of(
                 "id", "date", "section", "source", "authors", "title", "lede", "url", "copyOf"));
-    columns.addAll(StoredArticle.ENTITY_DIMS);
+    columns.addAll(Fields.ENTITIES);
     COLUMNS = List.copyOf(columns);
   }
 
@@ -56,7 +57,7 @@ public final class CsvExport implements Consumer<StoredArticle>, AutoCloseable {
     cells.add(a.lede());
     cells.add(a.url());
     cells.add(a.copyOf());
-    for (String dim : StoredArticle.ENTITY_DIMS) {
+    for (String dim : Fields.ENTITIES) {
       cells.add(String.join("; ", a.entities().getOrDefault(dim, List.of())));
     }
     try {

@@ -3,23 +3,27 @@ package org.morgue.search;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.morgue.index.Fields;
 
 /**
  * The URL query string of a search, both ways: the one mapping from parameters to a {@link
- * SearchRequest}, shared by the page at {@code /}, every {@code /api/search*} route, the facet
- * route and saved searches. It knows nothing of HTTP: it takes the parameters as a map of names to
- * their values, in order.
+ * SearchRequest} ({@link #request}), shared by the page at {@code /}, every {@code /api/search*}
+ * route, the facet route, saved searches and the command line ({@code morgue search}, whose options
+ * bear the parameters' names). It knows nothing of HTTP: it takes the parameters as a map of names
+ * to their values, in order.
+ *
+ * <p>It checks the text: its encoding, its size, and that a number, a choice or a date reads as
+ * one. What the values may be (a page from 1, a size to {@value SearchRequest#MAX_SIZE}, {@code
+ * from} not after {@code to}) the {@link SearchRequest} constructor checks, once, for every caller.
  *
  * <table>
  * <caption>Parameters</caption>
@@ -58,8 +62,9 @@ public final class SearchParameters {
   /** The prefix of an exclusion: {@code not.section=Sport}. */
   public static final String NOT = "not.";
 
-  private static final Set<String> SCALARS =
-      Set.of("q", "from", "to", "sort", "page", "size", "facetSize", "interval");
+  /** The single-valued parameters, in the order they are read. */
+  private static final List<String> SCALARS =
+      List.of("q", "from", "to", "sort", "interval", "page", "size", "facetSize");
 
   private SearchParameters() {}
 
@@ -152,24 +157,67 @@ public final class SearchParameters {
             warnings.add("unknown parameter '" + name + "' was ignored");
           }
         });
-    String q = one(params, "q", warnings);
+    Map<String, String> scalars = new LinkedHashMap<>();
+    for (String name : SCALARS) {
+      String value = one(params, name, warnings);
+      if (value != null) {
+        scalars.put(name, value);
+      }
+    }
+    String q = scalars.get("q");
     if (q != null && q.length() > MAX_Q_LENGTH) {
       throw InvalidRequestException.tooLarge(
           "q", "q is " + q.length() + " characters long; at most " + MAX_Q_LENGTH + " are taken");
     }
-    LocalDate from = date(one(params, "from", warnings), "from", true);
-    LocalDate to = date(one(params, "to", warnings), "to", false);
-    SearchRequest.Sort sort =
-        choice(one(params, "sort", warnings), "sort", SearchRequest.Sort.class);
+    return new Parsed(request(scalars, filters, excludes), List.copyOf(warnings));
+  }
+
+  /**
+   * The one mapping from named values to a request: {@link #parse} reads a query string into it,
+   * and the command line ({@code morgue search --from 2021-11 --section WORLD --sort newest}) calls
+   * it with its options, which bear the same names. It reads the text of each value (a number, a
+   * choice, a date); the request's own constructor checks the values, once, for every caller.
+   *
+   * <p>Example: {@code request(Map.of("q", "ceasefire", "from", "2021-11", "sort", "newest"),
+   * Map.of("section", List.of("WORLD")), Map.of("source", List.of("AA")))} is the request of {@code
+   * q=ceasefire&from=2021-11&section=WORLD&not.source=AA&sort=newest}: from 2021-11-01, newest
+   * first, first page of ten.
+   *
+   * @param scalars the single-valued parameters ({@code q, from, to, sort, interval, page, size,
+   *     facetSize}) by name, absent or blank for the default
+   * @param filters per facet dimension, the values to keep
+   * @param excludes per facet dimension, the values to leave out
+   * @throws InvalidRequestException naming the parameter whose value is bad, or the dimension that
+   *     is none
+   * @throws IllegalArgumentException for a scalar name that is no parameter (a caller's mistake)
+   */
+  public static SearchRequest request(
+      Map<String, String> scalars,
+      Map<String, List<String>> filters,
+      Map<String, List<String>> excludes) {
+    for (String name : scalars.keySet()) {
+      if (!SCALARS.contains(name)) {
+        throw new IllegalArgumentException(
+            "'" + name + "' is not a single-valued parameter; they are " + SCALARS);
+      }
+    }
+    Map<String, String> given = new LinkedHashMap<>();
+    scalars.forEach(
+        (name, value) -> {
+          if (value != null && !value.isBlank()) {
+            given.put(name, value.strip());
+          }
+        });
+    LocalDate from = date(given.get("from"), "from", true);
+    LocalDate to = date(given.get("to"), "to", false);
+    SearchRequest.Sort sort = choice(given.get("sort"), "sort", SearchRequest.Sort.class);
     SearchRequest.Interval interval =
-        choice(one(params, "interval", warnings), "interval", SearchRequest.Interval.class);
-    int page = integer(one(params, "page", warnings), "page", 1);
-    int size = integer(one(params, "size", warnings), "size", 10);
-    int facetSize =
-        integer(one(params, "facetSize", warnings), "facetSize", SearchRequest.DEFAULT_FACET_SIZE);
-    SearchRequest request =
-        new SearchRequest(q, from, to, filters, excludes, sort, page, size, facetSize, interval);
-    return new Parsed(request, List.copyOf(warnings));
+        choice(given.get("interval"), "interval", SearchRequest.Interval.class);
+    int page = integer(given.get("page"), "page", 1);
+    int size = integer(given.get("size"), "size", 10);
+    int facetSize = integer(given.get("facetSize"), "facetSize", SearchRequest.DEFAULT_FACET_SIZE);
+    return new SearchRequest(
+        given.get("q"), from, to, filters, excludes, sort, page, size, facetSize, interval);
   }
 
   /**
@@ -286,27 +334,16 @@ public final class SearchParameters {
   }
 
   /**
-   * A day, a month or a year: {@code 2021-11-17}, {@code 2021-11}, {@code 2021}; a month or year
-   * {@code from} starts on its first day, a {@code to} ends on its last.
+   * A day, a month or a year ({@link DayRange}): {@code 2021-11-17}, {@code 2021-11}, {@code 2021};
+   * a month or year {@code from} starts on its first day, a {@code to} ends on its last.
    */
   private static LocalDate date(String value, String name, boolean first) {
     if (value == null) {
       return null;
     }
-    try {
-      if (value.matches("\\d{4}")) {
-        int year = Integer.parseInt(value);
-        return first ? LocalDate.of(year, 1, 1) : LocalDate.of(year, 12, 31);
-      }
-      if (value.matches("\\d{4}-\\d{2}")) {
-        YearMonth month = YearMonth.parse(value);
-        return first ? month.atDay(1) : month.atEndOfMonth();
-      }
-      if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-        return LocalDate.parse(value);
-      }
-    } catch (DateTimeException e) {
-      // falls through to the message below
+    Optional<DayRange> days = DayRange.parse(value);
+    if (days.isPresent()) {
+      return first ? days.get().first() : days.get().last();
     }
     throw new InvalidRequestException(
         name,

@@ -11,6 +11,13 @@ import org.morgue.index.Fields;
  * One search, as the URL parameters and the command line state it: the query, the date range, the
  * facet values to keep and to exclude, the order and the page.
  *
+ * <p>Its constructor is the one set of checks of a search's values, whoever builds it ({@link
+ * SearchParameters} for a URL or the command line, a saved search, a feed): a page from 1, a size
+ * from 1 to {@value #MAX_SIZE} and no deeper than {@value #MAX_DEPTH} hits, a facet size from 1 to
+ * {@value #MAX_FACET_SIZE}, {@code from} not after {@code to}, known dimensions; a bad one is
+ * refused with an {@link InvalidRequestException} naming it. It also normalises: the query
+ * stripped, blank values dropped, repeated ones once, dimensions in {@link Fields#FACETS} order.
+ *
  * @param q the query in Lucene syntax; blank matches every article
  * @param from first day, inclusive, or {@code null}
  * @param to last day, inclusive, or {@code null}

@@ -48,7 +48,7 @@ public record SearchResult(
    *     <mark>} ({@code null} without marks)
    * @param entities per entity dimension ({@code person}, {@code org}, {@code place}), the names
    * @param copies how many other matching articles carry the same text (wire copies)
-   * @param copyIds their ids (at most {@value ArchiveSearcher#MAX_COPY_IDS}), best-ranked first
+   * @param copyIds their ids (at most {@value StorySelector#MAX_COPY_IDS}), best-ranked first
    */
   public record Hit(
       String id,

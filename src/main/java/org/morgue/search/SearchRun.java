@@ -33,6 +33,7 @@ import org.apache.lucene.search.grouping.TopGroupsCollector;
 import org.apache.lucene.util.BytesRef;
 import org.morgue.index.Fields;
 import org.morgue.index.Schema;
+import org.morgue.index.StoredArticles;
 
 /**
  * One request over one reader: its own {@link IndexSearcher} (own time limit, own timed-out flag),
@@ -135,7 +136,7 @@ record SearchRun(
     selector.setGroups(groups);
     TopGroupsCollector<BytesRef> second =
         new TopGroupsCollector<>(
-            selector, groups, sort, sort, 1 + ArchiveSearcher.MAX_COPY_IDS, false);
+            selector, groups, sort, sort, 1 + StorySelector.MAX_COPY_IDS, false);
     guard(() -> searcher.search(pageQuery, single(second)));
     TopGroups<BytesRef> top = second.getTopGroups(0);
 
@@ -157,18 +158,18 @@ record SearchRun(
       hits.add(
           new SearchResult.Hit(
               d.get(Fields.ID),
-              StoredArticle.date(d),
+              StoredArticles.date(d),
               d.get(Fields.SECTION),
               d.get(Fields.TITLE),
               d.get(Fields.LEDE),
-              List.of(d.getValues(Fields.AUTHOR)),
+              StoredArticles.authors(d),
               d.get(Fields.SOURCE),
               d.get(Fields.URL),
               d.get(Fields.COPY_OF),
               Float.isNaN(first.score) ? 0f : first.score,
               marked[i] == null ? null : marked[i].title(),
               marked[i] == null ? null : marked[i].snippet(),
-              StoredArticle.entities(d),
+              StoredArticles.entities(d),
               g.totalHits().value() - 1,
               List.copyOf(copyIds)));
     }

@@ -1,13 +1,13 @@
 package org.morgue.search;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexableField;
+import org.morgue.article.Article;
 import org.morgue.index.Fields;
+import org.morgue.index.StoredArticles;
 
 /**
  * Every stored field of one indexed article: what the article view and the exports show.
@@ -25,7 +25,7 @@ import org.morgue.index.Fields;
  *     null}
  * @param fingerprint the hash of its normalised text, shared by its wire copies
  * @param origin the file (and line) it was read from
- * @param entities per entity dimension ({@link #ENTITY_DIMS}), the canonical names
+ * @param entities per entity dimension ({@link Fields#ENTITIES}), the canonical names
  */
 public record StoredArticle(
     String id,
@@ -41,15 +41,6 @@ public record StoredArticle(
     String fingerprint,
     String origin,
     Map<String, List<String>> entities) {
-
-  /**
-   * The facet dimensions that name entities: every one of {@link Fields#FACETS} but section, source
-   * and author (so {@code person}, {@code org}, {@code place} once the schema has them).
-   */
-  public static final List<String> ENTITY_DIMS =
-      Fields.FACETS.stream()
-          .filter(d -> !Set.of(Fields.SECTION, Fields.SOURCE, Fields.AUTHOR).contains(d))
-          .toList();
 
   /** The stored fields a listed article shows (not the body, which only the highlighter reads). */
   static final Set<String> LISTED_FIELDS = listedFields();
@@ -67,7 +58,7 @@ public record StoredArticle(
                 Fields.SOURCE,
                 Fields.URL,
                 Fields.COPY_OF));
-    fields.addAll(ENTITY_DIMS);
+    fields.addAll(Fields.ENTITIES);
     return Set.copyOf(fields);
   }
 
@@ -76,35 +67,25 @@ public record StoredArticle(
     return String.join("\n\n", paragraphs);
   }
 
-  /** The article of a stored document. */
+  /**
+   * The article of a stored document, read by the one decoder of stored fields ({@link
+   * StoredArticles}): a document loaded with only {@link #LISTED_FIELDS} gives no paragraphs.
+   */
   static StoredArticle of(Document d) {
-    String body = d.get(Fields.BODY);
+    Article a = StoredArticles.article(d);
     return new StoredArticle(
-        d.get(Fields.ID),
-        date(d),
-        d.get(Fields.SECTION),
-        d.get(Fields.SOURCE),
-        List.of(d.getValues(Fields.AUTHOR)),
-        d.get(Fields.TITLE),
-        d.get(Fields.LEDE),
-        body == null ? List.of() : List.of(body.split("\n\n")),
-        d.get(Fields.URL),
+        a.id(),
+        a.date(),
+        a.section(),
+        a.source(),
+        a.authors(),
+        a.title(),
+        a.lede(),
+        a.body(),
+        a.url(),
         d.get(Fields.COPY_OF),
         d.get(Fields.FINGERPRINT),
         d.get(Fields.ORIGIN),
-        entities(d));
-  }
-
-  static LocalDate date(Document d) {
-    IndexableField date = d.getField(Fields.DATE);
-    return date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue());
-  }
-
-  static Map<String, List<String>> entities(Document d) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (String dim : ENTITY_DIMS) {
-      out.put(dim, List.of(d.getValues(dim)));
-    }
-    return out;
+        StoredArticles.entities(d));
   }
 }

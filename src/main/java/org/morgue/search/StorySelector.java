@@ -23,6 +23,12 @@ import org.morgue.index.Fields;
  * is {@link #ALONE} followed by its id.
  */
 final class StorySelector extends GroupSelector<BytesRef> {
+  /**
+   * The most copy ids given for one story (a hit's {@code copyIds}) or one article (the article
+   * view's {@code copies}): a story carried by 300 outlets lists 100 of them, and counts all 300.
+   */
+  static final int MAX_COPY_IDS = 100;
+
   /** The first byte of the group of an article without a fingerprint; no hex fingerprint has it. */
   static final byte ALONE = 0;
 

@@ -1,13 +1,14 @@
 /**
- * Searching an archive: from a {@link org.morgue.search.SearchRequest} (read from URL parameters by
- * {@link org.morgue.search.SearchParameters}) to a {@link org.morgue.search.SearchResult} of
- * stories, facet counts, a date histogram and marked snippets; the article view; exports as CSV,
- * JSON Lines and Atom. {@link org.morgue.search.ArchiveSearcher} is the entry point: thread-safe,
- * one for every request, refreshed as the index changes.
+ * Searching an archive: from a {@link org.morgue.search.SearchRequest} (read from URL parameters,
+ * and from the command line's options of the same names, by the one mapping of {@link
+ * org.morgue.search.SearchParameters}; dates by {@link org.morgue.search.DayRange}) to a {@link
+ * org.morgue.search.SearchResult} of stories, facet counts, a date histogram and marked snippets;
+ * the article view; exports as CSV, JSON Lines and Atom. {@link org.morgue.search.ArchiveSearcher}
+ * is the entry point: thread-safe, one for every request, refreshed as the index changes.
  *
- * <p>It depends on {@code index} (the field names, the analyzers, the one facet configuration) and
- * on Lucene; it knows nothing of HTTP ({@code http} depends on it, never the reverse), so the
- * command line, the server and saved searches share it. Its JSON shapes are written once, in {@link
- * org.morgue.search.SearchJson}.
+ * <p>It depends on {@code index} (the field names, the analyzers and their one accent folding, the
+ * one facet configuration, the one decoder of stored documents) and on Lucene; it knows nothing of
+ * HTTP ({@code http} depends on it, never the reverse), so the command line, the server and saved
+ * searches share it. Its JSON shapes are written once, in {@link org.morgue.search.SearchJson}.
  */
 package org.morgue.search;

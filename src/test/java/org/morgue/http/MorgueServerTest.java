@@ -1,8 +1,8 @@
 package org.morgue.http;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -404,7 +405,9 @@ class MorgueServerTest {
     assertEquals("2019-05-05", stats.get("firstDate").asText());
     assertEquals("2022-03-02", stats.get("lastDate").asText());
     assertTrue(stats.get("indexBytes").asLong() > 0);
-    assertNotNull(stats.get("lastIngest").asText());
+    // the time of the last ingest, an ISO instant
+    assertTrue(stats.get("lastIngest").isTextual(), stats.toString());
+    assertDoesNotThrow(() -> Instant.parse(stats.get("lastIngest").asText()), stats.toString());
     JsonNode health = json("/api/health");
     assertEquals("ok", health.get("status").asText());
     assertEquals(17, health.get("articles").asLong());

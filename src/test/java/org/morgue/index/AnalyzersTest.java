@@ -54,6 +54,23 @@ class AnalyzersTest {
   }
 
   @Test
+  void foldIsTheFoldingOfTheIndexedWords() throws IOException {
+    assertEquals("soren kierkegaard", Analyzers.fold("Søren Kierkegaard"));
+    assertEquals("zoe martin", Analyzers.fold("Zoë Martín"));
+    assertEquals("aero strasse erdogan", Analyzers.fold("ÆRØ Straße Erdoğan"));
+    assertEquals("nikol pashinyan", Analyzers.fold("Nikol Pashinyan"));
+    assertEquals("", Analyzers.fold(""));
+    assertEquals(
+        List.of("soren/1/0-5", "aero/1/6-9", "strasse/1/10-16", "erdogan/1/17-24"),
+        tokens(Analyzers.forIndex(), "body", "Søren ÆRØ Straße Erdoğan"),
+        "each word indexed as fold gives it");
+    assertEquals(
+        new BytesRef("soren kierkegaard*"),
+        Analyzers.forIndex().normalize("body", "SØREN Kierkegaard*"),
+        "a pattern's text folds the same way");
+  }
+
+  @Test
   void aStemExpandsToTheIndexedWordsThatShareIt() throws IOException {
     try (Archive a = archive()) {
       StemExpansion expansion = new StemExpansion(a.reader);

@@ -16,6 +16,11 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.morgue.entity.AuthorityFile;
+import org.morgue.entity.EntityFinder;
+import org.morgue.entity.EntityType;
+import org.morgue.entity.Mention;
+import org.morgue.entity.NameTables;
 
 /**
  * Helpers shared by the tests of ingest, search and the command line: corpora and archives on disk.
@@ -47,6 +52,36 @@ public final class TestArchives {
   /** Ingests {@code inputs} into the archive at {@code layout} with two threads. */
   public static IngestReport ingest(IndexLayout layout, Path... inputs) throws IOException {
     try (Ingester ingester = new Ingester(layout, Ingester.Options.defaults().withThreads(2))) {
+      return ingester.ingest(List.of(inputs), Ingester.Progress.NONE);
+    }
+  }
+
+  /**
+   * Ingests {@code inputs} with two threads, finding as people exactly the {@code people} named
+   * (each where it is written in full), without the statistical model: a fast archive with known
+   * {@code person} facets.
+   */
+  public static IngestReport ingestWithPeople(
+      IndexLayout layout, List<String> people, Path... inputs) throws IOException {
+    EntityFinder finder =
+        new EntityFinder(
+            text -> {
+              List<Mention> found = new java.util.ArrayList<>();
+              for (String name : people) {
+                for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+                  found.add(
+                      Mention.found(
+                          EntityType.PERSON, name, at, at + name.length(), Mention.Origin.MODEL));
+                }
+              }
+              found.sort(java.util.Comparator.comparingInt(Mention::start));
+              return found;
+            },
+            NameTables.shipped(),
+            AuthorityFile.EMPTY,
+            false);
+    try (Ingester ingester =
+        new Ingester(layout, Ingester.Options.defaults().withThreads(2).withEntities(finder))) {
       return ingester.ingest(List.of(inputs), Ingester.Progress.NONE);
     }
   }

@@ -340,7 +340,7 @@ class SearchFeaturesTest {
     assertEquals("k1", a.copyOf());
     assertEquals(List.of("k1", "k3"), v.copies(), "oldest first");
     assertTrue(
-        v.related().size() <= ArchiveSearcher.RELATED && !v.related().isEmpty(),
+        v.related().size() <= ArticleView.RELATED && !v.related().isEmpty(),
         v.related().toString());
     for (ArticleView.Related r : v.related()) {
       assertFalse(

@@ -72,6 +72,38 @@ class SearchParametersTest {
   }
 
   @Test
+  void namedValuesMapAsTheQueryStringDoes() {
+    Map<String, String> scalars = new java.util.LinkedHashMap<>();
+    scalars.put("q", " ceasefire ");
+    scalars.put("from", "2021-11");
+    scalars.put("to", null);
+    scalars.put("sort", "NEWEST");
+    scalars.put("page", "2");
+    scalars.put("size", "");
+    SearchRequest r =
+        SearchParameters.request(
+            scalars,
+            Map.of("section", List.of("WORLD"), "author", List.of()),
+            Map.of("source", List.of("AA")));
+    assertEquals(
+        parse("q=ceasefire&from=2021-11&section=WORLD&not.source=AA&sort=newest&page=2").request(),
+        r);
+    assertEquals(
+        "q=ceasefire&from=2021-11-01&section=WORLD&not.source=AA&sort=newest&page=2",
+        SearchParameters.toQueryString(r));
+    assertEquals(
+        "size",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> SearchParameters.request(Map.of("size", "ten"), Map.of(), Map.of()))
+            .parameter());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SearchParameters.request(Map.of("colour", "red"), Map.of(), Map.of()),
+        "not a parameter: the caller's mistake");
+  }
+
+  @Test
   void blankValuesAreAbsent() {
     SearchRequest r =
         parse("q=&from=&to=&sort=&page=&size=&interval=&section=&not.source=").request();

@@ -30,12 +30,12 @@ import org.morgue.search.SearchResult;
 /**
  * The entities of issue 3 in the index: facets, searchable names, stored mentions, apply, failures.
  */
-class EntitiesIndexTest {
+class EntitiesIndexIT {
   @TempDir Path tmp;
 
   private static Path seed() throws URISyntaxException {
     return Path.of(
-        EntitiesIndexTest.class.getResource("/fixtures/seed/000_27f0df3f21ae055d.txt").toURI());
+        EntitiesIndexIT.class.getResource("/fixtures/seed/000_27f0df3f21ae055d.txt").toURI());
   }
 
   private IndexLayout ingestSeed(EntityFinder finder) throws Exception {

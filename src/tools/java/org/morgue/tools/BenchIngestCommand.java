@@ -1,4 +1,4 @@
-package org.morgue.cli;
+package org.morgue.tools;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -35,9 +35,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code morgue bench-ingest FILE}: the ingest against a bare Lucene indexing loop over the same
- * articles, same reader, same threads, in one run. Run it with the heap to be measured, e.g. {@code
- * MORGUE_JAVA_OPTS=-Xmx512m ./morgue bench-ingest news.jsonl.gz}.
+ * {@code morgue dev bench-ingest FILE}: the ingest against a bare Lucene indexing loop over the
+ * same articles, same reader, same threads, in one run. Run it with the heap to be measured, e.g.
+ * {@code MORGUE_JAVA_OPTS=-Xmx512m ./morgue dev bench-ingest news.jsonl.gz}.
  */
 @Command(
     name = "bench-ingest",

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The CoreNLP extractor on its own: what it finds in invented sentences, and that no input makes it
  * throw (issue 3, "Bad input": no entities, 1 MB, odd Unicode, markup).
  */
-class CoreNlpExtractorTest {
+class CoreNlpExtractorIT {
   private static final CoreNlpExtractor EXTRACTOR = CoreNlpExtractor.shared();
 
   /**

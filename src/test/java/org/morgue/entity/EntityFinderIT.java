@@ -23,7 +23,7 @@ import org.morgue.article.HouseFormat;
  * The per-article entry point on real text: the seed article's facets (issue 3, item 5), offsets
  * per field, names joined across fields, and a failing extractor.
  */
-class EntityFinderTest {
+class EntityFinderIT {
   private static final EntityFinder FINDER = EntityFinder.standard();
   private static Article seed;
   private static ArticleEntities seedEntities;

@@ -1,4 +1,4 @@
-package org.morgue.cli;
+package org.morgue.tools;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code morgue entities [FILE|-]} end to end through {@link Main#run}: the JSON lines parsed back,
  * their offsets checked against the input.
  */
-class EntitiesCommandTest {
+class EntitiesCommandIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TEXT =
       "Armenia's Prime Minister Nikol Pashinyan accused Azerbaijani forces on Tuesday.\n"
@@ -29,17 +29,17 @@ class EntitiesCommandTest {
   @TempDir Path tmp;
 
   /** Runs the command with the given standard input. */
-  private static CommandLineTest.Run run(String stdin, String... args) {
+  private static Cli.Run run(String stdin, String... args) {
     InputStream in = System.in;
     try {
       System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      return CommandLineTest.run(args);
+      return Cli.run(args);
     } finally {
       System.setIn(in);
     }
   }
 
-  private static List<JsonNode> lines(CommandLineTest.Run run) throws IOException {
+  private static List<JsonNode> lines(Cli.Run run) throws IOException {
     assertEquals(0, run.exit(), run.err());
     List<JsonNode> out = new ArrayList<>();
     for (String line : run.lines()) {
@@ -140,7 +140,7 @@ class EntitiesCommandTest {
   void aBadAuthorityFileNamesItsLine() throws IOException {
     Path authority = tmp.resolve("authority.txt");
     Files.writeString(authority, "# ok\ntype EU => PLAC\n", StandardCharsets.UTF_8);
-    CommandLineTest.Run run = run(TEXT, "entities", "--authority", authority.toString());
+    Cli.Run run = run(TEXT, "entities", "--authority", authority.toString());
     assertEquals(1, run.exit());
     assertTrue(run.err().contains("authority.txt line 2: unknown entity type 'PLAC'"), run.err());
     assertEquals("", run.out());
@@ -148,7 +148,7 @@ class EntitiesCommandTest {
 
   @Test
   void textWithoutEntitiesPrintsNothing() {
-    CommandLineTest.Run run = run("nothing to see here.\n", "entities");
+    Cli.Run run = run("nothing to see here.\n", "entities");
     assertEquals(0, run.exit(), run.err());
     assertEquals("", run.out());
     assertEquals(0, run("", "entities").exit());
@@ -156,7 +156,7 @@ class EntitiesCommandTest {
 
   @Test
   void aMissingFileIsABadUsage() {
-    CommandLineTest.Run run = run("", "entities", tmp.resolve("nope.txt").toString());
+    Cli.Run run = run("", "entities", tmp.resolve("nope.txt").toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("no such file"), run.err());
   }

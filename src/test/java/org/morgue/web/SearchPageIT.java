@@ -44,7 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Without chromium these tests are skipped, with a message saying what to install; in CI ({@code
  * CI=true}) they fail instead, so that a broken browser setup cannot pass unnoticed.
  */
-class SearchPageTest {
+class SearchPageIT {
   @TempDir static Path tmp;
 
   private static final Path CHROMIUM = Path.of(env("MORGUE_CHROMIUM", "/usr/bin/chromium"));
@@ -581,8 +581,9 @@ class SearchPageTest {
     long ms =
         Long.parseLong(
             driver.findElement(By.tagName("html")).getDomAttribute("data-first-results-ms"));
-    System.out.println(
-        "SearchPageTest: first results painted " + ms + " ms after navigation start");
+    System.out.println("SearchPageIT: first results painted " + ms + " ms after navigation start");
+    // about 100 ms is usual, on a loaded machine too: the bound catches a real regression only
+    assertTrue(ms < 3_000, "first results painted " + ms + " ms after navigation start");
     Object overflow =
         driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
     assertEquals(Boolean.FALSE, overflow, "nothing is wider than a phone's screen");

@@ -1,4 +1,4 @@
-package org.morgue.cli;
+package org.morgue.tools;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code morgue score-ner FILE}: precision, recall and F1 of the entity extraction on CoNLL-2003
- * data, exact spans of PER, ORG and LOC, per type and together.
+ * {@code morgue dev score-ner FILE}: precision, recall and F1 of the entity extraction on
+ * CoNLL-2003 data, exact spans of PER, ORG and LOC, per type and together.
  *
  * <p>Each document's text is rebuilt from its tokens (joined by spaces, a sentence a line) and goes
  * through exactly the ingest's path ({@link EntityFinder#extract(String)}: the model, the demonym

@@ -1,4 +1,4 @@
-package org.morgue.cli;
+package org.morgue.tools;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * commit ({@code -Dmorgue.announceCommits=true}); once one is announced, the child is killed with
  * SIGKILL.
  */
-class KilledIngestTest {
+class KilledIngestIT {
   /** Enough articles for the child to run for several seconds on one thread. */
   static final int TOTAL = 20_000;
 

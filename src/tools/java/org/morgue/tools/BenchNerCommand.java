@@ -1,4 +1,4 @@
-package org.morgue.cli;
+package org.morgue.tools;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -22,11 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code morgue bench-ner FILE}: the entity extraction's throughput on real articles, by the
+ * {@code morgue dev bench-ner FILE}: the entity extraction's throughput on real articles, by the
  * ingest's path ({@link EntityFinder#extract(org.morgue.article.Article)}), first on one thread
  * (tokens per CPU second: the per-core rate), then on {@code --threads} threads (articles per
  * second of wall time). Run it with the heap to be measured, e.g. {@code MORGUE_JAVA_OPTS=-Xmx1g
- * ./morgue bench-ner news.jsonl.gz}.
+ * ./morgue dev bench-ner news.jsonl.gz}.
  */
 @Command(
     name = "bench-ner",

@@ -1,4 +1,4 @@
-package org.morgue.cli;
+package org.morgue.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +48,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.morgue.cli.Main;
 import org.morgue.entity.AuthorityFile;
 import org.morgue.entity.CoreNlpExtractor;
 import org.morgue.entity.EntityExtractor;
@@ -69,9 +70,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code morgue bench-search CORPUS.jsonl.gz}: the search API's latency over an archive of 100,000
- * articles, measured through HTTP with one client against a server in its own JVM with a 512 MB
- * heap, beside the same queries on a bare Lucene searcher over the same index.
+ * {@code morgue dev bench-search CORPUS.jsonl.gz}: the search API's latency over an archive of
+ * 100,000 articles, measured through HTTP with one client against a server in its own JVM with a
+ * 512 MB heap, beside the same queries on a bare Lucene searcher over the same index.
  *
  * <p>The archive is the corpus repeated until it holds {@code --articles} articles: repeat k has
  * its ids suffixed {@code -rk}, its dates moved k × 9 years back, and a last body paragraph naming
@@ -477,7 +478,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
             java,
             "-Xmx" + serverHeap,
             "--enable-native-access=ALL-UNNAMED",
-            "-Dmorgue.home=" + Main.home(),
+            "-Dmorgue.home=" + DevMain.home(),
             "-cp",
             System.getProperty("java.class.path"),
             Main.class.getName(),

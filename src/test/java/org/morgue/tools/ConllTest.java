@@ -1,12 +1,10 @@
-package org.morgue.cli;
+package org.morgue.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,10 +12,10 @@ import org.morgue.entity.EntityType;
 import org.morgue.entity.Mention;
 
 /**
- * {@code morgue score-ner} on an invented CoNLL fixture (fixtures/conll/tiny.txt), and the CoNLL
- * reading and span mapping it stands on.
+ * The CoNLL-2003 reading and span mapping {@code morgue dev score-ner} stands on, on an invented
+ * fixture (fixtures/conll/tiny.txt). The command itself is in {@link ScoreNerCommandIT}.
  */
-class ScoreNerCommandTest {
+class ConllTest {
   private static final Path TINY = Path.of("src/test/resources/fixtures/conll/tiny.txt");
 
   @Test
@@ -79,61 +77,5 @@ class ScoreNerCommandTest {
   private static Mention mention(EntityType type, int start, int end) {
     return new Mention(
         type, "x".repeat(end - start), "x", Mention.Field.TEXT, start, end, Mention.Origin.MODEL);
-  }
-
-  @Test
-  void scoresExactSpansPerTypeAndTogether() {
-    CommandLineTest.Run run = CommandLineTest.run("score-ner", "--errors", "5", TINY.toString());
-    assertEquals(0, run.exit(), run.err());
-    List<String> lines = new ArrayList<>(run.lines());
-    assertEquals(
-        "tiny.txt: 3 documents, 46 tokens; the ingest's path (model, canonicalisation, rules)",
-        lines.get(0));
-    assertEquals(
-        List.of(
-            "type        gold predicted correct precision  recall     F1",
-            "PER            4         3       3    100.00   75.00  85.71",
-            "ORG            3         3       3    100.00  100.00 100.00",
-            "LOC            4         5       4     80.00  100.00  88.89",
-            "all           11        11      10     90.91   90.91  90.91",
-            "demonym rule mentions (not scored), by the gold tag of their first token: {MISC=2}",
-            "missed PERSON       [Tuesday]  in: to Paris on Tuesday .",
-            "wrong  LOCATION     [Paris]  in: She flew to Paris on Tuesday ."),
-        lines.subList(1, 9));
-    assertTrue(lines.get(9).startsWith("speed: "), lines.get(9));
-  }
-
-  @Test
-  void theBareModelToo() {
-    CommandLineTest.Run run = CommandLineTest.run("score-ner", "--no-rules", TINY.toString());
-    assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().contains("bare model (--no-rules)"), run.out());
-    assertTrue(
-        run.out().contains("all           11        11      10     90.91   90.91  90.91"),
-        run.out());
-    assertTrue(!run.out().contains("demonym"), run.out());
-  }
-
-  @Test
-  void aMissingFileIsABadUsage() {
-    CommandLineTest.Run run = CommandLineTest.run("score-ner", "no/such/file.txt");
-    assertEquals(2, run.exit());
-    assertTrue(run.err().contains("no such file: no/such/file.txt"), run.err());
-  }
-
-  @Test
-  void benchNerRunsOnAFewArticles() {
-    CommandLineTest.Run run =
-        CommandLineTest.run(
-            "bench-ner",
-            "--articles",
-            "3",
-            "--threads",
-            "2",
-            "src/test/resources/fixtures/jsonl/dev-corpus-shape.jsonl");
-    assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().startsWith("3 articles"), run.out());
-    assertTrue(run.out().contains("tokens per CPU second"), run.out());
-    assertTrue(run.out().contains("2 threads: "), run.out());
   }
 }

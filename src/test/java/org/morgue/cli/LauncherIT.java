@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher's search for a JDK: with none of 21 or newer, it says so and how to get one. */
-class LauncherTest {
+class LauncherIT {
   @TempDir Path tmp;
 
   @Test
