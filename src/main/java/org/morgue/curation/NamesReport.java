@@ -214,7 +214,11 @@ public record NamesReport(int top, List<Split> splits, List<Junk> junk) {
                     t,
                     v,
                     count,
-                    "also filed as " + other.facet() + " (" + otherCount + " articles)",
+                    "also filed as "
+                        + other.facet()
+                        + " ("
+                        + otherCount
+                        + (otherCount == 1 ? " article)" : " articles)"),
                     retypeRule(v, other)));
           }
         }
