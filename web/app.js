@@ -14,7 +14,7 @@ const DIMS = [
 ];
 const DIM_NAMES = new Map(DIMS.map(([d, , one]) => [d, one]));
 /** Parameters of the page only: never sent to the API. */
-const PAGE_ONLY = ['article', 'chart'];
+const PAGE_ONLY = ['article', 'chart', 'view', 'top'];
 const FACET_SIZE = 10;
 const MAX_STORIES = 10000;
 
@@ -24,7 +24,7 @@ const view = {
   results: $('results-view'), chips: $('chips'), facets: $('facets'), timeline: $('timeline'),
   bars: $('bars'), axis: $('bars-axis'), dates: $('dates'), from: $('from'), to: $('to'),
   summary: $('summary'), sort: $('sort'), empty: $('empty'), hits: $('hits'), pager: $('pager'),
-  exports: $('exports'), article: $('article-view'),
+  exports: $('exports'), article: $('article-view'), names: $('names-view'),
 };
 
 /** The last answers, by API query string, so that back shows the results exactly as they were. */
@@ -83,6 +83,8 @@ function changed(change, base = params()) {
   const p = new URLSearchParams(base);
   p.delete('page');
   p.delete('article');
+  p.delete('view');
+  p.delete('top');
   change(p);
   return p;
 }
@@ -162,7 +164,9 @@ function render() {
   for (const r of document.querySelectorAll('input[name=chart]')) r.checked = r.value === chart;
   view.from.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('from') || '') ? p.get('from') : '';
   view.to.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') || '') ? p.get('to') : '';
-  if (p.has('article')) showArticle(p.get('article'));
+  view.names.hidden = p.get('view') !== 'names';
+  if (p.get('view') === 'names') showNames(p);
+  else if (p.has('article')) showArticle(p.get('article'));
   else showResults(p);
 }
 
@@ -763,6 +767,134 @@ saved.token.value = sessionStorage.getItem(TOKEN_KEY) || '';
 saved.token.addEventListener('change', () => {
   if (saved.token.value) sessionStorage.setItem(TOKEN_KEY, saved.token.value);
   else sessionStorage.removeItem(TOKEN_KEY);
+});
+
+// --- names: the report of suspected splits and junk, and rules applied on one click ----------------
+
+const names = {
+  view: $('names-view'), title: $('names-title'), report: $('names-report'), result: $('names-result'),
+  form: $('rule-form'), rule: $('rule-text'), tokenRow: $('names-token-row'), token: $('names-token'),
+};
+/** Each dimension's scope in a rule, and its type's full name (the target of a retype). */
+const RULE_SCOPE = { person: 'PERSON', org: 'ORG', place: 'PLACE' };
+const RULE_TYPE = { person: 'PERSON', org: 'ORGANIZATION', place: 'LOCATION' };
+const blockRule = (type, value) => 'block ' + RULE_SCOPE[type] + ': ' + value;
+const retypeRule = (type, value, to) => 'type ' + RULE_SCOPE[type] + ': ' + value + ' => ' + RULE_TYPE[to];
+const renameRule = (type, value, to) => RULE_SCOPE[type] + ': ' + value + ' => ' + to;
+
+function namesError(r) {
+  if (r.status === 401) names.tokenRow.hidden = false;
+  return errorText(r);
+}
+
+async function showNames(p) {
+  const seq = ++sequence;
+  view.results.hidden = true;
+  view.article.hidden = true;
+  showQueryError(null);
+  document.title = 'Names: Morgue';
+  const top = /^\d{1,5}$/.test(p.get('top') || '') ? p.get('top') : '';
+  names.report.classList.add('busy');
+  let r;
+  try {
+    r = await getJson('/api/entities/report' + (top ? '?top=' + top : ''));
+  } catch {
+    r = { ok: false, status: 0, body: null };
+  }
+  if (seq !== sequence) return;
+  names.report.classList.remove('busy');
+  if (!r.ok) {
+    failure(names.report, 'The names report could not be loaded. ' + errorText(r));
+  } else {
+    paintNames(r.body);
+  }
+  if (history.state && history.state.focus === 'names') names.title.focus({ preventScroll: true });
+  state('ready');
+}
+
+/** A name as a link to the articles filed under it. */
+function nameLink(type, value) {
+  return navLink(new URLSearchParams([[type, value]]), value, { class: 'name-link' });
+}
+
+/** The buttons of one name: the suggested rule, then block, retype and rename. */
+function nameActions(type, value, suggested) {
+  const box = el('div', { class: 'names-actions' });
+  if (suggested && suggested.rule) {
+    box.append(el('button', { type: 'button', class: 'rule-suggested', onclick: () => applyRule(suggested.rule) }, suggested.label));
+  }
+  const block = blockRule(type, value);
+  if (!suggested || suggested.rule !== block) {
+    box.append(el('button', { type: 'button', class: 'rule-block', onclick: () => applyRule(block) }, 'Block'));
+  }
+  const to = el('select', { 'aria-label': 'File ' + value + ' as' },
+    Object.keys(RULE_SCOPE).filter((t) => t !== type).map((t) => el('option', { value: t }, DIM_NAMES.get(t))));
+  box.append(to, el('button', { type: 'button', class: 'rule-retype', onclick: () => applyRule(retypeRule(type, value, to.value)) }, 'Retype'));
+  const renamed = el('input', { value, 'aria-label': 'New name for ' + value, maxlength: '500' });
+  box.append(renamed, el('button', { type: 'button', class: 'rule-rename', onclick: () => applyRule(renameRule(type, value, renamed.value.trim())) }, 'Rename'));
+  return box;
+}
+
+function namesTable(caption, head, rows) {
+  return el('table', { class: 'names-table' },
+    el('caption', { class: 'visually-hidden' }, caption),
+    el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows));
+}
+
+function paintNames(b) {
+  const none = (what) => el('p', { class: 'muted' }, 'No ' + what + ' among the top ' + b.top + ' names of each type.');
+  const splits = b.splits.map((s) => el('tr', { class: 'split', 'data-type': s.type, 'data-value': s.value, 'data-into': s.into },
+    el('td', {}, DIM_NAMES.get(s.type)),
+    el('td', {}, nameLink(s.type, s.value)), el('td', { class: 'count' }, s.count),
+    el('td', {}, nameLink(s.type, s.into)), el('td', { class: 'count' }, s.intoCount),
+    el('td', {}, s.rule ? el('code', {}, s.rule) : '—'),
+    el('td', {}, nameActions(s.type, s.value, { rule: s.rule, label: 'Merge' }))));
+  const junk = b.junk.map((j) => el('tr', { class: 'junk', 'data-type': j.type, 'data-value': j.value },
+    el('td', {}, DIM_NAMES.get(j.type)),
+    el('td', {}, nameLink(j.type, j.value)), el('td', { class: 'count' }, j.count),
+    el('td', {}, j.why),
+    el('td', {}, j.rule ? el('code', {}, j.rule) : '—'),
+    el('td', {}, nameActions(j.type, j.value, { rule: j.rule, label: j.rule && j.rule.startsWith('type ') ? 'Retype' : 'Block' }))));
+  names.report.replaceChildren(
+    el('h3', { id: 'splits-title' }, 'Suspected splits (' + b.splits.length + ')'),
+    splits.length ? namesTable('Suspected splits', ['Type', 'Name', 'Articles', 'Part of', 'Articles', 'Rule', ''], splits) : none('splits'),
+    el('h3', { id: 'junk-title' }, 'Suspected junk (' + b.junk.length + ')'),
+    junk.length ? namesTable('Suspected junk', ['Type', 'Name', 'Articles', 'Why', 'Rule', ''], junk) : none('junk'));
+}
+
+/** Adds a rule to the authority file, applies it, and shows the report again. */
+async function applyRule(rule) {
+  state('loading');
+  names.result.classList.remove('error');
+  names.result.textContent = 'Applying “' + rule + '”…';
+  let r;
+  try {
+    r = await sendJson('POST', '/api/entities/rules', { rule });
+  } catch {
+    r = { ok: false, status: 0, body: null };
+  }
+  if (!r.ok) {
+    names.result.classList.add('error');
+    names.result.textContent = namesError(r);
+    state('ready');
+    return false;
+  }
+  cache.clear(); // the facets changed
+  const a = r.body;
+  names.result.textContent = 'Applied “' + a.rule + '” (line ' + a.line + ' of authority.txt): ' + a.changed + ' of ' + a.articles + ' articles changed.';
+  await showNames(params());
+  return true;
+}
+
+names.form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  if (await applyRule(names.rule.value.trim())) names.rule.value = '';
+});
+names.token.value = sessionStorage.getItem(TOKEN_KEY) || '';
+names.token.addEventListener('change', () => {
+  saved.token.value = names.token.value;
+  saved.token.dispatchEvent(new Event('change'));
 });
 
 window.addEventListener('popstate', render);

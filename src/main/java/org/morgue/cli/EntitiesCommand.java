@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "entities",
     mixinStandardHelpOptions = true,
-    subcommands = EntitiesCommand.Apply.class,
+    subcommands = {EntitiesCommand.Apply.class, EntitiesCommand.Report.class},
     description = {
       "Prints the people, organisations and places a plain text names: one JSON object a line per mention,",
       "with type (person, org or place), surface text, canonical name, field (text), start and end offsets",
@@ -135,6 +135,89 @@ public final class EntitiesCommand implements Callable<Integer> {
           r.changed(),
           (System.nanoTime() - start) / 1e9);
       return 0;
+    }
+  }
+
+  /**
+   * {@code morgue entities report}: suspected splits and junk among the archive's people,
+   * organisations and places, each with the authority-file rule that fixes it ({@link
+   * org.morgue.curation.NamesReport}).
+   */
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Lists, from the archive's person, org and place counts, suspected splits (a value whose words",
+        "are part of a longer value of the same type) and suspected junk (title words, repeated words,",
+        "names run together, a name filed under two types), each with the authority-file rule that",
+        "fixes it, ready to paste into authority.txt."
+      })
+  static final class Report implements Callable<Integer> {
+    @picocli.CommandLine.Mixin IndexOption index = new IndexOption();
+
+    @Option(
+        names = "--top",
+        paramLabel = "N",
+        description =
+            "Look at the N most frequent values of each type (default: ${DEFAULT-VALUE}).")
+    int top = org.morgue.curation.NamesReport.DEFAULT_TOP;
+
+    @Option(names = "--json", description = "Print the report as JSON, as the API gives it.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      if (top < 1 || top > org.morgue.curation.NamesReport.MAX_TOP) {
+        throw new IllegalArgumentException(
+            "--top takes 1 to " + org.morgue.curation.NamesReport.MAX_TOP + ", not " + top);
+      }
+      org.morgue.index.IndexLayout layout = StatsCommand.requireIndex(index);
+      org.morgue.curation.NamesReport r;
+      try (org.morgue.search.ArchiveSearcher searcher =
+          org.morgue.search.ArchiveSearcher.open(layout)) {
+        r = org.morgue.curation.NamesReport.of(searcher, top);
+      }
+      PrintWriter out =
+          new PrintWriter(
+              new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+      if (json) {
+        out.println(Json.pretty(org.morgue.curation.NamesJson.report(r)));
+      } else {
+        print(r, out);
+      }
+      out.flush();
+      return 0;
+    }
+
+    /** The report as text: each finding, then its rule on a line of its own. */
+    static void print(org.morgue.curation.NamesReport r, PrintWriter out) {
+      out.printf(
+          Locale.ROOT,
+          "Suspected splits (%d), among the top %d values of each type:%n",
+          r.splits().size(),
+          r.top());
+      for (var s : r.splits()) {
+        out.printf(
+            Locale.ROOT,
+            "  %s %s (%d) is part of %s (%d)%n    %s%n",
+            s.type().facet(),
+            s.value(),
+            s.count(),
+            s.into(),
+            s.intoCount(),
+            s.rule() == null ? "# no rule can name it" : s.rule());
+      }
+      out.printf(Locale.ROOT, "Suspected junk (%d):%n", r.junk().size());
+      for (var j : r.junk()) {
+        out.printf(
+            Locale.ROOT,
+            "  %s %s (%d): %s%n    %s%n",
+            j.type().facet(),
+            j.value(),
+            j.count(),
+            j.why(),
+            j.rule() == null ? "# no rule can name it" : j.rule());
+      }
     }
   }
 }

@@ -28,6 +28,9 @@ import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import org.morgue.curation.NameCuration;
+import org.morgue.curation.NamesJson;
+import org.morgue.curation.NamesReport;
 import org.morgue.saved.SavedJson;
 import org.morgue.saved.SavedSearchService;
 import org.morgue.saved.SavedSearches;
@@ -63,6 +66,9 @@ import org.slf4j.LoggerFactory;
  *   that it did not when saved or last opened</td></tr>
  * <tr><td>{@code /s/{slug}}</td><td>a saved search: a redirect to its search; {@code .atom} its feed,
  *   {@code .csv} its export</td></tr>
+ * <tr><td>{@code /api/entities/report}</td><td>suspected splits and junk among the names, with the
+ *   rules that fix them ({@link NamesJson#report}); {@code POST /api/entities/rules} adds a rule to
+ *   the authority file and applies it ({@link NameCuration#add})</td></tr>
  * <tr><td>{@code /}</td><td>the files of the web folder (the search page)</td></tr>
  * </table>
  *
@@ -98,6 +104,7 @@ public final class MorgueServer implements AutoCloseable {
 
   private final ArchiveSearcher searcher;
   private final SavedSearchService saved;
+  private final NameCuration names;
   private final byte[] token;
   private final Javalin app;
 
@@ -120,8 +127,22 @@ public final class MorgueServer implements AutoCloseable {
    * Authorization: Bearer TOKEN}); reading stays open.
    */
   public MorgueServer(ArchiveSearcher searcher, Path webDir, SavedSearches saved, String token) {
+    this(searcher, webDir, saved, new NameCuration(searcher, NameCuration.STANDARD), token);
+  }
+
+  /**
+   * Builds the server, not yet listening, as {@link #MorgueServer(ArchiveSearcher, Path,
+   * SavedSearches, String)} does, with the {@code names} curation its names routes use.
+   */
+  public MorgueServer(
+      ArchiveSearcher searcher,
+      Path webDir,
+      SavedSearches saved,
+      NameCuration names,
+      String token) {
     this.searcher = searcher;
     this.saved = new SavedSearchService(searcher, saved);
+    this.names = names;
     this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
     this.app =
         Javalin.create(
@@ -156,6 +177,8 @@ public final class MorgueServer implements AutoCloseable {
               config.routes.put("/api/saved/{slug}", this::renameSaved);
               config.routes.delete("/api/saved/{slug}", this::deleteSaved);
               config.routes.get("/s/{slug}", this::openSaved);
+              config.routes.get("/api/entities/report", this::namesReport);
+              config.routes.post("/api/entities/rules", this::addRule);
               config.routes.exception(
                   Unauthorized.class,
                   (e, ctx) -> {
@@ -171,6 +194,9 @@ public final class MorgueServer implements AutoCloseable {
                               e.parameter(),
                               e.position() < 0 ? null : e.position())
                           .send(ctx));
+              config.routes.exception(
+                  NameCuration.IndexBusyException.class,
+                  (e, ctx) -> new ApiError(409, e.getMessage()).send(ctx));
               config.routes.exception(
                   NotFoundException.class,
                   (e, ctx) -> new ApiError(404, e.getMessage(), e.parameter(), null).send(ctx));
@@ -326,17 +352,21 @@ public final class MorgueServer implements AutoCloseable {
 
   /** Refuses a change without the token, when the server has one. */
   private void requireToken(Context ctx) {
+    requireToken(ctx, "changing saved searches");
+  }
+
+  /** Refuses {@code what} without the token, when the server has one. */
+  private void requireToken(Context ctx, String what) {
     if (token == null) {
       return;
     }
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new Unauthorized(
-          "changing saved searches needs the server's token (Authorization: Bearer TOKEN)");
+      throw new Unauthorized(what + " needs the server's token (Authorization: Bearer TOKEN)");
     }
     byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(given, token)) {
-      throw new Unauthorized("wrong token for changing saved searches");
+      throw new Unauthorized("wrong token for " + what);
     }
   }
 
@@ -423,6 +453,44 @@ public final class MorgueServer implements AutoCloseable {
       ctx.header("Cache-Control", "no-cache");
       ctx.redirect(SavedJson.url(s.saved()), HttpStatus.FOUND);
     }
+  }
+
+  // --- names -----------------------------------------------------------------------------------
+
+  /** {@code /api/entities/report[?top=N]}: suspected splits and junk, each with its rule. */
+  private void namesReport(Context ctx) throws IOException {
+    ctx.json(NamesJson.report(names.report(top(ctx))));
+  }
+
+  /**
+   * The {@code top} parameter: 1 to {@value NamesReport#MAX_TOP}, {@value NamesReport#DEFAULT_TOP}
+   * if absent or blank; a 400 naming it otherwise.
+   */
+  private static int top(Context ctx) {
+    String raw = ctx.queryParam("top");
+    if (raw == null || raw.isBlank()) {
+      return NamesReport.DEFAULT_TOP;
+    }
+    int top;
+    try {
+      top = Integer.parseInt(raw.strip());
+    } catch (NumberFormatException e) {
+      top = -1;
+    }
+    if (top < 1 || top > NamesReport.MAX_TOP) {
+      throw new InvalidRequestException(
+          "top", "top must be a whole number from 1 to " + NamesReport.MAX_TOP + ", not " + raw);
+    }
+    return top;
+  }
+
+  /**
+   * {@code POST /api/entities/rules} with {@code {"rule": "..."}}: the rule appended to the
+   * authority file and applied to the archive; 400 for a bad rule, 409 while an ingest runs.
+   */
+  private void addRule(Context ctx) throws IOException {
+    requireToken(ctx, "changing the authority file");
+    ctx.json(NamesJson.applied(names.add(text(body(ctx), "rule"))));
   }
 
   /** The JSON object of a request's body: 400 naming {@code body} if it is too large or not one. */

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
@@ -134,9 +135,12 @@ public final class ArchiveSearcher implements AutoCloseable {
     return timeLimit;
   }
 
-  /** Sees the index's newest commit; cheap when nothing changed. */
+  /**
+   * Sees the index's newest commit; cheap when nothing changed. Waits for a refresh that another
+   * thread has begun, so that the commit made before the call is seen when it returns.
+   */
   public void refresh() throws IOException {
-    manager.maybeRefresh();
+    manager.maybeRefreshBlocking();
   }
 
   /**
@@ -281,6 +285,38 @@ public final class ArchiveSearcher implements AutoCloseable {
               run.timedOut(),
               List.copyOf(run.warnings()));
         });
+  }
+
+  /**
+   * Every value of one facet dimension with its number of articles in the whole archive (no query
+   * and no time limit: the facet ordinals counted over every live article), most first, then by
+   * value.
+   *
+   * @param dimension one of {@link Fields#FACETS}
+   * @throws NotFoundException naming {@code dimension} when it is not a facet
+   */
+  public List<SearchResult.FacetValue> allValues(String dimension) throws IOException {
+    if (!Fields.FACETS.contains(dimension)) {
+      throw new NotFoundException(
+          "dimension",
+          "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
+    }
+    ReaderState.Holder holder = acquire();
+    try {
+      if (holder.state.facets() == null) {
+        return List.of();
+      }
+      List<SearchResult.FacetValue> all =
+          SearchRun.values(
+              SearchRun.allOf(new SortedSetDocValuesFacetCounts(holder.state.facets()), dimension));
+      all.sort(
+          Comparator.comparingLong(SearchResult.FacetValue::count)
+              .reversed()
+              .thenComparing(SearchResult.FacetValue::value));
+      return List.copyOf(all);
+    } finally {
+      manager.release(holder);
+    }
   }
 
   private static boolean startsWith(String folded, String prefix) {

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.morgue.curation.NameCuration;
+import org.morgue.curation.NamesFixtures;
 import org.morgue.entity.EntityFinder;
 import org.morgue.http.MorgueServer;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Ingester;
 import org.morgue.index.TestArchives;
+import org.morgue.saved.SavedSearches;
 import org.morgue.search.ArchiveSearcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -588,5 +591,63 @@ class SearchPageIT {
         driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
     assertEquals(Boolean.FALSE, overflow, "nothing is wider than a phone's screen");
     screenshot("phone");
+  }
+
+  @Test
+  void theNamesViewShowsTheReportAndMergesASplitOnOneClick() throws Exception {
+    IndexLayout layout = NamesFixtures.archive(tmp.resolve("names"));
+    try (ArchiveSearcher names = ArchiveSearcher.open(layout);
+        MorgueServer namesServer =
+            new MorgueServer(
+                    names,
+                    Path.of("web"),
+                    new SavedSearches(layout.saved()),
+                    new NameCuration(names, NamesFixtures::finder),
+                    null)
+                .start("127.0.0.1", 0)) {
+      String namesBase = "http://127.0.0.1:" + namesServer.port() + "/";
+      driver.get(namesBase + "?q=enforcement");
+      ready();
+      clickAndWait(driver.findElement(By.id("names-link")));
+      assertEquals("view=names", query());
+      assertFalse(driver.findElement(By.id("results-view")).isDisplayed());
+      WebElement split =
+          driver.findElement(
+              By.cssSelector("#names-report tr.split[data-value='Customs Enforcement']"));
+      assertEquals("Immigration and Customs Enforcement", split.getDomAttribute("data-into"));
+      assertEquals(
+          List.of("Brakka Trump Trump", "VelmoraQuillon"),
+          driver.findElements(By.cssSelector("#names-report tr.junk")).stream()
+              .map(r -> r.getDomAttribute("data-value"))
+              .toList());
+      screenshot("names");
+
+      split.findElement(By.cssSelector("button.rule-suggested")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(20))
+          .until(d -> d.findElement(By.id("names-result")).getText().startsWith("Applied"));
+      ready();
+      assertEquals(
+          "Applied “ORG: Customs Enforcement => Immigration and Customs Enforcement” (line 1 of"
+              + " authority.txt): 2 of 8 articles changed.",
+          driver.findElement(By.id("names-result")).getText());
+      assertEquals(0, driver.findElements(By.cssSelector("#names-report tr.split")).size());
+      assertEquals(
+          "ORG: Customs Enforcement => Immigration and Customs Enforcement\n",
+          Files.readString(layout.authorityFile()));
+
+      // the view is its own address: a reload shows it again; a name links to its articles
+      driver.navigate().refresh();
+      ready();
+      assertTrue(driver.findElement(By.id("names-view")).isDisplayed());
+      driver.get(namesBase + "?org=Immigration+and+Customs+Enforcement");
+      ready();
+      assertEquals("3 articles", summary());
+      assertEquals(
+          "3",
+          facetValue("org", "Immigration and Customs Enforcement")
+              .findElement(By.className("count"))
+              .getText());
+      assertNoAlert();
+    }
   }
 }
