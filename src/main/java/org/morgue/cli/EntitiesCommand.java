@@ -171,7 +171,7 @@ public final class EntitiesCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--top takes 1 to " + org.morgue.curation.NamesReport.MAX_TOP + ", not " + top);
       }
-      org.morgue.index.IndexLayout layout = StatsCommand.requireIndex(index);
+      org.morgue.index.IndexLayout layout = index.requireIndex();
       org.morgue.curation.NamesReport r;
       try (org.morgue.search.ArchiveSearcher searcher =
           org.morgue.search.ArchiveSearcher.open(layout)) {

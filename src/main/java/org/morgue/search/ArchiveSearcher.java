@@ -301,22 +301,20 @@ public final class ArchiveSearcher implements AutoCloseable {
           "dimension",
           "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
     }
-    ReaderState.Holder holder = acquire();
-    try {
-      if (holder.state.facets() == null) {
-        return List.of();
-      }
-      List<SearchResult.FacetValue> all =
-          SearchRun.values(
-              SearchRun.allOf(new SortedSetDocValuesFacetCounts(holder.state.facets()), dimension));
-      all.sort(
-          Comparator.comparingLong(SearchResult.FacetValue::count)
-              .reversed()
-              .thenComparing(SearchResult.FacetValue::value));
-      return List.copyOf(all);
-    } finally {
-      manager.release(holder);
-    }
+    return onCurrentState(
+        state -> {
+          if (state.facets() == null) {
+            return List.<SearchResult.FacetValue>of();
+          }
+          List<SearchResult.FacetValue> all =
+              SearchRun.values(
+                  SearchRun.allOf(new SortedSetDocValuesFacetCounts(state.facets()), dimension));
+          all.sort(
+              Comparator.comparingLong(SearchResult.FacetValue::count)
+                  .reversed()
+                  .thenComparing(SearchResult.FacetValue::value));
+          return List.copyOf(all);
+        });
   }
 
   private static boolean startsWith(String folded, String prefix) {

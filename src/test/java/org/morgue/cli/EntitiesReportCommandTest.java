@@ -23,13 +23,13 @@ class EntitiesReportCommandTest {
 
   @Test
   void printsEachFindingWithItsRuleReadyToPaste() {
-    CommandLineTest.Run r = CommandLineTest.run("entities", "report", "--index", archive);
+    Cli.Run r = Cli.run("entities", "report", "--index", archive);
     assertEquals(0, r.exit(), r.err());
     assertEquals(
         List.of(
             "Suspected splits (1), among the top 100 values of each type:",
-            "  org Customs Enforcement (2) is part of Immigration and Customs Enforcement (1)",
-            "    ORG: Customs Enforcement => Immigration and Customs Enforcement",
+            "  org Harbour Authority (2) is part of Velmora Harbour Authority (1)",
+            "    ORG: Harbour Authority => Velmora Harbour Authority",
             "Suspected junk (2):",
             "  person Brakka Trump Trump (1): a word repeated (Trump)",
             "    block PERSON: Brakka Trump Trump",
@@ -40,8 +40,7 @@ class EntitiesReportCommandTest {
 
   @Test
   void printsTheApisJsonAndLooksAtTheTopValuesOnly() throws Exception {
-    CommandLineTest.Run r =
-        CommandLineTest.run("entities", "report", "--index", archive, "--top", "1", "--json");
+    Cli.Run r = Cli.run("entities", "report", "--index", archive, "--top", "1", "--json");
     assertEquals(0, r.exit(), r.err());
     assertEquals(
         "{\"top\":1,\"splits\":[],\"junk\":[{\"type\":\"person\",\"value\":\"Brakka Trump"
@@ -52,12 +51,10 @@ class EntitiesReportCommandTest {
 
   @Test
   void aBadTopOrAMissingArchiveIsRefused() {
-    CommandLineTest.Run r =
-        CommandLineTest.run("entities", "report", "--index", archive, "--top", "0");
+    Cli.Run r = Cli.run("entities", "report", "--index", archive, "--top", "0");
     assertEquals(2, r.exit(), r.out());
     assertTrue(r.err().contains("--top takes 1 to 10000, not 0"), r.err());
-    CommandLineTest.Run none =
-        CommandLineTest.run("entities", "report", "--index", tmp.resolve("nothing").toString());
+    Cli.Run none = Cli.run("entities", "report", "--index", tmp.resolve("nothing").toString());
     assertTrue(none.exit() != 0, none.out());
   }
 }

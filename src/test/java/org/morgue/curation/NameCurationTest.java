@@ -47,11 +47,11 @@ class NameCurationTest {
           List.of(
               Map.of(
                   "type", "org",
-                  "value", "Customs Enforcement",
+                  "value", "Harbour Authority",
                   "count", 2L,
-                  "into", "Immigration and Customs Enforcement",
+                  "into", "Velmora Harbour Authority",
                   "intoCount", 1L,
-                  "rule", "ORG: Customs Enforcement => Immigration and Customs Enforcement")),
+                  "rule", "ORG: Harbour Authority => Velmora Harbour Authority")),
           "junk",
           List.of(
               Map.of(
@@ -74,8 +74,8 @@ class NameCurationTest {
       assertEquals(
           Map.of(
               "Fox News", 3L,
-              "Customs Enforcement", 2L,
-              "Immigration and Customs Enforcement", 1L,
+              "Harbour Authority", 2L,
+              "Velmora Harbour Authority", 1L,
               "VelmoraQuillon", 1L),
           counts(s, "org"));
       Map<String, Object> json = NamesJson.report(NamesReport.of(s, 100));
@@ -93,23 +93,23 @@ class NameCurationTest {
     try (ArchiveSearcher s = ArchiveSearcher.open(layout)) {
       NameCuration c = new NameCuration(s, NamesFixtures::finder);
       NameCuration.Applied a =
-          c.add("  ORG: Customs Enforcement => Immigration and Customs Enforcement ");
+          c.add("  ORG: Harbour Authority => Velmora Harbour Authority ");
       assertEquals(
           new NameCuration.Applied(
-              "ORG: Customs Enforcement => Immigration and Customs Enforcement", 1, 8, 2),
+              "ORG: Harbour Authority => Velmora Harbour Authority", 1, 8, 2),
           a);
       assertEquals(
-          "ORG: Customs Enforcement => Immigration and Customs Enforcement\n",
+          "ORG: Harbour Authority => Velmora Harbour Authority\n",
           Files.readString(layout.authorityFile(), StandardCharsets.UTF_8));
       Map<String, Long> org = counts(s, "org");
-      assertEquals(3L, org.get("Immigration and Customs Enforcement"));
-      assertFalse(org.containsKey("Customs Enforcement"), org.toString());
+      assertEquals(3L, org.get("Velmora Harbour Authority"));
+      assertFalse(org.containsKey("Harbour Authority"), org.toString());
       assertEquals(List.of(), c.report(100).splits());
 
       // a second rule goes on the next line, after a file written by hand without a final newline
       Files.writeString(
           layout.authorityFile(),
-          "# by hand\nORG: Customs Enforcement => Immigration and Customs Enforcement",
+          "# by hand\nORG: Harbour Authority => Velmora Harbour Authority",
           StandardCharsets.UTF_8);
       NameCuration.Applied b = c.add("PLACE: Quillon => Quillon City");
       assertEquals(new NameCuration.Applied("PLACE: Quillon => Quillon City", 3, 8, 2), b);

@@ -29,8 +29,8 @@ public final class NamesFixtures {
   /** What the fake model knows: each surface and its type. */
   public static final Map<String, EntityType> NAMES =
       Map.of(
-          "Immigration and Customs Enforcement", EntityType.ORGANIZATION,
-          "Customs Enforcement", EntityType.ORGANIZATION,
+          "Velmora Harbour Authority", EntityType.ORGANIZATION,
+          "Harbour Authority", EntityType.ORGANIZATION,
           "Fox News", EntityType.ORGANIZATION,
           "Brakka Trump Trump", EntityType.PERSON,
           "Congressional", EntityType.ORGANIZATION,
@@ -83,9 +83,9 @@ public final class NamesFixtures {
   /** The articles: each a body sentence naming some of the fixture's names. */
   static final List<String> BODIES =
       List.of(
-          "Immigration and Customs Enforcement agents met in Velmora.",
-          "Customs Enforcement said it would answer.",
-          "Customs Enforcement declined to comment.",
+          "Velmora Harbour Authority agents met in Velmora.",
+          "Harbour Authority said it would answer.",
+          "Harbour Authority declined to comment.",
           "Fox News aired the hearing in Quillon.",
           "Fox News and Congressional aides spoke.",
           "Fox News reported from Velmora and Quillon.",

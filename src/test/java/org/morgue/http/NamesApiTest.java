@@ -37,7 +37,7 @@ class NamesApiTest {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String MERGE =
-      "ORG: Customs Enforcement => Immigration and Customs Enforcement";
+      "ORG: Harbour Authority => Velmora Harbour Authority";
 
   private IndexLayout layout;
   private ArchiveSearcher searcher;
@@ -108,9 +108,9 @@ class NamesApiTest {
   void theReportIsOpenToRead() throws Exception {
     serve(TOKEN);
     assertEquals(
-        "{\"top\":100,\"splits\":[{\"type\":\"org\",\"value\":\"Customs Enforcement\","
-            + "\"count\":2,\"into\":\"Immigration and Customs Enforcement\",\"intoCount\":1,"
-            + "\"rule\":\"ORG: Customs Enforcement => Immigration and Customs Enforcement\"}],"
+        "{\"top\":100,\"splits\":[{\"type\":\"org\",\"value\":\"Harbour Authority\","
+            + "\"count\":2,\"into\":\"Velmora Harbour Authority\",\"intoCount\":1,"
+            + "\"rule\":\"ORG: Harbour Authority => Velmora Harbour Authority\"}],"
             + "\"junk\":[{\"type\":\"person\",\"value\":\"Brakka Trump Trump\",\"count\":1,"
             + "\"why\":\"a word repeated (Trump)\",\"rule\":\"block PERSON: Brakka Trump Trump\"},"
             + "{\"type\":\"org\",\"value\":\"VelmoraQuillon\",\"count\":1,"
@@ -133,11 +133,11 @@ class NamesApiTest {
     assertEquals(
         "{\"rule\":\"" + MERGE + "\",\"line\":1,\"articles\":8,\"changed\":2}", applied.toString());
     assertEquals(MERGE + "\n", Files.readString(layout.authorityFile(), StandardCharsets.UTF_8));
-    JsonNode facet = json(get("/api/facets/org?prefix=customs"), 200);
+    JsonNode facet = json(get("/api/facets/org?prefix=harbour"), 200);
     assertEquals(
-        "[{\"value\":\"Immigration and Customs Enforcement\",\"count\":3}]",
+        "[{\"value\":\"Velmora Harbour Authority\",\"count\":3}]",
         facet.get("values").toString());
-    String org = URLEncoder.encode("Immigration and Customs Enforcement", StandardCharsets.UTF_8);
+    String org = URLEncoder.encode("Velmora Harbour Authority", StandardCharsets.UTF_8);
     assertEquals(3, json(get("/api/search?org=" + org), 200).get("total").asInt());
     assertEquals(0, json(get("/api/entities/report"), 200).get("splits").size());
   }

@@ -613,8 +613,8 @@ class SearchPageIT {
       assertFalse(driver.findElement(By.id("results-view")).isDisplayed());
       WebElement split =
           driver.findElement(
-              By.cssSelector("#names-report tr.split[data-value='Customs Enforcement']"));
-      assertEquals("Immigration and Customs Enforcement", split.getDomAttribute("data-into"));
+              By.cssSelector("#names-report tr.split[data-value='Harbour Authority']"));
+      assertEquals("Velmora Harbour Authority", split.getDomAttribute("data-into"));
       assertEquals(
           List.of("Brakka Trump Trump", "VelmoraQuillon"),
           driver.findElements(By.cssSelector("#names-report tr.junk")).stream()
@@ -627,12 +627,12 @@ class SearchPageIT {
           .until(d -> d.findElement(By.id("names-result")).getText().startsWith("Applied"));
       ready();
       assertEquals(
-          "Applied “ORG: Customs Enforcement => Immigration and Customs Enforcement” (line 1 of"
+          "Applied “ORG: Harbour Authority => Velmora Harbour Authority” (line 1 of"
               + " authority.txt): 2 of 8 articles changed.",
           driver.findElement(By.id("names-result")).getText());
       assertEquals(0, driver.findElements(By.cssSelector("#names-report tr.split")).size());
       assertEquals(
-          "ORG: Customs Enforcement => Immigration and Customs Enforcement\n",
+          "ORG: Harbour Authority => Velmora Harbour Authority\n",
           Files.readString(layout.authorityFile()));
 
       // the view is its own address: a reload shows it again; a name links to its articles
@@ -644,7 +644,7 @@ class SearchPageIT {
       assertEquals("3 articles", summary());
       assertEquals(
           "3",
-          facetValue("org", "Immigration and Customs Enforcement")
+          facetValue("org", "Velmora Harbour Authority")
               .findElement(By.className("count"))
               .getText());
       assertNoAlert();
