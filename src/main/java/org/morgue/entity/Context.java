@@ -68,7 +68,18 @@ final class Context {
           "cabinet",
           "parliamentary",
           "legislative",
-          "presidential");
+          "presidential",
+          "bureau",
+          "executive order",
+          "foreign operations");
+
+  /** Titles ending an organisation's span ("OSCE Minsk Group Co-Chair"): not part of its name. */
+  private static final Pattern TRAILING_ROLE =
+      Pattern.compile(
+          "(?i)(.+?)(\\s+(Co-Chair|Chair|Chairman|Chairwoman|Secretary|Envoy|Spokesperson|Spokesman|Spokeswoman|Director|Coordinator))+$");
+
+  /** "Department of the Treasury's Office of Foreign Assets Control": the unit after the 's. */
+  private static final Pattern POSSESSIVE_UNIT = Pattern.compile("^.+?['’]s\\s+(\\p{Lu}.+)$");
 
   /** "Department of", "Ministry for the", "Dept. of" just before a portfolio word. */
   private static final Pattern DEPARTMENT_BEFORE =
@@ -78,8 +89,11 @@ final class Context {
   /** A party and a state abbreviated after a lawmaker's name: "D-Calif.", "R-Texas", "I-Vt.". */
   private static final Pattern PARTY_STATE = Pattern.compile("[DRI]-\\p{Lu}[\\p{L}.]*");
 
-  /** An organisation with "Press" at its end, before a role: "White House Press (Secretary)". */
-  private static final Pattern PRESS = Pattern.compile("(.+?)\\s+Press");
+  /**
+   * An organisation with "Press" or a portfolio at its end, before a role: "White House Press
+   * (Secretary)", "MFA State (Secretary)".
+   */
+  private static final Pattern PRESS = Pattern.compile("(.+?)\\s+(Press|State)");
 
   private static final Pattern ROLE_AFTER =
       Pattern.compile("^\\s*(Secretary|Office|Corps|Briefing|Pool|Aide|Staff)\\b");
@@ -137,6 +151,18 @@ final class Context {
       Matcher press = PRESS.matcher(d.name);
       if (press.matches() && ROLE_AFTER.matcher(d.after).find()) {
         d.name = press.group(1); // "White House Press Secretary": the White House
+      }
+      Matcher role = TRAILING_ROLE.matcher(d.name);
+      if (role.matches()) {
+        d.name = role.group(1);
+      }
+      Matcher possessive = POSSESSIVE_UNIT.matcher(d.name);
+      if (possessive.matches()) {
+        d.name = possessive.group(1);
+        NameTables.Entry alias = tables.alias(d.name);
+        if (alias != null) {
+          d.name = alias.name();
+        }
       }
       String k = NameTables.key(d.name);
       if (ADJECTIVES.contains(k)) {

@@ -256,13 +256,14 @@ final class Resolver {
         continue;
       }
       String[] shown = Canonicalizer.SPACES.split(d.name.strip());
-      if (shown.length != d.words.length) {
+      if (shown.length < 3) {
         continue;
       }
-      int n = d.words.length;
-      String two = d.words[n - 2] + " " + d.words[n - 1];
+      int n = shown.length;
+      String shownTwo = shown[n - 2] + " " + shown[n - 1];
+      String two = NameTables.key(shownTwo); // "Noh Kyu-duk": three words as a key
       boolean titled = false;
-      for (int i = 0; i < n - 1; i++) {
+      for (int i = 0; i < d.words.length - 1; i++) {
         titled |= TITLE_WORDS.contains(d.words[i]);
       }
       PersonName p = PersonName.parse(two);
@@ -272,12 +273,12 @@ final class Resolver {
               || count(p.keyWithoutSuffix()) >= 2
               || titled && count(p.keyWithoutSuffix()) >= 1)) {
         d.type = EntityType.PERSON;
-        d.name = shown[n - 2] + " " + shown[n - 1];
+        d.name = shownTwo;
         d.words = NameTables.key(d.name).split(" ");
-      } else if (titled && !prefix("L|" + d.words[n - 1] + "|").isEmpty()) {
+      } else if (titled && !prefix("L|" + NameTables.key(shown[n - 1]) + "|").isEmpty()) {
         d.type = EntityType.PERSON;
         d.name = shown[n - 1];
-        d.words = new String[] {d.words[n - 1]};
+        d.words = NameTables.key(d.name).split(" ");
       }
     }
   }

@@ -92,11 +92,9 @@ class NameCurationTest {
   void aMergeIsWrittenToTheAuthorityFileAndAppliedToTheArchive() throws Exception {
     try (ArchiveSearcher s = ArchiveSearcher.open(layout)) {
       NameCuration c = new NameCuration(s, NamesFixtures::finder);
-      NameCuration.Applied a =
-          c.add("  ORG: Harbour Authority => Velmora Harbour Authority ");
+      NameCuration.Applied a = c.add("  ORG: Harbour Authority => Velmora Harbour Authority ");
       assertEquals(
-          new NameCuration.Applied(
-              "ORG: Harbour Authority => Velmora Harbour Authority", 1, 8, 2),
+          new NameCuration.Applied("ORG: Harbour Authority => Velmora Harbour Authority", 1, 8, 2),
           a);
       assertEquals(
           "ORG: Harbour Authority => Velmora Harbour Authority\n",

@@ -36,8 +36,7 @@ class NamesApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final String MERGE =
-      "ORG: Harbour Authority => Velmora Harbour Authority";
+  private static final String MERGE = "ORG: Harbour Authority => Velmora Harbour Authority";
 
   private IndexLayout layout;
   private ArchiveSearcher searcher;
@@ -135,8 +134,7 @@ class NamesApiTest {
     assertEquals(MERGE + "\n", Files.readString(layout.authorityFile(), StandardCharsets.UTF_8));
     JsonNode facet = json(get("/api/facets/org?prefix=harbour"), 200);
     assertEquals(
-        "[{\"value\":\"Velmora Harbour Authority\",\"count\":3}]",
-        facet.get("values").toString());
+        "[{\"value\":\"Velmora Harbour Authority\",\"count\":3}]", facet.get("values").toString());
     String org = URLEncoder.encode("Velmora Harbour Authority", StandardCharsets.UTF_8);
     assertEquals(3, json(get("/api/search?org=" + org), 200).get("total").asInt());
     assertEquals(0, json(get("/api/entities/report"), 200).get("splits").size());
