@@ -606,7 +606,7 @@ class SearchPageIT {
                     null)
                 .start("127.0.0.1", 0)) {
       String namesBase = "http://127.0.0.1:" + namesServer.port() + "/";
-      driver.get(namesBase + "?q=enforcement");
+      driver.get(namesBase + "?q=authority");
       ready();
       clickAndWait(driver.findElement(By.id("names-link")));
       assertEquals("view=names", query());
@@ -639,7 +639,7 @@ class SearchPageIT {
       driver.navigate().refresh();
       ready();
       assertTrue(driver.findElement(By.id("names-view")).isDisplayed());
-      driver.get(namesBase + "?org=Immigration+and+Customs+Enforcement");
+      driver.get(namesBase + "?org=Velmora+Harbour+Authority");
       ready();
       assertEquals("3 articles", summary());
       assertEquals(
