@@ -93,6 +93,14 @@ public final class SearchCommand implements Callable<Integer> {
   List<String> nots = new ArrayList<>();
 
   @Option(
+      names = "--all",
+      paramLabel = "DIM",
+      description =
+          "Keep the articles with all the values given of this dimension, not any of them,"
+              + " e.g. --person A --person B --all person.")
+  List<String> allOf = new ArrayList<>();
+
+  @Option(
       names = "--sort",
       description = "relevance, newest or oldest (default: ${DEFAULT-VALUE}).")
   String sort = "relevance";
@@ -153,7 +161,8 @@ public final class SearchCommand implements Callable<Integer> {
           .add(not.substring(eq + 1));
     }
     try {
-      return SearchParameters.request(scalars, filters, excludes);
+      return SearchParameters.request(
+          scalars, filters, excludes, new java.util.LinkedHashSet<>(allOf));
     } catch (InvalidRequestException e) {
       if ("sort".equals(e.parameter())) { // said in the terms of the command line
         throw new IllegalArgumentException(

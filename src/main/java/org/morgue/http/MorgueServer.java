@@ -36,6 +36,7 @@ import org.morgue.saved.SavedSearchService;
 import org.morgue.saved.SavedSearches;
 import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.AtomFeed;
+import org.morgue.search.Comparison;
 import org.morgue.search.CsvExport;
 import org.morgue.search.InvalidRequestException;
 import org.morgue.search.JsonLinesExport;
@@ -179,6 +180,7 @@ public final class MorgueServer implements AutoCloseable {
               config.routes.get("/s/{slug}", this::openSaved);
               config.routes.get("/api/entities/report", this::namesReport);
               config.routes.post("/api/entities/rules", this::addRule);
+              coverageRoutes(config.routes);
               config.routes.exception(
                   Unauthorized.class,
                   (e, ctx) -> {
@@ -570,6 +572,32 @@ public final class MorgueServer implements AutoCloseable {
     }
     return new SearchJson.Heap(
         (rt.totalMemory() - rt.freeMemory()) >> 20, peak >> 20, rt.maxMemory() >> 20);
+  }
+
+  // --- coverage analysis (issue 11): comparisons, entities, matrices ----------------------------
+
+  /** The routes of coverage analysis, in one place. */
+  private void coverageRoutes(io.javalin.config.RoutesConfig routes) {
+    routes.get("/api/compare", this::compare);
+    routes.get("/api/compare.csv", this::compareCsv);
+  }
+
+  /** {@code /api/compare?s=QUERY&s=QUERY&interval=month}: every series' buckets in one answer. */
+  private void compare(Context ctx) throws IOException {
+    Comparison c = Comparison.parse(SearchParameters.decode(ctx.queryString()));
+    ctx.json(SearchJson.comparison(searcher.compare(c)));
+  }
+
+  /** {@code /api/compare.csv}: the same, one row a series and bucket. */
+  private void compareCsv(Context ctx) throws IOException {
+    Comparison c = Comparison.parse(SearchParameters.decode(ctx.queryString()));
+    Comparison.Result r = searcher.compare(c);
+    java.io.StringWriter out = new java.io.StringWriter();
+    Comparison.csv(r, out);
+    ctx.contentType("text/csv; charset=utf-8; header=present");
+    ctx.header("Content-Disposition", "attachment; filename=\"morgue-timeline.csv\"");
+    warnings(ctx, r.warnings());
+    ctx.result(out.toString());
   }
 
   // --- helpers --------------------------------------------------------------------------------

@@ -389,7 +389,17 @@ public final class SavedSearchService {
   private long total(SearchRequest r) throws IOException {
     SearchRequest count =
         new SearchRequest(
-            r.q(), r.from(), r.to(), r.filters(), r.excludes(), r.sort(), 1, 1, 1, r.interval());
+            r.q(),
+            r.from(),
+            r.to(),
+            r.filters(),
+            r.excludes(),
+            r.sort(),
+            1,
+            1,
+            1,
+            r.interval(),
+            r.allOf());
     return searcher.search(count, false).total();
   }
 }

@@ -24,6 +24,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -213,7 +214,14 @@ public final class ArchiveSearcher implements AutoCloseable {
             facets.put(dim, SearchRun.values(SearchRun.top(c.facets(), dim, request.facetSize())));
           }
           Histogram histogram =
-              Histogram.of(matches.days, matches.undated, run.state(), request, run.warnings());
+              Histogram.of(
+                  matches.days,
+                  matches.undated,
+                  baseDays(run, request),
+                  baseQueryString(request),
+                  run.state(),
+                  request,
+                  run.warnings());
           boolean timedOut = run.timedOut();
           long tookMs = (System.nanoTime() - start) / 1_000_000;
           return new SearchResult(
@@ -226,7 +234,82 @@ public final class ArchiveSearcher implements AutoCloseable {
               hits,
               facets,
               histogram,
-              List.copyOf(run.warnings()));
+              List.copyOf(run.warnings()),
+              inResults(run, request));
+        });
+  }
+
+  /**
+   * Counts several searches over time in the same buckets ({@link Comparison}): each series'
+   * matches and base by day, in one pass each, no hits, no facets. The buckets run from the first
+   * day any series asks or matches to the last; the interval is the comparison's, or chosen from
+   * that span.
+   *
+   * @throws InvalidRequestException when a series' query does not parse (its message says which)
+   */
+  public Comparison.Result compare(Comparison comparison) throws IOException {
+    long start = System.nanoTime();
+    return onCurrentState(
+        state -> {
+          List<String> warnings = new ArrayList<>(comparison.warnings());
+          int n = comparison.series().size();
+          DayCounts[] matches = new DayCounts[n];
+          DayCounts[] bases = new DayCounts[n];
+          long[] totals = new long[n];
+          long[] undated = new long[n];
+          boolean timedOut = false;
+          long lo = Long.MAX_VALUE;
+          long hi = Long.MIN_VALUE;
+          for (int i = 0; i < n; i++) {
+            SearchRequest request = comparison.series().get(i).request();
+            SearchRun run;
+            try {
+              run = prepare(state, request);
+            } catch (InvalidRequestException e) {
+              throw new InvalidRequestException(
+                  e.parameter(), "series " + (i + 1) + ": " + e.getMessage(), e.position());
+            }
+            MatchCollector m =
+                run.guard(() -> run.searcher().search(run.ddq(), MatchCollector.manager(state)));
+            matches[i] = m.days;
+            totals[i] = m.articles;
+            undated[i] = m.undated;
+            bases[i] = baseDays(run, request);
+            for (String w : run.warnings()) {
+              warnings.add("series " + (i + 1) + ": " + w);
+            }
+            timedOut |= run.timedOut();
+            lo =
+                Math.min(lo, request.from() != null ? request.from().toEpochDay() : m.days.first());
+            hi = Math.max(hi, request.to() != null ? request.to().toEpochDay() : m.days.last());
+          }
+          SearchRequest.Interval interval = comparison.interval();
+          List<Comparison.Counted> counted = new ArrayList<>();
+          List<String> widened = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            Comparison.Series series = comparison.series().get(i);
+            SearchRequest request = series.request().withInterval(interval);
+            Histogram h =
+                Histogram.over(
+                    lo,
+                    hi,
+                    matches[i],
+                    undated[i],
+                    bases[i],
+                    baseQueryString(request),
+                    state,
+                    request,
+                    i == 0 ? widened : new ArrayList<>());
+            counted.add(new Comparison.Counted(series, totals[i], h));
+          }
+          warnings.addAll(widened);
+          SearchRequest.Interval used = counted.get(0).histogram().interval();
+          return new Comparison.Result(
+              used,
+              List.copyOf(counted),
+              (System.nanoTime() - start) / 1_000_000,
+              timedOut,
+              List.copyOf(warnings));
         });
   }
 
@@ -551,18 +634,107 @@ public final class ArchiveSearcher implements AutoCloseable {
     ArchiveQueryParser parser = ArchiveQueryParser.create(state.expansion());
     Query base = parser.parseQuery(request.q());
     QueryLimits.checkExpansions(base, state.reader(), maxExpansion);
-    DrillDownQuery ddq = new DrillDownQuery(FACETS_CONFIG, withDatesAndExclusions(base, request));
-    request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
+    DrillDownQuery ddq = drillDown(withDatesAndExclusions(base, request, true), request);
     return new SearchRun(state, newSearcher(state), base, ddq, new ArrayList<>(parser.warnings()));
   }
 
-  /** The query with the request's date range and excluded values. */
-  private static Query withDatesAndExclusions(Query base, SearchRequest request) {
-    if (request.from() == null && request.to() == null && request.excludes().isEmpty()) {
+  /**
+   * {@code query} with the request's kept values: a dimension's values any of them (drill-down, so
+   * that its facet is counted sideways), or all of them for a dimension of {@link
+   * SearchRequest#allOf()}, whose values are then plain filters of {@code query}.
+   */
+  private static DrillDownQuery drillDown(Query query, SearchRequest request) {
+    DrillDownQuery ddq = new DrillDownQuery(FACETS_CONFIG, query);
+    request
+        .filters()
+        .forEach(
+            (dim, values) -> {
+              if (!request.allOf(dim)) {
+                values.forEach(v -> ddq.add(dim, v));
+              }
+            });
+    return ddq;
+  }
+
+  /**
+   * The base of a request's shares: every article its filters keep (facet values, all-of values,
+   * exclusions), whatever its words and dates (the histogram cuts the dates itself); {@code null}
+   * when that is the whole archive.
+   */
+  static Query baseQuery(SearchRequest request) {
+    if (request.filters().isEmpty() && request.excludes().isEmpty()) {
+      return null;
+    }
+    return drillDown(withDatesAndExclusions(MatchAllDocsQuery.INSTANCE, request, false), request);
+  }
+
+  /**
+   * For each kept value of each dimension, how many of the matches carry it: one count a value (a
+   * request keeps a few).
+   */
+  private static Map<String, List<SearchResult.FacetValue>> inResults(
+      SearchRun run, SearchRequest request) throws IOException {
+    Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : request.filters().entrySet()) {
+      String dim = e.getKey();
+      String field = FACETS_CONFIG.getDimConfig(dim).indexFieldName;
+      List<SearchResult.FacetValue> values = new ArrayList<>();
+      for (String v : e.getValue()) {
+        Query q =
+            new BooleanQuery.Builder()
+                .add(run.ddq(), BooleanClause.Occur.MUST)
+                .add(new TermQuery(DrillDownQuery.term(field, dim, v)), BooleanClause.Occur.FILTER)
+                .build();
+        values.add(new SearchResult.FacetValue(v, run.guard(() -> run.searcher().count(q))));
+      }
+      out.put(dim, List.copyOf(values));
+    }
+    return out;
+  }
+
+  /** The articles of a request's base by day, or {@code null} when it is the whole archive. */
+  private static DayCounts baseDays(SearchRun run, SearchRequest request) throws IOException {
+    Query q = baseQuery(request);
+    if (q == null) {
+      return null;
+    }
+    return run.guard(() -> run.searcher().search(q, MatchCollector.manager(run.state()))).days;
+  }
+
+  /** The query string of a request's base: its filters, without words, dates or order. */
+  static String baseQueryString(SearchRequest request) {
+    return SearchParameters.toQueryString(
+        new SearchRequest(
+            "",
+            null,
+            null,
+            request.filters(),
+            request.excludes(),
+            null,
+            1,
+            10,
+            SearchRequest.DEFAULT_FACET_SIZE,
+            null,
+            request.allOf()));
+  }
+
+  /**
+   * The query with the request's excluded values, its all-of values and, if {@code dates}, its date
+   * range.
+   */
+  private static Query withDatesAndExclusions(Query base, SearchRequest request, boolean dates) {
+    boolean hasDates = dates && (request.from() != null || request.to() != null);
+    if (!hasDates && request.excludes().isEmpty() && request.allOf().isEmpty()) {
       return base;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST);
-    if (request.from() != null || request.to() != null) {
+    for (String dim : request.allOf()) {
+      String field = FACETS_CONFIG.getDimConfig(dim).indexFieldName;
+      for (String v : request.filters().get(dim)) {
+        b.add(new TermQuery(DrillDownQuery.term(field, dim, v)), BooleanClause.Occur.FILTER);
+      }
+    }
+    if (hasDates) {
       long lo = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
       long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
       b.add(LongField.newRangeQuery(Fields.DATE, lo, hi), BooleanClause.Occur.FILTER);

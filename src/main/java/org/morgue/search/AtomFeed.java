@@ -59,7 +59,8 @@ public final class AtomFeed {
         1,
         ENTRIES,
         SearchRequest.DEFAULT_FACET_SIZE,
-        null);
+        null,
+        request.allOf());
   }
 
   /** The feed's id: the same for every URL of the same search. */

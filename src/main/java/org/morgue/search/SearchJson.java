@@ -15,9 +15,10 @@ public final class SearchJson {
   private SearchJson() {}
 
   /**
-   * {@code {query, total, stories, tookMs, timedOut, hits, facets, histogram, warnings}}: {@code
-   * total} counts matching articles, {@code stories} the distinct stories among them (wire copies
-   * are one story), which is what the pages of {@code hits} list.
+   * {@code {query, total, stories, tookMs, timedOut, hits, facets, histogram, inResults,
+   * warnings}}: {@code total} counts matching articles, {@code stories} the distinct stories among
+   * them (wire copies are one story), which is what the pages of {@code hits} list; {@code
+   * inResults} gives, for each dimension with values kept, how many matches carry each of them.
    */
   public static Map<String, Object> result(SearchResult r) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -33,24 +34,65 @@ public final class SearchJson {
             (dim, values) -> facets.put(dim, values.stream().map(SearchJson::facetValue).toList()));
     out.put("facets", facets);
     out.put("histogram", histogram(r.histogram()));
+    Map<String, Object> inResults = new LinkedHashMap<>();
+    if (r.inResults() != null) {
+      r.inResults()
+          .forEach(
+              (dim, values) ->
+                  inResults.put(dim, values.stream().map(SearchJson::facetValue).toList()));
+    }
+    out.put("inResults", inResults);
     out.put("warnings", r.warnings());
     return out;
   }
 
-  /** {@code {interval, undated, buckets: [{start, count, all}]}}. */
+  /**
+   * {@code {interval, undated, baseQuery, buckets: [{start, count, all, base}]}}: {@code all} is
+   * the archive's articles of the period, {@code base} those the search's filters keep (the
+   * denominator of a share), {@code baseQuery} the query string of those ({@code ""}: the archive).
+   */
   public static Map<String, Object> histogram(Histogram h) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("interval", h.intervalName());
     out.put("undated", h.undated());
+    out.put("baseQuery", h.baseQuery());
     List<Map<String, Object>> buckets = new ArrayList<>(h.buckets().size());
     for (Histogram.Bucket b : h.buckets()) {
       Map<String, Object> bucket = new LinkedHashMap<>();
       bucket.put("start", b.start().toString());
       bucket.put("count", b.count());
       bucket.put("all", b.all());
+      bucket.put("base", b.base());
       buckets.add(bucket);
     }
     out.put("buckets", buckets);
+    return out;
+  }
+
+  /**
+   * A comparison ({@link Comparison}): {@code {interval, tookMs, timedOut, series: [{name, query,
+   * total, undated, baseQuery, buckets: [{start, count, all, base}]}], warnings}}; every series has
+   * the same buckets, in the same order.
+   */
+  public static Map<String, Object> comparison(Comparison.Result r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("interval", r.interval().param());
+    out.put("tookMs", r.tookMs());
+    out.put("timedOut", r.timedOut());
+    List<Map<String, Object>> series = new ArrayList<>();
+    for (Comparison.Counted c : r.series()) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("name", c.series().name());
+      s.put("query", SearchParameters.toQueryString(c.series().request()));
+      s.put("total", c.total());
+      Map<String, Object> h = histogram(c.histogram());
+      s.put("undated", h.get("undated"));
+      s.put("baseQuery", h.get("baseQuery"));
+      s.put("buckets", h.get("buckets"));
+      series.add(s);
+    }
+    out.put("series", series);
+    out.put("warnings", r.warnings());
     return out;
   }
 
@@ -152,6 +194,7 @@ public final class SearchJson {
     out.put("to", req.to() == null ? null : req.to().toString());
     out.put("filters", new LinkedHashMap<>(req.filters()));
     out.put("exclude", new LinkedHashMap<>(req.excludes()));
+    out.put("allOf", new ArrayList<>(req.allOf()));
     out.put("sort", req.sort().param());
     out.put("page", req.page());
     out.put("size", req.size());

@@ -32,13 +32,15 @@ import org.morgue.index.Fields;
  *     month {@code 2021-11} or a year {@code 2021} (from its first day, to its last)</td></tr>
  * <tr><td>{@code section}, {@code source}, {@code author}, ... (every dimension of
  *     {@link Fields#FACETS})</td><td>a value to keep; repeated: any of them; different names: all</td></tr>
+ * <tr><td>{@code all}</td><td>a dimension whose values must all match ({@code all=person}: articles
+ *     naming every person kept); repeatable; without it a dimension keeps any of its values</td></tr>
  * <tr><td>{@code not.DIM}</td><td>a value to leave out, e.g. {@code not.section=Sport}; repeatable</td></tr>
  * <tr><td>{@code sort}</td><td>{@code relevance} (default), {@code newest}, {@code oldest}</td></tr>
  * <tr><td>{@code page}, {@code size}</td><td>page from 1; stories a page, 1 to {@value SearchRequest#MAX_SIZE}
  *     (default 10)</td></tr>
  * <tr><td>{@code facetSize}</td><td>values a facet dimension, 1 to {@value SearchRequest#MAX_FACET_SIZE}
  *     (default 10)</td></tr>
- * <tr><td>{@code interval}</td><td>histogram buckets: {@code day}, {@code week}, {@code month},
+ * <tr><td>{@code interval}</td><td>histogram buckets: {@code day}, {@code week}, {@code month}, {@code quarter},
  *     {@code year}; default: chosen from the span of the matches</td></tr>
  * </table>
  *
@@ -58,6 +60,9 @@ public final class SearchParameters {
 
   /** The most parameter values a request may carry. */
   public static final int MAX_PARAMETERS = 100;
+
+  /** The parameter naming a dimension whose values must all match: {@code all=person}. */
+  public static final String ALL = "all";
 
   /** The prefix of an exclusion: {@code not.section=Sport}. */
   public static final String NOT = "not.";
@@ -140,7 +145,7 @@ public final class SearchParameters {
     Map<String, List<String>> excludes = new LinkedHashMap<>();
     params.forEach(
         (name, values) -> {
-          if (SCALARS.contains(name) || alsoKnown.contains(name)) {
+          if (SCALARS.contains(name) || alsoKnown.contains(name) || ALL.equals(name)) {
             return;
           }
           if (Fields.FACETS.contains(name)) {
@@ -169,7 +174,13 @@ public final class SearchParameters {
       throw InvalidRequestException.tooLarge(
           "q", "q is " + q.length() + " characters long; at most " + MAX_Q_LENGTH + " are taken");
     }
-    return new Parsed(request(scalars, filters, excludes), List.copyOf(warnings));
+    Set<String> allOf = new java.util.LinkedHashSet<>();
+    for (String v : params.getOrDefault(ALL, List.of())) {
+      if (v != null && !v.isBlank()) {
+        allOf.add(v.strip());
+      }
+    }
+    return new Parsed(request(scalars, filters, excludes, allOf), List.copyOf(warnings));
   }
 
   /**
@@ -195,6 +206,18 @@ public final class SearchParameters {
       Map<String, String> scalars,
       Map<String, List<String>> filters,
       Map<String, List<String>> excludes) {
+    return request(scalars, filters, excludes, Set.of());
+  }
+
+  /**
+   * As {@link #request(Map, Map, Map)}, with the dimensions whose values must all match ({@code
+   * all=person}; {@code --all person} on the command line).
+   */
+  public static SearchRequest request(
+      Map<String, String> scalars,
+      Map<String, List<String>> filters,
+      Map<String, List<String>> excludes,
+      Set<String> allOf) {
     for (String name : scalars.keySet()) {
       if (!SCALARS.contains(name)) {
         throw new IllegalArgumentException(
@@ -217,7 +240,7 @@ public final class SearchParameters {
     int size = integer(given.get("size"), "size", 10);
     int facetSize = integer(given.get("facetSize"), "facetSize", SearchRequest.DEFAULT_FACET_SIZE);
     return new SearchRequest(
-        given.get("q"), from, to, filters, excludes, sort, page, size, facetSize, interval);
+        given.get("q"), from, to, filters, excludes, sort, page, size, facetSize, interval, allOf);
   }
 
   /**
@@ -239,6 +262,7 @@ public final class SearchParameters {
       out.add(pair("to", r.to().toString()));
     }
     r.filters().forEach((dim, values) -> values.forEach(v -> out.add(pair(dim, v))));
+    r.allOf().forEach(dim -> out.add(pair(ALL, dim)));
     r.excludes().forEach((dim, values) -> values.forEach(v -> out.add(pair(NOT + dim, v))));
     if (r.sort() != SearchRequest.Sort.RELEVANCE) {
       out.add(pair("sort", r.sort().param()));

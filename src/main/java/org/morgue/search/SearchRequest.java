@@ -3,8 +3,10 @@ package org.morgue.search;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.morgue.index.Fields;
 
 /**
@@ -29,6 +31,8 @@ import org.morgue.index.Fields;
  * @param facetSize values given for each facet dimension, 1 to {@value #MAX_FACET_SIZE}
  * @param interval the bucket of the date histogram, or {@code null} to choose one from the span of
  *     the matches
+ * @param allOf the dimensions whose values must all match ({@code all=person}); the others keep any
+ *     of their values. Only dimensions with a value to keep are kept here.
  */
 public record SearchRequest(
     String q,
@@ -40,7 +44,8 @@ public record SearchRequest(
     int page,
     int size,
     int facetSize,
-    Interval interval) {
+    Interval interval,
+    Set<String> allOf) {
 
   /** The largest page. */
   public static final int MAX_SIZE = 100;
@@ -71,9 +76,12 @@ public record SearchRequest(
     DAY,
     WEEK,
     MONTH,
+    QUARTER,
     YEAR;
 
-    /** The parameter value: {@code day}, {@code week}, {@code month}, {@code year}. */
+    /**
+     * The parameter value: {@code day}, {@code week}, {@code month}, {@code quarter}, {@code year}.
+     */
     public String param() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -92,11 +100,27 @@ public record SearchRequest(
     this(q, from, to, filters, excludes, sort, page, size, DEFAULT_FACET_SIZE, null);
   }
 
+  /** A request whose dimensions all keep any of their values. */
+  public SearchRequest(
+      String q,
+      LocalDate from,
+      LocalDate to,
+      Map<String, List<String>> filters,
+      Map<String, List<String>> excludes,
+      Sort sort,
+      int page,
+      int size,
+      int facetSize,
+      Interval interval) {
+    this(q, from, to, filters, excludes, sort, page, size, facetSize, interval, Set.of());
+  }
+
   public SearchRequest {
     q = q == null ? "" : q.strip();
     filters = copy(filters, "filter");
     excludes = copy(excludes, "exclude");
     sort = sort == null ? Sort.RELEVANCE : sort;
+    allOf = allOf(allOf, filters);
     if (page < 1) {
       throw new InvalidRequestException("page", "page must be 1 or more, not " + page);
     }
@@ -131,12 +155,48 @@ public record SearchRequest(
 
   /** The same request for another page (1 or more). */
   public SearchRequest withPage(int page) {
-    return new SearchRequest(q, from, to, filters, excludes, sort, page, size, facetSize, interval);
+    return new SearchRequest(
+        q, from, to, filters, excludes, sort, page, size, facetSize, interval, allOf);
   }
 
   /** The same request in another order, from its first page, with {@code size} hits a page. */
   public SearchRequest withSortAndSize(Sort sort, int size) {
-    return new SearchRequest(q, from, to, filters, excludes, sort, 1, size, facetSize, interval);
+    return new SearchRequest(
+        q, from, to, filters, excludes, sort, 1, size, facetSize, interval, allOf);
+  }
+
+  /** The same request with another histogram interval ({@code null}: chosen from the span). */
+  public SearchRequest withInterval(Interval interval) {
+    return new SearchRequest(
+        q, from, to, filters, excludes, sort, page, size, facetSize, interval, allOf);
+  }
+
+  /** Whether the values kept of {@code dimension} must all match, rather than any of them. */
+  public boolean allOf(String dimension) {
+    return allOf.contains(dimension);
+  }
+
+  /**
+   * The known dimensions of {@code dims} that have a value to keep, in {@link Fields#FACETS} order;
+   * an unknown one is refused naming {@code all}.
+   */
+  private static Set<String> allOf(Set<String> dims, Map<String, List<String>> filters) {
+    if (dims == null || dims.isEmpty()) {
+      return Set.of();
+    }
+    for (String dim : dims) {
+      if (!Fields.FACETS.contains(dim)) {
+        throw new InvalidRequestException(
+            "all", "all must name a dimension, one of " + Fields.FACETS + ", not '" + dim + "'");
+      }
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String dim : Fields.FACETS) {
+      if (dims.contains(dim) && filters.containsKey(dim)) {
+        out.add(dim);
+      }
+    }
+    return Collections.unmodifiableSet(out);
   }
 
   /**

@@ -26,6 +26,8 @@ import java.util.Map;
  *     own filter, so that a second value can be chosen)
  * @param histogram the matching articles over time
  * @param warnings things the search did differently from what was asked
+ * @param inResults per dimension with values kept, each kept value with the number of matching
+ *     articles that carry it (unlike {@code facets}, counted among the results themselves)
  */
 public record SearchResult(
     SearchRequest request,
@@ -37,7 +39,8 @@ public record SearchResult(
     List<Hit> hits,
     Map<String, List<FacetValue>> facets,
     Histogram histogram,
-    List<String> warnings) {
+    List<String> warnings,
+    Map<String, List<FacetValue>> inResults) {
 
   /**
    * One matching story, as its best-ranked matching article.
@@ -87,6 +90,7 @@ public record SearchResult(
         hits,
         facets,
         histogram,
-        List.copyOf(all));
+        List.copyOf(all),
+        inResults);
   }
 }

@@ -166,6 +166,7 @@ class MorgueServerTest {
             "hits",
             "facets",
             "histogram",
+            "inResults",
             "warnings"),
         keys);
     assertEquals(7, r.get("total").asLong());
@@ -234,8 +235,8 @@ class MorgueServerTest {
     assertEquals("week", h.get("interval").asText());
     assertEquals(
         JSON.readTree(
-            "[{\"start\":\"2021-11-01\",\"count\":1,\"all\":1},{\"start\":\"2021-11-08\",\"count\":0,\"all\":0},"
-                + "{\"start\":\"2021-11-15\",\"count\":5,\"all\":5},{\"start\":\"2021-11-22\",\"count\":1,\"all\":1}]"),
+            "[{\"start\":\"2021-11-01\",\"count\":1,\"all\":1,\"base\":1},{\"start\":\"2021-11-08\",\"count\":0,\"all\":0,\"base\":0},"
+                + "{\"start\":\"2021-11-15\",\"count\":5,\"all\":5,\"base\":5},{\"start\":\"2021-11-22\",\"count\":1,\"all\":1,\"base\":1}]"),
         h.get("buckets"));
     JsonNode byMonth = json("/api/search").get("histogram");
     assertEquals("month", byMonth.get("interval").asText(), "chosen from the span");

@@ -146,7 +146,7 @@ class SearchParametersTest {
         "size=101 | size | size must be from 1 to 100, not 101",
         "facetSize=1001 | facetSize | facetSize must be from 1 to 1000, not 1001",
         "sort=best | sort | sort must be one of relevance, newest, oldest, not 'best'",
-        "interval=hour | interval | interval must be one of day, week, month, year, not 'hour'",
+        "interval=hour | interval | interval must be one of day, week, month, quarter, year, not 'hour'",
         "from=yesterday | from | from must be a date such as 2021-11-17 (or a month 2021-11, or a year 2021), not 'yesterday'",
         "to=2021-02-30 | to | to must be a date such as 2021-11-17 (or a month 2021-11, or a year 2021), not '2021-02-30'",
         "from=2022-01-02&to=2022-01-01 | from | from (2022-01-02) is after to (2022-01-01)",
