@@ -3,6 +3,8 @@
 // and reached with back and forward. Text from articles is set with textContent; the only HTML
 // inserted is the server's snippet, and even that is reduced to text and <mark> (see markedText).
 
+import * as coverage from './coverage.js';
+
 /** Facet dimensions, in the order the page shows them: [parameter, heading, singular label]. */
 const DIMS = [
   ['section', 'Sections', 'section'],
@@ -14,7 +16,7 @@ const DIMS = [
 ];
 const DIM_NAMES = new Map(DIMS.map(([d, , one]) => [d, one]));
 /** Parameters of the page only: never sent to the API. */
-const PAGE_ONLY = ['article', 'chart', 'view', 'top'];
+const PAGE_ONLY = ['article', 'chart', 'view', 'top', 'compare'];
 const FACET_SIZE = 10;
 const MAX_STORIES = 10000;
 
@@ -22,7 +24,7 @@ const $ = (id) => document.getElementById(id);
 const view = {
   form: $('search-form'), q: $('q'), queryError: $('query-error'), status: $('status'), main: $('main'),
   results: $('results-view'), chips: $('chips'), facets: $('facets'), timeline: $('timeline'),
-  bars: $('bars'), axis: $('bars-axis'), dates: $('dates'), from: $('from'), to: $('to'),
+  bars: $('bars'), dates: $('dates'), from: $('from'), to: $('to'),
   summary: $('summary'), sort: $('sort'), empty: $('empty'), hits: $('hits'), pager: $('pager'),
   exports: $('exports'), article: $('article-view'), names: $('names-view'),
 };
@@ -122,7 +124,7 @@ document.addEventListener('click', (e) => {
   const a = e.target.closest('a[data-nav]');
   if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   e.preventDefault();
-  navigate(new URL(a.href).searchParams, { focus: a.dataset.focus || null });
+  navigate(new URL(a.getAttribute('href'), location.href).searchParams, { focus: a.dataset.focus || null });
 });
 
 async function getJson(path, signal) {
@@ -214,7 +216,9 @@ async function showResults(p) {
     state('ready');
     return;
   }
-  paintResults(p, answer.body);
+  const charted = paintResults(p, answer.body);
+  await charted;
+  if (seq !== sequence) return;
   if (firstPaint) {
     // the time from navigation start to the first frame with results, for tests and measurements
     firstPaint = false;
@@ -280,8 +284,9 @@ function paintResults(p, r) {
   view.hits.start = (r.query.page - 1) * r.query.size + 1;
   view.pager.replaceChildren(...pager(p, r));
   view.facets.replaceChildren(...DIMS.map(([d, heading]) => facet(p, r, d, heading)));
-  timeline(p, r.histogram);
+  const charted = coverage.showTimeline(p, r);
   exportsLinks(p);
+  return charted;
 }
 
 function hit(p, h) {
@@ -336,7 +341,7 @@ function chips(p) {
   if (out.length > 1) {
     out.push(el('button', { type: 'button', class: 'clear',
       onclick: () => navigate(changed((q) => {
-        for (const k of [...q.keys()]) if (k !== 'q' && k !== 'sort' && k !== 'chart') q.delete(k);
+        for (const k of [...q.keys()]) if (!['q', 'sort', 'chart', 'compare', 'interval'].includes(k)) q.delete(k);
       }, p)) }, 'Clear all filters'));
   }
   return out;
@@ -374,6 +379,8 @@ function facet(p, r, d, heading) {
   const box = el('section', { class: 'facet', 'data-dim': d, 'aria-labelledby': 'facet-' + d },
     el('h2', { id: 'facet-' + d }, heading));
   box.append(items.length ? el('ul', {}, items) : el('p', { class: 'none' }, 'none'));
+  const extra = coverage.facetExtras(p, r, d, DIM_NAMES.get(d));
+  if (extra) box.append(extra);
   if (values.length >= (r.query.facetSize || FACET_SIZE) || p.getAll(d).length) box.append(moreButton(p, d, heading));
   return box;
 }
@@ -415,40 +422,6 @@ function moreButton(p, d, heading) {
     if (open) { input.focus(); look(); }
   });
   return el('div', {}, button, panel);
-}
-
-// --- the timeline -------------------------------------------------------------------------------
-
-/** The last day of the bucket that starts on `start` (an ISO date). */
-function bucketEnd(start, interval) {
-  const d = new Date(start + 'T00:00:00Z');
-  if (interval === 'year') d.setUTCFullYear(d.getUTCFullYear() + 1);
-  else if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
-  else if (interval === 'week') d.setUTCDate(d.getUTCDate() + 7);
-  else d.setUTCDate(d.getUTCDate() + 1);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
-function timeline(p, h) {
-  const buckets = (h && h.buckets) || [];
-  if (!buckets.length) { view.timeline.hidden = true; return; }
-  view.timeline.hidden = false;
-  const share = p.get('chart') === 'share';
-  const value = (b) => (share ? (b.all ? b.count / b.all : 0) : b.count);
-  const max = Math.max(...buckets.map(value)) || 1;
-  $('timeline-title').textContent = 'Coverage by ' + h.interval + (share ? ': share of all articles' : ': matching articles') +
-    (h.undated ? ' (' + h.undated + ' undated)' : '');
-  view.bars.replaceChildren(...buckets.map((b) => {
-    const end = bucketEnd(b.start, h.interval);
-    const pct = share ? (b.all ? (100 * b.count / b.all).toFixed(1) + '% of ' + b.all : '0%') : String(b.count);
-    const label = b.start + (end !== b.start ? ' to ' + end : '') + ': ' + pct + (share ? '' : ' of ' + b.all) + ' articles';
-    const fill = el('span', { class: 'fill' });
-    fill.style.height = (100 * value(b) / max).toFixed(2) + '%';
-    return navLink(changed((q) => { q.set('from', b.start); q.set('to', end); }, p), fill,
-      { class: 'bar' + (b.count ? '' : ' zero'), 'aria-label': label, title: label, 'data-start': b.start, 'data-end': end });
-  }));
-  view.axis.replaceChildren(el('span', {}, buckets[0].start), el('span', {}, bucketEnd(buckets[buckets.length - 1].start, h.interval)));
 }
 
 function exportsLinks(p) {
@@ -619,6 +592,8 @@ for (const r of document.querySelectorAll('input[name=chart]')) {
     navigate(q, { replace: true });
   });
 }
+
+coverage.init({ el, navLink, changed, navigate, params, href, getJson, removeValue });
 
 // --- saved searches -----------------------------------------------------------------------------
 

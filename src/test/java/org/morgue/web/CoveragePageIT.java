@@ -1,0 +1,338 @@
+package org.morgue.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.morgue.http.MorgueServer;
+import org.morgue.index.CoverageCorpus;
+import org.morgue.index.IndexLayout;
+import org.morgue.search.ArchiveSearcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Coverage analysis on the search page (issue 11) in a real browser, as {@link SearchPageIT}: the
+ * chart's axes, its gap (drawn, not a link, with a note), the share of a filtered desk, the
+ * interval control, a comparison built on the page and restored from its URL, the "all of" toggle
+ * of a facet and the chart at phone width, over the {@link CoverageCorpus} (seven articles, no
+ * article from April to June 2021).
+ */
+class CoveragePageIT {
+  @TempDir static Path tmp;
+
+  private static final Path CHROMIUM = Path.of(env("MORGUE_CHROMIUM", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER =
+      Path.of(env("MORGUE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private static ArchiveSearcher searcher;
+  private static MorgueServer server;
+  private static ChromeDriver driver;
+  private static String base;
+
+  private static String env(String name, String otherwise) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? otherwise : v;
+  }
+
+  private static boolean browserPresent() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  @BeforeAll
+  static void serveAndOpenTheBrowser() throws IOException {
+    if (!browserPresent()) {
+      return; // each test then skips or fails in @BeforeEach
+    }
+    IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
+    CoverageCorpus.ingest(layout, tmp.resolve("corpus"));
+    searcher = ArchiveSearcher.open(layout);
+    server = new MorgueServer(searcher, Path.of("web")).start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + server.port() + "/";
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"),
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (searcher != null) {
+      searcher.close();
+    }
+  }
+
+  @BeforeEach
+  void needsTheBrowser() {
+    if (!browserPresent()) {
+      String message =
+          "the browser tests need Debian's chromium and chromedriver ("
+              + CHROMIUM
+              + ", "
+              + CHROMEDRIVER
+              + "): apt-get install -y --no-install-recommends chromium chromium-driver";
+      if ("true".equals(System.getenv("CI"))) {
+        fail("in CI " + message);
+      }
+      org.junit.jupiter.api.Assumptions.abort("skipped: " + message);
+    }
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  /**
+   * Opens the page at {@code pathAndQuery} (relative to {@code /}) and waits until it has painted.
+   */
+  private static void open(String query) {
+    driver.get(base + query);
+    ready();
+  }
+
+  /** Waits until the page says it is ready (html[data-state=ready]) and its URL is settled. */
+  private static void ready() {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(
+            d -> "ready".equals(d.findElement(By.tagName("html")).getDomAttribute("data-state")));
+  }
+
+  /** Clicks and waits until the address has changed and the page has painted the new state. */
+  private static void clickAndWait(WebElement e) {
+    String before = driver.getCurrentUrl();
+    e.click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(before));
+    ready();
+  }
+
+  /**
+   * The results' summary without its time ("7 articles (5 stories) in 3 ms" → "7 articles (5
+   * stories)").
+   */
+  private static String summary() {
+    return driver.findElement(By.id("summary")).getText().replaceFirst(" in \\d+ ms.*", "");
+  }
+
+  private static List<String> titles() {
+    return driver.findElements(By.cssSelector("#hits .hit h3")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private static String query() {
+    String url = driver.getCurrentUrl();
+    int q = url.indexOf('?');
+    return q < 0 ? "" : url.substring(q + 1);
+  }
+
+  private static WebElement facetValue(String dim, String value) {
+    return driver.findElement(
+        By.cssSelector("#facets .facet-value[data-dim='" + dim + "'][data-value='" + value + "']"));
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void assertNoAlert() {
+    try {
+      String text = driver.switchTo().alert().getText();
+      fail("a script ran and opened an alert: " + text);
+    } catch (NoAlertPresentException expected) {
+      // nothing ran
+    }
+  }
+
+  // --- the tests -------------------------------------------------------------------------------
+
+  private static List<String> texts(String css) {
+    return driver.findElements(By.cssSelector(css)).stream()
+        .map(e -> e.getDomProperty("textContent").strip())
+        .toList();
+  }
+
+  private static String readout() {
+    return driver.findElement(By.id("chart-readout")).getText();
+  }
+
+  private static void focus(WebElement e) {
+    driver.executeScript("arguments[0].focus()", e);
+  }
+
+  @Test
+  void theChartHasAxesAndDrawsTheArchivesGapAsNoLink() throws IOException {
+    open("?interval=month");
+    List<String> starts =
+        driver.findElements(By.cssSelector("#bars a.bar")).stream()
+            .map(e -> e.getDomAttribute("data-start"))
+            .toList();
+    assertEquals(
+        List.of("2021-01-01", "2021-02-01", "2021-03-01", "2021-07-01", "2021-08-01"),
+        starts,
+        "April to June are no links");
+    assertEquals(3, driver.findElements(By.cssSelector("#bars .gap")).size());
+    assertEquals(
+        "The archive holds no article in Apr 2021 to Jun 2021 (hatched): a gap in the archive, not"
+            + " a lack of coverage.",
+        driver.findElement(By.id("chart-note")).getText());
+    List<String> yTicks = texts("#bars .y-tick");
+    assertEquals("0", yTicks.get(0));
+    assertTrue(yTicks.size() >= 3, yTicks.toString());
+    assertEquals("Jan 2021", texts("#bars .x-label").get(0));
+    focus(driver.findElement(By.cssSelector("#bars a.bar[data-start='2021-07-01']")));
+    assertEquals("Jul 2021: 2 articles (2 in the archive)", readout());
+    screenshot("coverage-gap");
+  }
+
+  @Test
+  void theShareOfAFilteredDeskDividesByThatDesksArticles() throws IOException {
+    open("?q=ceasefire&section=WORLD&interval=month&chart=share");
+    assertEquals(
+        "Coverage by month: share of the articles with section WORLD",
+        driver.findElement(By.id("timeline-title")).getText());
+    focus(driver.findElement(By.cssSelector("#bars a.bar[data-start='2021-01-01']")));
+    assertEquals("Jan 2021: 1 article, 50% of 2 filtered articles (2 in the archive)", readout());
+    focus(driver.findElement(By.cssSelector("#bars a.bar[data-start='2021-07-01']")));
+    assertEquals(
+        "Jul 2021: 0 articles, no filtered article in this period (2 in the archive)", readout());
+    screenshot("coverage-share");
+  }
+
+  @Test
+  void theIntervalControlChangesTheBuckets() {
+    open("");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("interval")))
+        .selectByValue("quarter");
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> query().equals("interval=quarter"));
+    ready();
+    assertEquals(
+        List.of("2021-01-01", "2021-07-01"),
+        driver.findElements(By.cssSelector("#bars a.bar")).stream()
+            .map(e -> e.getDomAttribute("data-start"))
+            .toList());
+    assertEquals(List.of("Q1 2021", "Q2", "Q3"), texts("#bars .x-label"));
+  }
+
+  @Test
+  void aComparisonIsBuiltOnThePageAndRestoredFromItsAddress() throws IOException {
+    open("?q=ceasefire&interval=month");
+    driver.findElement(By.id("compare-name")).sendKeys("Ceasefire");
+    clickAndWait(driver.findElement(By.id("compare-add")));
+    assertEquals("q=ceasefire&interval=month&compare=q%3Dceasefire%26name%3DCeasefire", query());
+    WebElement box = driver.findElement(By.id("q"));
+    box.clear();
+    box.sendKeys("truce");
+    clickAndWait(driver.findElement(By.cssSelector("#search-form button[type=submit]")));
+    ready();
+    assertEquals(
+        List.of("Ceasefire (4)×", "This search (2) the current search"),
+        texts("#legend .series-item"));
+    assertEquals(2, driver.findElements(By.cssSelector("#bars path.line")).size());
+    focus(driver.findElement(By.cssSelector("#bars a.bar[data-start='2021-03-01']")));
+    assertEquals(
+        "Mar 2021: Ceasefire: 1 article; This search: 1 article (1 in the archive)", readout());
+    String csv = driver.findElement(By.id("download-csv")).getDomProperty("href");
+    assertEquals(
+        base
+            + "api/compare.csv?s=q%3Dceasefire%26name%3DCeasefire&s=q%3Dtruce%26name%3DThis%2520search&interval=month",
+        csv);
+    screenshot("coverage-compare");
+
+    driver.navigate().refresh();
+    ready();
+    assertEquals(
+        List.of("Ceasefire (4)×", "This search (2) the current search"),
+        texts("#legend .series-item"));
+
+    clickAndWait(driver.findElement(By.cssSelector("#legend .series-remove")));
+    assertEquals("q=truce&interval=month", query());
+    assertTrue(driver.findElement(By.id("legend")).getText().isEmpty());
+  }
+
+  @Test
+  void allOfAFacetsValuesIsAToggleOnceTwoAreChosen() throws IOException {
+    open("?person=Anna+Berg");
+    assertTrue(driver.findElements(By.cssSelector(".any-all")).isEmpty(), "one value: no toggle");
+    clickAndWait(facetValue("person", "Carl Dorn"));
+    assertEquals("6 articles", summary());
+    assertEquals(
+        "Of the 6 results: Anna Berg 4 · Carl Dorn 4",
+        driver.findElement(By.cssSelector(".facet[data-dim=person] .in-results")).getText());
+    clickAndWait(driver.findElement(By.cssSelector(".any-all input[value=all]")));
+    assertEquals("person=Anna+Berg&person=Carl+Dorn&all=person", query());
+    assertEquals("2 articles", summary());
+    assertTrue(
+        driver
+            .findElement(By.cssSelector(".facet[data-dim=person] .facet-note"))
+            .getText()
+            .startsWith("Counted among the 2 results"));
+    screenshot("coverage-all-of");
+    driver.navigate().refresh();
+    ready();
+    assertEquals("2 articles", summary());
+    assertTrue(driver.findElement(By.cssSelector(".any-all input[value=all]")).isSelected());
+  }
+
+  @Test
+  void theChartIsUsableAtPhoneWidth() throws IOException {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    open("?interval=day");
+    Number page =
+        (Number)
+            driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+    assertTrue(page.intValue() <= 0, "the page does not scroll sideways: " + page);
+    WebElement svg = driver.findElement(By.cssSelector("#bars svg"));
+    assertEquals(7, driver.findElements(By.cssSelector("#bars a.bar")).size(), "the seven days");
+    assertEquals(199, driver.findElements(By.cssSelector("#bars .gap")).size(), "of 206");
+    assertTrue(
+        Integer.parseInt(svg.getDomAttribute("width")) >= 206 * 9,
+        "at least 9 px a period, the chart scrolls in its box");
+    assertTrue(texts("#bars .x-label").size() >= 2);
+    screenshot("coverage-phone");
+  }
+}
