@@ -38,6 +38,7 @@ import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.AtomFeed;
 import org.morgue.search.Comparison;
 import org.morgue.search.CsvExport;
+import org.morgue.search.EntityPage;
 import org.morgue.search.InvalidRequestException;
 import org.morgue.search.JsonLinesExport;
 import org.morgue.search.NotFoundException;
@@ -580,6 +581,32 @@ public final class MorgueServer implements AutoCloseable {
   private void coverageRoutes(io.javalin.config.RoutesConfig routes) {
     routes.get("/api/compare", this::compare);
     routes.get("/api/compare.csv", this::compareCsv);
+    routes.get("/api/entities/{dimension}/<name>", this::entity);
+  }
+
+  /**
+   * {@code /api/entities/{dimension}/{name}[?interval=month&top=N]}: one person, organisation or
+   * place across the archive ({@link SearchJson#entity}); 404 for another dimension or a name no
+   * article holds.
+   */
+  private void entity(Context ctx) throws IOException {
+    Map<String, List<String>> params = SearchParameters.decode(ctx.queryString());
+    SearchRequest.Interval interval =
+        params.containsKey("interval")
+            ? SearchParameters.parse(Map.of("interval", params.get("interval")))
+                .request()
+                .interval()
+            : null;
+    int top = EntityPage.DEFAULT_TOP;
+    if (params.containsKey("top") && !params.get("top").get(0).isBlank()) {
+      top = top(ctx);
+      if (top > 100) {
+        throw new InvalidRequestException("top", "top must be from 1 to 100, not " + top);
+      }
+    }
+    ctx.json(
+        SearchJson.entity(
+            searcher.entity(ctx.pathParam("dimension"), ctx.pathParam("name"), interval, top)));
   }
 
   /** {@code /api/compare?s=QUERY&s=QUERY&interval=month}: every series' buckets in one answer. */

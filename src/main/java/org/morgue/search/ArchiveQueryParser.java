@@ -56,6 +56,18 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
 
   private final List<String> warnings = new ArrayList<>();
 
+  /** An entity dimension's values by folded form; none when not set. */
+  private java.util.function.BiFunction<String, String, List<String>> names = (d, f) -> List.of();
+
+  /**
+   * Looks a quoted name of {@code person:}, {@code org:} or {@code place:} up among the values of
+   * the facet ({@code names.apply(dimension, folded)}), so that {@code person:"Robert Mueller"}
+   * keeps the articles the filter {@code person=Robert Mueller} keeps.
+   */
+  void setNames(java.util.function.BiFunction<String, String, List<String>> names) {
+    this.names = names;
+  }
+
   ArchiveQueryParser(Analyzer analyzer) {
     super(Fields.TEXT.toArray(String[]::new), analyzer, BOOSTS);
     setDefaultOperator(QueryParser.Operator.AND);
@@ -149,6 +161,12 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
     if (field != null && !FIELDS.contains(field)) {
       return unknownField(field, getFieldQuery(null, queryText, quoted));
     }
+    if (quoted && Fields.ENTITIES.contains(field)) {
+      Query name = entityName(field, queryText);
+      if (name != null) {
+        return name;
+      }
+    }
     return super.getFieldQuery(field, queryText, quoted);
   }
 
@@ -161,6 +179,27 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
       return unknownField(field, getFieldQuery(null, queryText, slop));
     }
     return super.getFieldQuery(field, queryText, slop);
+  }
+
+  /**
+   * A quoted entity name as the facet's values it is (case and accents aside): the articles the
+   * filter keeps; {@code null} when no value is that name, which is then searched as words.
+   */
+  private Query entityName(String dimension, String text) {
+    List<String> values = names.apply(dimension, Analyzers.fold(text.strip()));
+    if (values.isEmpty()) {
+      return null;
+    }
+    String indexField =
+        org.morgue.index.Schema.facetsConfig().getDimConfig(dimension).indexFieldName;
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String v : values) {
+      any.add(
+          new org.apache.lucene.search.TermQuery(
+              org.apache.lucene.facet.DrillDownQuery.term(indexField, dimension, v)),
+          BooleanClause.Occur.SHOULD);
+    }
+    return new org.apache.lucene.search.ConstantScoreQuery(any.build());
   }
 
   /**

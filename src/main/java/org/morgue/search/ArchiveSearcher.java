@@ -314,6 +314,137 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
+   * One person, organisation or place across the archive ({@link EntityPage}): its articles (as the
+   * filter {@code dimension=name} keeps them), the first and last, its timeline, the names named
+   * with it and its sections, sources and authors (all counted among its own articles), and the
+   * surface forms of its stored mentions (read from the newest {@value EntityPage#MAX_READ}
+   * articles).
+   *
+   * @param dimension one of {@link Fields#ENTITIES}
+   * @param interval the timeline's buckets, or {@code null} to choose them from its span
+   * @param top values a list
+   * @throws NotFoundException naming {@code dimension} when it is no entity dimension, {@code name}
+   *     when no article names it
+   */
+  public EntityPage entity(String dimension, String name, SearchRequest.Interval interval, int top)
+      throws IOException {
+    if (!Fields.ENTITIES.contains(dimension)) {
+      throw new NotFoundException(
+          "dimension",
+          "no entity dimension '" + dimension + "'; the dimensions are " + Fields.ENTITIES);
+    }
+    long start = System.nanoTime();
+    SearchRequest request =
+        new SearchRequest(
+            "",
+            null,
+            null,
+            Map.of(dimension, List.of(name)),
+            Map.of(),
+            SearchRequest.Sort.NEWEST,
+            1,
+            1,
+            SearchRequest.DEFAULT_FACET_SIZE,
+            interval);
+    return onCurrentState(
+        state -> {
+          SearchRun run = prepare(state, request);
+          IndexSearcher searcher = run.searcher();
+          org.apache.lucene.facet.FacetsCollectorManager fcm =
+              new org.apache.lucene.facet.FacetsCollectorManager();
+          Object[] both =
+              run.guard(
+                  () ->
+                      searcher.search(
+                          run.ddq(),
+                          new MultiCollectorManager(MatchCollector.manager(state), fcm)));
+          MatchCollector matches = (MatchCollector) both[0];
+          if (matches.articles == 0) {
+            throw new NotFoundException(
+                "name", "no article names the " + dimension + " '" + name + "'");
+          }
+          org.apache.lucene.facet.FacetsCollector fc =
+              (org.apache.lucene.facet.FacetsCollector) both[1];
+          org.apache.lucene.facet.Facets counts =
+              new SortedSetDocValuesFacetCounts(state.facets(), fc);
+          Map<String, List<SearchResult.FacetValue>> coMentioned = new LinkedHashMap<>();
+          for (String dim : Fields.ENTITIES) {
+            List<SearchResult.FacetValue> values = new ArrayList<>();
+            for (SearchResult.FacetValue v :
+                SearchRun.values(SearchRun.top(counts, dim, top + 1))) {
+              if (!(dim.equals(dimension) && v.value().equals(name)) && values.size() < top) {
+                values.add(v);
+              }
+            }
+            coMentioned.put(dim, List.copyOf(values));
+          }
+          Map<String, List<SearchResult.FacetValue>> related = new LinkedHashMap<>();
+          for (String dim : List.of(Fields.SECTION, Fields.SOURCE, Fields.AUTHOR)) {
+            related.put(dim, SearchRun.values(SearchRun.top(counts, dim, top)));
+          }
+          Sort oldest = sort(SearchRequest.Sort.OLDEST);
+          Sort newest = sort(SearchRequest.Sort.NEWEST);
+          StoredFields stored = searcher.storedFields();
+          EntityPage.Mentioned first =
+              mentioned(stored, run.guard(() -> searcher.search(run.ddq(), 1, oldest)));
+          TopFieldDocs newestDocs =
+              run.guard(() -> searcher.search(run.ddq(), EntityPage.MAX_READ, newest));
+          EntityPage.Mentioned last = mentioned(stored, newestDocs);
+          Map<String, long[]> forms = new LinkedHashMap<>();
+          java.util.Set<String> mentionsOnly = java.util.Set.of(Fields.MENTIONS);
+          for (ScoreDoc sd : newestDocs.scoreDocs) {
+            String raw = stored.document(sd.doc, mentionsOnly).get(Fields.MENTIONS);
+            java.util.Set<String> inThis = new java.util.HashSet<>();
+            for (org.morgue.entity.Mention m : org.morgue.index.StoredMentions.decode(raw)) {
+              if (m.type().facet().equals(dimension) && name.equals(m.canonical())) {
+                long[] c = forms.computeIfAbsent(m.text(), k -> new long[2]);
+                c[0]++;
+                if (inThis.add(m.text())) {
+                  c[1]++;
+                }
+              }
+            }
+          }
+          List<EntityPage.SurfaceForm> surface = new ArrayList<>();
+          forms.forEach((text, c) -> surface.add(new EntityPage.SurfaceForm(text, c[0], c[1])));
+          surface.sort(
+              Comparator.comparingLong(EntityPage.SurfaceForm::mentions)
+                  .reversed()
+                  .thenComparing(EntityPage.SurfaceForm::text));
+          Histogram timeline =
+              Histogram.of(matches.days, matches.undated, state, request, run.warnings());
+          boolean timedOut = run.timedOut();
+          return new EntityPage(
+              dimension,
+              name,
+              matches.articles,
+              first,
+              last,
+              timeline,
+              coMentioned,
+              related,
+              List.copyOf(surface),
+              newestDocs.scoreDocs.length,
+              (System.nanoTime() - start) / 1_000_000,
+              timedOut);
+        });
+  }
+
+  /** The first of some documents, if it has a date. */
+  private static EntityPage.Mentioned mentioned(StoredFields stored, TopFieldDocs docs)
+      throws IOException {
+    if (docs.scoreDocs.length == 0) {
+      return null;
+    }
+    org.apache.lucene.document.Document d =
+        stored.document(docs.scoreDocs[0].doc, StoredArticle.LISTED_FIELDS);
+    java.time.LocalDate date = org.morgue.index.StoredArticles.date(d);
+    return date == null
+        ? null
+        : new EntityPage.Mentioned(d.get(Fields.ID), date, d.get(Fields.TITLE));
+  }
+
+  /**
    * Checks that a request can run: its query parses and keeps within the limits. A caller that
    * streams a response checks first, so that a bad query is refused before anything is sent.
    *
@@ -632,6 +763,7 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   private SearchRun prepare(ReaderState state, SearchRequest request) throws IOException {
     ArchiveQueryParser parser = ArchiveQueryParser.create(state.expansion());
+    parser.setNames(state::names);
     Query base = parser.parseQuery(request.q());
     QueryLimits.checkExpansions(base, state.reader(), maxExpansion);
     DrillDownQuery ddq = drillDown(withDatesAndExclusions(base, request, true), request);

@@ -1,6 +1,10 @@
 package org.morgue.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -18,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.packed.PackedInts;
+import org.morgue.index.Analyzers;
 import org.morgue.index.Fields;
 import org.morgue.index.StemExpansion;
 
@@ -33,6 +38,8 @@ import org.morgue.index.StemExpansion;
  * @param minDay the archive's first day (epoch day), or {@link Long#MAX_VALUE} when none is dated
  * @param maxDay the archive's last day, or {@link Long#MIN_VALUE}
  * @param allDays every live article counted by day
+ * @param names per entity dimension, its values by their folded form ({@link
+ *     org.morgue.index.Analyzers#fold}): what a quoted {@code person:"..."} looks up
  */
 record ReaderState(
     DirectoryReader reader,
@@ -41,7 +48,48 @@ record ReaderState(
     OrdinalMap fingerprints,
     long minDay,
     long maxDay,
-    DayCounts allDays) {
+    DayCounts allDays,
+    Map<String, Map<String, List<String>>> names) {
+
+  /** A state without entity names (tests). */
+  ReaderState(
+      DirectoryReader reader,
+      SortedSetDocValuesReaderState facets,
+      StemExpansion expansion,
+      OrdinalMap fingerprints,
+      long minDay,
+      long maxDay,
+      DayCounts allDays) {
+    this(reader, facets, expansion, fingerprints, minDay, maxDay, allDays, Map.of());
+  }
+
+  /** The values of an entity dimension whose folded form is {@code folded}. */
+  List<String> names(String dimension, String folded) {
+    return names.getOrDefault(dimension, Map.of()).getOrDefault(folded, List.of());
+  }
+
+  private static Map<String, Map<String, List<String>>> names(SortedSetDocValuesReaderState facets)
+      throws IOException {
+    Map<String, Map<String, List<String>>> out = new HashMap<>();
+    if (facets == null) {
+      return out;
+    }
+    SortedSetDocValues values = facets.getDocValues();
+    for (String dim : Fields.ENTITIES) {
+      SortedSetDocValuesReaderState.OrdRange range = facets.getOrdRange(dim);
+      if (range == null) {
+        continue;
+      }
+      Map<String, List<String>> byFold = new HashMap<>();
+      for (int ord = range.start(); ord <= range.end(); ord++) {
+        String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
+        String value = path[path.length - 1];
+        byFold.computeIfAbsent(Analyzers.fold(value), k -> new ArrayList<>(1)).add(value);
+      }
+      out.put(dim, byFold);
+    }
+    return out;
+  }
 
   static ReaderState build(DirectoryReader reader, FacetsConfig facetsConfig) throws IOException {
     SortedSetDocValuesReaderState facets;
@@ -61,7 +109,8 @@ record ReaderState(
         fingerprintOrds(reader),
         minDay,
         maxDay,
-        countDays(reader, minDay, maxDay));
+        countDays(reader, minDay, maxDay),
+        names(facets));
   }
 
   /** Empty day counts sized for this archive. */

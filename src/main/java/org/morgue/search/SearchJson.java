@@ -96,6 +96,67 @@ public final class SearchJson {
     return out;
   }
 
+  /**
+   * An entity page ({@link EntityPage}): {@code {dimension, name, articles, first: {id, date,
+   * title}, last, timeline: {interval, undated, baseQuery, buckets}, coMentioned: {person, org,
+   * place: [{value, count}]}, sections, sources, authors, surfaceForms: [{text, mentions,
+   * articles}], surfaceFormsRead, links: {filter, query, api}, tookMs, timedOut}}; {@code first}
+   * and {@code last} are {@code null} when no article of it is dated. The links are query strings:
+   * the filter ({@code person=NAME}) and the query ({@code q=person:"NAME"}), which give the same
+   * articles.
+   */
+  public static Map<String, Object> entity(EntityPage e) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("dimension", e.dimension());
+    out.put("name", e.name());
+    out.put("articles", e.articles());
+    out.put("first", mentioned(e.first()));
+    out.put("last", mentioned(e.last()));
+    out.put("timeline", histogram(e.timeline()));
+    Map<String, Object> co = new LinkedHashMap<>();
+    e.coMentioned()
+        .forEach(
+            (dim, values) -> co.put(dim, values.stream().map(SearchJson::facetValue).toList()));
+    out.put("coMentioned", co);
+    out.put("sections", e.related().get("section").stream().map(SearchJson::facetValue).toList());
+    out.put("sources", e.related().get("source").stream().map(SearchJson::facetValue).toList());
+    out.put("authors", e.related().get("author").stream().map(SearchJson::facetValue).toList());
+    List<Map<String, Object>> forms = new ArrayList<>();
+    for (EntityPage.SurfaceForm f : e.surfaceForms()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("text", f.text());
+      m.put("mentions", f.mentions());
+      m.put("articles", f.articles());
+      forms.add(m);
+    }
+    out.put("surfaceForms", forms);
+    out.put("surfaceFormsRead", e.surfaceFormsRead());
+    Map<String, Object> links = new LinkedHashMap<>();
+    SearchRequest filter =
+        new SearchRequest(
+            "", null, null, Map.of(e.dimension(), List.of(e.name())), Map.of(), null, 1, 10);
+    links.put("filter", SearchParameters.toQueryString(filter));
+    links.put(
+        "query",
+        SearchParameters.toQueryString(
+            SearchRequest.of(e.dimension() + ":\"" + e.name().replace("\"", "\\\"") + "\"")));
+    out.put("links", links);
+    out.put("tookMs", e.tookMs());
+    out.put("timedOut", e.timedOut());
+    return out;
+  }
+
+  private static Map<String, Object> mentioned(EntityPage.Mentioned m) {
+    if (m == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", m.id());
+    out.put("date", m.date().toString());
+    out.put("title", m.title());
+    return out;
+  }
+
   /** {@code {dimension, prefix, matching, values: [{value, count}], timedOut, warnings}}. */
   public static Map<String, Object> facetValues(FacetValues f) {
     Map<String, Object> out = new LinkedHashMap<>();

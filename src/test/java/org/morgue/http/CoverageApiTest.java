@@ -221,4 +221,68 @@ class CoverageApiTest {
             + "2,q=truce,q=truce,2021-07-01,2021-09-30,0,3,0.000000,3\r\n",
         r.body());
   }
+
+  // --- entity pages -----------------------------------------------------------------------------
+
+  private static String values(JsonNode list) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : list) {
+      out.add(v.get("value").asText() + "=" + v.get("count").asLong());
+    }
+    return String.join(", ", out);
+  }
+
+  @Test
+  void anEntityPageCountsAmongItsOwnArticles() throws Exception {
+    JsonNode e = json("/api/entities/person/Anna%20Berg?interval=month");
+    assertEquals("person", e.get("dimension").asText());
+    assertEquals("Anna Berg", e.get("name").asText());
+    assertEquals(4, e.get("articles").asLong(), "c1 c2 c4 c5");
+    assertEquals("c1", e.get("first").get("id").asText());
+    assertEquals("2021-01-10", e.get("first").get("date").asText());
+    assertEquals("Anna Berg and Carl Dorn meet in Oslo", e.get("first").get("title").asText());
+    assertEquals("c5", e.get("last").get("id").asText());
+    assertEquals("2021-07-01", e.get("last").get("date").asText());
+    assertEquals(
+        "2021-01-01=2/2/2 2021-02-01=0/1/1 2021-03-01=1/1/1 2021-04-01=0/0/0 2021-05-01=0/0/0"
+            + " 2021-06-01=0/0/0 2021-07-01=1/2/2",
+        buckets(e.get("timeline").get("buckets")));
+    assertEquals("Carl Dorn=2", values(e.get("coMentioned").get("person")), "itself left out");
+    assertEquals("Nordic Council=1", values(e.get("coMentioned").get("org")));
+    assertEquals("Oslo=3, Lima=2", values(e.get("coMentioned").get("place")));
+    assertEquals("WORLD=3, POLITICS=1", values(e.get("sections")));
+    assertEquals("AA=3, Reuters=1", values(e.get("sources")));
+    assertEquals("Jane Roe=2, John Doe=2", values(e.get("authors")));
+    assertEquals(
+        "[{\"text\":\"Anna Berg\",\"mentions\":8,\"articles\":4},"
+            + "{\"text\":\"Berg\",\"mentions\":2,\"articles\":2}]",
+        e.get("surfaceForms").toString());
+    assertEquals(4, e.get("surfaceFormsRead").asLong());
+    assertEquals("person=Anna%20Berg", e.get("links").get("filter").asText());
+    assertEquals("q=person%3A%22Anna%20Berg%22", e.get("links").get("query").asText());
+  }
+
+  @Test
+  void theFilterAndTheQueryFormOfAnEntityGiveTheSameArticles() throws Exception {
+    assertEquals(4, json("/api/search?person=Anna%20Berg").get("total").asLong());
+    assertEquals(
+        4, json("/api/search?q=person%3A%22Anna%20Berg%22").get("total").asLong(), "the name");
+    assertEquals(
+        4,
+        json("/api/search?q=person%3A%22anna%20BERG%22").get("total").asLong(),
+        "case and accents aside");
+    JsonNode words = json("/api/search?q=person%3A%22Dorn%20Anna%22");
+    assertEquals(0, words.get("total").asLong(), "no such name: searched as words");
+    assertEquals(
+        json("/api/search?place=Oslo&q=ceasefire").get("total").asLong(),
+        json("/api/search?q=ceasefire%20place%3A%22Oslo%22").get("total").asLong());
+  }
+
+  @Test
+  void anUnknownEntityIsA404() throws Exception {
+    assertEquals("dimension", error("/api/entities/section/WORLD", 404).get("parameter").asText());
+    assertEquals("name", error("/api/entities/person/Nobody", 404).get("parameter").asText());
+    assertEquals(
+        "top", error("/api/entities/person/Anna%20Berg?top=0", 400).get("parameter").asText());
+  }
 }
