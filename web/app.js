@@ -4,6 +4,7 @@
 // inserted is the server's snippet, and even that is reduced to text and <mark> (see markedText).
 
 import * as coverage from './coverage.js';
+import * as entity from './entity.js';
 
 /** Facet dimensions, in the order the page shows them: [parameter, heading, singular label]. */
 const DIMS = [
@@ -15,8 +16,9 @@ const DIMS = [
   ['source', 'Sources', 'source'],
 ];
 const DIM_NAMES = new Map(DIMS.map(([d, , one]) => [d, one]));
+const ENTITY_DIMS = ['person', 'org', 'place'];
 /** Parameters of the page only: never sent to the API. */
-const PAGE_ONLY = ['article', 'chart', 'view', 'top', 'compare'];
+const PAGE_ONLY = ['article', 'chart', 'view', 'top', 'compare', 'type', 'name'];
 const FACET_SIZE = 10;
 const MAX_STORIES = 10000;
 
@@ -87,6 +89,8 @@ function changed(change, base = params()) {
   p.delete('article');
   p.delete('view');
   p.delete('top');
+  p.delete('type');
+  p.delete('name');
   change(p);
   return p;
 }
@@ -167,7 +171,13 @@ function render() {
   view.from.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('from') || '') ? p.get('from') : '';
   view.to.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') || '') ? p.get('to') : '';
   view.names.hidden = p.get('view') !== 'names';
+  $('entity-view').hidden = p.get('view') !== 'entity';
   if (p.get('view') === 'names') showNames(p);
+  else if (p.get('view') === 'entity') {
+    view.results.hidden = true;
+    view.article.hidden = true;
+    entity.showEntity(p, $('entity-view')).finally(() => state('ready'));
+  }
   else if (p.has('article')) showArticle(p.get('article'));
   else showResults(p);
 }
@@ -363,6 +373,7 @@ function facetItem(p, d, value, count) {
     navLink(toggle, [el('span', { class: 'value' }, value), ' ', el('span', { class: 'count' }, count === null ? '' : count.toLocaleString('en'))],
       { class: 'facet-value', 'aria-current': chosen ? 'true' : null, 'data-dim': d, 'data-value': value,
         'aria-label': (chosen ? 'Remove ' : 'Keep only ') + one + ' ' + value + (count === null ? '' : ', ' + count + ' articles') }),
+    ENTITY_DIMS.includes(d) ? entity.entityLink(d, value, 'ⓘ', { class: 'facet-about', 'aria-label': 'About ' + value, title: 'About ' + value }) : null,
     navLink(exclude, excluded ? '↺' : '−',
       { class: 'facet-exclude', 'data-dim': d, 'data-value': value,
         'aria-label': (excluded ? 'Stop excluding ' : 'Exclude ') + one + ' ' + value,
@@ -551,7 +562,8 @@ async function showArticle(id) {
     const names = (a.entities && a.entities[d]) || [];
     if (names.length) {
       entities.append(el('h3', {}, heading), el('ul', {}, names.map((n) => el('li', {},
-        navLink(changed((q) => { if (!q.getAll(d).includes(n)) q.append(d, n); }, results), n, { class: 'mention m-' + d })))));
+        navLink(changed((q) => { if (!q.getAll(d).includes(n)) q.append(d, n); }, results), n, { class: 'mention m-' + d }), ' ',
+        entity.entityLink(d, n, 'about', { 'aria-label': 'About ' + n })))));
     }
   }
   const related = (a.related || []).map((r) => el('li', {},
@@ -594,6 +606,7 @@ for (const r of document.querySelectorAll('input[name=chart]')) {
 }
 
 coverage.init({ el, navLink, changed, navigate, params, href, getJson, removeValue });
+entity.init({ el, navLink, href, getJson });
 
 // --- saved searches -----------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ const DASHES = ['', '6 3', '2 2', '8 3 2 3', '4 4', '1 3', '10 4', '3 6'];
 const HEIGHT = 230;
 const M = { top: 12, right: 60, bottom: 40, left: 52 };
 const MIN_BAND = 9; // px a period at least: below, the chart scrolls sideways
+let charts = 0; // each chart's pattern has its own id: an id in a hidden chart would not paint
 
 function s(tag, attrs = {}, ...children) {
   const e = document.createElementNS(SVG, tag);
@@ -128,8 +129,9 @@ export function drawChart(root, series, opts) {
     role: 'group', 'font-family': 'system-ui, sans-serif', 'font-size': 11,
   });
   svg.append(s('title', {}, opts.title || 'Coverage over time'));
+  const hatch = 'gap-hatch-' + ++charts;
   const defs = s('defs', {},
-    s('pattern', { id: 'gap-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+    s('pattern', { id: hatch, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
       s('rect', { width: 6, height: 6, fill: '#ffffff' }),
       s('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#b0b0b0', 'stroke-width': 2 })));
   svg.append(defs, s('rect', { x: 0, y: 0, width, height: HEIGHT, fill: '#ffffff' }));
@@ -147,7 +149,7 @@ export function drawChart(root, series, opts) {
   const gaps = s('g', { class: 'gaps' });
   buckets.forEach((b, i) => {
     if (b.all) return;
-    gaps.append(s('rect', { class: 'gap', x: M.left + i * band, y: M.top, width: band, height: plotH, fill: 'url(#gap-hatch)', 'data-start': b.start },
+    gaps.append(s('rect', { class: 'gap', x: M.left + i * band, y: M.top, width: band, height: plotH, fill: 'url(#' + hatch + ')', 'data-start': b.start },
       s('title', {}, periodName(b.start, opts.interval) + ': the archive holds no article')));
   });
   svg.append(gaps);

@@ -335,4 +335,51 @@ class CoveragePageIT {
     assertTrue(texts("#bars .x-label").size() >= 2);
     screenshot("coverage-phone");
   }
+
+  @Test
+  void anEntityPageOpensFromAFacetAndFromAnArticle() throws IOException {
+    open("");
+    clickAndWait(
+        driver.findElement(
+            By.cssSelector("#facets .facet-about[data-type=person][data-name='Anna Berg']")));
+    assertEquals("view=entity&type=person&name=Anna+Berg", query());
+    assertEquals("Anna Berg", driver.findElement(By.id("entity-title")).getText());
+    assertEquals("4 articles", driver.findElement(By.cssSelector(".entity-count")).getText());
+    assertEquals(
+        "4 articles. First named 2021-01-10 in Anna Berg and Carl Dorn meet in Oslo; last named"
+            + " 2021-07-01 in Anna Berg back in Oslo.",
+        driver.findElement(By.cssSelector(".entity-summary")).getText());
+    assertEquals(
+        List.of("Carl Dorn 2 both"), texts(".entity-col[data-dim=person] li"), "itself left out");
+    assertEquals(List.of("Oslo 3 both", "Lima 2 both"), texts(".entity-col[data-dim=place] li"));
+    assertEquals(List.of("WORLD 3", "POLITICS 1"), texts(".entity-col[data-dim=section] li"));
+    assertEquals(
+        List.of("Anna Berg84", "Berg22"),
+        texts(".surface-forms tbody tr"),
+        "text, mentions, articles");
+    assertEquals(
+        5,
+        driver.findElements(By.cssSelector("#entity-view a.bar")).size(),
+        "by week: the five weeks with archive articles, from hers to hers");
+    screenshot("coverage-entity");
+
+    clickAndWait(driver.findElement(By.cssSelector(".entity-col[data-dim=person] .entity-both")));
+    assertEquals("person=Anna+Berg&person=Carl+Dorn&all=person", query());
+    assertEquals("2 articles", summary());
+
+    open("?article=c7");
+    clickAndWait(
+        driver.findElement(
+            By.cssSelector(
+                ".article-entities .entity-link[data-type=person][data-name='Carl Dorn']")));
+    assertEquals("Carl Dorn", driver.findElement(By.id("entity-title")).getText());
+    assertEquals("4 articles", driver.findElement(By.cssSelector(".entity-count")).getText());
+    clickAndWait(driver.findElement(By.cssSelector(".entity-filter")));
+    assertEquals("person=Carl+Dorn", query());
+    assertEquals("4 articles", summary());
+    driver.navigate().back();
+    ready();
+    clickAndWait(driver.findElement(By.cssSelector(".entity-query")));
+    assertEquals("4 articles", summary(), "the query form gives the filter's articles");
+  }
 }
