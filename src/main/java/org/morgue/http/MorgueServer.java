@@ -41,6 +41,7 @@ import org.morgue.search.CsvExport;
 import org.morgue.search.EntityPage;
 import org.morgue.search.InvalidRequestException;
 import org.morgue.search.JsonLinesExport;
+import org.morgue.search.Matrix;
 import org.morgue.search.NotFoundException;
 import org.morgue.search.SearchJson;
 import org.morgue.search.SearchParameters;
@@ -582,6 +583,62 @@ public final class MorgueServer implements AutoCloseable {
     routes.get("/api/compare", this::compare);
     routes.get("/api/compare.csv", this::compareCsv);
     routes.get("/api/entities/{dimension}/<name>", this::entity);
+    routes.get("/api/matrix", this::matrix);
+    routes.get("/api/matrix.csv", this::matrixCsv);
+  }
+
+  /** The parameters of a matrix beside the search's. */
+  private static final Set<String> MATRIX_PARAMETERS = Set.of("rows", "cols", "n");
+
+  /** {@code /api/matrix?QUERY&rows=person&cols=place&n=10}: two dimensions of a search crossed. */
+  private Matrix matrixOf(Context ctx, SearchParameters.Parsed p) throws IOException {
+    Map<String, List<String>> params = SearchParameters.decode(ctx.queryString());
+    String rows = first(params, "rows", "person");
+    String cols = first(params, "cols", "place");
+    int n = Matrix.DEFAULT_SIZE;
+    String raw = first(params, "n", null);
+    if (raw != null) {
+      try {
+        n = Integer.parseInt(raw);
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+      if (n < 1 || n > Matrix.MAX_SIZE) {
+        throw new InvalidRequestException(
+            "n", "n must be a whole number from 1 to " + Matrix.MAX_SIZE + ", not " + raw);
+      }
+    }
+    return searcher.matrix(p.request(), rows, cols, n);
+  }
+
+  private void matrix(Context ctx) throws IOException {
+    SearchParameters.Parsed p = parse(ctx, MATRIX_PARAMETERS);
+    Matrix m = matrixOf(ctx, p);
+    Map<String, Object> out = SearchJson.matrix(m, p.request());
+    if (!p.warnings().isEmpty()) {
+      out.put("warnings", concat(p.warnings(), m.warnings()));
+    }
+    ctx.json(out);
+  }
+
+  private void matrixCsv(Context ctx) throws IOException {
+    SearchParameters.Parsed p = parse(ctx, MATRIX_PARAMETERS);
+    Matrix m = matrixOf(ctx, p);
+    java.io.StringWriter out = new java.io.StringWriter();
+    m.csv(out);
+    ctx.contentType("text/csv; charset=utf-8; header=present");
+    ctx.header("Content-Disposition", "attachment; filename=\"morgue-matrix.csv\"");
+    warnings(ctx, concat(p.warnings(), m.warnings()));
+    ctx.result(out.toString());
+  }
+
+  /** The first non-blank value of a parameter, stripped, or {@code otherwise}. */
+  private static String first(Map<String, List<String>> params, String name, String otherwise) {
+    return params.getOrDefault(name, List.of()).stream()
+        .filter(v -> !v.isBlank())
+        .map(String::strip)
+        .findFirst()
+        .orElse(otherwise);
   }
 
   /**

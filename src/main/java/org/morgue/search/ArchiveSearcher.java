@@ -430,6 +430,57 @@ public final class ArchiveSearcher implements AutoCloseable {
         });
   }
 
+  /**
+   * The top {@code size} values of {@code rowDimension} by those of {@code colDimension} among the
+   * matches of {@code request}, each cell the matches carrying both ({@link Matrix}).
+   *
+   * @throws NotFoundException naming {@code rows} or {@code cols} when it is no facet dimension
+   */
+  public Matrix matrix(SearchRequest request, String rowDimension, String colDimension, int size)
+      throws IOException {
+    for (String[] d : new String[][] {{"rows", rowDimension}, {"cols", colDimension}}) {
+      if (!Fields.FACETS.contains(d[1])) {
+        throw new NotFoundException(
+            d[0], "no facet dimension '" + d[1] + "'; the dimensions are " + Fields.FACETS);
+      }
+    }
+    long start = System.nanoTime();
+    return onCurrentState(
+        state -> {
+          SearchRun run = prepare(state, request);
+          org.apache.lucene.facet.FacetsCollector fc =
+              run.guard(
+                  () ->
+                      run.searcher()
+                          .search(run.ddq(), new org.apache.lucene.facet.FacetsCollectorManager()));
+          long total = 0;
+          for (org.apache.lucene.facet.FacetsCollector.MatchingDocs m : fc.getMatchingDocs()) {
+            total += m.totalHits();
+          }
+          List<SearchResult.FacetValue> rows = List.of();
+          List<SearchResult.FacetValue> cols = List.of();
+          long[][] cells = new long[0][0];
+          if (state.facets() != null) {
+            org.apache.lucene.facet.Facets counts =
+                new SortedSetDocValuesFacetCounts(state.facets(), fc);
+            rows = SearchRun.values(SearchRun.top(counts, rowDimension, size));
+            cols = SearchRun.values(SearchRun.top(counts, colDimension, size));
+            cells = Matrix.cells(fc, state.facets(), rowDimension, rows, colDimension, cols);
+          }
+          boolean timedOut = run.timedOut();
+          return new Matrix(
+              rowDimension,
+              colDimension,
+              List.copyOf(rows),
+              List.copyOf(cols),
+              cells,
+              total,
+              (System.nanoTime() - start) / 1_000_000,
+              timedOut,
+              List.copyOf(run.warnings()));
+        });
+  }
+
   /** The first of some documents, if it has a date. */
   private static EntityPage.Mentioned mentioned(StoredFields stored, TopFieldDocs docs)
       throws IOException {

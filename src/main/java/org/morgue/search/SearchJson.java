@@ -146,6 +146,38 @@ public final class SearchJson {
     return out;
   }
 
+  /**
+   * A matrix ({@link Matrix}): {@code {query, total, rows: {dimension, values: [{value, count}]},
+   * cols: {...}, cells: [[n, ...], ...], tookMs, timedOut, warnings}}, {@code cells[r][c]} the
+   * matching articles with row {@code r}'s value and column {@code c}'s.
+   */
+  public static Map<String, Object> matrix(Matrix m, SearchRequest request) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("query", SearchParameters.toQueryString(request));
+    out.put("total", m.total());
+    Map<String, Object> rows = new LinkedHashMap<>();
+    rows.put("dimension", m.rowDimension());
+    rows.put("values", m.rows().stream().map(SearchJson::facetValue).toList());
+    out.put("rows", rows);
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("dimension", m.colDimension());
+    cols.put("values", m.cols().stream().map(SearchJson::facetValue).toList());
+    out.put("cols", cols);
+    List<List<Long>> cells = new ArrayList<>();
+    for (long[] row : m.cells()) {
+      List<Long> r = new ArrayList<>(row.length);
+      for (long n : row) {
+        r.add(n);
+      }
+      cells.add(r);
+    }
+    out.put("cells", cells);
+    out.put("tookMs", m.tookMs());
+    out.put("timedOut", m.timedOut());
+    out.put("warnings", m.warnings());
+    return out;
+  }
+
   private static Map<String, Object> mentioned(EntityPage.Mentioned m) {
     if (m == null) {
       return null;

@@ -285,4 +285,35 @@ class CoverageApiTest {
     assertEquals(
         "top", error("/api/entities/person/Anna%20Berg?top=0", 400).get("parameter").asText());
   }
+
+  // --- matrices ----------------------------------------------------------------------------------
+
+  @Test
+  void aMatrixCrossesTwoDimensionsOfTheResults() throws Exception {
+    JsonNode m = json("/api/matrix?rows=person&cols=place");
+    assertEquals(7, m.get("total").asLong());
+    assertEquals("person", m.get("rows").get("dimension").asText());
+    assertEquals("Anna Berg=4, Carl Dorn=4", values(m.get("rows").get("values")));
+    assertEquals("Oslo=4, Lima=3", values(m.get("cols").get("values")));
+    assertEquals("[[3,2],[3,2]]", m.get("cells").toString());
+    JsonNode ceasefire = json("/api/matrix?q=ceasefire");
+    assertEquals("q=ceasefire", ceasefire.get("query").asText());
+    assertEquals(4, ceasefire.get("total").asLong());
+    assertEquals("Anna Berg=3, Carl Dorn=3", values(ceasefire.get("rows").get("values")));
+    assertEquals("Oslo=3, Lima=2", values(ceasefire.get("cols").get("values")));
+    assertEquals("[[3,1],[2,2]]", ceasefire.get("cells").toString(), "c4 is Anna Berg's in Lima");
+    JsonNode one = json("/api/matrix?q=ceasefire&rows=section&cols=person&n=1");
+    assertEquals("WORLD=3", values(one.get("rows").get("values")));
+    assertEquals("Anna Berg=3", values(one.get("cols").get("values")));
+    assertEquals("[[2]]", one.get("cells").toString(), "c1 and c4");
+  }
+
+  @Test
+  void aMatrixDownloadsAsCsvAndRefusesBadParameters() throws Exception {
+    HttpResponse<String> r = MorgueServerTest.get(server, "/api/matrix.csv?q=ceasefire");
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("person \\ place,Oslo,Lima\r\nAnna Berg,3,1\r\nCarl Dorn,2,2\r\n", r.body());
+    assertEquals("rows", error("/api/matrix?rows=colour", 404).get("parameter").asText());
+    assertEquals("n", error("/api/matrix?n=51", 400).get("parameter").asText());
+  }
 }
