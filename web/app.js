@@ -5,6 +5,7 @@
 
 import * as coverage from './coverage.js';
 import * as entity from './entity.js';
+import * as matrix from './matrix.js';
 
 /** Facet dimensions, in the order the page shows them: [parameter, heading, singular label]. */
 const DIMS = [
@@ -18,7 +19,7 @@ const DIMS = [
 const DIM_NAMES = new Map(DIMS.map(([d, , one]) => [d, one]));
 const ENTITY_DIMS = ['person', 'org', 'place'];
 /** Parameters of the page only: never sent to the API. */
-const PAGE_ONLY = ['article', 'chart', 'view', 'top', 'compare', 'type', 'name'];
+const PAGE_ONLY = ['article', 'chart', 'view', 'top', 'compare', 'type', 'name', 'matrix'];
 const FACET_SIZE = 10;
 const MAX_STORIES = 10000;
 
@@ -294,7 +295,7 @@ function paintResults(p, r) {
   view.hits.start = (r.query.page - 1) * r.query.size + 1;
   view.pager.replaceChildren(...pager(p, r));
   view.facets.replaceChildren(...DIMS.map(([d, heading]) => facet(p, r, d, heading)));
-  const charted = coverage.showTimeline(p, r);
+  const charted = Promise.all([coverage.showTimeline(p, r), matrix.showMatrix(p)]);
   exportsLinks(p);
   return charted;
 }
@@ -607,6 +608,7 @@ for (const r of document.querySelectorAll('input[name=chart]')) {
 
 coverage.init({ el, navLink, changed, navigate, params, href, getJson, removeValue });
 entity.init({ el, navLink, href, getJson });
+matrix.init({ el, navLink, changed, navigate, params, getJson, removeValue, apiQuery });
 
 // --- saved searches -----------------------------------------------------------------------------
 

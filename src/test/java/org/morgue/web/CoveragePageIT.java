@@ -382,4 +382,23 @@ class CoveragePageIT {
     clickAndWait(driver.findElement(By.cssSelector(".entity-query")));
     assertEquals("4 articles", summary(), "the query form gives the filter's articles");
   }
+
+  @Test
+  void aMatrixCellOpensItsArticles() throws IOException {
+    open("?q=ceasefire");
+    driver.findElement(By.cssSelector("#matrix summary")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.cssSelector("#matrix .matrix-cell")).isEmpty());
+    assertEquals("q=ceasefire&matrix=person.place", query());
+    assertEquals(List.of("Anna Berg 3", "Carl Dorn 3"), texts("#matrix tbody th"));
+    assertEquals(List.of("Oslo", "Lima"), texts("#matrix thead th").subList(1, 3));
+    assertEquals(List.of("3", "1", "2", "2"), texts("#matrix tbody td"));
+    screenshot("coverage-matrix");
+    clickAndWait(
+        driver.findElement(
+            By.cssSelector("#matrix .matrix-cell[data-row='Anna Berg'][data-col='Lima']")));
+    assertEquals("q=ceasefire&person=Anna+Berg&place=Lima", query());
+    assertEquals("1 article", summary());
+    assertEquals(List.of("Anna Berg and Carl Dorn agree on a ceasefire"), titles());
+  }
 }
