@@ -140,6 +140,9 @@ public final class BenchSearchCommand implements Callable<Integer> {
     try {
       int port = port(server);
       long[] http = http(port, queries);
+      long[] compare = httpPaths("compare", port, comparePaths(queries));
+      long[] entity = httpPaths("entity", port, entityPaths(layout));
+      long[] matrix = httpPaths("matrix", port, matrixPaths(queries));
       JsonNode health = JSON.readTree(get(HttpClient.newHttpClient(), port, "/api/health").body());
       System.out.println();
       System.out.printf(
@@ -147,6 +150,9 @@ public final class BenchSearchCommand implements Callable<Integer> {
       row("bare Lucene (top 10 and count, no facets)", bare);
       row("ArchiveSearcher in process (all of it)", inProcess);
       row("/api/search over HTTP, one client", http);
+      row("/api/compare, 8 series, over HTTP", compare);
+      row("/api/entities/{dim}/{name} over HTTP", entity);
+      row("/api/matrix 10 x 10 over HTTP", matrix);
       System.out.printf(
           Locale.ROOT,
           "server heap: -Xmx%s; used %s MB now, peak %s MB (sum of pool peaks) of %s MB%n",
@@ -159,6 +165,16 @@ public final class BenchSearchCommand implements Callable<Integer> {
           "targets: /api/search p50 <= 15 ms (%s), p99 <= 100 ms (%s)%n",
           percentile(http, 50) <= 15_000_000 ? "met" : "missed",
           percentile(http, 99) <= 100_000_000 ? "met" : "missed");
+      for (Object[] t :
+          new Object[][] {{"compare", compare}, {"entity", entity}, {"matrix", matrix}}) {
+        long[] times = (long[]) t[1];
+        System.out.printf(
+            Locale.ROOT,
+            "targets: %s p50 <= 100 ms (%s), p99 <= 300 ms (%s)%n",
+            t[0],
+            percentile(times, 50) <= 100_000_000 ? "met" : "missed",
+            percentile(times, 99) <= 300_000_000 ? "met" : "missed");
+      }
     } finally {
       server.destroy();
       server.waitFor(10, TimeUnit.SECONDS);
@@ -416,6 +432,66 @@ public final class BenchSearchCommand implements Callable<Integer> {
           if (r.statusCode() != 200) {
             throw new IllegalStateException(
                 queries.get(i) + " gave " + r.statusCode() + ": " + r.body());
+          }
+          return r.body().length();
+        });
+  }
+
+  /** Comparisons of eight of the fixed queries each, in order (page and order are ignored). */
+  static List<String> comparePaths(List<String> queries) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i + 8 <= queries.size(); i += 8) {
+      StringBuilder b = new StringBuilder("/api/compare?interval=month");
+      for (int j = i; j < i + 8; j++) {
+        b.append("&s=")
+            .append(
+                java.net.URLEncoder.encode(
+                    queries.get(j), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      out.add(b.toString());
+    }
+    return out;
+  }
+
+  /** The pages of the 20 most named people, organisations and places. */
+  private static List<String> entityPaths(IndexLayout layout) throws IOException {
+    List<String> out = new java.util.ArrayList<>();
+    try (ArchiveSearcher s = ArchiveSearcher.open(layout)) {
+      for (String dim : Fields.ENTITIES) {
+        List<SearchResult.FacetValue> all = s.allValues(dim);
+        for (SearchResult.FacetValue v : all.subList(0, Math.min(20, all.size()))) {
+          out.add(
+              "/api/entities/"
+                  + dim
+                  + "/"
+                  + java.net.URLEncoder.encode(v.value(), java.nio.charset.StandardCharsets.UTF_8)
+                      .replace("+", "%20"));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The people by places of each of the first 60 fixed queries, 10 by 10. */
+  private static List<String> matrixPaths(List<String> queries) {
+    return queries.subList(0, Math.min(60, queries.size())).stream()
+        .map(q -> "/api/matrix?" + q + (q.isEmpty() ? "" : "&") + "rows=person&cols=place&n=10")
+        .toList();
+  }
+
+  private long[] httpPaths(String what, int port, List<String> paths) throws Exception {
+    if (paths.isEmpty()) {
+      throw new IllegalStateException("no " + what + " requests: the archive has no entities?");
+    }
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    return time(
+        what,
+        paths.size(),
+        i -> {
+          HttpResponse<String> r = get(client, port, paths.get(i));
+          if (r.statusCode() != 200) {
+            throw new IllegalStateException(
+                paths.get(i) + " gave " + r.statusCode() + ": " + r.body());
           }
           return r.body().length();
         });
