@@ -548,7 +548,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   private SearchRun prepare(ReaderState state, SearchRequest request) throws IOException {
-    ArchiveQueryParser parser = ArchiveQueryParser.create(state.expansion());
+    ArchiveQueryParser parser =
+        ArchiveQueryParser.create(state.expansion(), state.reader(), maxExpansion);
     Query base = parser.parseQuery(request.q());
     QueryLimits.checkExpansions(base, state.reader(), maxExpansion);
     DrillDownQuery ddq = new DrillDownQuery(FACETS_CONFIG, withDatesAndExclusions(base, request));
