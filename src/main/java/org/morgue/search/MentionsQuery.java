@@ -13,9 +13,12 @@ import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesUtils;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
@@ -85,6 +88,28 @@ final class MentionsQuery extends Query {
             };
         return new Weight.DefaultScorerSupplier(
             new ConstantScoreScorer(score(), scoreMode, twoPhase));
+      }
+
+      /** Each field's intervals of x, in an article that has at least N of them. */
+      @Override
+      public Matches matches(LeafReaderContext context, int doc) throws IOException {
+        Scorer scorer = scorer(context);
+        if (scorer == null) {
+          return null;
+        }
+        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+        if (twoPhase.approximation().advance(doc) != doc || !twoPhase.matches()) {
+          return null;
+        }
+        List<Matches> fields = new ArrayList<>();
+        for (Map.Entry<String, IntervalsSource> e : sources.entrySet()) {
+          String field = e.getKey();
+          IntervalsSource source = e.getValue();
+          if (source.matches(field, context, doc) != null) {
+            fields.add(MatchesUtils.forField(field, () -> source.matches(field, context, doc)));
+          }
+        }
+        return MatchesUtils.fromSubMatches(fields);
       }
 
       @Override

@@ -90,7 +90,7 @@ final class QuerySyntax {
    * One clause of a group: its conjunction before it ({@code AND}, {@code OR}, or {@code null}),
    * its modifier ({@code +}, {@code -}, {@code NOT}, or {@code null}) and its node.
    */
-  record Clause(String conjunction, String modifier, Node node) {}
+  record Clause(String conjunction, String modifier, Node node, int start) {}
 
   // --- lexer ------------------------------------------------------------------------------------
 
@@ -385,6 +385,7 @@ final class QuerySyntax {
             t.start);
       }
       String modifier = null;
+      int clauseStart = t.start;
       if (t.type == T.PLUS || t.type == T.MINUS || t.type == T.NOT) {
         next();
         modifier = t.type == T.NOT ? "NOT" : t.text;
@@ -406,7 +407,7 @@ final class QuerySyntax {
               after.start);
         }
       }
-      out.add(new Clause(conjunction, modifier, prox(depth)));
+      out.add(new Clause(conjunction, modifier, prox(depth), clauseStart));
       conjunction = null;
       conjTok = null;
     }

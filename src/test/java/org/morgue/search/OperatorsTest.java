@@ -223,4 +223,86 @@ class OperatorsTest {
         assertThrows(InvalidRequestException.class, () -> searcher.search(SearchRequest.of(many)));
     assertEquals("q", y.parameter());
   }
+
+  // --- concordance, did you mean, why nothing ---------------------------------------------------
+
+  private static List<String> lines(String q, Concordance.Order order) throws IOException {
+    return searcher
+        .concordance(
+            new SearchRequest(q, null, null, Map.of(), Map.of(), SearchRequest.Sort.NEWEST, 1, 10),
+            order,
+            1,
+            50)
+        .items()
+        .stream()
+        .map(l -> l.id() + "|" + l.left() + "[" + l.match() + "]" + l.right())
+        .toList();
+  }
+
+  @Test
+  void concordanceLinesInTheirOrders() throws IOException {
+    List<String> byArticle = lines("minister", Concordance.Order.ARTICLE);
+    assertEquals(
+        List.of(
+            "a13|The prime [minister] may resign soon.",
+            "a5|The [minister] announced his resignation on Friday.",
+            "a4|The [minister] spoke about the budget. Resignation was not on the table."),
+        byArticle);
+    assertEquals(
+        List.of(byArticle.get(0), byArticle.get(1), byArticle.get(2)),
+        lines("minister", Concordance.Order.BEFORE),
+        "prime, the, the (ties in article order)");
+    assertEquals(
+        List.of(byArticle.get(1), byArticle.get(0), byArticle.get(2)),
+        lines("minister", Concordance.Order.AFTER),
+        "announced, may, spoke");
+    assertEquals(
+        List.of("a1|The new [sanctions on Iran] took effect today."),
+        lines("sanctions W/3 iran", Concordance.Order.ARTICLE),
+        "an operator's span is the match");
+    assertEquals(
+        List.of("a11|[Drought]", "a11|[Drought] and drought.", "a11|Drought and [drought]."),
+        lines("atleast3(drought) headline(drought)", Concordance.Order.ARTICLE));
+    Concordance.Page page =
+        searcher.concordance(SearchRequest.of("drought"), Concordance.Order.ARTICLE, 2, 2);
+    assertEquals(3, page.articles());
+    assertEquals(8, page.lines(), "3 + 2 + 3");
+    assertEquals(2, page.items().size());
+  }
+
+  @Test
+  void didYouMeanFromTheArchivesWords() throws IOException {
+    Diagnosis.DidYouMean d = searcher.didYouMean(SearchRequest.of("sanctoins W/3 iran"));
+    assertEquals("sanctions W/3 iran", d.q());
+    assertEquals(List.of(new Diagnosis.Word("sanctoins", 0, "sanctions", 3)), d.words());
+    assertEquals(null, searcher.didYouMean(SearchRequest.of("sanctions iran")));
+    assertEquals(null, searcher.didYouMean(SearchRequest.of("droughts")), "a form of a stem");
+  }
+
+  @Test
+  void nothingExplainedClauseByClauseAndFilterByFilter() throws IOException {
+    Diagnosis.Nothing n = searcher.nothing(SearchRequest.of("sanctions AND drought"));
+    assertEquals(
+        List.of(new Diagnosis.Step("sanctions", 3, 3), new Diagnosis.Step("AND drought", 3, 0)),
+        n.clauses());
+    assertEquals(List.of(), n.filters());
+    SearchRequest filtered =
+        new SearchRequest(
+            "drought",
+            java.time.LocalDate.of(2022, 1, 1),
+            java.time.LocalDate.of(2022, 12, 31),
+            Map.of("section", List.of("WORLD")),
+            Map.of(),
+            null,
+            1,
+            10);
+    assertEquals(0, searcher.search(filtered).total());
+    Diagnosis.Nothing f = searcher.nothing(filtered);
+    assertEquals(List.of(), f.clauses());
+    assertEquals(
+        List.of(
+            new Diagnosis.Step("from=2022-01-01&to=2022-12-31", 3, 3),
+            new Diagnosis.Step("section=WORLD", 0, 0)),
+        f.filters());
+  }
 }
