@@ -332,6 +332,14 @@ final class QuerySyntax {
     Tok conjTok = null;
     while (true) {
       Tok t = peek();
+      if (t.type == T.END && open >= 0) {
+        throw error(
+            "the bracket opened at position "
+                + open
+                + " is never closed; add ) at position "
+                + t.start,
+            t.start);
+      }
       if (t.type == T.END || t.type == T.RPAREN) {
         if (conjTok != null) {
           throw error(

@@ -404,6 +404,34 @@ class SearchPageIT {
   }
 
   @Test
+  void didYouMeanWhyNothingAndTheConcordance() throws IOException {
+    open("?q=ceasfire");
+    WebElement dym = driver.findElement(By.id("did-you-mean"));
+    assertTrue(dym.getText().startsWith("Did you mean ceasefire?"), dym.getText());
+    clickAndWait(dym.findElement(By.tagName("a")));
+    assertEquals("7 articles (5 stories)", summary());
+
+    open("?q=ceasefire+AND+marathon");
+    assertEquals(
+        "Clause by clause: ceasefire 7 → AND marathon 0 (alone 1)",
+        driver.findElement(By.cssSelector("#why-nothing li")).getText());
+    screenshot("why-nothing");
+
+    open("?q=ceasefire&section=WORLD");
+    clickAndWait(driver.findElement(By.id("concordance-link")));
+    assertTrue(query().contains("view=concordance"), query());
+    List<WebElement> matches = driver.findElements(By.cssSelector("#kwic td.match"));
+    assertFalse(matches.isEmpty());
+    for (WebElement m : matches) {
+      assertEquals("ceasefire", m.getText().toLowerCase(java.util.Locale.ROOT));
+    }
+    assertTrue(
+        driver.findElement(By.id("concordance-summary")).getText().contains("lines in 5 articles"),
+        driver.findElement(By.id("concordance-summary")).getText());
+    screenshot("concordance");
+  }
+
+  @Test
   void aSyntaxErrorShowsTheServersMessageAtItsPosition() throws IOException {
     open("?q=cease+AND+(");
     WebElement error = driver.findElement(By.id("query-error"));
