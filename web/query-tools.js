@@ -11,7 +11,7 @@ function el(tag, attrs = {}, ...children) {
     if (k === 'class') e.className = v;
     else e.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
   }
   return e;
