@@ -38,6 +38,12 @@ public final class LuceneNameStatistics implements NameStatistics {
     this.reader = reader;
   }
 
+  /** A reader is a point in time: its answers never change. */
+  @Override
+  public boolean unchanging() {
+    return true;
+  }
+
   /** The reader it answers from. */
   public IndexReader reader() {
     return reader;
