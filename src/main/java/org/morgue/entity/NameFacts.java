@@ -59,7 +59,7 @@ public final class NameFacts {
    * The version of the facts: bumped when a change of Morgue changes the facts an article gives, so
    * that {@code entities apply} writes every article's facts again before resolving.
    */
-  public static final int VERSION = 4;
+  public static final int VERSION = 5;
 
   /** An acronym in brackets: "(CDC)", "(U.N.)". */
   private static final Pattern ACRONYM = Pattern.compile("\\((\\p{Lu}[\\p{Lu}.&]{1,7})\\)");
