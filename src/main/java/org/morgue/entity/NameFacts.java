@@ -237,7 +237,7 @@ public final class NameFacts {
    * case, digits as {@code 0} (so the year of a copyright line does not matter), punctuation and
    * spacing as one space.
    */
-  static String lineHash(String line) {
+  public static String lineHash(String line) {
     String s = line.strip();
     if (s.length() < MIN_LINE || s.length() > MAX_LINE) {
       return null;

@@ -122,6 +122,8 @@ public final class Ingester implements AutoCloseable {
 
   private volatile LuceneNameStatistics namesNow;
 
+  private BoilerplateOverrides boilerplate = BoilerplateOverrides.NONE;
+
   /**
    * Opens (or creates) the archive's index for writing.
    *
@@ -185,6 +187,7 @@ public final class Ingester implements AutoCloseable {
     boolean factsBefore = hasNameFacts();
     if (options.entities() != null) {
       names = new ReaderManager(writer);
+      boilerplate = BoilerplateOverrides.read(layout.boilerplateFile());
     }
     try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
       files.read(
@@ -381,7 +384,7 @@ public final class Ingester implements AutoCloseable {
   private LuceneNameStatistics statistics(DirectoryReader reader) {
     LuceneNameStatistics now = namesNow;
     if (now == null || now.reader() != reader) {
-      now = new LuceneNameStatistics(reader);
+      now = new LuceneNameStatistics(reader, boilerplate);
       namesNow = now;
     }
     return now;
@@ -509,7 +512,10 @@ public final class Ingester implements AutoCloseable {
     AtomicLong changed = new AtomicLong();
     try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
       NameStatistics stats =
-          withStatistics ? new LuceneNameStatistics(snapshot) : NameStatistics.NONE;
+          withStatistics
+              ? new LuceneNameStatistics(
+                  snapshot, BoilerplateOverrides.read(layout.boilerplateFile()))
+              : NameStatistics.NONE;
       // articles are resolved independently: ranges of 2,000 documents on every core
       List<Callable<Void>> ranges = new ArrayList<>();
       for (LeafReaderContext leaf : snapshot.leaves()) {
