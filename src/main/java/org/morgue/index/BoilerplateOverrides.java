@@ -65,7 +65,7 @@ public record BoilerplateOverrides(Set<String> keep, Set<String> drop) {
             file
                 + " line "
                 + (i + 1)
-                + ": expected 'keep: LINE' or 'drop: LINE' with a line of 12 to 400 characters, not '"
+                + ": expected 'keep: LINE' or 'drop: LINE' with a line of 12 to 200 characters, not '"
                 + line
                 + "'");
       }

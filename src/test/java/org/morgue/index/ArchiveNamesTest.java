@@ -133,7 +133,7 @@ class ArchiveNamesTest {
             () -> BoilerplateOverrides.read(layout.boilerplateFile()));
     assertEquals(
         layout.boilerplateFile()
-            + " line 1: expected 'keep: LINE' or 'drop: LINE' with a line of 12 to 400 characters,"
+            + " line 1: expected 'keep: LINE' or 'drop: LINE' with a line of 12 to 200 characters,"
             + " not 'keep this'",
         e.getMessage());
   }
