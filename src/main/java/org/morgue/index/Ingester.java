@@ -185,7 +185,9 @@ public final class Ingester implements AutoCloseable {
     long[] lastCommit = {System.nanoTime()};
 
     boolean factsBefore = hasNameFacts();
-    if (options.entities() != null) {
+    if (options.entities() != null && writer.getDocStats().numDocs >= STATISTICS_FROM) {
+      // a small archive's statistics say little, and the ingest into it ends by resolving every
+      // article again (IngestCommand): its articles are resolved on their own evidence meanwhile
       names = new ReaderManager(writer);
       boilerplate = BoilerplateOverrides.read(layout.boilerplateFile());
     }
@@ -341,11 +343,15 @@ public final class Ingester implements AutoCloseable {
         EntityFinder finder = options.entities();
         List<org.morgue.entity.Mention> found = finder.find(task.article());
         ArticleText text = ArticleText.of(task.article(), extra.copyOf() != null);
-        DirectoryReader reader = names.acquire();
-        try {
-          entities = finder.resolve(text, found, statistics(reader));
-        } finally {
-          names.release(reader);
+        if (names == null) {
+          entities = finder.resolve(text, found, NameStatistics.NONE);
+        } else {
+          DirectoryReader reader = names.acquire();
+          try {
+            entities = finder.resolve(text, found, statistics(reader));
+          } finally {
+            names.release(reader);
+          }
         }
         facts = finder.facts(text, found);
       } catch (ExtractionException | RuntimeException e) {
@@ -477,6 +483,9 @@ public final class Ingester implements AutoCloseable {
 
   /** What {@link #recanonicalize} did. */
   public record Recanonicalized(long articles, long withMentions, long changed) {}
+
+  /** Articles an archive must hold for an ingest to resolve new articles against its statistics. */
+  static final int STATISTICS_FROM = 1_000;
 
   /** Commit data key: set once every article carries its name facts. */
   static final String NAME_FACTS = "morgue.nameFacts";
