@@ -647,7 +647,7 @@ class SearchPageIT {
               By.cssSelector("#names-report tr.split[data-value='Harbour Authority']"));
       assertEquals("Velmora Harbour Authority", split.getDomAttribute("data-into"));
       assertEquals(
-          List.of("Brakka Trump Trump", "VelmoraQuillon"),
+          List.of("Trump Brakka Trump", "VelmoraQuillon"),
           driver.findElements(By.cssSelector("#names-report tr.junk")).stream()
               .map(r -> r.getDomAttribute("data-value"))
               .toList());
