@@ -6,6 +6,7 @@
 import * as coverage from './coverage.js';
 import * as entity from './entity.js';
 import * as matrix from './matrix.js';
+import { queryTools, showConcordance } from './query-tools.js';
 
 /** Facet dimensions, in the order the page shows them: [parameter, heading, singular label]. */
 const DIMS = [
@@ -173,12 +174,16 @@ function render() {
   view.to.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') || '') ? p.get('to') : '';
   view.names.hidden = p.get('view') !== 'names';
   $('entity-view').hidden = p.get('view') !== 'entity';
-  if (p.get('view') === 'names') showNames(p);
-  else if (p.get('view') === 'entity') {
+  $('concordance-view').hidden = p.get('view') !== 'concordance';
+  if (p.get('view') === 'concordance') {
+    view.results.hidden = true;
+    view.article.hidden = true;
+    showConcordance(p, $('concordance-view')).then(() => state('ready'));
+  } else if (p.get('view') === 'entity') {
     view.results.hidden = true;
     view.article.hidden = true;
     entity.showEntity(p, $('entity-view')).finally(() => state('ready'));
-  }
+  } else if (p.get('view') === 'names') showNames(p);
   else if (p.has('article')) showArticle(p.get('article'));
   else showResults(p);
 }
@@ -258,6 +263,7 @@ function clearResults() {
   view.facets.replaceChildren();
   view.timeline.hidden = true;
   view.exports.replaceChildren();
+  $('query-tools').replaceChildren();
   view.chips.replaceChildren(...chips(params()));
 }
 
@@ -297,6 +303,7 @@ function paintResults(p, r) {
   view.facets.replaceChildren(...DIMS.map(([d, heading]) => facet(p, r, d, heading)));
   const charted = Promise.all([coverage.showTimeline(p, r), matrix.showMatrix(p)]);
   exportsLinks(p);
+  queryTools(p, r, $('query-tools'));
   return charted;
 }
 
