@@ -6,6 +6,11 @@
  * the article view; exports as CSV, JSON Lines and Atom. {@link org.morgue.search.ArchiveSearcher}
  * is the entry point: thread-safe, one for every request, refreshed as the index changes.
  *
+ * <p>Coverage analysis (issue 11) lives here too: a histogram's share is of its {@code base} (the
+ * articles the search's filters keep); {@link org.morgue.search.Comparison} counts several searches
+ * in the same buckets; {@link org.morgue.search.EntityPage} is one name across the archive, counted
+ * among its own articles; {@link org.morgue.search.Matrix} crosses two dimensions of a search.
+ *
  * <p>It depends on {@code index} (the field names, the analyzers and their one accent folding, the
  * one facet configuration, the one decoder of stored documents) and on Lucene; it knows nothing of
  * HTTP ({@code http} depends on it, never the reverse), so the command line, the server and saved

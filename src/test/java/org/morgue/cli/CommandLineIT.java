@@ -145,6 +145,7 @@ class CommandLineIT {
             "hits",
             "facets",
             "histogram",
+            "inResults",
             "warnings"),
         keys);
     assertEquals(4, json.get("total").asInt());

@@ -148,6 +148,28 @@ class CoverageApiTest {
     assertEquals(0, json("/api/search?q=ceasefire").get("inResults").size());
   }
 
+  @Test
+  void aSavedSearchKeepsAllOf() throws Exception {
+    java.net.http.HttpRequest post =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/saved"))
+            .header("Content-Type", "application/json")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "{\"name\": \"Both\", \"query\":"
+                        + " \"person=Anna%20Berg&person=Carl%20Dorn&all=person\"}"))
+            .build();
+    HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, r.statusCode(), r.body());
+    JsonNode saved = JSON.readTree(r.body());
+    assertEquals("person=Anna%20Berg&person=Carl%20Dorn&all=person", saved.get("query").asText());
+    assertEquals(2, saved.get("total").asLong());
+    HttpResponse<String> redirect =
+        MorgueServerTest.get(server, "/s/" + saved.get("slug").asText() + ".csv");
+    assertEquals(3, redirect.body().split("\r\n").length, redirect.body());
+  }
+
   // --- comparisons ------------------------------------------------------------------------------
 
   @Test
