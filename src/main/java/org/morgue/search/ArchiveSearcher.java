@@ -235,7 +235,7 @@ public final class ArchiveSearcher implements AutoCloseable {
               facets,
               histogram,
               List.copyOf(run.warnings()),
-              inResults(run, request));
+              inResults(run, request, matches.articles));
         });
   }
 
@@ -981,13 +981,17 @@ public final class ArchiveSearcher implements AutoCloseable {
    * request keeps a few).
    */
   private static Map<String, List<SearchResult.FacetValue>> inResults(
-      SearchRun run, SearchRequest request) throws IOException {
+      SearchRun run, SearchRequest request, long total) throws IOException {
     Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : request.filters().entrySet()) {
       String dim = e.getKey();
       String field = FACETS_CONFIG.getDimConfig(dim).indexFieldName;
       List<SearchResult.FacetValue> values = new ArrayList<>();
       for (String v : e.getValue()) {
+        if (e.getValue().size() == 1 || request.allOf(dim)) { // every result carries it
+          values.add(new SearchResult.FacetValue(v, total));
+          continue;
+        }
         Query q =
             new BooleanQuery.Builder()
                 .add(run.ddq(), BooleanClause.Occur.MUST)
@@ -1000,13 +1004,47 @@ public final class ArchiveSearcher implements AutoCloseable {
     return out;
   }
 
-  /** The articles of a request's base by day, or {@code null} when it is the whole archive. */
-  private static DayCounts baseDays(SearchRun run, SearchRequest request) throws IOException {
+  /**
+   * Bases counted by day, by reader, by query string: the same filters are asked again and again.
+   */
+  private final Map<DirectoryReader, Map<String, DayCounts>> bases =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** The most bases kept for one reader. */
+  private static final int BASES_KEPT = 256;
+
+  /**
+   * The articles of a request's base by day, or {@code null} when it is the whole archive; kept for
+   * the reader, unless the search that counted them was cut by the time limit.
+   */
+  private DayCounts baseDays(SearchRun run, SearchRequest request) throws IOException {
     Query q = baseQuery(request);
     if (q == null) {
       return null;
     }
-    return run.guard(() -> run.searcher().search(q, MatchCollector.manager(run.state()))).days;
+    String key = baseQueryString(request);
+    Map<String, DayCounts> kept =
+        bases.computeIfAbsent(
+            run.state().reader(),
+            r ->
+                java.util.Collections.synchronizedMap(
+                    new LinkedHashMap<>(16, 0.75f, true) {
+                      private static final long serialVersionUID = 1L;
+
+                      @Override
+                      protected boolean removeEldestEntry(Map.Entry<String, DayCounts> eldest) {
+                        return size() > BASES_KEPT;
+                      }
+                    }));
+    DayCounts days = kept.get(key);
+    if (days != null) {
+      return days;
+    }
+    days = run.guard(() -> run.searcher().search(q, MatchCollector.manager(run.state()))).days;
+    if (!run.searcher().timedOut()) {
+      kept.put(key, days);
+    }
+    return days;
   }
 
   /** The query string of a request's base: its filters, without words, dates or order. */
