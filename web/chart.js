@@ -168,7 +168,7 @@ export function drawChart(root, series, opts) {
 
   // x labels
   const xs = s('g', { class: 'x-axis', 'aria-hidden': 'true' });
-  for (const l of xLabels(buckets, opts.interval, avail)) {
+  for (const l of xLabels(buckets, opts.interval, plotW)) {
     const x = M.left + l.index * band;
     xs.append(s('line', { x1: x, x2: x, y1: M.top + plotH, y2: M.top + plotH + 5, stroke: '#555555' }));
     xs.append(s('text', { x: x + 2, y: M.top + plotH + 17, fill: '#333333', class: 'x-label' }, l.text));
