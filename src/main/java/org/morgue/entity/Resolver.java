@@ -172,6 +172,13 @@ final class Resolver {
         surnames.add(p.bareSurname());
       }
     }
+    // within an article one word is one thing: a lone "Bucha" the model also tagged as a place
+    Map<String, EntityType> placesAndOrgs = new HashMap<>();
+    for (Canonicalizer.Draft d : drafts) {
+      if (!d.dropped && d.type != EntityType.PERSON && d.words.length == 1) {
+        placesAndOrgs.putIfAbsent(d.words[0], d.type);
+      }
+    }
     for (Canonicalizer.Draft d : drafts) {
       if (d.dropped || d.fixed) {
         continue;
@@ -179,6 +186,10 @@ final class Resolver {
       String k = NameTables.key(d.name);
       if (d.type == EntityType.PERSON && surnames.contains(k)) {
         continue; // the article's own full name says what it is
+      }
+      if (d.type == EntityType.PERSON && d.words.length == 1 && placesAndOrgs.containsKey(k)) {
+        d.type = placesAndOrgs.get(k);
+        continue;
       }
       long total = 0;
       EntityType top = null;
