@@ -402,4 +402,11 @@ class ArchiveResolutionTest {
             "PERSON Bucha => Olena Bucha"),
         CanonicalizerTest.canon("PERSON Olena Bucha", "LOCATION Bucha", "PERSON Bucha"));
   }
+
+  @Test
+  void nameKeysFoldLettersAsTheIndexDoes() {
+    assertEquals("soren kierkegaard", NameTables.key("Søren Kierkegaard"));
+    assertEquals("lech walesa", NameTables.key("Lech Wałęsa"));
+    assertEquals("strasse", NameTables.key("Straße"));
+  }
 }
