@@ -198,6 +198,7 @@ public final class ArticleFiles {
     }
     try {
       HouseFormat.Result r = HouseFormat.parse(stem(file), text);
+      checkLimits(r.article());
       sink.accept(new ReadEvent.Parsed(r.article(), where, r.warning()));
     } catch (ArticleException e) {
       sink.accept(reject(where, e.reason(), e.getMessage()));
@@ -345,6 +346,7 @@ public final class ArticleFiles {
         }
         try {
           JsonLines.Result r = JsonLines.parse(buf, off, len);
+          checkLimits(r.article());
           articles++;
           sink.accept(new ReadEvent.Parsed(r.article(), where, r.warning()));
         } catch (ArticleException e) {
@@ -363,6 +365,66 @@ public final class ArticleFiles {
       Location where = lineNo == 0 ? Location.file(file) : new Location(file, lineNo + 1);
       sink.accept(reject(where, Reason.UNREADABLE, message(e)));
     }
+  }
+
+  /**
+   * Refuses an article whose id or facet values could not be indexed: an id over {@value
+   * Article#MAX_ID_BYTES} UTF-8 bytes, a section, source or author over {@value
+   * Article#MAX_VALUE_CHARS} characters, more than {@value Article#MAX_AUTHORS} authors.
+   *
+   * @throws ArticleException {@link Reason#TOO_LARGE} naming the field
+   */
+  static void checkLimits(Article a) throws ArticleException {
+    int idBytes = utf8Length(a.id());
+    if (idBytes > Article.MAX_ID_BYTES) {
+      throw new ArticleException(
+          Reason.TOO_LARGE,
+          "the id has " + idBytes + " bytes; an id may have at most " + Article.MAX_ID_BYTES);
+    }
+    checkValue("section", a.section());
+    checkValue("source", a.source());
+    if (a.authors().size() > Article.MAX_AUTHORS) {
+      throw new ArticleException(
+          Reason.TOO_LARGE,
+          a.authors().size() + " authors; an article may have at most " + Article.MAX_AUTHORS);
+    }
+    for (String author : a.authors()) {
+      checkValue("author", author);
+    }
+  }
+
+  private static void checkValue(String field, String value) throws ArticleException {
+    if (value != null && value.length() > Article.MAX_VALUE_CHARS) {
+      throw new ArticleException(
+          Reason.TOO_LARGE,
+          "the "
+              + field
+              + " has "
+              + value.length()
+              + " characters; it may have at most "
+              + Article.MAX_VALUE_CHARS);
+    }
+  }
+
+  /** The length of a string in UTF-8 bytes, without encoding it. */
+  private static int utf8Length(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   /** The length of {@code b[0, n)} up to and with its last line end (0 when it has none). */

@@ -197,13 +197,27 @@ public final class Ingester implements AutoCloseable {
               case ReadEvent.Rejected r -> report.problem(r.where(), r.reason(), r.detail());
               case ReadEvent.Parsed p -> {
                 report.read.incrementAndGet();
-                Task task = decide(p, snapshot, runIds, runFingerprints, report);
+                Task decided;
+                try {
+                  decided = decide(p, snapshot, runIds, runFingerprints, report);
+                } catch (RuntimeException e) {
+                  // one article's failure is that article's: reported, and reading goes on
+                  report.problem(p.where(), Reason.UNINDEXABLE, describe(e));
+                  decided = null;
+                }
+                Task task = decided;
                 if (task != null) {
                   inFlight.acquireUninterruptibly();
                   workers.execute(
                       () -> {
                         try {
                           index(task, report);
+                        } catch (RuntimeException e) {
+                          if (writer.getTragicException() != null) {
+                            fatal.compareAndSet(null, e);
+                          } else {
+                            report.problem(task.where(), Reason.UNINDEXABLE, describe(e));
+                          }
                         } catch (Throwable t) {
                           fatal.compareAndSet(null, t);
                         } finally {
@@ -352,12 +366,25 @@ public final class Ingester implements AutoCloseable {
     }
     try {
       doc = documents.toDocument(task.article(), extra, entities, facts);
-    } catch (IllegalArgumentException e) {
-      report.problem(task.where(), Reason.MALFORMED, "cannot index: " + e.getMessage());
+      writer.updateDocument(new Term(Fields.ID, task.article().id()), doc);
+    } catch (IOException | Error e) {
+      throw e; // the index itself cannot be written (a full disk): fatal for the ingest
+    } catch (RuntimeException e) {
+      if (writer.getTragicException() != null) {
+        throw e; // the writer is closed: nothing more can be indexed
+      }
+      // Lucene refused this one document (an immense term, say) and left the index as it was
+      report.problem(task.where(), Reason.UNINDEXABLE, describe(e));
       return;
     }
-    writer.updateDocument(new Term(Fields.ID, task.article().id()), doc);
     (task.replaces() ? report.replaced : report.added).incrementAndGet();
+  }
+
+  /** An exception as one line of the rejects report. */
+  private static String describe(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    m = m.replaceAll("\\s+", " ");
+    return m.length() > 300 ? m.substring(0, 300) + "..." : m;
   }
 
   /**
