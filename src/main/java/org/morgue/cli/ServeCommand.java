@@ -59,6 +59,16 @@ public final class ServeCommand implements Callable<Integer> {
     int port = MorgueServer.DEFAULT_PORT;
 
     @Option(
+        names = "--allowed-host",
+        paramLabel = "NAME",
+        split = ",",
+        description =
+            "Another name the server answers to in a request's Host (repeatable, or comma-separated),"
+                + " e.g. the machine's name when serving a network; 127.0.0.1, localhost and --host"
+                + " always. Requests for other hosts get 421 (against DNS rebinding).")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
+    @Option(
         names = "--token",
         paramLabel = "TOKEN",
         description =
@@ -142,6 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
       String token = listen.token();
       MorgueServer server =
           new MorgueServer(searcher, web, new SavedSearches(layout.saved()), token)
+              .allowHosts(listen.allowedHosts)
               .start(listen.host, listen.port);
       String host = listen.host.contains(":") ? "[" + listen.host + "]" : listen.host;
       String url =

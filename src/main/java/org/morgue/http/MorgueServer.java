@@ -161,6 +161,7 @@ public final class MorgueServer implements AutoCloseable {
                     });
               }
               config.routes.before(MorgueServer::securityHeaders);
+              config.routes.before(this::checkHostAndOrigin);
               config.routes.get("/api/search", this::search);
               config.routes.get("/api/search.csv", this::csv);
               config.routes.get("/api/search.jsonl", this::jsonLines);
@@ -179,6 +180,9 @@ public final class MorgueServer implements AutoCloseable {
               config.routes.get("/s/{slug}", this::openSaved);
               config.routes.get("/api/entities/report", this::namesReport);
               config.routes.post("/api/entities/rules", this::addRule);
+              config.routes.exception(
+                  Refused.class,
+                  (e, ctx) -> new ApiError(e.status, e.getMessage(), e.header, null).send(ctx));
               config.routes.exception(
                   Unauthorized.class,
                   (e, ctx) -> {
@@ -219,10 +223,112 @@ public final class MorgueServer implements AutoCloseable {
             });
   }
 
+  /**
+   * The names the server answers to in a request's {@code Host}, beside {@code 127.0.0.1}, {@code
+   * localhost}, {@code [::1]} and the address it listens on: e.g. the machine's name when it serves
+   * a network. Call before {@link #start}.
+   */
+  public MorgueServer allowHosts(java.util.Collection<String> hosts) {
+    for (String h : hosts) {
+      allowedHosts.add(hostName(h.strip()));
+    }
+    return this;
+  }
+
   /** Listens on {@code host}:{@code port} (0: any free port). */
   public MorgueServer start(String host, int port) {
+    if (!host.equals("0.0.0.0") && !host.equals("::") && !host.isEmpty()) {
+      allowedHosts.add(hostName(host.contains(":") ? "[" + host + "]" : host));
+    }
     app.start(host, port);
     return this;
+  }
+
+  // --- who may ask ----------------------------------------------------------------------------
+
+  /** The names the server answers to (lower case, without port; IPv6 in brackets). */
+  private final Set<String> allowedHosts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  {
+    allowedHosts.addAll(Set.of("127.0.0.1", "localhost", "[::1]"));
+  }
+
+  /** The host name of a {@code Host} header or a name: lower case, without its port. */
+  static String hostName(String host) {
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    if (h.startsWith("[")) {
+      int end = h.indexOf(']');
+      return end < 0 ? h : h.substring(0, end + 1);
+    }
+    int colon = h.indexOf(':');
+    if (colon >= 0 && h.indexOf(':', colon + 1) < 0) {
+      h = h.substring(0, colon);
+    } else if (colon >= 0) {
+      h = "[" + h + "]"; // a bare IPv6 address
+    }
+    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+  }
+
+  /**
+   * Refuses what another site could make a browser send: a request for a host the server was not
+   * started for (DNS rebinding: 421), a change ({@code POST}, {@code PUT}, {@code PATCH}, {@code
+   * DELETE}) from a page of another origin (403), or one whose body is not {@code application/json}
+   * (415: a form or {@code text/plain} needs no preflight).
+   */
+  private void checkHostAndOrigin(Context ctx) {
+    String host = ctx.header("Host");
+    if (host == null || !allowedHosts.contains(hostName(host))) {
+      throw new Refused(
+          421,
+          "this server does not answer for the host '"
+              + (host == null ? "" : ascii(host))
+              + "'; start it with --allowed-host NAME to add a name",
+          "Host");
+    }
+    String method = ctx.method().name();
+    boolean write =
+        method.equals("POST")
+            || method.equals("PUT")
+            || method.equals("PATCH")
+            || method.equals("DELETE");
+    if (!write) {
+      return;
+    }
+    String origin = ctx.header("Origin");
+    if (origin != null) {
+      String own = ctx.scheme() + "://" + host.toLowerCase(java.util.Locale.ROOT);
+      if (!origin.toLowerCase(java.util.Locale.ROOT).equals(own)) {
+        throw new Refused(
+            403,
+            "a change must come from this server's own pages, not from " + ascii(origin),
+            "Origin");
+      }
+    }
+    if (!method.equals("DELETE")) {
+      String type = ctx.header("Content-Type");
+      String media =
+          type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+      if (!media.equals("application/json")) {
+        throw new Refused(
+            415,
+            "a change must be sent as Content-Type: application/json, not "
+                + (type == null ? "nothing" : ascii(type)),
+            "Content-Type");
+      }
+    }
+  }
+
+  /** A request refused before its route: its status, message and the header at fault. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String header;
+
+    Refused(int status, String message, String header) {
+      super(message);
+      this.status = status;
+      this.header = header;
+    }
   }
 
   /** The port it listens on, once started. */
