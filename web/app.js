@@ -667,9 +667,10 @@ async function loadSaved() {
 
 function savedItem(s) {
   const li = el('li', { class: 'saved-item', 'data-slug': s.slug });
-  const now = s.total === null ? 'it no longer runs' : s.total + ' now';
+  const now = s.counted === false ? 'not counted yet (reload to count)' : s.total === null ? 'it no longer runs' : s.total + ' now';
   const counts = s.totalAtSave + ' results when saved on ' + s.savedAt.slice(0, 10) + ', ' + now;
-  const fresh = s.newSince ? s.newSince + ' new since ' + (s.lastOpenedAt ? 'last opened' : 'saved') : 'nothing new';
+  const fresh = s.counted === false ? 'new: not counted yet'
+    : s.newSince ? s.newSince + ' new since ' + (s.lastOpenedAt ? 'marked seen' : 'saved') : 'nothing new';
   const del = el('button', { type: 'button', class: 'saved-delete' }, 'Delete');
   del.addEventListener('click', async () => {
     if (del.dataset.confirm === undefined) {
@@ -716,7 +717,7 @@ function newToggle(li, s, label) {
     }
     const b = r.body;
     if (!b.exact) {
-      box.replaceChildren(el('span', { class: 'muted', text: b.newSince + ' more than then; which ones is not known (too many articles to remember). Open the search to see them all.' }));
+      box.replaceChildren(el('span', { class: 'muted', text: b.newSince + ' more than then; which ones is not known (too many articles to remember). Open the search to see them all.' }), ' ', seenButton(s));
       return;
     }
     const items = b.articles.map((a) => el('li', {},
@@ -726,6 +727,18 @@ function newToggle(li, s, label) {
     if (b.newSince > b.articles.length) {
       box.append(el('p', { class: 'muted', text: 'and ' + (b.newSince - b.articles.length) + ' more; open the search to see them all.' }));
     }
+    box.append(seenButton(s));
+  });
+  return button;
+}
+
+/** "Mark as seen": new matches are counted from now on (a change, behind the token). */
+function seenButton(s) {
+  const button = el('button', { type: 'button', class: 'saved-mark-seen' }, 'Mark as seen');
+  button.addEventListener('click', async () => {
+    const r = await sendJson('POST', '/api/saved/' + encodeURIComponent(s.slug) + '/seen', {});
+    if (r.ok) loadSaved();
+    else saved.result.textContent = errorText(r);
   });
   return button;
 }

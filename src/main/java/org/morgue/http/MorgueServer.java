@@ -174,6 +174,7 @@ public final class MorgueServer implements AutoCloseable {
               config.routes.post("/api/saved", this::createSaved);
               config.routes.get("/api/saved/{slug}", this::getSaved);
               config.routes.get("/api/saved/{slug}/new", this::newSaved);
+              config.routes.post("/api/saved/{slug}/seen", this::markSeen);
               config.routes.patch("/api/saved/{slug}", this::renameSaved);
               config.routes.put("/api/saved/{slug}", this::renameSaved);
               config.routes.delete("/api/saved/{slug}", this::deleteSaved);
@@ -539,7 +540,16 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   /**
-   * {@code /s/{slug}}: records the open and redirects to the search; {@code .atom} its feed; {@code
+   * {@code POST /api/saved/{slug}/seen}: marks it as seen (its new matches are counted from now),
+   * behind the token.
+   */
+  private void markSeen(Context ctx) throws IOException {
+    requireToken(ctx);
+    ctx.json(SavedJson.saved(saved.markSeen(saved.load(ctx.pathParam("slug")))));
+  }
+
+  /**
+   * {@code /s/{slug}}: redirects to the search, changing nothing; {@code .atom} its feed; {@code
    * .csv} its export. A query that no longer parses is a 400 for all three.
    */
   private void openSaved(Context ctx) throws IOException, XMLStreamException {
@@ -555,7 +565,6 @@ public final class MorgueServer implements AutoCloseable {
     } else if (name.endsWith(".csv")) {
       csv(ctx, request, "morgue-" + slug + ".csv", List.of());
     } else {
-      saved.open(s);
       ctx.header("Cache-Control", "no-cache");
       ctx.redirect(SavedJson.url(s.saved()), HttpStatus.FOUND);
     }

@@ -65,7 +65,13 @@ public final class SavedSearches {
   public static final int MAX_QUERY_LENGTH = 8_000;
 
   /** The most saved searches an archive keeps. */
-  public static final int MAX_SAVED = 10_000;
+  public static final int MAX_SAVED = 1_000;
+
+  /**
+   * The most bytes of ids a file of seen ids holds (ids are up to 512 bytes each); past it the
+   * record is incomplete, as past {@link #MAX_SEEN} ids.
+   */
+  public static final int MAX_SEEN_BYTES = 1 << 20;
 
   /**
    * The most ids of matching articles recorded for a saved search when it is saved or opened; past
@@ -275,7 +281,13 @@ public final class SavedSearches {
    * ({@code null} or over {@value #MAX_SEEN}); called holding the locks of {@link #change}.
    */
   private void writeSeen(String slug, java.util.Collection<String> ids) throws IOException {
-    if (ids == null || ids.size() > MAX_SEEN) {
+    long bytes = 0;
+    if (ids != null && ids.size() <= MAX_SEEN) {
+      for (String id : ids) {
+        bytes += id.length(); // chars: a lower bound of the UTF-8 bytes, enough for a cap
+      }
+    }
+    if (ids == null || ids.size() > MAX_SEEN || bytes > MAX_SEEN_BYTES) {
       Files.deleteIfExists(seenFile(slug));
       return;
     }
