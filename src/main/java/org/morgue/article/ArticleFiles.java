@@ -82,7 +82,7 @@ public final class ArticleFiles {
         } catch (IOException | java.io.UncheckedIOException e) {
           // read() reports the directory
         }
-      } else {
+      } else if (Files.isRegularFile(input)) {
         out.add(input);
       }
     }
@@ -98,25 +98,39 @@ public final class ArticleFiles {
   public void read(List<Path> inputs, Consumer<ReadEvent> sink) {
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
-        List<Path> files = new ArrayList<>();
+        List<Path> entries = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(input)) {
-          walk.filter(p -> !hidden(input, p) && Files.isRegularFile(p))
-              .sorted()
-              .forEach(files::add);
+          walk.filter(p -> !p.equals(input) && !hidden(input, p)).sorted().forEach(entries::add);
         } catch (IOException | java.io.UncheckedIOException e) {
           sink.accept(
               reject(
                   Location.file(input), Reason.UNREADABLE, "cannot list directory: " + message(e)));
         }
-        for (Path file : files) {
-          if (formatOf(file) == null) {
+        for (Path entry : entries) {
+          String notAFile = notAFile(entry);
+          if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (formatOf(entry) != null) {
+              sink.accept(
+                  reject(
+                      Location.file(entry),
+                      Reason.NOT_A_FILE,
+                      "a directory named like an article file (its files are read as a folder's)"));
+            }
+          } else if (notAFile != null) {
+            sink.accept(reject(Location.file(entry), Reason.NOT_A_FILE, notAFile));
+          } else if (formatOf(entry) == null) {
             skipped++;
           } else {
-            readFile(file, sink);
+            readFile(entry, sink);
           }
         }
-      } else if (!Files.exists(input)) {
-        sink.accept(reject(Location.file(input), Reason.UNREADABLE, "no such file or directory"));
+      } else if (notAFile(input) != null) {
+        String why = notAFile(input);
+        sink.accept(
+            reject(
+                Location.file(input),
+                why.equals(NO_SUCH_FILE) ? Reason.UNREADABLE : Reason.NOT_A_FILE,
+                why));
       } else if (formatOf(input) == null) {
         sink.accept(
             reject(
@@ -129,8 +143,59 @@ public final class ArticleFiles {
     }
   }
 
-  /** Reads one file of a supported format. */
+  private static final String NO_SUCH_FILE = "no such file or directory";
+
+  /**
+   * Why {@code path} is not a regular file that can be opened (a FIFO would block the reader for
+   * ever), or {@code null} when it is one (or a symbolic link to one).
+   */
+  static String notAFile(Path path) {
+    boolean link = Files.isSymbolicLink(path);
+    java.nio.file.attribute.BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return link ? "a symbolic link to nothing (" + target(path) + ")" : NO_SUCH_FILE;
+    } catch (java.nio.file.FileSystemException e) {
+      String reason = e.getReason() == null ? "" : e.getReason();
+      return link && reason.toLowerCase(Locale.ROOT).contains("symbolic links")
+          ? "a symbolic link loop"
+          : "cannot read its type: " + message(e);
+    } catch (IOException e) {
+      return "cannot read its type: " + message(e);
+    }
+    if (a.isRegularFile()) {
+      return null;
+    }
+    if (a.isDirectory()) {
+      return link ? "a symbolic link to a directory (links to folders are not followed)" : null;
+    }
+    return (link ? "a symbolic link to " : "") + "a FIFO, socket or device, not a regular file";
+  }
+
+  private static String target(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  /** Reads one file of a supported format; anything but a regular file is rejected unopened. */
   public void readFile(Path file, Consumer<ReadEvent> sink) {
+    String notAFile = notAFile(file);
+    if (notAFile != null && !Files.isDirectory(file)) {
+      sink.accept(
+          reject(
+              Location.file(file),
+              notAFile.equals(NO_SUCH_FILE) ? Reason.UNREADABLE : Reason.NOT_A_FILE,
+              notAFile));
+      return;
+    }
+    if (Files.isDirectory(file)) {
+      sink.accept(reject(Location.file(file), Reason.NOT_A_FILE, "a directory, not a file"));
+      return;
+    }
     if (formatOf(file) == Format.HOUSE) {
       readHouse(file, sink);
     } else {
