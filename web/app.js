@@ -35,6 +35,20 @@ let firstPaint = true;
 // --- small helpers ------------------------------------------------------------------------------
 
 /** An element with attributes and children (strings become text nodes, never HTML). */
+/**
+ * The address if a link may have it, else null: http(s) only, absolute or on this site
+ * ('/api/...', '?q=...'); never javascript:, data: or anything else an article's URL might hold.
+ */
+function safeHref(v) {
+  try {
+    const u = new URL(String(v), location.href);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? String(v) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An element; an href that is not http(s) is left out (see safeHref). */
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -42,6 +56,7 @@ function el(tag, attrs = {}, ...children) {
     if (k === 'class') e.className = v;
     else if (k === 'text') e.textContent = v;
     else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (k === 'href') { if (safeHref(v) !== null) e.setAttribute(k, v); }
     else e.setAttribute(k, v === true ? '' : v);
   }
   for (const c of children.flat()) {
@@ -568,7 +583,7 @@ async function showArticle(id) {
   if (a.section) row('Section', navLink(changed((q) => q.set('section', a.section), results), a.section));
   if (a.authors && a.authors.length) row('By', ...a.authors.flatMap((n, i) => [i ? ', ' : '', navLink(changed((q) => q.set('author', n), results), n)]));
   if (a.source) row('Source', navLink(changed((q) => q.set('source', a.source), results), a.source));
-  if (a.url) row('Original', el('a', { href: a.url, rel: 'noopener noreferrer' }, a.url));
+  if (a.url) row('Original', safeHref(a.url) === null ? a.url : el('a', { href: a.url, rel: 'noopener noreferrer' }, a.url));
   if (a.copyOf) row('Copy of', navLink(changed((q) => q.set('article', a.copyOf), results), a.copyOf));
   if (a.copies && a.copies.length) row('Wire copies', ...a.copies.flatMap((c, i) => [i ? ', ' : '', navLink(changed((q) => q.set('article', c), results), c)]));
   const permanent = location.origin + '/?article=' + encodeURIComponent(a.id);

@@ -400,6 +400,16 @@ class SearchPageIT {
             .contains("<b>tags</b>"));
     assertTrue(
         driver.findElements(By.cssSelector("#article-view script, #article-view b")).isEmpty());
+    // its url is javascript:, shown as text and never a link
+    assertTrue(
+        driver
+            .findElement(By.id("article-view"))
+            .getText()
+            .contains("javascript:alert(document.domain)"));
+    for (WebElement a : driver.findElements(By.cssSelector("a[href]"))) {
+      String href = a.getDomAttribute("href");
+      assertTrue(!href.strip().toLowerCase(java.util.Locale.ROOT).startsWith("javascript:"), href);
+    }
     screenshot("markup");
   }
 
