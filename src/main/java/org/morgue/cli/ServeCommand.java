@@ -2,8 +2,10 @@ package org.morgue.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.morgue.http.MorgueServer;
@@ -150,8 +152,17 @@ public final class ServeCommand implements Callable<Integer> {
       searcher.startRefreshing(refresh);
       Path web = Main.home().resolve("web");
       String token = listen.token();
+      SavedSearches store = new SavedSearches(layout.saved());
+      List<Path> leftovers = new java.util.ArrayList<>(store.removeLeftovers());
+      Path authorityTmp = layout.root().resolve("authority.txt.tmp"); // a rule's unfinished write
+      if (Files.deleteIfExists(authorityTmp)) {
+        leftovers.add(authorityTmp);
+      }
+      for (Path leftover : leftovers) {
+        out.println("  removed " + leftover + ", left by a crash");
+      }
       MorgueServer server =
-          new MorgueServer(searcher, web, new SavedSearches(layout.saved()), token)
+          new MorgueServer(searcher, web, store, token)
               .allowHosts(listen.allowedHosts)
               .start(listen.host, listen.port);
       String host = listen.host.contains(":") ? "[" + listen.host + "]" : listen.host;

@@ -334,6 +334,46 @@ public final class SavedSearches {
         });
   }
 
+  /**
+   * Removes what a crash may have left in the folder: temporary files ({@code *.tmp}) of writes
+   * that never finished, and files of seen ids of slugs that are not stored (a save that died
+   * between writing its seen ids and the store). Run when a server starts; holds the same locks as
+   * a change.
+   *
+   * @return the files removed
+   */
+  @SuppressWarnings("try") // the OS lock is held for the block's duration, never read
+  public List<Path> removeLeftovers() throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    synchronized (lock) {
+      try (FileChannel lockFile =
+              FileChannel.open(
+                  folder.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          java.nio.channels.FileLock held = lockFile.lock()) {
+        Map<String, SavedSearch> all = read();
+        List<Path> removed = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+          for (Path f : files.sorted().toList()) {
+            String name = f.getFileName().toString();
+            boolean leftover =
+                name.endsWith(".tmp")
+                    || (name.startsWith("seen-")
+                        && name.endsWith(".json")
+                        && !all.containsKey(
+                            name.substring("seen-".length(), name.length() - ".json".length())));
+            if (leftover && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              Files.deleteIfExists(f);
+              removed.add(f);
+            }
+          }
+        }
+        return removed;
+      }
+    }
+  }
+
   // --- export and import ------------------------------------------------------------------------
 
   /** Writes every saved search to {@code target} as one JSON file (the store's own format). */

@@ -214,4 +214,24 @@ class SavedSearchesTest {
     Files.writeString(file, "not json");
     assertEquals(1, Main.run("saved", "import", "--index", b.toString(), file.toString()));
   }
+
+  @Test
+  void leftoversOfACrashAreRemovedAndNothingElse() throws IOException {
+    SavedSearches store = new SavedSearches(tmp.resolve("leftovers"));
+    SavedSearch kept = store.create("Kept", "q=kept", 1, 1, 1, T, List.of("a1"));
+    Path folder = store.folder();
+    Path tmpStore = Files.writeString(folder.resolve(SavedSearches.FILE_NAME + ".tmp"), "{\"half");
+    Path tmpSeen = Files.writeString(folder.resolve("seen-kept.json.tmp"), "[");
+    Path orphan = Files.writeString(folder.resolve("seen-never-stored.json"), "{}");
+    Path other = Files.writeString(folder.resolve("notes.txt"), "mine");
+
+    assertEquals(List.of(tmpStore, tmpSeen, orphan), store.removeLeftovers()); // in name order
+
+    assertFalse(Files.exists(tmpStore) || Files.exists(tmpSeen) || Files.exists(orphan));
+    assertTrue(Files.exists(other));
+    assertEquals(java.util.Optional.of(Set.of("a1")), store.seen(kept.slug()));
+    assertEquals(List.of(kept), store.list());
+    assertEquals(List.of(), store.removeLeftovers());
+    assertEquals(List.of(), new SavedSearches(tmp.resolve("none")).removeLeftovers());
+  }
 }
