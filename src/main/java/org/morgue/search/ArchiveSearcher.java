@@ -582,7 +582,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   private SearchRun prepare(ReaderState state, SearchRequest request) throws IOException {
     ArchiveQueryParser parser = ArchiveQueryParser.create(state.expansion());
     Query base = parser.parseQuery(request.q());
-    QueryLimits.checkExpansions(base, state.reader(), maxExpansion);
+    long limitMs = timeLimit.toMillis();
+    QueryLimits.checkExpansions(
+        base, state.reader(), maxExpansion, System.nanoTime() + timeLimit.toNanos(), limitMs);
     DrillDownQuery ddq = new DrillDownQuery(FACETS_CONFIG, withDatesAndExclusions(base, request));
     request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
     return new SearchRun(state, newSearcher(state), base, ddq, new ArrayList<>(parser.warnings()));
