@@ -234,4 +234,32 @@ class SavedSearchesTest {
     assertEquals(List.of(), store.removeLeftovers());
     assertEquals(List.of(), new SavedSearches(tmp.resolve("none")).removeLeftovers());
   }
+
+  @Test
+  void aWriteOnAFullDiskFailsCleanlyAndKeepsTheOldFile() throws IOException {
+    Path full = Path.of("/dev/full"); // every write to it fails with ENOSPC
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full");
+    SavedSearches store = new SavedSearches(tmp.resolve("full"));
+    SavedSearch kept = store.create("Kept", "q=kept", 1, 1, 1, T, List.of("a1"));
+    byte[] before = Files.readAllBytes(store.file());
+    // the store's temporary file lands on the full device
+    Path tmpFile = store.folder().resolve(SavedSearches.FILE_NAME + ".tmp");
+    Files.createSymbolicLink(tmpFile, full);
+
+    IOException e =
+        assertThrows(IOException.class, () -> store.create("Lost", "q=lost", 2, 1, 1, T, null));
+    assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(store.file())));
+    assertEquals(List.of(kept), store.list());
+    assertFalse(Files.exists(tmpFile, java.nio.file.LinkOption.NOFOLLOW_LINKS), "cleaned up");
+    assertThrows(
+        IOException.class,
+        () -> {
+          Files.createSymbolicLink(tmpFile, full);
+          store.rename(kept.slug(), "Renamed");
+        });
+    assertEquals(List.of(kept), store.list());
+    // with space again, writes go on
+    assertEquals("Renamed", store.rename(kept.slug(), "Renamed").name());
+  }
 }
