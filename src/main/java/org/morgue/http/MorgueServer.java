@@ -162,28 +162,33 @@ public final class MorgueServer implements AutoCloseable {
               }
               config.routes.before(MorgueServer::securityHeaders);
               config.routes.before(this::checkHostAndOrigin);
-              config.routes.get("/api/search", this::search);
-              config.routes.get("/api/search.csv", this::csv);
-              config.routes.get("/api/search.jsonl", this::jsonLines);
-              config.routes.get("/api/search.atom", this::atom);
-              config.routes.get("/api/articles/<id>", this::article);
-              config.routes.get("/api/facets/{dimension}", this::facets);
+              config.routes.get("/api/search", gated(this::search));
+              config.routes.get("/api/search.csv", gated(this::csv));
+              config.routes.get("/api/search.jsonl", gated(this::jsonLines));
+              config.routes.get("/api/search.atom", gated(this::atom));
+              config.routes.get("/api/articles/<id>", gated(this::article));
+              config.routes.get("/api/facets/{dimension}", gated(this::facets));
               config.routes.get("/api/stats", this::stats);
               config.routes.get("/api/health", this::health);
-              config.routes.get("/api/saved", this::listSaved);
+              config.routes.get("/api/saved", gated(this::listSaved));
               config.routes.post("/api/saved", this::createSaved);
               config.routes.get("/api/saved/{slug}", this::getSaved);
-              config.routes.get("/api/saved/{slug}/new", this::newSaved);
+              config.routes.get("/api/saved/{slug}/new", gated(this::newSaved));
               config.routes.post("/api/saved/{slug}/seen", this::markSeen);
               config.routes.patch("/api/saved/{slug}", this::renameSaved);
               config.routes.put("/api/saved/{slug}", this::renameSaved);
               config.routes.delete("/api/saved/{slug}", this::deleteSaved);
-              config.routes.get("/s/{slug}", this::openSaved);
-              config.routes.get("/api/entities/report", this::namesReport);
+              config.routes.get("/s/{slug}", gated(this::openSaved));
+              config.routes.get("/api/entities/report", gated(this::namesReport));
               config.routes.post("/api/entities/rules", this::addRule);
               config.routes.exception(
                   Refused.class,
-                  (e, ctx) -> new ApiError(e.status, e.getMessage(), e.header, null).send(ctx));
+                  (e, ctx) -> {
+                    if (e.retryAfter > 0) {
+                      ctx.header("Retry-After", Integer.toString(e.retryAfter));
+                    }
+                    new ApiError(e.status, e.getMessage(), e.header, null).send(ctx);
+                  });
               config.routes.exception(
                   Unauthorized.class,
                   (e, ctx) -> {
@@ -243,6 +248,82 @@ public final class MorgueServer implements AutoCloseable {
     }
     app.start(host, port);
     return this;
+  }
+
+  // --- load -----------------------------------------------------------------------------------
+
+  /** Searches that run at once: one a core, at least two. */
+  private final java.util.concurrent.Semaphore running =
+      new java.util.concurrent.Semaphore(
+          Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+
+  private final java.util.concurrent.atomic.AtomicInteger waiting =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The most searches that wait for one to end; past it, a 503 at once. */
+  private volatile int maxWaiting = 64;
+
+  /**
+   * Sets how many searches run at once and how many may wait (for tests and heavy machines); call
+   * before {@link #start}.
+   */
+  public MorgueServer limitSearches(int concurrent, int queued) {
+    if (concurrent < 1 || queued < 0) {
+      throw new IllegalArgumentException("concurrent >= 1 and queued >= 0");
+    }
+    running.drainPermits();
+    running.release(concurrent);
+    maxWaiting = queued;
+    return this;
+  }
+
+  /** The permits of the searches that run (for tests, to fill them). */
+  java.util.concurrent.Semaphore searchSlots() {
+    return running;
+  }
+
+  /** How many searches wait now. */
+  int waitingSearches() {
+    return waiting.get();
+  }
+
+  /** A searching route that may run only when a search slot is free (see {@link #gate}). */
+  private io.javalin.http.Handler gated(io.javalin.http.Handler route) {
+    return ctx -> {
+      gate(ctx);
+      try {
+        route.handle(ctx);
+      } finally {
+        running.release();
+      }
+    };
+  }
+
+  /**
+   * Takes a search slot: at once if one is free, else waiting in a bounded queue for at most the
+   * time limit; a full queue or a wait past it is a 503 with {@code Retry-After}, so that the
+   * server answers (its health, its page) under overload rather than letting requests pile up.
+   */
+  private void gate(Context ctx) throws InterruptedException {
+    if (running.tryAcquire()) {
+      return;
+    }
+    if (waiting.incrementAndGet() > maxWaiting) {
+      waiting.decrementAndGet();
+      throw busy("too many searches are waiting");
+    }
+    try {
+      long ms = Math.max(1, searcher.timeLimit().toMillis());
+      if (!running.tryAcquire(ms, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw busy("no search ended within the time limit");
+      }
+    } finally {
+      waiting.decrementAndGet();
+    }
+  }
+
+  private static Refused busy(String why) {
+    return new Refused(503, "the server is busy (" + why + "); try again in a second", null, 1);
   }
 
   // --- who may ask ----------------------------------------------------------------------------
@@ -324,11 +405,17 @@ public final class MorgueServer implements AutoCloseable {
     private static final long serialVersionUID = 1L;
     final int status;
     final String header;
+    final int retryAfter;
 
     Refused(int status, String message, String header) {
+      this(status, message, header, 0);
+    }
+
+    Refused(int status, String message, String header, int retryAfterSeconds) {
       super(message);
       this.status = status;
       this.header = header;
+      this.retryAfter = retryAfterSeconds;
     }
   }
 
