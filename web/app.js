@@ -3,6 +3,8 @@
 // and reached with back and forward. Text from articles is set with textContent; the only HTML
 // inserted is the server's snippet, and even that is reduced to text and <mark> (see markedText).
 
+import { queryTools, showConcordance } from './query-tools.js';
+
 /** Facet dimensions, in the order the page shows them: [parameter, heading, singular label]. */
 const DIMS = [
   ['section', 'Sections', 'section'],
@@ -180,7 +182,12 @@ function render() {
   view.from.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('from') || '') ? p.get('from') : '';
   view.to.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') || '') ? p.get('to') : '';
   view.names.hidden = p.get('view') !== 'names';
-  if (p.get('view') === 'names') showNames(p);
+  $('concordance-view').hidden = p.get('view') !== 'concordance';
+  if (p.get('view') === 'concordance') {
+    view.results.hidden = true;
+    view.article.hidden = true;
+    showConcordance(p, $('concordance-view')).then(() => state('ready'));
+  } else if (p.get('view') === 'names') showNames(p);
   else if (p.has('article')) showArticle(p.get('article'));
   else showResults(p);
 }
@@ -258,6 +265,7 @@ function clearResults() {
   view.facets.replaceChildren();
   view.timeline.hidden = true;
   view.exports.replaceChildren();
+  $('query-tools').replaceChildren();
   view.chips.replaceChildren(...chips(params()));
 }
 
@@ -297,6 +305,7 @@ function paintResults(p, r) {
   view.facets.replaceChildren(...DIMS.map(([d, heading]) => facet(p, r, d, heading)));
   timeline(p, r.histogram);
   exportsLinks(p);
+  queryTools(p, r, $('query-tools'));
 }
 
 function hit(p, h) {

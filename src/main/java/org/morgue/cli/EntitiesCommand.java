@@ -39,7 +39,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "entities",
     mixinStandardHelpOptions = true,
-    subcommands = {EntitiesCommand.Apply.class, EntitiesCommand.Report.class},
+    subcommands = {
+      EntitiesCommand.Apply.class,
+      EntitiesCommand.Report.class,
+      EntitiesCommand.BoilerplateLines.class
+    },
     description = {
       "Prints the people, organisations and places a plain text names: one JSON object a line per mention,",
       "with type (person, org or place), surface text, canonical name, field (text), start and end offsets",
@@ -218,6 +222,44 @@ public final class EntitiesCommand implements Callable<Integer> {
             j.why(),
             j.rule() == null ? "# no rule can name it" : j.rule());
       }
+    }
+  }
+
+  /** {@code morgue entities boilerplate}: the lines left out of entity extraction. */
+  @Command(
+      name = "boilerplate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Lists the lines that at least five articles of one source share (footers, attribution lines,",
+        "credits): they are left out of entity extraction. Correct it in boilerplate.txt beside the",
+        "index ('keep: LINE' or 'drop: LINE'), then run entities apply."
+      })
+  static final class BoilerplateLines implements Callable<Integer> {
+    @picocli.CommandLine.Mixin IndexOption index = new IndexOption();
+
+    @Option(names = "--top", description = "Lines listed (default: 50).")
+    int top = 50;
+
+    @Override
+    public Integer call() throws Exception {
+      org.morgue.index.IndexLayout layout = index.requireIndex();
+      var overrides = org.morgue.index.BoilerplateOverrides.read(layout.boilerplateFile());
+      try (var dir = org.apache.lucene.store.FSDirectory.open(layout.lucene());
+          var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+        var lines = org.morgue.index.Boilerplate.lines(reader, overrides, top);
+        System.out.printf(
+            Locale.ROOT, "%,d boilerplate lines (articles, source, status, line):%n", lines.size());
+        for (var l : lines) {
+          System.out.printf(
+              Locale.ROOT,
+              "%7d  %s  %s  %s%n",
+              l.articles(),
+              l.source(),
+              l.status(),
+              l.text() == null ? "(no sample)" : Terminal.oneLine(l.text()));
+        }
+      }
+      return 0;
     }
   }
 }

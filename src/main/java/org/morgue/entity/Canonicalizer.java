@@ -149,6 +149,12 @@ public final class Canonicalizer {
   private static final Pattern SUFFIX =
       Pattern.compile("(?i)-(based|born|led|backed|owned|registered|run|made|headquartered)$");
 
+  private static final Pattern INNER_MARKS =
+      Pattern.compile("\\s*[\\[\\]{}\"“”«»]+\\s*|(?<=\\p{L})[)(]\\s+|\\s+[)(](?=\\p{L})");
+
+  private static final Pattern REPEATED_WORD =
+      Pattern.compile("(?i)\\b(\\p{L}[\\p{L}.'’-]*)(?:\\s+\\1(?=\\s|$))+");
+
   static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
   private static final Pattern WRAPPING = Pattern.compile("^[\"'“”‘’«»(\\[{]+|[\"“”»)\\]},;:!?]+$");
   private static final Pattern POSSESSIVE = Pattern.compile("(?i)\\s*['’]s$");
@@ -397,6 +403,9 @@ public final class Canonicalizer {
   public static String clean(EntityType type, String surface) {
     String s = SPACES.matcher(surface).replaceAll(" ").strip();
     s = WRAPPING.matcher(s).replaceAll("").strip();
+    // brackets and quotes left inside by link markup: "Barack] Obama", "Hillary [Clinton"
+    s = INNER_MARKS.matcher(s).replaceAll(" ").strip();
+    s = REPEATED_WORD.matcher(s).replaceAll("$1"); // "Trump Trump", "Obama Obama"
     s = POSSESSIVE.matcher(s).replaceAll("");
     if (s.length() > 1 && (s.endsWith("s'") || s.endsWith("s’"))) {
       s = s.substring(0, s.length() - 1);

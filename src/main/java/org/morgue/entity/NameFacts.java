@@ -53,13 +53,13 @@ public final class NameFacts {
   /** Lines shorter or longer than these are never boilerplate candidates. */
   static final int MIN_LINE = 12;
 
-  static final int MAX_LINE = 400;
+  static final int MAX_LINE = 200;
 
   /**
    * The version of the facts: bumped when a change of Morgue changes the facts an article gives, so
    * that {@code entities apply} writes every article's facts again before resolving.
    */
-  public static final int VERSION = 4;
+  public static final int VERSION = 6;
 
   /** An acronym in brackets: "(CDC)", "(U.N.)". */
   private static final Pattern ACRONYM = Pattern.compile("\\((\\p{Lu}[\\p{Lu}.&]{1,7})\\)");
@@ -237,7 +237,7 @@ public final class NameFacts {
    * case, digits as {@code 0} (so the year of a copyright line does not matter), punctuation and
    * spacing as one space.
    */
-  static String lineHash(String line) {
+  public static String lineHash(String line) {
     String s = line.strip();
     if (s.length() < MIN_LINE || s.length() > MAX_LINE) {
       return null;
@@ -262,15 +262,13 @@ public final class NameFacts {
         space = true;
       }
     }
-    long h = 1125899906842597L;
+    // 40 bits: two lines of one source colliding would count one article twice, not make
+    // boilerplate, and the index keeps a term per line, so the term stays short
+    long h = 0xcbf29ce484222325L;
     for (int i = 0; i < b.length(); i++) {
-      h = 31 * h + b.charAt(i);
+      h = (h ^ b.charAt(i)) * 0x100000001b3L;
     }
-    long h2 = 0xcbf29ce484222325L;
-    for (int i = 0; i < b.length(); i++) {
-      h2 = (h2 ^ b.charAt(i)) * 0x100000001b3L;
-    }
-    return Long.toHexString(h) + Long.toHexString(h2 & 0xffffffffL);
+    return Long.toHexString((h >>> 24) | (1L << 40)).substring(1);
   }
 
   /** A source's key: without what it says in brackets and a leading "the". */

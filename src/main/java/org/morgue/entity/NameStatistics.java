@@ -31,6 +31,14 @@ public interface NameStatistics {
         }
       };
 
+  /**
+   * Whether its answers never change (a snapshot of the archive), so that what is derived from them
+   * may be kept for the next article.
+   */
+  default boolean unchanging() {
+    return false;
+  }
+
   /** The number of articles holding {@code fact}. Example: {@code count("T|PERSON|trump")}. */
   long count(String fact);
 

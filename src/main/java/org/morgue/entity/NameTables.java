@@ -40,6 +40,8 @@ public final class NameTables {
   private final Set<String> places = new HashSet<>();
   private final Pattern demonymPattern;
   private final Map<String, Set<String>> formal = new HashMap<>();
+  private final Map<String, Set<String>> formalWithSelf =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Character> gender = new HashMap<>();
 
   private NameTables(List<String> aliasLines, List<String> demonymLines) {
@@ -163,9 +165,18 @@ public final class NameTables {
    * is {@code [tony, anthony, antony]}, {@code formal("nikol")} is {@code [nikol]}.
    */
   public Set<String> formalNames(String given) {
+    Set<String> known = formalWithSelf.get(given);
+    if (known != null) {
+      return known;
+    }
     Set<String> out = new HashSet<>(formal.getOrDefault(given, Set.of()));
     out.add(given);
-    return out;
+    if (formalWithSelf.size() > 100_000) {
+      formalWithSelf.clear(); // bounded: a cache, not a table
+    }
+    Set<String> answer = Set.copyOf(out);
+    formalWithSelf.put(given, answer);
+    return answer;
   }
 
   /**
@@ -247,7 +258,8 @@ public final class NameTables {
    * {@code fold("Kim Jong-un")} is {@code Kim Jong un}, {@code fold("Erdoğan")} is {@code Erdogan}.
    */
   static String fold(String name) {
-    String s = Normalizer.normalize(name, Normalizer.Form.NFKD);
+    // plain ASCII (most names) has no accents to take apart: skip the costly normalisation
+    String s = isAscii(name) ? name : Normalizer.normalize(name, Normalizer.Form.NFKD);
     StringBuilder b = new StringBuilder(s.length());
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
@@ -271,6 +283,15 @@ public final class NameTables {
       b.append(c == '\u2019' ? '\'' : c);
     }
     return b.toString();
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@link #fold} in lower case: the key for comparing names regardless of case. */

@@ -43,6 +43,24 @@ public record PersonName(
    * suffix is set aside (a one-word name is a partial name, not a full one).
    */
   public static PersonName parse(String name) {
+    Object known = CACHE.get(name);
+    if (known != null) {
+      return known == NONE ? null : (PersonName) known;
+    }
+    PersonName p = parseAnew(name);
+    if (CACHE.size() > 200_000) {
+      CACHE.clear(); // bounded: a cache of the names of recent articles
+    }
+    CACHE.put(name, p == null ? NONE : p);
+    return p;
+  }
+
+  private static final Object NONE = new Object();
+
+  private static final java.util.Map<String, Object> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static PersonName parseAnew(String name) {
     String key = NameTables.key(name);
     if (key.isEmpty()) {
       return null;

@@ -58,13 +58,22 @@ final class Resolver {
   private final ArticleText text;
   private final int year;
   private final Map<String, Map<String, Long>> prefixes = new HashMap<>();
-  private final Map<String, String> variants = new HashMap<>();
+
+  /** The variants known for each statistics, shared by the articles resolved against them. */
+  private static final Map<NameStatistics, Map<String, String>> VARIANTS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  private final Map<String, String> variants;
 
   Resolver(NameTables tables, NameStatistics stats, ArticleText text) {
     this.tables = tables;
     this.stats = stats;
     this.text = text;
     this.year = text == null || text.date() == null ? -1 : text.date().getYear();
+    this.variants =
+        !stats.unchanging()
+            ? new HashMap<>()
+            : VARIANTS.computeIfAbsent(stats, s -> new java.util.concurrent.ConcurrentHashMap<>());
   }
 
   void resolve(List<Canonicalizer.Draft> drafts) {
@@ -654,6 +663,9 @@ final class Resolver {
         }
       }
       out = best;
+    }
+    if (variants.size() > 200_000) {
+      variants.clear(); // bounded: a cache
     }
     variants.put(fk, out);
     return out;

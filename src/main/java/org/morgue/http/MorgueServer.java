@@ -69,6 +69,8 @@ import org.slf4j.LoggerFactory;
  * <tr><td>{@code /api/entities/report}</td><td>suspected splits and junk among the names, with the
  *   rules that fix them ({@link NamesJson#report}); {@code POST /api/entities/rules} adds a rule to
  *   the authority file and applies it ({@link NameCuration#add})</td></tr>
+ * <tr><td>{@code /api/concordance}, {@code /api/concordance.csv}</td><td>every occurrence of the
+ *   query's words in context, a page or all as CSV ({@link QueryLanguageRoutes})</td></tr>
  * <tr><td>{@code /}</td><td>the files of the web folder (the search page)</td></tr>
  * </table>
  *
@@ -103,6 +105,7 @@ public final class MorgueServer implements AutoCloseable {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final ArchiveSearcher searcher;
+  private final QueryLanguageRoutes queryLanguage;
   private final SavedSearchService saved;
   private final NameCuration names;
   private final byte[] token;
@@ -141,6 +144,7 @@ public final class MorgueServer implements AutoCloseable {
       NameCuration names,
       String token) {
     this.searcher = searcher;
+    this.queryLanguage = new QueryLanguageRoutes(searcher);
     this.saved = new SavedSearchService(searcher, saved);
     this.names = names;
     this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
@@ -172,7 +176,7 @@ public final class MorgueServer implements AutoCloseable {
               config.routes.get("/api/health", this::health);
               config.routes.get("/api/saved", gated(this::listSaved));
               config.routes.post("/api/saved", this::createSaved);
-              config.routes.get("/api/saved/{slug}", this::getSaved);
+              config.routes.get("/api/saved/{slug}", gated(this::getSaved));
               config.routes.get("/api/saved/{slug}/new", gated(this::newSaved));
               config.routes.post("/api/saved/{slug}/seen", this::markSeen);
               config.routes.patch("/api/saved/{slug}", this::renameSaved);
@@ -181,6 +185,10 @@ public final class MorgueServer implements AutoCloseable {
               config.routes.get("/s/{slug}", gated(this::openSaved));
               config.routes.get("/api/entities/report", gated(this::namesReport));
               config.routes.post("/api/entities/rules", this::addRule);
+              // --- the query language's reading tools (issue 12): QueryLanguageRoutes ---------
+              config.routes.get("/api/concordance", gated(queryLanguage::concordance));
+              config.routes.get("/api/concordance.csv", gated(queryLanguage::concordanceCsv));
+              // --- end of the query language's routes ---------------------------------------
               config.routes.exception(
                   Refused.class,
                   (e, ctx) -> {
@@ -435,7 +443,9 @@ public final class MorgueServer implements AutoCloseable {
   private void search(Context ctx) throws IOException {
     SearchParameters.Parsed p = parse(ctx, Set.of());
     SearchResult r = searcher.search(p.request()).withWarningsFirst(p.warnings());
-    ctx.json(SearchJson.result(r));
+    Map<String, Object> out = SearchJson.result(r);
+    out.putAll(QueryLanguageRoutes.diagnosis(searcher, p.request(), r));
+    ctx.json(out);
   }
 
   private void csv(Context ctx) throws IOException {
@@ -487,7 +497,7 @@ public final class MorgueServer implements AutoCloseable {
     }
   }
 
-  private interface Streaming {
+  interface Streaming {
     void run() throws IOException;
   }
 
@@ -495,7 +505,7 @@ public final class MorgueServer implements AutoCloseable {
    * Streams an export. A failure before anything was sent becomes an error response; after, the
    * response is aborted, so that the client sees a broken transfer rather than a short file.
    */
-  private static void stream(Context ctx, Streaming streaming) throws IOException {
+  static void stream(Context ctx, Streaming streaming) throws IOException {
     try {
       streaming.run();
     } catch (IOException | UncheckedIOException e) {

@@ -1,5 +1,9 @@
 package org.morgue.index;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -48,9 +52,48 @@ public final class Analyzers {
     };
   }
 
-  /** The index analyzer. */
+  /**
+   * The index analyzer: {@link #exact()}, and in the text fields ({@link Fields#TEXT}) the marks of
+   * sentence and paragraph boundaries ({@link BoundaryMarks}) at the positions of the words around
+   * them.
+   */
   public static Analyzer forIndex() {
-    return exact();
+    return new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream folded = new FoldFilter(source);
+        if (!TEXT.contains(field)) {
+          return new TokenStreamComponents(source, folded);
+        }
+        BoundaryMarks marks = new BoundaryMarks(folded);
+        return new TokenStreamComponents(
+            reader -> {
+              String text = readAll(reader);
+              marks.setText(text);
+              source.setReader(new StringReader(text));
+            },
+            marks);
+      }
+
+      @Override
+      protected TokenStream normalize(String field, TokenStream in) {
+        return new FoldFilter(in);
+      }
+    };
+  }
+
+  private static String readAll(Reader reader) {
+    try {
+      StringBuilder out = new StringBuilder();
+      char[] buffer = new char[4096];
+      for (int n; (n = reader.read(buffer)) >= 0; ) {
+        out.append(buffer, 0, n);
+      }
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -21,7 +21,9 @@ import java.util.List;
  *     stem, so "elections" finds "election". A stemmed copy of the text would double the terms to
  *     invert and halve ingest speed for what a term-dictionary walk gives per query word. Stored for
  *     display and for highlighting by re-analysis (offsets in the postings would grow the index for
- *     a few snippets a page)</td></tr>
+ *     a few snippets a page). Sentence and paragraph boundaries are marked by terms at the positions
+ *     of the words around them ({@link #SENTENCE_END} and the like, {@link BoundaryMarks}), for the
+ *     {@code /s} and {@code /p} operators; they move no word (schema version 3)</td></tr>
  * <tr><td>{@value #SECTION}, {@value #SOURCE}, {@value #AUTHOR}</td><td>TextField, stored, plus a
  *     sorted-set facet of the same name</td><td>{@link Analyzers#exact} lets {@code author:tekingunduz}
  *     and {@code section:world} match without case; the facet (with its drill-down terms) gives counts
@@ -101,6 +103,24 @@ public final class Fields {
   /** Where the article was read from. */
   public static final String ORIGIN = "origin";
 
+  /**
+   * Indexed in {@link #TEXT} fields at the position of a sentence's last word ({@link
+   * BoundaryMarks}); no query word can be it (the tokenizer never gives a control character).
+   */
+  public static final String SENTENCE_END = "\u0001s]";
+
+  /** Indexed at the position of a sentence's first word, after the first. */
+  public static final String SENTENCE_START = "\u0001s[";
+
+  /** Indexed at the position of a paragraph's last word, beside {@link #SENTENCE_END}. */
+  public static final String PARAGRAPH_END = "\u0001p]";
+
+  /** Indexed at the position of a paragraph's first word, after the first. */
+  public static final String PARAGRAPH_START = "\u0001p[";
+
+  /** The first character of every boundary mark, and of no word. */
+  public static final char MARK = '\u0001';
+
   /** The facet dimensions of this schema, in display order. */
   public static final List<String> FACETS = List.of(SECTION, SOURCE, AUTHOR, PERSON, ORG, PLACE);
 
@@ -120,7 +140,7 @@ public final class Fields {
    * Bumped when a field changes meaning; it is part of every content hash, so the next ingest of
    * the same files rewrites every article.
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   private Fields() {}
 }

@@ -29,6 +29,14 @@ public record IndexLayout(Path root) {
     return root.resolve(org.morgue.entity.AuthorityFile.FILE_NAME);
   }
 
+  /**
+   * The archivist's corrections to boilerplate detection ({@link BoilerplateOverrides}): lines to
+   * keep though many articles of a source share them, lines to leave out though few do.
+   */
+  public Path boilerplateFile() {
+    return root.resolve("boilerplate.txt");
+  }
+
   /** The saved searches' folder ({@code saved/}), beside the index. */
   public Path saved() {
     return root.resolve("saved");

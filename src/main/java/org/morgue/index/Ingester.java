@@ -122,6 +122,8 @@ public final class Ingester implements AutoCloseable {
 
   private volatile LuceneNameStatistics namesNow;
 
+  private BoilerplateOverrides boilerplate = BoilerplateOverrides.NONE;
+
   /**
    * Opens (or creates) the archive's index for writing.
    *
@@ -192,8 +194,11 @@ public final class Ingester implements AutoCloseable {
     long[] lastCommit = {System.nanoTime()};
 
     boolean factsBefore = hasNameFacts();
-    if (options.entities() != null) {
+    if (options.entities() != null && writer.getDocStats().numDocs >= STATISTICS_FROM) {
+      // a small archive's statistics say little, and the ingest into it ends by resolving every
+      // article again (IngestCommand): its articles are resolved on their own evidence meanwhile
       names = new ReaderManager(writer);
+      boilerplate = BoilerplateOverrides.read(layout.boilerplateFile());
     }
     try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
       files.read(
@@ -365,11 +370,15 @@ public final class Ingester implements AutoCloseable {
         EntityFinder finder = options.entities();
         List<org.morgue.entity.Mention> found = finder.find(task.article());
         ArticleText text = ArticleText.of(task.article(), extra.copyOf() != null);
-        DirectoryReader reader = names.acquire();
-        try {
-          entities = finder.resolve(text, found, statistics(reader));
-        } finally {
-          names.release(reader);
+        if (names == null) {
+          entities = finder.resolve(text, found, NameStatistics.NONE);
+        } else {
+          DirectoryReader reader = names.acquire();
+          try {
+            entities = finder.resolve(text, found, statistics(reader));
+          } finally {
+            names.release(reader);
+          }
         }
         facts = finder.facts(text, found);
       } catch (ExtractionException | RuntimeException e) {
@@ -447,7 +456,7 @@ public final class Ingester implements AutoCloseable {
   private LuceneNameStatistics statistics(DirectoryReader reader) {
     LuceneNameStatistics now = namesNow;
     if (now == null || now.reader() != reader) {
-      now = new LuceneNameStatistics(reader);
+      now = new LuceneNameStatistics(reader, boilerplate);
       namesNow = now;
     }
     return now;
@@ -541,6 +550,9 @@ public final class Ingester implements AutoCloseable {
   /** What {@link #recanonicalize} did. */
   public record Recanonicalized(long articles, long withMentions, long changed) {}
 
+  /** Articles an archive must hold for an ingest to resolve new articles against its statistics. */
+  static final int STATISTICS_FROM = 1_000;
+
   /** Commit data key: set once every article carries its name facts. */
   static final String NAME_FACTS = "morgue.nameFacts";
 
@@ -575,7 +587,10 @@ public final class Ingester implements AutoCloseable {
     AtomicLong changed = new AtomicLong();
     try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
       NameStatistics stats =
-          withStatistics ? new LuceneNameStatistics(snapshot) : NameStatistics.NONE;
+          withStatistics
+              ? new LuceneNameStatistics(
+                  snapshot, BoilerplateOverrides.read(layout.boilerplateFile()))
+              : NameStatistics.NONE;
       // articles are resolved independently: ranges of 2,000 documents on every core
       List<Callable<Void>> ranges = new ArrayList<>();
       for (LeafReaderContext leaf : snapshot.leaves()) {

@@ -34,8 +34,22 @@ public final class LuceneNameStatistics implements NameStatistics {
   private final Map<String, Long> counts = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Long>> prefixes = new ConcurrentHashMap<>();
 
+  private final BoilerplateOverrides overrides;
+
   public LuceneNameStatistics(IndexReader reader) {
+    this(reader, BoilerplateOverrides.NONE);
+  }
+
+  /** Statistics with the archivist's corrections to boilerplate ({@code boilerplate.txt}). */
+  public LuceneNameStatistics(IndexReader reader, BoilerplateOverrides overrides) {
     this.reader = reader;
+    this.overrides = overrides;
+  }
+
+  /** A reader is a point in time: its answers never change. */
+  @Override
+  public boolean unchanging() {
+    return true;
   }
 
   /** The reader it answers from. */
@@ -67,6 +81,9 @@ public final class LuceneNameStatistics implements NameStatistics {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (fact.startsWith("B|")) {
+      n = overrides.correct(fact, n);
     }
     counts.put(fact, n);
     return n;

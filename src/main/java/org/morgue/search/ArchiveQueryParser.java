@@ -6,17 +6,21 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.morgue.index.Analyzers;
 import org.morgue.index.Fields;
 import org.morgue.index.StemExpansion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses the {@code q} of a search: Lucene's classic syntax over the archive's fields.
@@ -53,19 +57,28 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
           Fields.DATE);
 
   private static final Analyzer EXACT = Analyzers.exact();
+  private static final Logger LOG = LoggerFactory.getLogger(ArchiveQueryParser.class);
 
   private final List<String> warnings = new ArrayList<>();
+  private final IndexReader reader;
+  private final int maxExpansion;
+  private QueryOperators operators;
 
-  ArchiveQueryParser(Analyzer analyzer) {
+  ArchiveQueryParser(Analyzer analyzer, IndexReader reader, int maxExpansion) {
     super(Fields.TEXT.toArray(String[]::new), analyzer, BOOSTS);
+    this.reader = reader;
+    this.maxExpansion = maxExpansion;
     setDefaultOperator(QueryParser.Operator.AND);
     setAllowLeadingWildcard(false);
     setSplitOnWhitespace(true);
   }
 
-  /** A parser whose query words expand to the stems of the given index reader. */
-  static ArchiveQueryParser create(StemExpansion expansion) {
-    return new ArchiveQueryParser(Analyzers.forQuery(expansion));
+  /**
+   * A parser whose query words expand to the stems of the given index reader, and whose operators'
+   * patterns may match at most {@code maxExpansion} words of it.
+   */
+  static ArchiveQueryParser create(StemExpansion expansion, IndexReader reader, int maxExpansion) {
+    return new ArchiveQueryParser(Analyzers.forQuery(expansion), reader, maxExpansion);
   }
 
   /** Warnings collected while parsing. */
@@ -82,14 +95,34 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
     if (q == null || q.isBlank()) {
       return MatchAllDocsQuery.INSTANCE;
     }
+    List<QuerySyntax.Clause> clauses = QuerySyntax.parse(q); // every syntax error, in words
     try {
-      return parse(q);
+      operators = new QueryOperators(getAnalyzer(), reader, maxExpansion, this::parseInner);
+      String text = operators.rewrite(q, clauses);
+      return parse(text);
     } catch (ParseException e) {
       throw invalid(q, e);
     } catch (InvalidRequestException e) {
       throw e;
-    } catch (RuntimeException e) { // e.g. TooManyClauses
-      throw new InvalidRequestException("q", "cannot search '" + q + "': " + e.getMessage());
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryLimits.tooManyClauses(e);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot read the query {}", q, e);
+      throw new InvalidRequestException(
+          "q",
+          "cannot parse the query: it cannot be read as written; check its brackets and"
+              + " operators",
+          q.length());
+    }
+  }
+
+  /** Parses a part of the query for an operator ({@code headline(...)}). */
+  private Query parseInner(String text) {
+    try {
+      return parse(text);
+    } catch (ParseException e) {
+      throw new InvalidRequestException(
+          "q", "cannot parse the query: the inside of a headline( or lede( cannot be read", -1);
     }
   }
 
@@ -105,6 +138,9 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
 
   private static InvalidRequestException invalid(String q, ParseException e) {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof Refusal) {
+      return new InvalidRequestException("q", "cannot parse the query: " + cause.getMessage(), -1);
+    }
     if (cause instanceof ParseException pe
         && pe.currentToken != null
         && pe.currentToken.next != null) {
@@ -128,8 +164,22 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
           position);
     }
     var column = COLUMN.matcher(message);
-    int position = column.find() ? Math.min(q.length(), Integer.parseInt(column.group(1))) : -1;
-    return new InvalidRequestException("q", "cannot parse the query: " + message, position);
+    int position = column.find() ? Math.min(q.length(), Integer.parseInt(column.group(1))) : 0;
+    return new InvalidRequestException(
+        "q",
+        "cannot parse the query: it cannot be read from position "
+            + position
+            + "; check its quotes, brackets and operators",
+        position);
+  }
+
+  /** A query refused by Morgue's own rules, whose message is for a person. */
+  static final class Refusal extends ParseException {
+    private static final long serialVersionUID = 1L;
+
+    Refusal(String message) {
+      super(message);
+    }
   }
 
   private static String firstLine(String s) {
@@ -143,6 +193,10 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
   @Override
   protected Query getFieldQuery(String field, String queryText, boolean quoted)
       throws ParseException {
+    Query operator = quoted || operators == null ? null : operators.placeholder(queryText);
+    if (operator != null) {
+      return operator;
+    }
     if (Fields.DATE.equals(field)) {
       return dateQuery(queryText);
     }
@@ -241,7 +295,7 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
 
   private static void checkField(String field) throws ParseException {
     if (Fields.DATE.equals(field)) {
-      throw new ParseException("date: takes a day, a month, a year or a range, not a pattern");
+      throw new Refusal("date: takes a day, a month, a year or a range, not a pattern");
     }
   }
 
@@ -258,9 +312,7 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
     DayRange days =
         DayRange.parse(text)
             .orElseThrow(
-                () ->
-                    new ParseException(
-                        "'" + text + "' is not a date: use 2021, 2021-11 or 2021-11-17"));
+                () -> new Refusal("'" + text + "' is not a date: use 2021, 2021-11 or 2021-11-17"));
     return new long[] {days.first().toEpochDay(), days.last().toEpochDay()};
   }
 }

@@ -329,6 +329,120 @@ public final class ArchiveSearcher implements AutoCloseable {
     return false;
   }
 
+  // --- the query language's reading tools -----------------------------------------------------
+
+  /**
+   * The number of articles {@code request} matches (copies included), under the time limit.
+   *
+   * @throws InvalidRequestException as {@link #search} would
+   */
+  public long count(SearchRequest request) throws IOException {
+    return onCurrentState(state -> count(state, request));
+  }
+
+  private long count(ReaderState state, SearchRequest request) throws IOException {
+    SearchRun run = prepare(state, request);
+    return run.guard(() -> run.searcher().count(run.ddq()));
+  }
+
+  /**
+   * "Did you mean": the words of the request's query that no article holds, each with the archive's
+   * nearest word; {@code null} when there are none.
+   */
+  public Diagnosis.DidYouMean didYouMean(SearchRequest request) throws IOException {
+    return onCurrentState(
+        state -> Diagnosis.didYouMean(request.q(), state.reader(), state.expansion()));
+  }
+
+  /**
+   * Why a request found nothing: what each top-level clause of its query finds alone and with those
+   * before it ("ceasefire 46, AND Fiji 0"), and each filter alone and with those before it.
+   */
+  public Diagnosis.Nothing nothing(SearchRequest request) throws IOException {
+    return onCurrentState(state -> Diagnosis.nothing(request, r -> count(state, r)));
+  }
+
+  /**
+   * Gives every concordance line of every matching article, in the request's order, to {@code
+   * sink}: no cap, in constant memory, each page of articles under the time limit ({@link
+   * #export}).
+   *
+   * @return the number of matching articles
+   * @throws ExportCutException when a page of articles takes longer than the time limit
+   */
+  public long eachLine(SearchRequest request, Consumer<Concordance.Line> sink) throws IOException {
+    return eachDoc(
+        request,
+        sort(request.sort()),
+        run -> {
+          IndexSearcher s = run.searcher();
+          org.apache.lucene.search.Weight weight =
+              s.createWeight(
+                  s.rewrite(run.base()), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+          var leaves = s.getIndexReader().leaves();
+          return (stored, doc) ->
+              Concordance.lines(weight, leaves, doc, StoredArticle.of(stored.document(doc)))
+                  .forEach(sink);
+        });
+  }
+
+  /**
+   * A page of the concordance of {@code request}: its lines in {@code order}, {@code size} of them
+   * from page {@code page}. Sorted orders gather at most {@value Concordance#MAX_SORTED_LINES}
+   * lines (then {@code truncated}).
+   */
+  public Concordance.Page concordance(
+      SearchRequest request, Concordance.Order order, int page, int size) throws IOException {
+    if (size < 1 || size > Concordance.MAX_SIZE) {
+      throw new InvalidRequestException(
+          "size", "size must be from 1 to " + Concordance.MAX_SIZE + ", not " + size);
+    }
+    if (page < 1 || (long) page * size > Concordance.MAX_SORTED_LINES) {
+      throw new InvalidRequestException(
+          "page",
+          "page must be from 1 to " + Concordance.MAX_SORTED_LINES / size + ", not " + page);
+    }
+    List<Concordance.Line> lines = new ArrayList<>();
+    boolean truncated = false;
+    boolean timedOut = false;
+    try {
+      eachLine(
+          request,
+          line -> {
+            if (lines.size() >= Concordance.MAX_SORTED_LINES) {
+              throw new EnoughLines();
+            }
+            lines.add(line);
+          });
+    } catch (EnoughLines e) {
+      truncated = true;
+    } catch (ExportCutException e) {
+      timedOut = true;
+    }
+    long articles = count(request);
+    Concordance.sort(lines, order);
+    int from = Math.min(lines.size(), (page - 1) * size);
+    int to = Math.min(lines.size(), from + size);
+    return new Concordance.Page(
+        articles,
+        lines.size(),
+        truncated,
+        timedOut,
+        page,
+        size,
+        order,
+        List.copyOf(lines.subList(from, to)));
+  }
+
+  /** Stops gathering lines. */
+  private static final class EnoughLines extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EnoughLines() {
+      super(null, null, false, false);
+    }
+  }
+
   // --- articles -------------------------------------------------------------------------------
 
   /**
@@ -368,9 +482,19 @@ public final class ArchiveSearcher implements AutoCloseable {
    * #EXPORT_PAGE} by searchAfter over one point-in-time reader, each page under the time limit.
    */
   private long eachDoc(SearchRequest request, Sort sort, DocVisitor visitor) throws IOException {
+    return eachDoc(request, sort, run -> visitor);
+  }
+
+  /** What visits the documents of one run. */
+  private interface RunVisitor {
+    DocVisitor on(SearchRun run) throws IOException;
+  }
+
+  private long eachDoc(SearchRequest request, Sort sort, RunVisitor visitors) throws IOException {
     return onCurrentState(
         state -> {
           SearchRun run = prepare(state, request);
+          DocVisitor visitor = visitors.on(run);
           StoredFields stored = run.searcher().storedFields();
           FieldDoc after = null;
           long n = 0;
@@ -580,7 +704,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   private SearchRun prepare(ReaderState state, SearchRequest request) throws IOException {
-    ArchiveQueryParser parser = ArchiveQueryParser.create(state.expansion());
+    ArchiveQueryParser parser =
+        ArchiveQueryParser.create(state.expansion(), state.reader(), maxExpansion);
     Query base = parser.parseQuery(request.q());
     long limitMs = timeLimit.toMillis();
     QueryLimits.checkExpansions(

@@ -68,7 +68,7 @@ final class Articles {
   private static List<ArticleView.Related> related(
       IndexSearcher searcher, int doc, StoredArticle article) throws IOException {
     MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-    mlt.setAnalyzer(Analyzers.forIndex());
+    mlt.setAnalyzer(Analyzers.exact());
     mlt.setFieldNames(Fields.TEXT.toArray(String[]::new));
     mlt.setStopWords(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET); // the index keeps stop words
     mlt.setMinTermFreq(1); // news articles are short: a word said once can be what they are about

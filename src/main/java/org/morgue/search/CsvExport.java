@@ -84,7 +84,7 @@ public final class CsvExport implements Consumer<StoredArticle>, AutoCloseable {
    * <p>Example: {@code Hello, "world"} gives {@code "Hello, ""world"""}; {@code @SUM(A1)} gives
    * {@code '@SUM(A1)}.
    */
-  static String field(String value) {
+  public static String field(String value) {
     if (value == null || value.isEmpty()) {
       return "";
     }

@@ -20,11 +20,11 @@ import org.morgue.index.Fields;
  * HTML-escaped, so the page may insert it as HTML and an article's own markup shows as text.
  *
  * <p>Lucene's {@link UnifiedHighlighter} re-analyses the stored text with the index analyzer
- * ({@link Analyzers#forIndex()}): the index holds no offsets, which would grow it for the few
- * snippets a page shows. Words are marked wherever they occur in a field the query searches, not
- * only where the whole query matched (weight matches are off: a query of two words that match in
- * different fields would otherwise mark neither); a quoted phrase is marked only where the phrase
- * occurs.
+ * ({@link Analyzers#exact()}, the index analyzer without its boundary marks): the index holds no
+ * offsets, which would grow it for the few snippets a page shows. Words are marked wherever they
+ * occur in a field the query searches, not only where the whole query matched (weight matches are
+ * off: a query of two words that match in different fields would otherwise mark neither); a quoted
+ * phrase is marked only where the phrase occurs.
  *
  * <p>Example: the query {@code ceasefire} over the body "The ceasefire took effect at <noon>."
  * gives {@code The <mark>ceasefire</mark> took effect at &lt;noon&gt;.}
@@ -82,7 +82,7 @@ final class Snippets {
   private static final class Highlighter extends UnifiedHighlighter {
     Highlighter(IndexSearcher searcher) {
       super(
-          UnifiedHighlighter.builder(searcher, Analyzers.forIndex())
+          UnifiedHighlighter.builder(searcher, Analyzers.exact())
               .withFormatter(new MarkFormatter())
               .withWeightMatches(false)
               .withMaxNoHighlightPassages(1));

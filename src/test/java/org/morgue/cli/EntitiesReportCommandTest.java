@@ -31,8 +31,8 @@ class EntitiesReportCommandTest {
             "  org Harbour Authority (2) is part of Velmora Harbour Authority (1)",
             "    ORG: Harbour Authority => Velmora Harbour Authority",
             "Suspected junk (2):",
-            "  person Brakka Trump Trump (1): a word repeated (Trump)",
-            "    block PERSON: Brakka Trump Trump",
+            "  person Trump Brakka Trump (1): a word repeated (Trump)",
+            "    block PERSON: Trump Brakka Trump",
             "  org VelmoraQuillon (1): words run together (Velmora + Quillon)",
             "    block ORG: VelmoraQuillon"),
         r.lines());
@@ -43,9 +43,9 @@ class EntitiesReportCommandTest {
     Cli.Run r = Cli.run("entities", "report", "--index", archive, "--top", "1", "--json");
     assertEquals(0, r.exit(), r.err());
     assertEquals(
-        "{\"top\":1,\"splits\":[],\"junk\":[{\"type\":\"person\",\"value\":\"Brakka Trump"
+        "{\"top\":1,\"splits\":[],\"junk\":[{\"type\":\"person\",\"value\":\"Trump Brakka"
             + " Trump\",\"count\":1,\"why\":\"a word repeated (Trump)\",\"rule\":\"block PERSON:"
-            + " Brakka Trump Trump\"}]}",
+            + " Trump Brakka Trump\"}]}",
         r.json().toString());
   }
 

@@ -56,10 +56,10 @@ class NameCurationTest {
           List.of(
               Map.of(
                   "type", "person",
-                  "value", "Brakka Trump Trump",
+                  "value", "Trump Brakka Trump",
                   "count", 1L,
                   "why", "a word repeated (Trump)",
-                  "rule", "block PERSON: Brakka Trump Trump"),
+                  "rule", "block PERSON: Trump Brakka Trump"),
               Map.of(
                   "type", "org",
                   "value", "VelmoraQuillon",
@@ -81,7 +81,7 @@ class NameCurationTest {
       Map<String, Object> json = NamesJson.report(NamesReport.of(s, 100));
       assertEquals(List.of("top", "splits", "junk"), List.copyOf(json.keySet()));
       assertEquals(REPORT, json);
-      // with the top 1 of each type: org Fox News, person Brakka Trump Trump, place Velmora
+      // with the top 1 of each type: org Fox News, person Trump Brakka Trump, place Velmora
       Map<String, Object> one = NamesJson.report(NamesReport.of(s, 1));
       assertEquals(List.of(), one.get("splits"));
       assertEquals(List.of(((List<?>) REPORT.get("junk")).get(0)), one.get("junk"));

@@ -32,7 +32,7 @@ public final class NamesFixtures {
           "Velmora Harbour Authority", EntityType.ORGANIZATION,
           "Harbour Authority", EntityType.ORGANIZATION,
           "Fox News", EntityType.ORGANIZATION,
-          "Brakka Trump Trump", EntityType.PERSON,
+          "Trump Brakka Trump", EntityType.PERSON,
           "Congressional", EntityType.ORGANIZATION,
           "Velmora", EntityType.LOCATION,
           "Quillon", EntityType.LOCATION,
@@ -89,7 +89,7 @@ public final class NamesFixtures {
           "Fox News aired the hearing in Quillon.",
           "Fox News and Congressional aides spoke.",
           "Fox News reported from Velmora and Quillon.",
-          "The anchor spoke to Brakka Trump Trump.",
+          "The anchor spoke to Trump Brakka Trump.",
           "VelmoraQuillon was founded in Velmora.");
 
   /**

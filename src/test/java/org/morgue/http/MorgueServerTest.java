@@ -152,6 +152,36 @@ class MorgueServerTest {
   // --- search ----------------------------------------------------------------------------------
 
   @Test
+  void theReadingToolsOverHttp() throws Exception {
+    JsonNode none = json("/api/search?q=ceasfire+AND+marathon");
+    assertEquals("ceasefire AND marathon", none.get("didYouMean").get("q").asText());
+    assertEquals("AND marathon", none.get("nothing").get("clauses").get(1).get("text").asText());
+    assertEquals(0, none.get("nothing").get("clauses").get(1).get("running").asLong());
+
+    JsonNode c = json("/api/concordance?q=ceasefire&section=WORLD&order=before&size=3&page=2");
+    assertEquals(6, c.get("articles").asLong());
+    assertEquals(8, c.get("lines").asLong());
+    assertEquals(3, c.get("items").size());
+    assertEquals("before", c.get("order").asText());
+
+    HttpResponse<String> csv = get("/api/concordance.csv?q=ceasefire&section=WORLD");
+    assertEquals(200, csv.statusCode());
+    assertEquals(9, csv.body().split("\r\n").length, "a header and 8 lines");
+
+    for (String bad :
+        List.of(
+            "/api/concordance?q=%22open",
+            "/api/concordance?q=a&order=sideways",
+            "/api/concordance?q=a&size=500",
+            "/api/concordance.csv?q=a+W/+b",
+            "/api/search?q=" + "(".repeat(40) + "a" + ")".repeat(40))) {
+      HttpResponse<String> r = get(bad);
+      assertEquals(400, r.statusCode(), bad + " " + r.body());
+      assertTrue(r.body().startsWith("{\"error\":{\"status\":400"), r.body());
+    }
+  }
+
+  @Test
   void aSearchGivesExactTotalsStoriesAndItsShape() throws Exception {
     JsonNode r = json("/api/search?q=ceasefire&sort=newest");
     List<String> keys = new ArrayList<>();
@@ -166,8 +196,12 @@ class MorgueServerTest {
             "hits",
             "facets",
             "histogram",
-            "warnings"),
+            "warnings",
+            "didYouMean",
+            "nothing"),
         keys);
+    assertTrue(r.get("didYouMean").isNull());
+    assertTrue(r.get("nothing").isNull());
     assertEquals(7, r.get("total").asLong());
     assertEquals(5, r.get("stories").asLong());
     assertFalse(r.get("timedOut").asBoolean());

@@ -110,8 +110,8 @@ class NamesApiTest {
         "{\"top\":100,\"splits\":[{\"type\":\"org\",\"value\":\"Harbour Authority\","
             + "\"count\":2,\"into\":\"Velmora Harbour Authority\",\"intoCount\":1,"
             + "\"rule\":\"ORG: Harbour Authority => Velmora Harbour Authority\"}],"
-            + "\"junk\":[{\"type\":\"person\",\"value\":\"Brakka Trump Trump\",\"count\":1,"
-            + "\"why\":\"a word repeated (Trump)\",\"rule\":\"block PERSON: Brakka Trump Trump\"},"
+            + "\"junk\":[{\"type\":\"person\",\"value\":\"Trump Brakka Trump\",\"count\":1,"
+            + "\"why\":\"a word repeated (Trump)\",\"rule\":\"block PERSON: Trump Brakka Trump\"},"
             + "{\"type\":\"org\",\"value\":\"VelmoraQuillon\",\"count\":1,"
             + "\"why\":\"words run together (Velmora + Quillon)\","
             + "\"rule\":\"block ORG: VelmoraQuillon\"}]}",

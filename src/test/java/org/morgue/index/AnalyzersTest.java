@@ -54,6 +54,35 @@ class AnalyzersTest {
   }
 
   @Test
+  void sentenceAndParagraphBoundariesAreMarkedBesideTheirWords() throws IOException {
+    String se = Fields.SENTENCE_END;
+    String ss = Fields.SENTENCE_START;
+    assertEquals(
+        List.of(
+            "mr/1/0-2",
+            "smith/1/4-9",
+            "left/1/10-14",
+            se + "/0/10-14",
+            "she/1/16-19",
+            ss + "/0/16-19",
+            "came/1/20-24",
+            se + "/0/20-24",
+            Fields.PARAGRAPH_END + "/0/20-24",
+            "rain/1/27-31",
+            ss + "/0/27-31",
+            Fields.PARAGRAPH_START + "/0/27-31"),
+        tokens(Analyzers.forIndex(), "body", "Mr. Smith left. She came.\n\nrain."),
+        "a paragraph break ends a sentence whatever follows; Mr. ends none");
+    assertEquals(
+        List.of("u.s/1/0-3", "officials/1/5-14"),
+        tokens(Analyzers.forIndex(), "body", "U.S. officials"));
+    assertEquals(
+        List.of("a/1/0-1", "b/1/3-4"),
+        tokens(Analyzers.forIndex(), "author", "A. B"),
+        "only the text fields are marked");
+  }
+
+  @Test
   void foldIsTheFoldingOfTheIndexedWords() throws IOException {
     assertEquals("soren kierkegaard", Analyzers.fold("Søren Kierkegaard"));
     assertEquals("zoe martin", Analyzers.fold("Zoë Martín"));

@@ -414,6 +414,37 @@ class SearchPageIT {
   }
 
   @Test
+  void didYouMeanWhyNothingAndTheConcordance() throws IOException {
+    open("?q=ceasfire");
+    WebElement dym = driver.findElement(By.id("did-you-mean"));
+    assertTrue(dym.getText().startsWith("Did you mean ceasefire?"), dym.getText());
+    clickAndWait(dym.findElement(By.tagName("a")));
+    assertEquals("7 articles (5 stories)", summary());
+
+    open("?q=ceasefire+AND+marathon");
+    assertEquals(
+        "Clause by clause: ceasefire 7 → AND marathon 0 (alone 1)",
+        driver.findElement(By.cssSelector("#why-nothing li")).getText());
+    screenshot("why-nothing");
+
+    open("?q=ceasefire&section=WORLD");
+    clickAndWait(driver.findElement(By.id("concordance-link")));
+    assertTrue(query().contains("view=concordance"), query());
+    List<WebElement> matches = driver.findElements(By.cssSelector("#kwic td.match"));
+    assertFalse(matches.isEmpty());
+    for (WebElement m : matches) {
+      assertEquals("ceasefire", m.getText().toLowerCase(java.util.Locale.ROOT));
+    }
+    assertTrue(
+        driver
+            .findElement(By.id("concordance-summary"))
+            .getText()
+            .startsWith("8 lines in 6 articles; page 1."),
+        driver.findElement(By.id("concordance-summary")).getText());
+    screenshot("concordance");
+  }
+
+  @Test
   void aSyntaxErrorShowsTheServersMessageAtItsPosition() throws IOException {
     open("?q=cease+AND+(");
     WebElement error = driver.findElement(By.id("query-error"));
@@ -637,7 +668,7 @@ class SearchPageIT {
               By.cssSelector("#names-report tr.split[data-value='Harbour Authority']"));
       assertEquals("Velmora Harbour Authority", split.getDomAttribute("data-into"));
       assertEquals(
-          List.of("Brakka Trump Trump", "VelmoraQuillon"),
+          List.of("Trump Brakka Trump", "VelmoraQuillon"),
           driver.findElements(By.cssSelector("#names-report tr.junk")).stream()
               .map(r -> r.getDomAttribute("data-value"))
               .toList());

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BenchSearchCommand.class,
       BenchNerCommand.class,
       ScoreNerCommand.class,
+      NamesQualityCommand.class,
       TortureCommand.class,
       CommandLine.HelpCommand.class
     })

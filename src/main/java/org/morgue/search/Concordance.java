@@ -1,0 +1,207 @@
+package org.morgue.search;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Weight;
+import org.morgue.index.Analyzers;
+import org.morgue.index.Fields;
+
+/**
+ * Concordance (key word in context): every occurrence of a query's words, phrases and operators in
+ * an article, as the text before it, the match and the text after it. A match is what Lucene's
+ * {@link Matches} give for the query in the field: a word, a phrase, or the whole span of an
+ * operator ({@code a W/3 b}: from a to b). The index holds positions, not offsets; the stored text
+ * is analysed again with the index analyzer to find where each position is.
+ */
+public final class Concordance {
+  /** Characters of context on each side. */
+  static final int CONTEXT = 60;
+
+  /** The most lines gathered for one sorted page. */
+  public static final int MAX_SORTED_LINES = 20_000;
+
+  /** The largest page. */
+  public static final int MAX_SIZE = 200;
+
+  private static final Analyzer INDEX = Analyzers.forIndex();
+
+  private Concordance() {}
+
+  /**
+   * One occurrence.
+   *
+   * @param id the article's id
+   * @param date its date, or {@code null}
+   * @param title its title
+   * @param field {@code title}, {@code lede} or {@code body}
+   * @param left the text before the match (at most {@value #CONTEXT} characters, white space as one
+   *     space)
+   * @param match the match as written
+   * @param right the text after it
+   */
+  public record Line(
+      String id,
+      LocalDate date,
+      String title,
+      String field,
+      String left,
+      String match,
+      String right) {
+
+    /** The last word before the match, folded: the key of the sort by the word before. */
+    public String wordBefore() {
+      String[] words = Analyzers.fold(left).strip().split("\\W+");
+      return words.length == 0 ? "" : words[words.length - 1];
+    }
+
+    /** The first word after the match, folded. */
+    public String wordAfter() {
+      String[] words = Analyzers.fold(right).strip().split("\\W+");
+      for (String w : words) {
+        if (!w.isEmpty()) {
+          return w;
+        }
+      }
+      return "";
+    }
+  }
+
+  /** How lines are ordered. */
+  public enum Order {
+    /** In the order of the articles (the request's sort), then of the text. */
+    ARTICLE,
+    /** By the word before the match, then the match, then the article order. */
+    BEFORE,
+    /** By the word after the match. */
+    AFTER;
+
+    public String param() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * A page of lines.
+   *
+   * @param articles the articles the request matches
+   * @param lines the lines found (all of them, unless {@code truncated})
+   * @param truncated whether gathering stopped at {@value #MAX_SORTED_LINES} lines (sorted orders
+   *     only; the CSV has every line)
+   * @param timedOut whether the search was cut by the time limit
+   */
+  public record Page(
+      long articles,
+      long lines,
+      boolean truncated,
+      boolean timedOut,
+      int page,
+      int size,
+      Order order,
+      List<Line> items) {}
+
+  /** Sorts lines in place. */
+  static void sort(List<Line> lines, Order order) {
+    Comparator<Line> byKey =
+        switch (order) {
+          case ARTICLE -> null;
+          case BEFORE -> Comparator.comparing(Line::wordBefore);
+          case AFTER -> Comparator.comparing(Line::wordAfter);
+        };
+    if (byKey != null) {
+      lines.sort(byKey.thenComparing(l -> Analyzers.fold(l.match()))); // stable: article order
+    }
+  }
+
+  /** The lines of one matching document. */
+  static List<Line> lines(
+      Weight weight, List<LeafReaderContext> leaves, int doc, StoredArticle article)
+      throws IOException {
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    Matches matches = weight.matches(leaf, doc - leaf.docBase);
+    List<Line> out = new ArrayList<>();
+    if (matches == null) {
+      return out;
+    }
+    for (String field : Fields.TEXT) {
+      MatchesIterator it = matches.getMatches(field);
+      if (it == null) {
+        continue;
+      }
+      String text =
+          switch (field) {
+            case Fields.TITLE -> article.title();
+            case Fields.LEDE -> article.lede();
+            default -> article.body();
+          };
+      if (text == null || text.isEmpty()) {
+        continue;
+      }
+      List<int[]> spans = new ArrayList<>();
+      while (it.next()) {
+        spans.add(new int[] {it.startPosition(), it.endPosition()});
+      }
+      if (spans.isEmpty()) {
+        continue;
+      }
+      int[][] offsets = offsets(field, text);
+      int lastEnd = -1;
+      spans.sort(Comparator.comparingInt((int[] s) -> s[0]).thenComparingInt(s -> s[1]));
+      for (int[] span : spans) {
+        if (span[0] < 0 || span[1] >= offsets.length || span[0] <= lastEnd) {
+          continue; // overlapping matches (a word inside its phrase) give one line
+        }
+        lastEnd = span[1];
+        int start = offsets[span[0]][0];
+        int end = offsets[span[1]][1];
+        out.add(
+            new Line(
+                article.id(),
+                article.date(),
+                article.title(),
+                field,
+                squeeze(text.substring(Math.max(0, start - CONTEXT), start), true),
+                squeeze(text.substring(start, end), false),
+                squeeze(text.substring(end, Math.min(text.length(), end + CONTEXT)), false)));
+      }
+    }
+    return out;
+  }
+
+  /** The start and end offsets of each position of the field's words. */
+  private static int[][] offsets(String field, String text) throws IOException {
+    List<int[]> out = new ArrayList<>();
+    try (TokenStream ts = INDEX.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (inc.getPositionIncrement() > 0
+            && (term.length() == 0 || term.charAt(0) != Fields.MARK)) {
+          out.add(new int[] {offset.startOffset(), offset.endOffset()});
+        }
+      }
+      ts.end();
+    }
+    return out.toArray(int[][]::new);
+  }
+
+  /** White space as single spaces; the left context without a broken first word. */
+  private static String squeeze(String s, boolean left) {
+    String out = s.replaceAll("\\s+", " ");
+    return left ? out.stripLeading() : out;
+  }
+}
