@@ -63,8 +63,8 @@ import org.slf4j.LoggerFactory;
  * <tr><td>{@code /api/stats}, {@code /api/health}</td><td>the archive's facts; whether it serves</td></tr>
  * <tr><td>{@code /api/saved}, {@code /api/saved/{slug}}</td><td>saved searches: list, create (POST),
  *   read, rename (PATCH or PUT), delete (DELETE); {@code /api/saved/{slug}/new} the articles it matches
- *   that it did not when saved or last opened</td></tr>
- * <tr><td>{@code /s/{slug}}</td><td>a saved search: a redirect to its search; {@code .atom} its feed,
+ *   that it did not when saved or last marked as seen ({@code POST ./seen})</td></tr>
+ * <tr><td>{@code /s/{slug}}</td><td>a saved search: a redirect to its search, changing nothing; {@code .atom} its feed,
  *   {@code .csv} its export</td></tr>
  * <tr><td>{@code /api/entities/report}</td><td>suspected splits and junk among the names, with the
  *   rules that fix them ({@link NamesJson#report}); {@code POST /api/entities/rules} adds a rule to

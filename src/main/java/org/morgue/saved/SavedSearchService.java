@@ -16,17 +16,17 @@ import org.morgue.search.StoredArticle;
 
 /**
  * Saved searches run against an archive: what each matches now, how many of those matches are new
- * since it was saved or last opened (and which), saving a search with the ids it matches, and
- * recording an open. The store ({@link SavedSearches}) keeps the records; this service asks an
+ * since it was saved or last marked as seen (and which), saving a search with the ids it matches,
+ * and marking it as seen. The store ({@link SavedSearches}) keeps the records; this service asks an
  * {@link ArchiveSearcher} what they match. It knows nothing of HTTP: the server's routes parse a
  * request, call one method and write its answer with {@link SavedJson}.
  *
  * <p>A saved search's query is parsed once per call, when it is {@linkplain #load loaded}; every
  * later step reuses that {@link SearchRequest}.
  *
- * <p>New matches are exact when the ids a search matched when it was saved or last opened are
- * recorded in full (at most {@value SavedSearches#MAX_SEEN}): the current matches whose id is not
- * among them, so that a deleted article hides none and a replaced one (same id) is not new.
+ * <p>New matches are exact when the ids a search matched when it was saved or last marked as seen
+ * are recorded in full (at most {@value SavedSearches#MAX_SEEN}): the current matches whose id is
+ * not among them, so that a deleted article hides none and a replaced one (same id) is not new.
  * Otherwise they are only counted: the current total less the total last seen, never negative.
  *
  * <pre>{@code
@@ -75,8 +75,8 @@ public final class SavedSearchService {
    *
    * @param saved the record
    * @param total the articles it matches now, or {@code null} when its query no longer runs
-   * @param newSince how many of them are new since it was saved or last opened, or {@code null}
-   *     when its query no longer runs
+   * @param newSince how many of them are new since it was saved or last marked as seen, or {@code
+   *     null} when its query no longer runs
    */
   public record Current(SavedSearch saved, Long total, Long newSince, boolean counted) {
     /** Counted now (or not at all: a query that no longer runs). */
@@ -91,7 +91,7 @@ public final class SavedSearchService {
   }
 
   /**
-   * What a saved search matches now that it did not when saved or last opened.
+   * What a saved search matches now that it did not when saved or last marked as seen.
    *
    * @param saved the record
    * @param total the articles it matches now
@@ -258,8 +258,8 @@ public final class SavedSearchService {
   }
 
   /**
-   * The articles a saved search matches now that it did not when saved or last opened, newest
-   * first, at most {@code limit} of them, with their whole count.
+   * The articles a saved search matches now that it did not when saved or last marked as seen,
+   * newest first, at most {@code limit} of them, with their whole count.
    *
    * <p>Example: saved with the 4 articles of {@code q=ceasefire}, after an ingest of two more,
    * {@code newMatches(s, 1)} gives {@code total} 6, {@code newSince} 2, {@code exact} true and the

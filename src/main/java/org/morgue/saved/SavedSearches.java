@@ -42,8 +42,8 @@ import org.morgue.search.NotFoundException;
  * the file afresh at each change also takes in an import made by another process meanwhile.
  *
  * <p>Beside it, {@code seen-<slug>.json} (written the same way) holds the ids of the articles a
- * saved search matched when it was saved or last opened, up to {@value #MAX_SEEN}, so that its new
- * matches can be listed; without that file they are only counted.
+ * saved search matched when it was saved or last marked as seen, up to {@value #MAX_SEEN}, so that
+ * its new matches can be listed; without that file they are only counted.
  *
  * <p>Slugs are made from the name ({@code [a-z0-9-]}, at most {@value #MAX_SLUG_BASE} characters),
  * with a short random suffix when taken; they are keys in the file, never paths.
@@ -238,9 +238,9 @@ public final class SavedSearches {
   }
 
   /**
-   * The ids of the articles a saved search matched when it was saved or last opened, or empty when
-   * they were not recorded in full (too many, saved before they were kept, imported, or an
-   * unreadable file): then new matches can only be counted.
+   * The ids of the articles a saved search matched when it was saved or last marked as seen, or
+   * empty when they were not recorded in full (too many, saved before they were kept, imported, or
+   * an unreadable file): then new matches can only be counted.
    */
   public Optional<java.util.Set<String>> seen(String slug) throws IOException {
     if (!isSlug(slug)) {
