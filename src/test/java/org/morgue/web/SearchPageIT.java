@@ -299,9 +299,20 @@ class SearchPageIT {
                 !d.findElements(
                         By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']"))
                     .isEmpty());
-    clickAndWait(
-        driver.findElement(
-            By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']")));
+    // the list is redrawn as each typed letter's answer arrives ("z", then "zo"): click the one
+    // on the page, again if it was just replaced
+    String before = driver.getCurrentUrl();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(
+                      By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']"))
+                  .click();
+              return true;
+            });
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(before));
+    ready();
     assertEquals("size=5&facetSize=3&author=Zo%C3%AB+Mart%C3%ADn", query());
     assertEquals("2 articles", summary());
   }
