@@ -225,8 +225,18 @@ public final class Diagnosis {
               (dim, values) -> {
                 singles.add(
                     new SearchRequest(
-                        q, null, null, Map.of(dim, values), Map.of(), null, 1, 1, 1, null));
-                names.add(dim + "=" + String.join("|", values));
+                        q,
+                        null,
+                        null,
+                        Map.of(dim, values),
+                        Map.of(),
+                        null,
+                        1,
+                        1,
+                        1,
+                        null,
+                        r.allOf(dim) ? java.util.Set.of(dim) : java.util.Set.of()));
+                names.add(dim + "=" + String.join(r.allOf(dim) ? "&" : "|", values));
               });
       r.excludes()
           .forEach(
@@ -240,7 +250,8 @@ public final class Diagnosis {
       for (int i = 0; i < singles.size() && i < MAX_STEPS; i++) {
         SearchRequest s = singles.get(i);
         running.add(s);
-        filters.add(new Step(names.get(i), counter.count(s), counter.count(running.request(q))));
+        filters.add(
+            new Step(names.get(i), counter.count(s), counter.count(running.request(q, r.allOf()))));
       }
       return new Nothing(List.copyOf(clauses), List.copyOf(filters));
     } catch (IOException e) {
@@ -270,8 +281,8 @@ public final class Diagnosis {
       excludes.putAll(s.excludes());
     }
 
-    SearchRequest request(String q) {
-      return new SearchRequest(q, from, to, filters, excludes, null, 1, 1, 1, null);
+    SearchRequest request(String q, java.util.Set<String> allOf) {
+      return new SearchRequest(q, from, to, filters, excludes, null, 1, 1, 1, null, allOf);
     }
   }
 }

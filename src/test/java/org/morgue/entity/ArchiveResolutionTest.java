@@ -367,4 +367,46 @@ class ArchiveResolutionTest {
         a.finder.facts(a.texts.get(only), first.found()));
     assertTrue(a.stats.count("L|obama|barack obama") == 3);
   }
+
+  @Test
+  void anAcronymInBracketsAfterAnOrganisationIsThatOrganisation() {
+    Archive a =
+        new Archive(
+            Map.of("Bureau of Narcotics and Law Affairs", ORGANIZATION, "BNL", ORGANIZATION));
+    a.times(2, "2021-01-01", NYT, "The Bureau of Narcotics and Law Affairs (BNL) met.");
+    int bare = a.add("2021-02-01", NYT, "BNL met again.");
+    assertEquals(List.of("ORGANIZATION BNL => Bureau of Narcotics and Law Affairs"), a.canon(bare));
+  }
+
+  @Test
+  void aPortfolioAfterATitleIsNoOrganisation() {
+    Archive a = new Archive(Map.of("State for International Organization Affairs", ORGANIZATION));
+    int role =
+        a.add(
+            "2022-04-01",
+            NYT,
+            "The Assistant Secretary of State for International Organization Affairs spoke.");
+    assertEquals(List.of(), a.canon(role));
+  }
+
+  @Test
+  void oneWordIsOneThingWithinAnArticle() {
+    assertEquals(
+        List.of("LOCATION Bucha => Bucha", "LOCATION Bucha => Bucha"),
+        CanonicalizerTest.canon("LOCATION Bucha", "PERSON Bucha"));
+    // unless a full name of the article says it is a person
+    assertEquals(
+        List.of(
+            "PERSON Olena Bucha => Olena Bucha",
+            "PERSON Bucha => Olena Bucha",
+            "PERSON Bucha => Olena Bucha"),
+        CanonicalizerTest.canon("PERSON Olena Bucha", "LOCATION Bucha", "PERSON Bucha"));
+  }
+
+  @Test
+  void nameKeysFoldLettersAsTheIndexDoes() {
+    assertEquals("soren kierkegaard", NameTables.key("Søren Kierkegaard"));
+    assertEquals("lech walesa", NameTables.key("Lech Wałęsa"));
+    assertEquals("strasse", NameTables.key("Straße"));
+  }
 }

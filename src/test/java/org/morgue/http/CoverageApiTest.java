@@ -137,6 +137,18 @@ class CoverageApiTest {
   }
 
   @Test
+  void whyNothingMatchedCountsAllOfAsAllOf() throws Exception {
+    JsonNode r = json("/api/search?person=Anna%20Berg&person=Carl%20Dorn&all=person&section=SPORT");
+    assertEquals(0, r.get("total").asLong());
+    JsonNode filters = r.get("nothing").get("filters");
+    assertEquals("section=SPORT", filters.get(0).get("text").asText());
+    assertEquals(1, filters.get(0).get("alone").asLong(), "c6");
+    assertEquals("person=Anna Berg&Carl Dorn", filters.get(1).get("text").asText());
+    assertEquals(2, filters.get(1).get("alone").asLong(), "c1 and c4, not the six of any");
+    assertEquals(0, filters.get(1).get("running").asLong());
+  }
+
+  @Test
   void theResultsSayHowManyOfThemCarryEachChosenValue() throws Exception {
     JsonNode r = json("/api/search?person=Anna%20Berg&person=Carl%20Dorn&q=ceasefire");
     assertEquals(4, r.get("total").asLong());
