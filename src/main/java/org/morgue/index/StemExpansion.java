@@ -41,6 +41,22 @@ public final class StemExpansion {
   }
 
   /**
+   * What a word looks for when typed as a query word: {@code null} for a stop word, the word itself
+   * (folded) when it cannot be stemmed (two letters, digits), else its English stem; {@code
+   * stemOf("Elections")} is {@code elect}, as are the stems of {@code elected} and {@code
+   * election}.
+   */
+  public static String stemOf(String word) {
+    try {
+      char[] folded = Analyzers.fold(word).toCharArray();
+      char[] stem = Stems.get().queryStem(folded, folded.length);
+      return stem == null ? null : new String(stem);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * The words of {@code field} whose stem is {@code stem}, in term order; empty when there are
    * none.
    *

@@ -434,6 +434,42 @@ public final class ArchiveSearcher implements AutoCloseable {
         List.copyOf(lines.subList(from, to)));
   }
 
+  /**
+   * The distinctive terms of a search ({@link DistinctiveTerms}): the words and two-word phrases
+   * over-represented in its articles against {@code against}, at most {@code size} of them, the
+   * whole computation under the time limit.
+   *
+   * @throws InvalidRequestException naming {@code size} outside 1 to {@value
+   *     DistinctiveTerms#MAX_SIZE}, or as {@link #search} would
+   */
+  public DistinctiveTerms.Result distinctiveTerms(
+      SearchRequest request, DistinctiveTerms.Background against, int size) throws IOException {
+    if (size < 1 || size > DistinctiveTerms.MAX_SIZE) {
+      throw new InvalidRequestException(
+          "size", "size must be from 1 to " + DistinctiveTerms.MAX_SIZE + ", not " + size);
+    }
+    long deadline = System.nanoTime() + timeLimit.toNanos();
+    return onCurrentState(
+        state -> {
+          SearchRun run = prepare(state, request);
+          Query background =
+              against == DistinctiveTerms.Background.ARCHIVE
+                  ? null
+                  : prepare(state, request.withQuery("")).ddq();
+          return run.guard(
+              () ->
+                  DistinctiveTerms.compute(
+                      state,
+                      run.searcher(),
+                      run.ddq(),
+                      background,
+                      run.base(),
+                      size,
+                      deadline,
+                      run.warnings()));
+        });
+  }
+
   /** Stops gathering lines. */
   private static final class EnoughLines extends RuntimeException {
     private static final long serialVersionUID = 1L;
