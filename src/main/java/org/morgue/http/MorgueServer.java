@@ -186,6 +186,9 @@ public final class MorgueServer implements AutoCloseable {
               // --- the query language's reading tools (issue 12): QueryLanguageRoutes ---------
               config.routes.get("/api/concordance", queryLanguage::concordance);
               config.routes.get("/api/concordance.csv", queryLanguage::concordanceCsv);
+              config.routes.get("/api/terms", queryLanguage::terms);
+              config.routes.get("/api/batch", queryLanguage::batch);
+              config.routes.get("/api/batch.csv", queryLanguage::batchCsv);
               // --- end of the query language's routes ---------------------------------------
               config.routes.exception(
                   Unauthorized.class,

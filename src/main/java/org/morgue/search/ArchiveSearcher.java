@@ -470,6 +470,170 @@ public final class ArchiveSearcher implements AutoCloseable {
         });
   }
 
+  /**
+   * A batch of searches as a table ({@link BatchTable}): each line's query under the date range and
+   * filters of {@code shared}, counted by {@code by}. Every line is parsed before any runs, so a
+   * bad one refuses the batch; each search runs under the time limit, and the batch stops starting
+   * searches after five times the time limit (those rows are then {@code timedOut}, with no
+   * counts).
+   *
+   * @param values the most values of a facet dimension (the most frequent in all the rows)
+   * @throws InvalidRequestException naming {@code s} for no line, a bad line (with its number) or
+   *     more than {@value BatchTable#MAX_SEARCHES} lines (too large), {@code values} or {@code by}
+   */
+  public BatchTable.Table batch(
+      List<BatchTable.Line> lines, SearchRequest shared, BatchTable.By by, int values)
+      throws IOException {
+    if (lines.isEmpty()) {
+      throw new InvalidRequestException(
+          "s", "the batch has no search: give one s=QUERY for each search");
+    }
+    if (lines.size() > BatchTable.MAX_SEARCHES) {
+      throw InvalidRequestException.tooLarge(
+          "s",
+          "the batch has "
+              + lines.size()
+              + " searches; at most "
+              + BatchTable.MAX_SEARCHES
+              + " are taken: split it into several batches");
+    }
+    if (values < 1 || values > BatchTable.MAX_VALUES) {
+      throw new InvalidRequestException(
+          "values", "values must be from 1 to " + BatchTable.MAX_VALUES + ", not " + values);
+    }
+    long deadline = System.nanoTime() + 5 * timeLimit.toNanos();
+    return onCurrentState(
+        state -> {
+          List<SearchRequest> requests = new ArrayList<>();
+          List<SearchRun> runs = new ArrayList<>();
+          for (int i = 0; i < lines.size(); i++) {
+            BatchTable.Line line = lines.get(i);
+            String where = "search " + (i + 1) + " (" + line.q() + "): ";
+            if (line.q().length() > SearchParameters.MAX_Q_LENGTH) {
+              throw InvalidRequestException.tooLarge(
+                  "s",
+                  where
+                      + "the query is "
+                      + line.q().length()
+                      + " characters long; at most "
+                      + SearchParameters.MAX_Q_LENGTH
+                      + " are taken");
+            }
+            SearchRequest r = shared.withQuery(line.q());
+            try {
+              runs.add(prepare(state, r));
+            } catch (InvalidRequestException e) {
+              throw e.position() < 0
+                  ? new InvalidRequestException("s", where + e.getMessage())
+                  : new InvalidRequestException("s", where + e.getMessage(), e.position());
+            }
+            requests.add(r);
+          }
+          List<String> warnings = new ArrayList<>();
+          int n = lines.size();
+          long[] totals = new long[n];
+          boolean[] cut = new boolean[n];
+          boolean[] ran = new boolean[n];
+          DayCounts[] days = new DayCounts[n];
+          List<Map<String, Long>> byValue = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            byValue.add(new LinkedHashMap<>());
+            if (System.nanoTime() > deadline) {
+              cut[i] = true;
+              continue;
+            }
+            SearchRun run = runs.get(i);
+            if (by.time()) {
+              MatchCollector m =
+                  run.guard(() -> run.searcher().search(run.ddq(), MatchCollector.manager(state)));
+              totals[i] = m.articles;
+              days[i] = m.days;
+            } else {
+              SearchRun.Collected<Integer> c =
+                  run.collect(new TotalHitCountCollectorManager(run.searcher().getSlices()));
+              totals[i] = c.result();
+              for (SearchResult.FacetValue v :
+                  SearchRun.values(SearchRun.allOf(c.facets(), by.param()))) {
+                byValue.get(i).put(v.value(), v.count());
+              }
+            }
+            ran[i] = true;
+            cut[i] = run.searcher().timedOut();
+          }
+          List<BatchTable.Column> columns = new ArrayList<>();
+          if (by.time()) {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (DayCounts d : days) {
+              if (d != null && !d.isEmpty()) {
+                first = Math.min(first, d.first());
+                last = Math.max(last, d.last());
+              }
+            }
+            if (shared.from() != null) {
+              first = Math.max(shared.from().toEpochDay(), state.minDay());
+            }
+            if (shared.to() != null) {
+              last = Math.min(shared.to().toEpochDay(), state.maxDay());
+            }
+            if (first <= last) {
+              for (BatchTable.Column c :
+                  BatchTable.periods(
+                      by.param().equals("year"), first, last, shared.from(), shared.to())) {
+                long total = 0;
+                for (DayCounts d : days) {
+                  total += d == null ? 0 : d.sum(c.from().toEpochDay(), c.to().toEpochDay());
+                }
+                columns.add(new BatchTable.Column(c.label(), c.from(), c.to(), null, null, total));
+              }
+            }
+          } else {
+            Map<String, Long> all = new LinkedHashMap<>();
+            byValue.forEach(m -> m.forEach((v, k) -> all.merge(v, k, Long::sum)));
+            all.entrySet().stream()
+                .sorted(
+                    Map.Entry.<String, Long>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(values)
+                .forEach(
+                    e ->
+                        columns.add(
+                            new BatchTable.Column(
+                                e.getKey(), null, null, by.param(), e.getKey(), e.getValue())));
+          }
+          List<BatchTable.Row> rows = new ArrayList<>();
+          boolean anyCut = false;
+          for (int i = 0; i < n; i++) {
+            List<Long> counts = new ArrayList<>();
+            if (ran[i]) {
+              for (BatchTable.Column c : columns) {
+                counts.add(
+                    by.time()
+                        ? days[i].sum(c.from().toEpochDay(), c.to().toEpochDay())
+                        : byValue.get(i).getOrDefault(c.value(), 0L));
+              }
+            }
+            anyCut |= cut[i];
+            rows.add(
+                new BatchTable.Row(
+                    lines.get(i).name(),
+                    lines.get(i).q(),
+                    SearchParameters.toQueryString(requests.get(i)),
+                    totals[i],
+                    List.copyOf(counts),
+                    cut[i]));
+          }
+          if (anyCut) {
+            warnings.add(
+                "the time limit cut some searches (timedOut): their counts cover part of the"
+                    + " archive, or none when they were not run; run fewer searches at once");
+          }
+          return new BatchTable.Table(
+              by.param(), List.copyOf(columns), List.copyOf(rows), anyCut, warnings);
+        });
+  }
+
   /** Stops gathering lines. */
   private static final class EnoughLines extends RuntimeException {
     private static final long serialVersionUID = 1L;
