@@ -199,8 +199,10 @@ public final class DistinctiveTerms {
     StoredFields stored = searcher.storedFields();
     Set<String> fields = Set.copyOf(Fields.TEXT);
     int analysed = 0;
+    long now = System.nanoTime();
+    long analysisDeadline = now + Math.max(0, deadline - now) / 2; // half left to count
     for (int doc : docs) {
-      if (System.nanoTime() > deadline) {
+      if (System.nanoTime() > analysisDeadline) {
         timedOut = true;
         break;
       }
@@ -231,27 +233,31 @@ public final class DistinctiveTerms {
     long numDocs = Math.max(1, state.reader().numDocs());
     double bgScale = (double) nBg / numDocs;
     List<Candidate> ranked = new ArrayList<>();
-    for (List<Candidate> kind :
-        List.of(List.copyOf(words.values()), List.copyOf(phrases.values()))) {
+    Dictionary dictionary = new Dictionary(state);
+    int least = Math.max(MIN_FOREGROUND, analysed / 250);
+    for (Map<String, Candidate> kind : List.of(words, phrases)) {
       List<Candidate> ok = new ArrayList<>();
-      for (Candidate c : kind) {
-        if (c.sampled < Math.min(MIN_FOREGROUND, analysed)) {
+      for (Candidate c : kind.values()) {
+        if (c.sampled < Math.min(least, analysed)) {
           continue;
         }
         double fgEst = c.sampled * scale;
-        double df =
-            c.phrase
-                ? Math.min(
-                    docFreq(state, c.key.substring(0, c.key.indexOf(' '))),
-                    docFreq(state, c.key.substring(c.key.indexOf(' ') + 1)))
-                : familyDocFreq(state, c.key);
+        double df;
+        if (c.phrase) {
+          int space = c.key.indexOf(' ');
+          df =
+              Math.min(
+                  dictionary.bodyFreq(c.key.substring(0, space)),
+                  dictionary.bodyFreq(c.key.substring(space + 1)));
+        } else {
+          df = dictionary.bodyFamilyFreq(state, c.key);
+        }
         double bgEst = Math.min(nBg, Math.max(fgEst, df * bgScale));
         c.estimate = g2(fgEst, nFg, bgEst - fgEst, nBg - nFg);
         ok.add(c);
       }
       ok.sort(Comparator.comparingDouble((Candidate c) -> -c.estimate).thenComparing(c -> c.key));
-      int keep =
-          ok.isEmpty() ? 0 : ok.get(0).phrase ? Math.max(40, 2 * size) : Math.max(60, 3 * size);
+      int keep = kind == phrases ? Math.max(40, 2 * size) : Math.max(60, 3 * size);
       ranked.addAll(ok.subList(0, Math.min(keep, ok.size())));
     }
     FixedBitSet scratch = new FixedBitSet(maxDoc);
@@ -264,9 +270,9 @@ public final class DistinctiveTerms {
       scratch.clear();
       if (c.phrase) {
         int space = c.key.indexOf(' ');
-        markPhrase(state, c.key.substring(0, space), c.key.substring(space + 1), scratch);
+        dictionary.markPhrase(c.key.substring(0, space), c.key.substring(space + 1), scratch);
       } else {
-        markFamily(state, c.key, scratch);
+        dictionary.markFamily(state, c.key, scratch);
       }
       c.fg = FixedBitSet.intersectionCount(scratch, fg);
       c.bg = FixedBitSet.intersectionCount(scratch, bg);
@@ -341,7 +347,12 @@ public final class DistinctiveTerms {
       String previous = null;
       while (ts.incrementToken()) {
         String w = term.toString();
-        if (!candidate(w) || excluded.test(w)) {
+        Boolean ok = excluded.known.get(w);
+        if (ok == null) {
+          ok = candidate(w) && !excluded.test(w);
+          excluded.known.put(w, ok);
+        }
+        if (!ok) {
           previous = null;
           continue;
         }
@@ -368,8 +379,12 @@ public final class DistinctiveTerms {
     return StemExpansion.stemOf(w) != null;
   }
 
-  /** The query's words: their stems, and the patterns they hold. */
-  private record Excluded(Set<String> stems, List<ByteRunAutomaton> patterns) {
+  /**
+   * The query's words: their stems, and the patterns they hold; {@code known} remembers, for one
+   * request, whether each word seen may be a term.
+   */
+  private record Excluded(
+      Set<String> stems, List<ByteRunAutomaton> patterns, Map<String, Boolean> known) {
     static Excluded of(Query base) {
       Set<String> stems = new HashSet<>();
       List<ByteRunAutomaton> patterns = new ArrayList<>();
@@ -401,7 +416,7 @@ public final class DistinctiveTerms {
               return this;
             }
           });
-      return new Excluded(stems, patterns);
+      return new Excluded(stems, patterns, new HashMap<>());
     }
 
     boolean test(String word) {
@@ -463,112 +478,137 @@ public final class DistinctiveTerms {
     return out;
   }
 
-  /** The most articles any text field has the word in (a cheap estimate of its articles). */
-  private static long docFreq(ReaderState state, String word) throws IOException {
-    long most = 0;
-    for (String field : Fields.TEXT) {
-      most = Math.max(most, state.reader().docFreq(new Term(field, word)));
-    }
-    return most;
-  }
+  /**
+   * The term dictionaries of the text fields, one reusable {@link TermsEnum} for each segment and
+   * field: a request seeks thousands of words, and a new enum for each seek costs more than the
+   * seek.
+   */
+  private static final class Dictionary {
+    private final List<LeafReaderContext> leaves;
+    private final TermsEnum[][] enums;
+    private final Map<String, Long> bodyFreqs = new HashMap<>();
 
-  /** As {@link #docFreq}, for the words of a stem. */
-  private static long familyDocFreq(ReaderState state, String stem) throws IOException {
-    long most = 0;
-    for (String field : Fields.TEXT) {
-      long sum = 0;
-      for (String w : family(state, field, stem)) {
-        sum += state.reader().docFreq(new Term(field, w));
+    Dictionary(ReaderState state) throws IOException {
+      leaves = state.reader().leaves();
+      enums = new TermsEnum[leaves.size()][Fields.TEXT.size()];
+      for (int l = 0; l < leaves.size(); l++) {
+        for (int f = 0; f < Fields.TEXT.size(); f++) {
+          Terms terms = leaves.get(l).reader().terms(Fields.TEXT.get(f));
+          enums[l][f] = terms == null ? null : terms.iterator();
+        }
       }
-      most = Math.max(most, sum);
     }
-    return most;
+
+    /** The body's articles with the word: a cheap estimate of its articles. */
+    long bodyFreq(String word) throws IOException {
+      Long known = bodyFreqs.get(word);
+      if (known != null) {
+        return known;
+      }
+      int body = Fields.TEXT.indexOf(Fields.BODY);
+      BytesRef b = new BytesRef(word);
+      long n = 0;
+      for (TermsEnum[] leaf : enums) {
+        if (leaf[body] != null && leaf[body].seekExact(b)) {
+          n += leaf[body].docFreq();
+        }
+      }
+      bodyFreqs.put(word, n);
+      return n;
+    }
+
+    /** As {@link #bodyFreq}, for the body's words of a stem. */
+    long bodyFamilyFreq(ReaderState state, String stem) throws IOException {
+      long n = 0;
+      for (String w : family(state, Fields.BODY, stem)) {
+        n += bodyFreq(w);
+      }
+      return n;
+    }
+
+    /** Sets the bit of every article holding a word of the stem in a text field. */
+    void markFamily(ReaderState state, String stem, FixedBitSet out) throws IOException {
+      PostingsEnum pe = null;
+      for (int f = 0; f < Fields.TEXT.size(); f++) {
+        String[] family = family(state, Fields.TEXT.get(f), stem);
+        for (int l = 0; l < leaves.size(); l++) {
+          TermsEnum te = enums[l][f];
+          if (te == null) {
+            continue;
+          }
+          int docBase = leaves.get(l).docBase;
+          for (String w : family) {
+            if (!te.seekExact(new BytesRef(w))) {
+              continue;
+            }
+            pe = te.postings(pe, PostingsEnum.NONE);
+            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+              out.set(docBase + d);
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * Sets the bit of every article holding {@code a} directly followed by {@code b} in a field.
+     */
+    void markPhrase(String a, String b, FixedBitSet out) throws IOException {
+      BytesRef ta = new BytesRef(a);
+      BytesRef tb = new BytesRef(b);
+      int[] positions = new int[16];
+      for (int f = 0; f < Fields.TEXT.size(); f++) {
+        for (int l = 0; l < leaves.size(); l++) {
+          TermsEnum te = enums[l][f];
+          if (te == null || !te.seekExact(ta)) {
+            continue;
+          }
+          PostingsEnum pa = te.postings(null, PostingsEnum.POSITIONS);
+          if (!te.seekExact(tb)) {
+            continue;
+          }
+          PostingsEnum pb = te.postings(null, PostingsEnum.POSITIONS);
+          int docBase = leaves.get(l).docBase;
+          int d = pa.nextDoc();
+          while (d != DocIdSetIterator.NO_MORE_DOCS) {
+            int e = pb.advance(d);
+            if (e == DocIdSetIterator.NO_MORE_DOCS) {
+              break;
+            }
+            if (e != d) {
+              d = pa.advance(e);
+              continue;
+            }
+            int n = pa.freq();
+            if (positions.length < n) {
+              positions = new int[n];
+            }
+            for (int i = 0; i < n; i++) {
+              positions[i] = pa.nextPosition();
+            }
+            int m = pb.freq();
+            int i = 0;
+            for (int j = 0; j < m; j++) {
+              int q = pb.nextPosition() - 1;
+              while (i < n && positions[i] < q) {
+                i++;
+              }
+              if (i < n && positions[i] == q) {
+                out.set(docBase + d);
+                break;
+              }
+            }
+            d = pa.nextDoc();
+          }
+        }
+      }
+    }
   }
 
   /** The indexed words of a field that a query word with this stem finds. */
   private static String[] family(ReaderState state, String field, String stem) {
     String[] words = state.expansion().words(field, stem);
     return words.length > 0 ? words : new String[] {stem};
-  }
-
-  /** Sets the bit of every article holding a word of the stem in a text field. */
-  private static void markFamily(ReaderState state, String stem, FixedBitSet out)
-      throws IOException {
-    for (LeafReaderContext leaf : state.reader().leaves()) {
-      for (String field : Fields.TEXT) {
-        Terms terms = leaf.reader().terms(field);
-        if (terms == null) {
-          continue;
-        }
-        TermsEnum te = terms.iterator();
-        PostingsEnum pe = null;
-        for (String w : family(state, field, stem)) {
-          if (!te.seekExact(new BytesRef(w))) {
-            continue;
-          }
-          pe = te.postings(pe, PostingsEnum.NONE);
-          for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-            out.set(leaf.docBase + d);
-          }
-        }
-      }
-    }
-  }
-
-  /** Sets the bit of every article holding {@code a} directly followed by {@code b} in a field. */
-  private static void markPhrase(ReaderState state, String a, String b, FixedBitSet out)
-      throws IOException {
-    BytesRef ta = new BytesRef(a);
-    BytesRef tb = new BytesRef(b);
-    int[] positions = new int[16];
-    for (LeafReaderContext leaf : state.reader().leaves()) {
-      for (String field : Fields.TEXT) {
-        Terms terms = leaf.reader().terms(field);
-        if (terms == null) {
-          continue;
-        }
-        TermsEnum te = terms.iterator();
-        if (!te.seekExact(ta)) {
-          continue;
-        }
-        PostingsEnum pa = te.postings(null, PostingsEnum.POSITIONS);
-        if (!te.seekExact(tb)) {
-          continue;
-        }
-        PostingsEnum pb = te.postings(null, PostingsEnum.POSITIONS);
-        int d = pa.nextDoc();
-        while (d != DocIdSetIterator.NO_MORE_DOCS) {
-          int e = pb.advance(d);
-          if (e == DocIdSetIterator.NO_MORE_DOCS) {
-            break;
-          }
-          if (e != d) {
-            d = pa.advance(e);
-            continue;
-          }
-          int n = pa.freq();
-          if (positions.length < n) {
-            positions = new int[n];
-          }
-          for (int i = 0; i < n; i++) {
-            positions[i] = pa.nextPosition();
-          }
-          int m = pb.freq();
-          int i = 0;
-          for (int j = 0; j < m; j++) {
-            int q = pb.nextPosition() - 1;
-            while (i < n && positions[i] < q) {
-              i++;
-            }
-            if (i < n && positions[i] == q) {
-              out.set(leaf.docBase + d);
-              break;
-            }
-          }
-          d = pa.nextDoc();
-        }
-      }
-    }
   }
 
   private static CharArraySet stopWords() {
