@@ -59,7 +59,7 @@ public final class NameFacts {
    * The version of the facts: bumped when a change of Morgue changes the facts an article gives, so
    * that {@code entities apply} writes every article's facts again before resolving.
    */
-  public static final int VERSION = 7;
+  public static final int VERSION = 8;
 
   /** An acronym in brackets right after a name: " (INL)". */
   private static final Pattern DEFINED_AFTER =

@@ -411,6 +411,16 @@ class SearchPageIT {
             .contains("<b>tags</b>"));
     assertTrue(
         driver.findElements(By.cssSelector("#article-view script, #article-view b")).isEmpty());
+    // its url is javascript:, shown as text and never a link
+    assertTrue(
+        driver
+            .findElement(By.id("article-view"))
+            .getText()
+            .contains("javascript:alert(document.domain)"));
+    for (WebElement a : driver.findElements(By.cssSelector("a[href]"))) {
+      String href = a.getDomAttribute("href");
+      assertTrue(!href.strip().toLowerCase(java.util.Locale.ROOT).startsWith("javascript:"), href);
+    }
     screenshot("markup");
   }
 
@@ -588,7 +598,7 @@ class SearchPageIT {
             d ->
                 d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
     WebElement toggle = item.findElement(By.className("saved-new-toggle"));
-    assertEquals("1 new since last opened", toggle.getText());
+    assertEquals("1 new since marked seen", toggle.getText());
     toggle.click();
     WebElement fresh =
         wait.until(
@@ -601,6 +611,17 @@ class SearchPageIT {
     assertEquals(1, driver.findElements(By.cssSelector(".saved-new-list li")).size());
     driver.executeScript("document.getElementById('saved').scrollIntoView()");
     screenshot("saved-new");
+    // "Mark as seen" counts new matches from now on
+    driver
+        .findElement(
+            By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-mark-seen"))
+        .click();
+    wait.until(
+        d ->
+            d.findElement(
+                    By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-new"))
+                .getText()
+                .equals("nothing new"));
 
     // rename it in the list; then delete it (asked twice)
     item =
