@@ -769,7 +769,7 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private void health(Context ctx) throws IOException {
-    ctx.json(SearchJson.health(searcher.version(), heap()));
+    ctx.json(SearchJson.health(searcher.version(), searcher.isReady(), heap()));
   }
 
   /**

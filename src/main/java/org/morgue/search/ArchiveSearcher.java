@@ -84,6 +84,15 @@ public final class ArchiveSearcher implements AutoCloseable {
   private volatile int maxExpansion = QueryLimits.MAX_EXPANSION;
   private ScheduledExecutorService refresher;
 
+  /** Whether the searches are warm: true unless {@link #startWarming} runs and has not finished. */
+  private volatile boolean ready = true;
+
+  private Thread warmer;
+  private volatile boolean closing;
+
+  /** The most frequent title words whose searches warm the readers. */
+  static final int WARM_WORDS = 20;
+
   private ArchiveSearcher(IndexLayout layout, Directory directory) throws IOException {
     this.layout = layout;
     this.directory = directory;
@@ -171,6 +180,100 @@ public final class ArchiveSearcher implements AutoCloseable {
         ms,
         ms,
         TimeUnit.MILLISECONDS);
+  }
+
+  // --- warming --------------------------------------------------------------------------------
+
+  /**
+   * Warms the searches on a background thread ({@code morgue-warm}) and reports {@linkplain
+   * #isReady() ready} when done, so that a server's first search is as fast as a warm one: the
+   * empty query's answer (every article counted by facet and day, the first page's stories and
+   * snippets), the facet values of every dimension, and the searches of the {@value #WARM_WORDS}
+   * most frequent title words (their expansions remembered, the postings, doc values and stored
+   * fields they touch read, the code compiled). Searches meanwhile answer as always, only slower. A
+   * failure to warm is logged and the searcher reports ready anyway.
+   */
+  public void startWarming() {
+    startWarming(() -> {});
+  }
+
+  /**
+   * {@link #startWarming()}, running {@code first} on the warming thread before it warms (tests
+   * hold the warming with it, to see the server not ready).
+   */
+  public synchronized void startWarming(Runnable first) {
+    if (warmer != null) {
+      return;
+    }
+    ready = false;
+    warmer =
+        new Thread(
+            () -> {
+              long start = System.nanoTime();
+              try {
+                first.run();
+                warm();
+                LOG.info("warm in {} ms", (System.nanoTime() - start) / 1_000_000);
+              } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot warm the searcher: {}", e.toString());
+              } finally {
+                ready = true;
+              }
+            },
+            "morgue-warm");
+    warmer.setDaemon(true);
+    warmer.start();
+  }
+
+  /**
+   * Whether the searches are warm: {@code false} from {@link #startWarming} until it is done,
+   * {@code true} otherwise (also when no warming was asked for).
+   */
+  public boolean isReady() {
+    return ready;
+  }
+
+  /** The work of {@link #startWarming}, on the calling thread. */
+  void warm() throws IOException {
+    search(SearchRequest.of(""));
+    for (String dim : Fields.FACETS) {
+      allValues(dim);
+    }
+    for (String word : onCurrentState(state -> frequentWords(state.reader(), WARM_WORDS))) {
+      if (closing) {
+        return;
+      }
+      search(SearchRequest.of(word));
+    }
+  }
+
+  /** The {@code n} title words of the most articles, three letters or more and no digit. */
+  static List<String> frequentWords(DirectoryReader reader, int n) throws IOException {
+    org.apache.lucene.index.Terms terms =
+        org.apache.lucene.index.MultiTerms.getTerms(reader, Fields.TITLE);
+    if (terms == null) {
+      return List.of();
+    }
+    java.util.PriorityQueue<Map.Entry<String, Integer>> top =
+        new java.util.PriorityQueue<>(Map.Entry.comparingByValue());
+    org.apache.lucene.index.TermsEnum te = terms.iterator();
+    for (BytesRef t = te.next(); t != null; t = te.next()) {
+      int df = te.docFreq();
+      if (top.size() == n && df <= top.peek().getValue()) {
+        continue;
+      }
+      String word = t.utf8ToString();
+      if (word.length() >= 3 && word.chars().allMatch(Character::isLetter)) {
+        top.add(Map.entry(word, df));
+        if (top.size() > n) {
+          top.poll();
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    top.forEach(e -> out.add(e.getKey()));
+    out.sort(null);
+    return out;
   }
 
   // --- search ---------------------------------------------------------------------------------
@@ -856,6 +959,18 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closing = true;
+    Thread w;
+    synchronized (this) {
+      w = warmer;
+    }
+    if (w != null) {
+      try {
+        w.join(); // a warming search holds a reader; close after it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     synchronized (this) {
       if (refresher != null) {
         refresher.shutdownNow();

@@ -216,16 +216,26 @@ public final class SearchJson {
   public record Heap(long usedMb, long peakMb, long maxMb) {}
 
   /**
-   * Whether the server answers, and what it reads: {@code {status, articles, version, generation,
-   * lastIngest, heap: {usedMb, peakMb, maxMb}}}.
+   * Whether the server answers, and what it reads: {@code {status, ready, articles, version,
+   * generation, lastIngest, heap: {usedMb, peakMb, maxMb}}}.
    *
-   * <p>Example: {@code {"status":"ok","articles":1791,"version":12,"generation":3,
+   * <p>Example: {@code {"status":"ok","ready":true,"articles":1791,"version":12,"generation":3,
    * "lastIngest":"2026-11-25T10:00:00Z","heap":{"usedMb":81,"peakMb":120,"maxMb":1024}}}; {@code
    * lastIngest} is {@code null} when no ingest recorded its time.
    */
   public static Map<String, Object> health(ArchiveSearcher.Version v, Heap heap) {
+    return health(v, true, heap);
+  }
+
+  /**
+   * {@link #health(ArchiveSearcher.Version, Heap)} with {@code ready}: {@code false} while the
+   * server warms its searches after start ({@link ArchiveSearcher#startWarming}), then {@code
+   * true}; it answers searches either way.
+   */
+  public static Map<String, Object> health(ArchiveSearcher.Version v, boolean ready, Heap heap) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("status", "ok");
+    out.put("ready", ready);
     out.put("articles", v.articles());
     out.put("version", v.version());
     out.put("generation", v.generation());
