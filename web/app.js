@@ -6,7 +6,7 @@
 import * as coverage from './coverage.js';
 import * as entity from './entity.js';
 import * as matrix from './matrix.js';
-import { queryTools, showConcordance } from './query-tools.js';
+import { queryTools, showBatch, showConcordance, showTerms } from './query-tools.js';
 
 /** Facet dimensions, in the order the page shows them: [parameter, heading, singular label]. */
 const DIMS = [
@@ -189,11 +189,12 @@ function render() {
   view.to.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') || '') ? p.get('to') : '';
   view.names.hidden = p.get('view') !== 'names';
   $('entity-view').hidden = p.get('view') !== 'entity';
-  $('concordance-view').hidden = p.get('view') !== 'concordance';
-  if (p.get('view') === 'concordance') {
+  const tools = { concordance: showConcordance, terms: showTerms, batch: showBatch };
+  for (const t of Object.keys(tools)) $(t + '-view').hidden = p.get('view') !== t;
+  if (tools[p.get('view')]) {
     view.results.hidden = true;
     view.article.hidden = true;
-    showConcordance(p, $('concordance-view')).then(() => state('ready'));
+    tools[p.get('view')](p, $(p.get('view') + '-view'), navigate).then(() => state('ready'));
   } else if (p.get('view') === 'entity') {
     view.results.hidden = true;
     view.article.hidden = true;

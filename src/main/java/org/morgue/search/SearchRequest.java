@@ -159,6 +159,11 @@ public record SearchRequest(
         q, from, to, filters, excludes, sort, page, size, facetSize, interval, allOf);
   }
 
+  /** The same request with another query ({@code ""}: the filters alone). */
+  public SearchRequest withQuery(String q) {
+    return new SearchRequest(q, from, to, filters, excludes, sort, page, size, facetSize, interval);
+  }
+
   /** The same request in another order, from its first page, with {@code size} hits a page. */
   public SearchRequest withSortAndSize(Sort sort, int size) {
     return new SearchRequest(

@@ -8,11 +8,8 @@ import static org.morgue.entity.EntityType.PERSON;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,30 +22,7 @@ class ArchiveResolutionTest {
 
   /** A stand-in for the model: finds each listed name (longest first) as the given type. */
   static EntityExtractor model(Map<String, EntityType> names) {
-    List<String> longestFirst =
-        names.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    return text -> {
-      List<Mention> out = new ArrayList<>();
-      boolean[] taken = new boolean[text.length() + 1];
-      for (String name : longestFirst) {
-        Matcher m =
-            Pattern.compile("(?<![\\p{L}])" + Pattern.quote(name) + "(?![\\p{L}])").matcher(text);
-        while (m.find()) {
-          boolean free = true;
-          for (int i = m.start(); i < m.end(); i++) {
-            free &= !taken[i];
-          }
-          if (free) {
-            for (int i = m.start(); i < m.end(); i++) {
-              taken[i] = true;
-            }
-            out.add(Mention.found(names.get(name), name, m.start(), m.end(), Mention.Origin.MODEL));
-          }
-        }
-      }
-      out.sort(Comparator.comparingInt(Mention::start));
-      return out;
-    };
+    return new DictionaryExtractor(names);
   }
 
   /** A small archive: articles added, their facts counted, then each resolved against them all. */
