@@ -466,8 +466,9 @@ function exportsLinks(p) {
   q.delete('size');
   const qs = q.toString() ? '?' + q : '';
   view.exports.replaceChildren('Export this search: ',
-    el('a', { href: '/api/search.csv' + qs, download: 'morgue-search.csv' }, 'CSV'), ' · ',
-    el('a', { href: '/api/search.jsonl' + qs, download: 'morgue-search.jsonl' }, 'JSON Lines'), ' · follow it: ',
+    el('a', { href: '/api/search.csv' + qs, download: '' }, 'CSV'), ' (',
+    el('a', { href: '/api/search.csv' + (qs ? qs + '&' : '?') + 'bom=1', download: '' }, 'CSV for Excel'), ') · ',
+    el('a', { href: '/api/search.jsonl' + qs, download: '' }, 'JSON Lines'), ' · follow it: ',
     el('a', { href: '/api/search.atom' + qs, type: 'application/atom+xml' }, 'Atom feed'));
 }
 

@@ -255,19 +255,46 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private void csv(Context ctx) throws IOException {
-    SearchParameters.Parsed p = parse(ctx, Set.of());
-    csv(ctx, p.request(), "morgue-search.csv", p.warnings());
+    SearchParameters.Parsed p = parse(ctx, CSV_PARAMETERS);
+    String query = SearchParameters.toQueryString(p.request());
+    csv(
+        ctx,
+        p.request(),
+        "/" + (query.isEmpty() ? "" : "?" + query),
+        name(p.request().q()),
+        p.warnings());
   }
 
+  /** The export's own parameters beside the search's: its columns and the byte-order mark. */
+  static final Set<String> CSV_PARAMETERS = Set.of("fields", "bom");
+
   /**
-   * Streams every article {@code request} matches as CSV, as the download {@code fileName} with the
-   * request's {@code warnings}; a bad request is refused before anything is sent.
+   * Streams every article {@code request} matches as CSV, as the download {@code
+   * morgue-NAME-TIME.csv} with the request's {@code warnings}; a bad request is refused before
+   * anything is sent. The search's permanent link ({@code page}, a path) and the time of the export
+   * travel in the headers {@code Morgue-Search} and {@code Morgue-Exported}, and the time in the
+   * file's name: a CSV file has no portable place for them inside.
    */
-  private void csv(Context ctx, SearchRequest request, String fileName, List<String> warnings)
+  private void csv(
+      Context ctx, SearchRequest request, String page, String name, List<String> warnings)
       throws IOException {
     searcher.validate(request);
+    Map<String, List<String>> own = SearchParameters.decode(ctx.queryString());
+    List<String> columns = CsvExport.columns(first(own, "fields"));
+    boolean bom = flag(first(own, "bom"), "bom");
+    java.time.Instant now = java.time.Instant.now();
+    String time =
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'", java.util.Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(now);
     ctx.contentType("text/csv; charset=utf-8; header=present");
-    ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    ctx.header(
+        "Content-Disposition", "attachment; filename=\"morgue-" + name + "-" + time + ".csv\"");
+    ctx.header("Morgue-Search", ascii(ctx.scheme() + "://" + ctx.host() + page));
+    ctx.header(
+        "Morgue-Exported",
+        java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+            now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     warnings(ctx, warnings);
     stream(
         ctx,
@@ -275,10 +302,45 @@ public final class MorgueServer implements AutoCloseable {
           Writer out =
               new BufferedWriter(
                   new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-          try (CsvExport csv = new CsvExport(out)) {
-            searcher.export(request, csv);
+          try (CsvExport csv = new CsvExport(out, columns, bom)) {
+            if (csv.needsSnippets()) {
+              searcher.exportWithSnippets(request, csv::accept);
+            } else {
+              searcher.export(request, csv);
+            }
           }
         });
+  }
+
+  /** The first value of a parameter, or {@code null}. */
+  private static String first(Map<String, List<String>> params, String name) {
+    List<String> values = params.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** A yes-or-no parameter: {@code 1}, {@code true}; {@code 0}, {@code false}; blank is no. */
+  private static boolean flag(String raw, String name) {
+    if (raw == null || raw.isBlank()) {
+      return false;
+    }
+    return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "1", "true", "yes" -> true;
+      case "0", "false", "no" -> false;
+      default -> throw new InvalidRequestException(name, name + " takes 1 or 0, not " + raw);
+    };
+  }
+
+  /** A file name's part for a query: its words in {@code [a-z0-9]}, joined by {@code -}. */
+  static String name(String q) {
+    String words =
+        java.text.Normalizer.normalize(q == null ? "" : q, java.text.Normalizer.Form.NFKD)
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
+    if (words.length() > 40) {
+      words = words.substring(0, 40).replaceAll("-+$", "");
+    }
+    return words.isEmpty() ? "search" : words;
   }
 
   private void jsonLines(Context ctx) throws IOException {
@@ -330,22 +392,29 @@ public final class MorgueServer implements AutoCloseable {
   private void atom(Context ctx) throws IOException, XMLStreamException {
     SearchParameters.Parsed p = parse(ctx, Set.of());
     String query = SearchParameters.toQueryString(p.request());
-    atom(ctx, p.request(), "/api/search.atom" + (query.isEmpty() ? "" : "?" + query));
+    atom(ctx, p.request(), "/api/search.atom" + (query.isEmpty() ? "" : "?" + query), null);
   }
 
-  /** The Atom feed of {@code request}, whose own address is {@code self} (a path). */
-  private void atom(Context ctx, SearchRequest request, String self)
+  /**
+   * The Atom feed of {@code request}, whose own address is {@code self} (a path), under {@code
+   * title} (or, if {@code null}, a description of the search).
+   */
+  private void atom(Context ctx, SearchRequest request, String self, String title)
       throws IOException, XMLStreamException {
     SearchResult r = searcher.search(AtomFeed.feedRequest(request), false);
+    if (AtomFeed.needsSnippets(r)) { // an entry without a lede is summarised by its snippet
+      r = searcher.search(AtomFeed.feedRequest(request), true);
+    }
     String base = ctx.scheme() + "://" + ctx.host();
     String query = SearchParameters.toQueryString(request);
     AtomFeed.Links links =
         new AtomFeed.Links(
             base + self,
             base + "/" + (query.isEmpty() ? "" : "?" + query),
-            base + "/api/articles/");
+            base + "/api/articles/",
+            base + "/?article=");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    AtomFeed.write(r, links, searcher.version().lastIngest(), out);
+    AtomFeed.write(r, links, title, searcher.version().lastIngest(), out);
     ctx.contentType("application/atom+xml; charset=utf-8").result(out.toByteArray());
   }
 
@@ -455,9 +524,9 @@ public final class MorgueServer implements AutoCloseable {
     SavedSearchService.Loaded s = saved.load(slug);
     SearchRequest request = s.request();
     if (name.endsWith(".atom")) {
-      atom(ctx, request, "/s/" + slug + ".atom");
+      atom(ctx, request, "/s/" + slug + ".atom", s.saved().name());
     } else if (name.endsWith(".csv")) {
-      csv(ctx, request, "morgue-" + slug + ".csv", List.of());
+      csv(ctx, request, "/s/" + slug, slug, List.of());
     } else {
       saved.open(s);
       ctx.header("Cache-Control", "no-cache");

@@ -472,6 +472,31 @@ public final class ArchiveSearcher implements AutoCloseable {
         (stored, doc) -> sink.accept(StoredArticle.of(stored.document(doc))));
   }
 
+  /** An article and its snippet, as {@link #exportWithSnippets} gives them. */
+  public interface SnippetSink {
+    /**
+     * @param article the whole article
+     * @param snippet its best passage for the query (HTML: escaped text, the query's words in
+     *     {@code <mark>}), as a hit's
+     */
+    void accept(StoredArticle article, String snippet);
+  }
+
+  /**
+   * As {@link #export}, with each article's snippet, marked as a search's hits are (costlier: the
+   * highlighter reads each article).
+   */
+  public long exportWithSnippets(SearchRequest request, SnippetSink sink) throws IOException {
+    return eachDoc(
+        request,
+        sort(request.sort()),
+        run ->
+            (stored, doc) -> {
+              Snippets.Marked[] marked = Snippets.mark(run.searcher(), run.base(), new int[] {doc});
+              sink.accept(StoredArticle.of(stored.document(doc)), marked[0].snippet());
+            });
+  }
+
   /** What {@link #eachDoc} gives for one matching document. */
   private interface DocVisitor {
     void visit(StoredFields stored, int doc) throws IOException;

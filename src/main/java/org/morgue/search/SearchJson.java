@@ -136,9 +136,29 @@ public final class SearchJson {
     out.put("url", a.url());
     out.put("copyOf", a.copyOf());
     out.put("fingerprint", a.fingerprint());
-    out.put("origin", a.origin());
+    out.put("origin", origin(a.origin()));
     out.put("entities", a.entities());
     return out;
+  }
+
+  /**
+   * Where an article was read, as readers may see it: the path relative to the ingested folder, as
+   * ingests since issue 13 store it; an archive ingested before holds the absolute path, of which
+   * only the file's name (and line) is shown, never the server's folders.
+   */
+  static String origin(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    boolean absolute =
+        stored.startsWith("/")
+            || stored.startsWith("\\")
+            || stored.matches("(?s)[A-Za-z]:[\\\\/].*");
+    if (!absolute) {
+      return stored;
+    }
+    int cut = Math.max(stored.lastIndexOf('/'), stored.lastIndexOf('\\'));
+    return stored.substring(cut + 1);
   }
 
   /**

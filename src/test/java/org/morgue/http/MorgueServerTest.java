@@ -324,8 +324,16 @@ class MorgueServerTest {
     assertEquals(
         "text/csv; charset=utf-8; header=present",
         csv.headers().firstValue("Content-Type").orElse(""));
-    assertEquals(
-        "attachment; filename=\"morgue-search.csv\"",
+    assertTrue(
+        csv.headers()
+            .firstValue("Content-Disposition")
+            .orElse("")
+            .matches(
+                "attachment; filename=\"morgue-"
+                    + (q.contains("ceasefire")
+                        ? "ceasefire"
+                        : q.contains("volcano") ? "volcano" : "search")
+                    + "-\\d{8}-\\d{6}Z\\.csv\""),
         csv.headers().firstValue("Content-Disposition").orElse(""));
     assertSecurityHeaders(csv);
     List<List<String>> rows = TestCsv.parse(csv.body());
@@ -341,6 +349,43 @@ class MorgueServerTest {
     for (String line : lines) {
       assertTrue(JSON.readTree(line).get("id").isTextual(), line);
     }
+  }
+
+  @Test
+  void aCsvExportTakesItsColumnsAByteOrderMarkAndSaysWhatSearchAndWhen() throws Exception {
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    HttpResponse<String> csv =
+        get(
+            "/api/search.csv?q=ceasefire&sort=newest&fields="
+                + enc("id, title,snippet,body")
+                + "&bom=1");
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertTrue(csv.body().startsWith("\uFEFFid,title,snippet,body\r\n"), csv.body());
+    List<List<String>> rows = TestCsv.parse(csv.body().substring(1));
+    assertEquals(8, rows.size());
+    for (List<String> row : rows.subList(1, rows.size())) {
+      assertEquals(4, row.size(), row.toString());
+      JsonNode article = json("/api/articles/" + enc(row.get(0)));
+      assertEquals(article.get("title").asText(), row.get(1));
+      assertFalse(row.get(2).isBlank(), row.get(2));
+      assertFalse(row.get(2).contains("<mark>"), row.get(2));
+      List<String> paragraphs = new ArrayList<>();
+      article.get("paragraphs").forEach(n -> paragraphs.add(n.asText()));
+      assertEquals(String.join("\n\n", paragraphs), row.get(3));
+    }
+    assertEquals(
+        "http://127.0.0.1:" + server.port() + "/?q=ceasefire&sort=newest",
+        csv.headers().firstValue("Morgue-Search").orElse(""));
+    Instant exported = Instant.parse(csv.headers().firstValue("Morgue-Exported").orElseThrow());
+    assertFalse(exported.isBefore(before), exported.toString());
+    assertFalse(exported.isAfter(Instant.now()), exported.toString());
+
+    // without bom, no mark; a bad column or flag is a 400 naming its parameter
+    assertTrue(get("/api/search.csv?q=ceasefire&fields=id").body().startsWith("id\r\n"));
+    assertEquals(
+        "fields", error("/api/search.csv?fields=id,secret", 400).get("parameter").asText());
+    assertEquals("fields", error("/api/search.csv?fields=id,id", 400).get("parameter").asText());
+    assertEquals("bom", error("/api/search.csv?bom=maybe", 400).get("parameter").asText());
   }
 
   @Test
@@ -378,6 +423,29 @@ class MorgueServerTest {
                 "href=\"http://127.0.0.1:" + server.port() + "/api/search.atom?q=ceasefire\""),
         r.body());
 
+    // each entry: a summary, and the article's page first among its alternates (what readers open)
+    String atom = "http://www.w3.org/2005/Atom";
+    org.w3c.dom.NodeList entries = feed.getElementsByTagNameNS(atom, "entry");
+    for (int i = 0; i < entries.getLength(); i++) {
+      org.w3c.dom.Element entry = (org.w3c.dom.Element) entries.item(i);
+      org.w3c.dom.NodeList summary = entry.getElementsByTagNameNS(atom, "summary");
+      assertEquals(1, summary.getLength(), "a summary");
+      assertFalse(summary.item(0).getTextContent().isBlank());
+      assertFalse(summary.item(0).getTextContent().contains("<mark>"));
+      org.w3c.dom.Element first =
+          (org.w3c.dom.Element) entry.getElementsByTagNameNS(atom, "link").item(0);
+      assertEquals("alternate", first.getAttribute("rel"));
+      assertEquals("text/html", first.getAttribute("type"));
+      String id = entry.getElementsByTagNameNS(atom, "id").item(0).getTextContent();
+      assertTrue(
+          first.getAttribute("href").startsWith("http://127.0.0.1:" + server.port() + "/?article="),
+          first.getAttribute("href"));
+      String articleId =
+          java.net.URLDecoder.decode(
+              first.getAttribute("href").replaceFirst(".*\\?article=", ""), StandardCharsets.UTF_8);
+      assertEquals(org.morgue.search.AtomFeed.entryId(articleId), id);
+    }
+
     HttpResponse<String> tech = get("/api/search.atom?section=TECH");
     Document techFeed =
         f.newDocumentBuilder()
@@ -404,6 +472,20 @@ class MorgueServerTest {
         k2.get("related").toString());
     k2.get("related")
         .forEach(rel -> assertFalse(List.of("k1", "k2", "k3").contains(rel.get("id").asText())));
+  }
+
+  @Test
+  void anArticleSaysWhereItWasReadRelativeToTheIngestedFolderNeverTheServersFolders()
+      throws Exception {
+    JsonNode k2 = json("/api/articles/k2");
+    assertEquals("wire-copies.jsonl:2", k2.get("origin").asText());
+    JsonNode all = json("/api/search?q=&size=100");
+    for (JsonNode hit : all.get("hits")) {
+      String origin = json("/api/articles/" + hit.get("id").asText()).get("origin").asText();
+      assertFalse(origin.startsWith("/") || origin.contains(tmp.toString()), origin);
+      assertFalse(
+          origin.contains(TestArchives.searchCorpus().getParent().toString()), "no server path");
+    }
   }
 
   @Test

@@ -169,6 +169,10 @@ class SavedSearchesApiTest {
     assertEquals(Math.min(ceasefire, 50), feed.getElementsByTagName("entry").getLength());
     assertTrue(
         atom.body().contains("/s/" + slug + ".atom"), "the feed's self link is the short one");
+    assertEquals(
+        "Again",
+        feed.getDocumentElement().getElementsByTagName("title").item(0).getTextContent(),
+        "the feed is titled with the saved search's name");
     HttpResponse<String> csv = send(server, "GET", "/s/" + slug + ".csv", null, null);
     assertEquals(200, csv.statusCode(), csv.body());
     assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));

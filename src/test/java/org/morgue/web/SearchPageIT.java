@@ -228,6 +228,9 @@ class SearchPageIT {
     assertEquals(
         base + "api/search.csv?q=ceasefire",
         driver.findElement(By.linkText("CSV")).getDomProperty("href"));
+    assertEquals(
+        base + "api/search.csv?q=ceasefire&bom=1",
+        driver.findElement(By.linkText("CSV for Excel")).getDomProperty("href"));
     assertEquals("ceasefire", driver.findElement(By.id("q")).getDomProperty("value"));
     screenshot("results");
   }
