@@ -76,8 +76,45 @@ public final class IngestCommand implements Callable<Integer> {
             .withThreads(threads)
             .withCommitInterval(Duration.ofMillis((long) (commitEvery * 1000)))
             .withEntities(noEntities ? null : index.entityFinder(!noDemonyms));
+    List<String> unreadable = nothingToRead(paths);
+    if (!unreadable.isEmpty()) {
+      for (String why : unreadable) {
+        System.err.println("morgue: " + why);
+      }
+      System.err.println(
+          "morgue: nothing to read, so nothing was ingested"
+              + (index.layout().hasIndex() ? "" : " and no archive was created"));
+      return 1;
+    }
     IngestReport report = run(index, paths, options, quiet, rejects, System.out, System.err);
-    return report == null ? 1 : 0;
+    if (report.read() == 0 && report.rejected() > 0) {
+      System.err.println("morgue: no article could be read; see the problems above");
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * Why none of the inputs can give an article, one sentence an input; empty when one can: a file
+   * that exists and is of a type Morgue reads, or a folder that holds one (not hidden).
+   */
+  static List<String> nothingToRead(List<Path> paths) {
+    List<String> why = new java.util.ArrayList<>();
+    for (Path p : paths) {
+      if (java.nio.file.Files.isDirectory(p)) {
+        if (!ArticleFiles.list(List.of(p)).isEmpty()) {
+          return List.of();
+        }
+        why.add(p + ": the folder holds no .txt, .jsonl or .ndjson file (optionally .gz)");
+      } else if (!java.nio.file.Files.exists(p)) {
+        why.add(p + ": no such file or folder");
+      } else if (ArticleFiles.formatOf(p) == null) {
+        why.add(p + ": not a .txt, .jsonl or .ndjson file (optionally .gz)");
+      } else {
+        return List.of();
+      }
+    }
+    return why;
   }
 
   /** Runs an ingest and prints its summary; shared with {@code demo}. */

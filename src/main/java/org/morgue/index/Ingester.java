@@ -251,7 +251,10 @@ public final class Ingester implements AutoCloseable {
     writer.commit();
     commitListener.committed(committedDocs());
     report.finish(
-        Duration.between(start, Instant.now()), files.skipped(), writer.getDocStats().numDocs);
+        Duration.between(start, Instant.now()),
+        files.skipped(),
+        files.skippedNames(),
+        writer.getDocStats().numDocs);
     return report;
   }
 

@@ -214,13 +214,23 @@ public final class SearchJson {
     return out;
   }
 
-  /** Stats as {@code {articles, firstDate, lastDate, sections, indexBytes, lastIngest}}. */
+  /**
+   * Stats as {@code {articles, firstDate, lastDate, undated, sections, noSection, sources,
+   * sourceValues, noSource, indexBytes, lastIngest}}: {@code undated}, {@code noSection} and {@code
+   * noSource} count the articles without one; {@code sources} are the most frequent ({@value
+   * ArchiveStats#SOURCES} at most) of {@code sourceValues}.
+   */
   public static Map<String, Object> stats(ArchiveStats s) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("articles", s.articles());
     out.put("firstDate", s.firstDate() == null ? null : s.firstDate().toString());
     out.put("lastDate", s.lastDate() == null ? null : s.lastDate().toString());
+    out.put("undated", s.undated());
     out.put("sections", s.sections().stream().map(SearchJson::facetValue).toList());
+    out.put("noSection", s.noSection());
+    out.put("sources", s.sources().stream().map(SearchJson::facetValue).toList());
+    out.put("sourceValues", s.sourceValues());
+    out.put("noSource", s.noSource());
     out.put("indexBytes", s.indexBytes());
     out.put("lastIngest", s.lastIngest());
     return out;

@@ -282,7 +282,7 @@ class CommandLineIT {
     assertEquals(0, run.exit(), run.err());
     List<String> lines = run.lines();
     assertEquals("articles     12", lines.get(0));
-    assertEquals("dates        2019-05-05 to 2022-02-03", lines.get(1));
+    assertEquals("dates        2019-05-05 to 2022-02-03 (1 undated)", lines.get(1));
     assertTrue(lines.get(2).matches("index size   \\d+\\.\\d MB"), lines.get(2));
     assertTrue(lines.get(3).startsWith("last ingest  20"), lines.get(3));
     assertEquals(
@@ -291,7 +291,13 @@ class CommandLineIT {
             "         5  WORLD",
             "         3  POLITICS",
             "         3  SPORT",
-            "         1  Press Releases"),
+            "         1  Press Releases",
+            "sources:",
+            "         5  Reuters",
+            "         4  AA",
+            "         1  TRTWorld and agencies",
+            "         1  U.S. Department of State",
+            "         1  (no source)"),
         lines.subList(4, lines.size()));
 
     JsonNode json = run("stats", "--index", archive, "--json").json();

@@ -520,6 +520,17 @@ class MorgueServerTest {
     assertEquals(17, stats.get("articles").asLong());
     assertEquals("2019-05-05", stats.get("firstDate").asText());
     assertEquals("2022-03-02", stats.get("lastDate").asText());
+    assertEquals(1, stats.get("undated").asLong());
+    assertEquals(0, stats.get("noSection").asLong());
+    assertEquals(1, stats.get("noSource").asLong());
+    assertEquals(8, stats.get("sourceValues").asLong());
+    assertEquals("Reuters", stats.get("sources").get(0).get("value").asText());
+    assertEquals(6, stats.get("sources").get(0).get("count").asLong());
+    long sections = 0;
+    for (JsonNode v : stats.get("sections")) {
+      sections += v.get("count").asLong();
+    }
+    assertEquals(17, sections + stats.get("noSection").asLong(), "the sections add up");
     assertTrue(stats.get("indexBytes").asLong() > 0);
     // the time of the last ingest, an ISO instant
     assertTrue(stats.get("lastIngest").isTextual(), stats.toString());
