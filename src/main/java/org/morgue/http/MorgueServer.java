@@ -111,6 +111,18 @@ public final class MorgueServer implements AutoCloseable {
   private final byte[] token;
   private final Javalin app;
 
+  /** Where the server writes one line a request. */
+  @FunctionalInterface
+  public interface RequestLog {
+    /**
+     * One request: {@code 2026-11-25T10:00:00.123Z GET /api/search?q=x 200 12.3 ms}, with a note
+     * after it when there is one ({@code (the client disconnected)}).
+     */
+    void log(String line);
+  }
+
+  private volatile RequestLog requestLog = line -> LOG.debug("{}", line);
+
   /** The longest body of a saved-search request. */
   static final int MAX_BODY_BYTES = 32 * 1024;
 
@@ -154,7 +166,7 @@ public final class MorgueServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.jsonMapper(new JavalinJackson(JSON, false));
-              config.requestLogger.http(MorgueServer::log);
+              config.requestLogger.http(this::log);
               config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
               if (webDir != null && Files.isDirectory(webDir)) {
                 config.staticFiles.add(
@@ -225,6 +237,15 @@ public final class MorgueServer implements AutoCloseable {
                     new ApiError(500, "Morgue failed to answer: " + e).send(ctx);
                   });
             });
+  }
+
+  /**
+   * Sends the request lines to {@code log} (by default they go to this class's logger at debug,
+   * which shows nothing).
+   */
+  public MorgueServer requestLog(RequestLog log) {
+    this.requestLog = java.util.Objects.requireNonNull(log);
+    return this;
   }
 
   /** Listens on {@code host}:{@code port} (0: any free port). */
@@ -381,12 +402,27 @@ public final class MorgueServer implements AutoCloseable {
         ctx.res().resetBuffer();
         throw e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
       }
+      if (clientGone(e)) { // nothing to tell a client that left, and no abort to trip on
+        ctx.attribute(NOTE, "the client disconnected");
+        return;
+      }
       LOG.warn("export of {} aborted: {}", ctx.path(), e.toString());
       ServletContextResponse.getServletContextResponse(ctx.res())
           .getServletApiResponse()
           .getServletChannel()
           .abort(e);
     }
+  }
+
+  /** Whether writing failed because the client closed the connection (it went away). */
+  static boolean clientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.io.EofException
+          || t instanceof java.nio.channels.ClosedChannelException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void atom(Context ctx) throws IOException, XMLStreamException {
@@ -665,15 +701,24 @@ public final class MorgueServer implements AutoCloseable {
     }
   }
 
-  private static void log(Context ctx, Float ms) {
+  /** A request's note for its log line (a request attribute). */
+  private static final String NOTE = "morgue.requestNote";
+
+  private void log(Context ctx, Float ms) {
     String query = ctx.queryString();
-    LOG.info(
-        "{} {}{} {} {} ms",
-        ctx.method(),
-        ctx.path(),
-        query == null ? "" : "?" + query,
-        ctx.statusCode(),
-        String.format(java.util.Locale.ROOT, "%.1f", ms));
+    Object note = ctx.attribute(NOTE);
+    requestLog.log(
+        java.time.Instant.now()
+            + " "
+            + ctx.method()
+            + " "
+            + (ctx.path() + (query == null ? "" : "?" + query)).replaceAll("\\p{Cntrl}", "?")
+            + " "
+            + ctx.statusCode()
+            + " "
+            + String.format(java.util.Locale.ROOT, "%.1f", ms)
+            + " ms"
+            + (note == null ? "" : " (" + note + ")"));
   }
 
   /** A header value: printable ASCII only. */

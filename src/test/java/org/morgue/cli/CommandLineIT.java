@@ -1,6 +1,7 @@
 package org.morgue.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.morgue.cli.Cli.run;
 
@@ -334,6 +335,16 @@ class CommandLineIT {
               java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());
       assertEquals(12, JSON.readTree(health.body()).get("articles").asInt());
+      // requests go to the archive's request log, not the terminal
+      Path log = Path.of(archive, "logs", "requests.log");
+      assertTrue(said.contains("Requests are logged to " + log + " (--verbose: here too)"), said);
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (!(Files.exists(log) && Files.readString(log).contains("GET /api/health 200"))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertTrue(Files.readString(log).contains(" GET /api/health 200 "), Files.readString(log));
+      assertFalse(printed.toString(StandardCharsets.UTF_8).contains("/api/health"));
     }
   }
 

@@ -489,6 +489,34 @@ class MorgueServerTest {
   }
 
   @Test
+  void eachRequestIsOneLineOfTheRequestLog() throws Exception {
+    List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (MorgueServer logged =
+        new MorgueServer(searcher, null)
+            .requestLog(lines::add)
+            .start(MorgueServer.DEFAULT_HOST, 0)) {
+      assertEquals(200, get(logged, "/api/search?q=ceasefire").statusCode());
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (lines.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals(1, lines.size(), lines.toString());
+      assertTrue(
+          lines.get(0).matches("\\S+Z GET /api/search\\?q=ceasefire 200 \\d+\\.\\d ms"),
+          lines.get(0));
+    }
+  }
+
+  @Test
+  void aClientThatLeavesDuringAnExportIsToldApartFromAFault() {
+    assertTrue(
+        MorgueServer.clientGone(
+            new java.io.UncheckedIOException(
+                new org.eclipse.jetty.io.EofException("Broken pipe"))));
+    assertFalse(MorgueServer.clientGone(new IOException("disk full")));
+  }
+
+  @Test
   void anUnknownIdIsNotFound() throws Exception {
     JsonNode e = error("/api/articles/nope", 404);
     assertEquals("id", e.get("parameter").asText());
