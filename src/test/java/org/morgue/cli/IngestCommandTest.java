@@ -114,4 +114,18 @@ class IngestCommandTest {
         lines.subList(4, lines.size()));
     assertFalse(lines.contains("  (none)"));
   }
+
+  @Test
+  void theTimeLeftFollowsTheRecentRateNotTheAverageSinceTheStart() {
+    IngestCommand.RecentRate rate = new IngestCommand.RecentRate();
+    long s = 1_000_000_000L;
+    rate.add(0, 0);
+    assertEquals(0, rate.perSecond(), "nothing to go by yet");
+    rate.add(30 * s, 300); // a slow start: the model loads, 10 articles a second
+    assertEquals(10, rate.perSecond(), 1e-9);
+    for (int t = 31; t <= 45; t++) {
+      rate.add(t * s, 300 + (t - 30) * 100L); // then 100 a second
+    }
+    assertEquals(100, rate.perSecond(), 1e-9, "the last 10 seconds only");
+  }
 }
