@@ -4,6 +4,7 @@
 // inserted is the server's snippet, and even that is reduced to text and <mark> (see markedText).
 
 import { queryTools, showConcordance } from './query-tools.js';
+import { markRanges, matchStepper, resultSteps, briefLink, citation } from './reading.js';
 
 /** Facet dimensions, in the order the page shows them: [parameter, heading, singular label]. */
 const DIMS = [
@@ -107,7 +108,12 @@ function navigate(p, { replace = false, focus = null } = {}) {
   saveScroll();
   const url = href(p);
   if (replace) history.replaceState({ focus }, '', url);
-  else history.pushState({ focus, fromResults: !params().has('article') }, '', url);
+  else {
+    // how many article views lie between this entry and the results, so that "Back to the results"
+    // returns to the very entry (and scroll) the results were left at
+    const depth = p.has('article') ? (params().has('article') ? ((history.state && history.state.depth) || 0) + 1 : 1) : 0;
+    history.pushState({ focus, fromResults: !params().has('article'), depth }, '', url);
+  }
   render();
 }
 
@@ -281,7 +287,7 @@ function paintResults(p, r) {
   view.empty.replaceChildren();
   view.chips.replaceChildren(...chips(p));
   const took = r.tookMs + ' ms' + (r.timedOut ? ', stopped at the time limit: the counts cover part of the archive' : '');
-  const stories = r.stories !== r.total ? ' (' + r.stories.toLocaleString('en') + ' stories)' : '';
+  const stories = r.stories !== r.total ? ' (' + r.stories.toLocaleString('en') + (r.stories === 1 ? ' story)' : ' stories)') : '';
   view.summary.textContent = r.total.toLocaleString('en') + (r.total === 1 ? ' article' : ' articles') + stories + ' in ' + took;
   if (r.warnings && r.warnings.length) view.summary.append(el('span', { class: 'warning' }, ' · ' + r.warnings.join('; ')));
   view.hits.replaceChildren(...r.hits.map((h) => hit(p, h)));
@@ -546,16 +552,17 @@ async function showArticle(id) {
   showQueryError(null);
   const back = navLink(results, '← Back to the results', { class: 'back' });
   back.addEventListener('click', (e) => {
-    if (history.state && history.state.fromResults && e.button === 0 && !e.metaKey && !e.ctrlKey) {
+    const depth = history.state && (history.state.depth || (history.state.fromResults ? 1 : 0));
+    if (depth && e.button === 0 && !e.metaKey && !e.ctrlKey) {
       e.preventDefault();
       e.stopImmediatePropagation();
-      history.back();
+      history.go(-depth);
     }
   }, { capture: true });
   view.article.replaceChildren(back, el('p', { class: 'loading' }, 'Loading the article…'));
   let res;
   try {
-    res = await getJson('/api/articles/' + encodeURIComponent(id));
+    res = await getJson('/api/articles/' + encodeURIComponent(id) + (p.get('q') ? '?q=' + encodeURIComponent(p.get('q')) : ''));
   } catch (e) {
     if (seq === sequence) failure(view.article, 'The article could not be loaded: the server did not answer (' + e.message + ').');
     if (seq === sequence) view.article.prepend(back);
@@ -563,6 +570,13 @@ async function showArticle(id) {
     return;
   }
   if (seq !== sequence) return;
+  if (res.status === 404) {
+    // trying again would find nothing either
+    view.article.replaceChildren(back, el('div', { class: 'failure', role: 'alert' },
+      el('p', { text: 'There is no article “' + id + '” in this archive: the link may be wrong, or the article was never ingested here.' })));
+    state('ready');
+    return;
+  }
   if (!res.ok) {
     failure(view.article, res.body && res.body.error ? res.body.error.message : 'The article could not be loaded (HTTP ' + res.status + ').');
     view.article.prepend(back);
@@ -579,10 +593,13 @@ async function showArticle(id) {
   if (a.authors && a.authors.length) row('By', ...a.authors.flatMap((n, i) => [i ? ', ' : '', navLink(changed((q) => q.set('author', n), results), n)]));
   if (a.source) row('Source', navLink(changed((q) => q.set('source', a.source), results), a.source));
   if (a.url) row('Original', el('a', { href: a.url, rel: 'noopener noreferrer' }, a.url));
-  if (a.copyOf) row('Copy of', navLink(changed((q) => q.set('article', a.copyOf), results), a.copyOf));
-  if (a.copies && a.copies.length) row('Wire copies', ...a.copies.flatMap((c, i) => [i ? ', ' : '', navLink(changed((q) => q.set('article', c), results), c)]));
+  const toArticle = (other, text, attrs = {}) => navLink(changed((q) => q.set('article', other), results), text, attrs);
+  if (a.copyOf) row('Copy of', a.original ? briefLink(a.original, toArticle) : toArticle(a.copyOf, a.copyOf));
+  const copyList = a.copyList || (a.copies || []).map((c) => ({ id: c }));
+  if (copyList.length) row('Wire copies', el('ul', { class: 'copy-list' }, copyList.map((c) => el('li', {}, briefLink(c, toArticle)))));
   const permanent = location.origin + '/?article=' + encodeURIComponent(a.id);
   row('Permanent link', el('a', { href: permanent, class: 'permalink' }, permanent));
+  row('Cite', citation(a, permanent));
   const entities = el('div', { class: 'entities' });
   for (const [d, heading] of DIMS.slice(1, 4)) {
     const names = (a.entities && a.entities[d]) || [];
@@ -594,12 +611,24 @@ async function showArticle(id) {
   const related = (a.related || []).map((r) => el('li', {},
     navLink(changed((q) => q.set('article', r.id), results), r.title || r.id), ' ',
     el('span', { class: 'meta' }, [r.date, r.section, r.source].filter(Boolean).join(' · '))));
+  const fields = {
+    title: el('h2', { id: 'article-title', tabindex: '-1' }, withMentions(a.title || '(untitled)', mentions, 'title', results)),
+    lede: a.lede ? el('p', { class: 'lede' }, withMentions(a.lede, mentions, 'lede', results)) : null,
+    body: el('div', { class: 'body' }, withMentions(a.body || '', mentions, 'body', results)),
+  };
+  const marks = [];
+  if (a.title) marks.push(...markRanges(fields.title, (a.marks || []).filter((m) => m.field === 'title')));
+  if (fields.lede) marks.push(...markRanges(fields.lede, (a.marks || []).filter((m) => m.field === 'lede')));
+  marks.push(...markRanges(fields.body, (a.marks || []).filter((m) => m.field === 'body')));
+  const listed = cache.get(apiQuery(results));
+  const steps = listed && listed.body ? resultSteps(listed.body.hits || [], a.id, toArticle) : null;
   view.article.replaceChildren(...[
     back,
-    el('h2', { id: 'article-title', tabindex: '-1' }, withMentions(a.title || '(untitled)', mentions, 'title', results)),
+    steps || matchStepper(marks) ? el('div', { class: 'reading-tools' }, steps, matchStepper(marks)) : null,
+    fields.title,
     meta,
-    a.lede ? el('p', { class: 'lede' }, withMentions(a.lede, mentions, 'lede', results)) : null,
-    el('div', { class: 'body' }, withMentions(a.body || '', mentions, 'body', results)),
+    fields.lede,
+    fields.body,
     entities.childNodes.length ? el('section', { class: 'article-entities', 'aria-label': 'Named in this article' }, el('h2', {}, 'Named in this article'), entities) : null,
     related.length ? el('section', { class: 'related', 'aria-labelledby': 'related-title' }, el('h2', { id: 'related-title' }, 'Related articles'), el('ul', {}, related)) : null].filter(Boolean));
   window.scrollTo(0, (history.state && history.state.scrollY) || 0);

@@ -642,8 +642,25 @@ public final class MorgueServer implements AutoCloseable {
     return v.asText();
   }
 
+  /**
+   * {@code /api/articles/{id}[?q=QUERY]}: the article view, with its copies and the article it
+   * copies listed by title, date and source ({@code copyList}, {@code original}) and, with {@code
+   * q}, where the query matches in it ({@code marks}).
+   */
   private void article(Context ctx) throws IOException {
-    ctx.json(SearchJson.article(searcher.article(ctx.pathParam("id"))));
+    String id = ctx.pathParam("id");
+    org.morgue.search.ArticleView view = searcher.article(id);
+    Map<String, Object> out = SearchJson.article(view);
+    List<String> copyOf =
+        view.article().copyOf() == null ? List.of() : List.of(view.article().copyOf());
+    out.put("copyList", SearchJson.briefs(searcher.briefs(view.copies())));
+    List<Map<String, Object>> original = SearchJson.briefs(searcher.briefs(copyOf));
+    out.put("original", original.isEmpty() ? null : original.get(0));
+    String q = parse(ctx, Set.of()).request().q(); // the search's own checks: length, decoding
+    if (!q.isBlank()) {
+      out.put("marks", SearchJson.marks(searcher.marks(q, id)));
+    }
+    ctx.json(out);
   }
 
   private void facets(Context ctx) throws IOException {

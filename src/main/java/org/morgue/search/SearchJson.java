@@ -97,6 +97,36 @@ public final class SearchJson {
   }
 
   /**
+   * Articles listed by {@code {id, date, section, title, source}}, as the article view's copies.
+   */
+  public static List<Map<String, Object>> briefs(List<ArticleView.Related> articles) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ArticleView.Related r : articles) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", r.id());
+      m.put("date", r.date() == null ? null : r.date().toString());
+      m.put("section", r.section());
+      m.put("title", r.title());
+      m.put("source", r.source());
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** Where a query matches in an article: {@code [{field, start, end}]}. */
+  public static List<Map<String, Object>> marks(List<Concordance.Span> spans) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Concordance.Span s : spans) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("field", s.field());
+      m.put("start", s.start());
+      m.put("end", s.end());
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
    * One mention, the same wherever the API or the command line shows one: {@code {type, text,
    * canonical, field, start, end, origin}}, with {@code type} the dimension ({@code person}, {@code
    * org}, {@code place}), {@code field} the text the offsets point into ({@code title}, {@code

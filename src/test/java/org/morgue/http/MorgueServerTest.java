@@ -517,6 +517,35 @@ class MorgueServerTest {
   }
 
   @Test
+  void anArticleListsItsCopiesAndOriginalByTitleAndMarksTheQuery() throws Exception {
+    JsonNode k2 = json("/api/articles/k2?q=" + enc("ceasefire OR monitors"));
+    assertEquals("k1", k2.get("original").get("id").asText());
+    assertEquals("AP", k2.get("original").get("source").asText());
+    assertEquals("2021-11-18", k2.get("original").get("date").asText());
+    assertFalse(k2.get("original").get("title").asText().isBlank());
+    List<String> copies = new ArrayList<>();
+    k2.get("copyList")
+        .forEach(c -> copies.add(c.get("id").asText() + " " + c.get("source").asText()));
+    assertEquals(List.of("k1 AP", "k3 Reuters"), copies);
+    assertTrue(k2.get("marks").size() >= 2, k2.get("marks").toString());
+    String body = k2.get("body").asText();
+    String title = k2.get("title").asText();
+    for (JsonNode m : k2.get("marks")) {
+      String field = m.get("field").asText();
+      String text =
+          field.equals("body") ? body : field.equals("title") ? title : k2.get("lede").asText();
+      String marked =
+          text.substring(m.get("start").asInt(), m.get("end").asInt())
+              .toLowerCase(java.util.Locale.ROOT);
+      assertTrue(marked.startsWith("ceasefire") || marked.startsWith("monitor"), marked);
+    }
+    assertNull(json("/api/articles/k2").get("marks"), "no query, no marks");
+    assertTrue(json("/api/articles/k1").get("original").isNull());
+    assertEquals(
+        "q", error("/api/articles/k2?q=" + enc("title:(foo"), 400).get("parameter").asText());
+  }
+
+  @Test
   void anUnknownIdIsNotFound() throws Exception {
     JsonNode e = error("/api/articles/nope", 404);
     assertEquals("id", e.get("parameter").asText());
