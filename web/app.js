@@ -5,6 +5,7 @@
 
 import { queryTools, showConcordance } from './query-tools.js';
 import { markRanges, matchStepper, resultSteps, briefLink, citation } from './reading.js';
+import { describeQuery, savedMenu } from './saved-menu.js';
 
 /** Facet dimensions, in the order the page shows them: [parameter, heading, singular label]. */
 const DIMS = [
@@ -666,6 +667,9 @@ const saved = {
   tokenRow: $('token-row'), token: $('token'),
 };
 const TOKEN_KEY = 'morgue.token';
+/** The names of the saved searches as last listed, to ask before a second one takes a name. */
+let savedNames = [];
+savedMenu(document.querySelector('.views'), $('saved'), $('saved-title'));
 
 /** A JSON request with the token, if one was given (kept for this tab only). */
 async function sendJson(method, path, body) {
@@ -701,6 +705,7 @@ async function loadSaved() {
     return;
   }
   if (r.body.tokenRequired) saved.tokenRow.hidden = false;
+  savedNames = r.body.saved.map((s) => s.name);
   saved.list.replaceChildren(...(r.body.saved.length ? r.body.saved.map(savedItem) : [el('li', { class: 'muted', text: 'None yet.' })]));
 }
 
@@ -722,6 +727,7 @@ function savedItem(s) {
   });
   li.append(
     el('a', { href: s.link, class: 'saved-name' }, s.name), ' ',
+    el('span', { class: 'saved-query' }, describeQuery(s.query)), ' · ',
     el('span', { class: 'saved-counts' }, counts, ' · ', el('strong', { class: 'saved-new' }, s.newSince ? newToggle(li, s, fresh) : fresh)), ' ',
     el('a', { href: s.link + '.atom', type: 'application/atom+xml', class: 'saved-feed' }, 'feed'), ' ',
     el('button', { type: 'button', class: 'saved-rename', onclick: () => renameForm(li, s) }, 'Rename'), ' ', del);
@@ -785,6 +791,19 @@ function renameForm(li, s) {
 
 saved.form.addEventListener('submit', async (e) => {
   e.preventDefault();
+  const name = saved.name.value.trim();
+  const same = savedNames.find((n) => n.toLowerCase() === name.toLowerCase());
+  if (same !== undefined && saved.form.dataset.confirmed !== name) {
+    // ask first: a second search under a name already used is easily a mistake
+    saved.result.replaceChildren(el('span', { class: 'save-ask', role: 'alert' },
+      'A saved search is already named “' + same + '”. ',
+      el('button', { type: 'button', class: 'save-anyway', onclick: () => {
+        saved.form.dataset.confirmed = name;
+        saved.form.requestSubmit();
+      } }, 'Save another under this name'), ' or choose another name.'));
+    return;
+  }
+  delete saved.form.dataset.confirmed;
   const q = new URLSearchParams(apiQuery(params()));
   q.delete('page');
   let r;

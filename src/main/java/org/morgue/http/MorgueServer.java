@@ -557,7 +557,17 @@ public final class MorgueServer implements AutoCloseable {
         name.endsWith(".atom") || name.endsWith(".csv")
             ? name.substring(0, name.lastIndexOf('.'))
             : name;
-    SavedSearchService.Loaded s = saved.load(slug);
+    SavedSearchService.Loaded s;
+    try {
+      s = saved.load(slug);
+    } catch (NotFoundException e) {
+      String accept = ctx.header("Accept");
+      if (name.equals(slug) && accept != null && accept.contains("text/html")) {
+        notFoundPage(ctx, slug); // a person following a link: a page, not JSON
+        return;
+      }
+      throw e;
+    }
     SearchRequest request = s.request();
     if (name.endsWith(".atom")) {
       atom(ctx, request, "/s/" + slug + ".atom", s.saved().name());
@@ -568,6 +578,33 @@ public final class MorgueServer implements AutoCloseable {
       ctx.header("Cache-Control", "no-cache");
       ctx.redirect(SavedJson.url(s.saved()), HttpStatus.FOUND);
     }
+  }
+
+  /** The page a browser gets for an unknown saved search: a 404 that says so, with a way on. */
+  private static void notFoundPage(Context ctx, String slug) {
+    String shown = html(slug);
+    ctx.status(404)
+        .contentType("text/html; charset=utf-8")
+        .result(
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>No saved search: Morgue</title><link rel=\"stylesheet\" href=\"/style.css\">"
+                + "</head><body><main class=\"not-found\"><h1>No saved search “"
+                + shown
+                + "”</h1><p>This archive has no saved search at /s/"
+                + shown
+                + ": it may have been deleted, or the link was mistyped.</p>"
+                + "<p><a href=\"/\">Search the archive</a>; its saved searches are listed there,"
+                + " under “Saved searches”.</p></main></body></html>\n");
+  }
+
+  /** Text escaped for HTML. */
+  private static String html(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
   // --- names -----------------------------------------------------------------------------------

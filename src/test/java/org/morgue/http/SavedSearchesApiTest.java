@@ -397,6 +397,27 @@ class SavedSearchesApiTest {
   }
 
   @Test
+  void aBrowserFollowingAnUnknownShortLinkGetsAPage() throws Exception {
+    for (String slug : List.of("no-such-search", "%3Cb%3Ebold")) {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/s/" + slug))
+                  .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, r.statusCode());
+      assertTrue(
+          r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+          r.headers().toString());
+      assertTrue(r.headers().firstValue("Content-Security-Policy").isPresent());
+      String shown = slug.equals("no-such-search") ? slug : "&lt;b&gt;bold";
+      assertTrue(r.body().contains("<h1>No saved search “" + shown + "”</h1>"), r.body());
+      assertFalse(r.body().contains("<b>"), "the slug is text");
+      assertTrue(r.body().contains("<a href=\"/\">Search the archive</a>"), r.body());
+    }
+  }
+
+  @Test
   void unknownSlugsAndPathEscapesAre404() throws Exception {
     for (String slug :
         List.of(

@@ -269,4 +269,68 @@ class ReadingPageIT {
     assertTrue(
         driver.findElements(By.xpath("//*[@id='article-view']//button")).isEmpty(), "no Try again");
   }
+
+  @Test
+  void theSavedSearchesOpenFromTheHeaderShowTheirQueryAndASecondUseOfANameIsAsked()
+      throws IOException {
+    open("?q=ceasefire&section=WORLD");
+    WebElement menu = driver.findElement(By.className("saved-menu-button"));
+    assertEquals("false", menu.getDomAttribute("aria-expanded"));
+    menu.click();
+    WebElement section = driver.findElement(By.id("saved"));
+    assertTrue(section.getDomAttribute("class").contains("as-menu"));
+    assertTrue(section.getRect().getY() < 200, "over the page, under the header");
+    assertEquals(driver.findElement(By.id("saved-title")), driver.switchTo().activeElement());
+
+    String name = "Truce watch " + System.nanoTime();
+    driver.findElement(By.id("save-name")).sendKeys(name);
+    driver.findElement(By.cssSelector("#save-form button[type=submit]")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.id("saved-link")).isEmpty());
+    assertEquals(List.of("“ceasefire”, section WORLD"), savedItem(name, 1));
+
+    // the same name again: asked first, saved only when confirmed
+    driver.findElement(By.id("save-name")).sendKeys(name);
+    driver.findElement(By.cssSelector("#save-form button[type=submit]")).click();
+    WebElement ask =
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(d -> d.findElement(By.className("save-ask")));
+    assertTrue(ask.getText().contains("already named “" + name + "”"), ask.getText());
+    assertEquals(1, savedQueries(name).size(), "nothing saved before the answer");
+    screenshot("saved-menu-ask");
+    driver.findElement(By.className("save-anyway")).click();
+    savedItem(name, 2);
+
+    new org.openqa.selenium.interactions.Actions(driver)
+        .sendKeys(org.openqa.selenium.Keys.ESCAPE)
+        .perform();
+    assertFalse(section.getDomAttribute("class").contains("as-menu"), "Escape closes it");
+  }
+
+  /** The descriptions of the queries of the saved searches named {@code name}, in list order. */
+  @SuppressWarnings("unchecked")
+  private static List<String> savedQueries(String name) {
+    return (List<String>)
+        driver.executeScript(
+            "return [...document.querySelectorAll('#saved-list .saved-item')]"
+                + ".filter((li) => li.querySelector('.saved-name')"
+                + " && li.querySelector('.saved-name').textContent === arguments[0])"
+                + ".map((li) => li.querySelector('.saved-query').textContent);",
+            name);
+  }
+
+  /** Waits until {@code n} saved searches are named {@code name}; gives their queries. */
+  private static List<String> savedItem(String name, int n) {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> savedQueries(name).size() == n);
+    return savedQueries(name);
+  }
+
+  @Test
+  void anUnknownShortLinkIsAPage() {
+    driver.get(base + "s/no-such-search");
+    assertEquals(
+        "No saved search “no-such-search”", driver.findElement(By.tagName("h1")).getText());
+    assertEquals(
+        base, driver.findElement(By.linkText("Search the archive")).getDomProperty("href"));
+  }
 }
