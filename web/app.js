@@ -6,6 +6,7 @@
 import { queryTools, showConcordance } from './query-tools.js';
 import { markRanges, matchStepper, resultSteps, briefLink, citation } from './reading.js';
 import { describeQuery, savedMenu } from './saved-menu.js';
+import { phoneFilters } from './phone-filters.js';
 
 /** Facet dimensions, in the order the page shows them: [parameter, heading, singular label]. */
 const DIMS = [
@@ -954,6 +955,8 @@ names.token.addEventListener('change', () => {
   saved.token.value = names.token.value;
   saved.token.dispatchEvent(new Event('change'));
 });
+
+phoneFilters(view.facets, view.chips);
 
 window.addEventListener('popstate', render);
 history.scrollRestoration = 'manual';

@@ -333,4 +333,42 @@ class ReadingPageIT {
     assertEquals(
         base, driver.findElement(By.linkText("Search the archive")).getDomProperty("href"));
   }
+
+  @Test
+  void onAPhoneTheFiltersAreADrawerAtTheTopWithTapTargetsOf44Pixels() throws IOException {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    open("?q=ceasefire");
+    WebElement button = driver.findElement(By.className("filters-button"));
+    assertTrue(button.isDisplayed());
+    assertEquals("Filters", button.getText());
+    assertTrue(button.getRect().getY() < 500, "above the results: " + button.getRect().getY());
+    assertFalse(driver.findElement(By.id("facets")).isDisplayed(), "closed until asked for");
+    button.click();
+    WebElement drawer = driver.findElement(By.id("filters-drawer"));
+    assertTrue(drawer.isDisplayed());
+    assertEquals(
+        driver.findElement(By.className("filters-close")), driver.switchTo().activeElement());
+    for (WebElement target :
+        driver.findElements(By.cssSelector("#facets .facet-exclude, #facets .facet-value"))) {
+      if (target.isDisplayed()) {
+        assertTrue(
+            target.getSize().getHeight() >= 44 && target.getSize().getWidth() >= 44,
+            target.getDomAttribute("aria-label") + " is " + target.getSize());
+      }
+    }
+    screenshot("phone-filters");
+    clickAndWait(
+        driver.findElement(
+            By.cssSelector("#facets .facet-value[data-dim='section'][data-value='WORLD']")));
+    assertTrue(query().contains("section=WORLD"), query());
+    assertFalse(drawer.isDisplayed(), "choosing a value closes the drawer");
+    assertEquals("Filters (1)", driver.findElement(By.className("filters-button")).getText());
+    for (WebElement chip : driver.findElements(By.cssSelector("#chips .chip-remove"))) {
+      assertTrue(chip.getSize().getHeight() >= 44 && chip.getSize().getWidth() >= 44);
+    }
+
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    assertFalse(driver.findElement(By.className("filters-button")).isDisplayed());
+    assertTrue(driver.findElement(By.id("facets")).isDisplayed(), "a column on a wide screen");
+  }
 }
