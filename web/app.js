@@ -172,8 +172,9 @@ function render() {
   view.sort.value = p.get('sort') || 'relevance';
   const chart = p.get('chart') === 'share' ? 'share' : 'count';
   for (const r of document.querySelectorAll('input[name=chart]')) r.checked = r.value === chart;
-  view.from.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('from') || '') ? p.get('from') : '';
-  view.to.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') || '') ? p.get('to') : '';
+  // the date fields take what the address and the chips show: a day, a month or a year, in ISO
+  view.from.value = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.get('from') || '') ? p.get('from') : '';
+  view.to.value = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.get('to') || '') ? p.get('to') : '';
   view.names.hidden = p.get('view') !== 'names';
   $('concordance-view').hidden = p.get('view') !== 'concordance';
   if (p.get('view') === 'concordance') {
@@ -214,7 +215,9 @@ async function showResults(p) {
     }
   }
   status('');
-  showQueryError(answer.ok ? null : answer.body && answer.body.error);
+  const refused = !answer.ok && answer.body ? answer.body.error : null;
+  // a query error shows under the search box, at its position; any other one once, where results go
+  showQueryError(refused && refused.parameter === 'q' ? refused : null);
   if (!answer.ok) {
     clearResults();
     const err = answer.body && answer.body.error;
@@ -387,6 +390,14 @@ function facet(p, r, d, heading) {
   const items = values.map((v) => facetItem(p, d, v.value, v.count));
   for (const v of [...p.getAll(d), ...p.getAll('not.' + d)]) {
     if (!shown.has(v)) { shown.add(v); items.push(facetItem(p, d, v, null)); }
+  }
+  if (d === 'section' && !p.getAll(d).length && !p.getAll('not.' + d).length && values.length < (r.query.facetSize || FACET_SIZE)) {
+    // every section is listed: the rest of the matches have none, so that the list adds up
+    const none = r.total - values.reduce((n, v) => n + v.count, 0);
+    if (none > 0) {
+      items.push(el('li', { class: 'facet-item facet-none' }, el('span', { class: 'facet-value' },
+        el('span', { class: 'value' }, '(no section)'), ' ', el('span', { class: 'count' }, none.toLocaleString('en')))));
+    }
   }
   const box = el('section', { class: 'facet', 'data-dim': d, 'aria-labelledby': 'facet-' + d },
     el('h2', { id: 'facet-' + d }, heading));

@@ -67,7 +67,14 @@ class ReadingPageIT {
       return;
     }
     IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
-    TestArchives.ingest(layout, TestArchives.searchCorpus(), TestArchives.apiCorpus());
+    Path extra =
+        TestArchives.write(
+            tmp.resolve("extra"),
+            "n1.txt",
+            TestArchives.house(
+                "2021-06-01", "Harbour reopens", null, null, "AP", "The harbour reopened."));
+    TestArchives.ingest(
+        layout, TestArchives.searchCorpus(), TestArchives.apiCorpus(), extra.getParent());
     searcher = ArchiveSearcher.open(layout);
     server = new MorgueServer(searcher, Path.of("web")).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + server.port() + "/";
@@ -370,5 +377,42 @@ class ReadingPageIT {
     driver.manage().window().setSize(new Dimension(1280, 1000));
     assertFalse(driver.findElement(By.className("filters-button")).isDisplayed());
     assertTrue(driver.findElement(By.id("facets")).isDisplayed(), "a column on a wide screen");
+  }
+
+  @Test
+  void theDateFieldsTakeTheAddressesFormatAndABadDateIsSaidOnce() {
+    open("?q=ceasefire&from=2021-11");
+    WebElement from = driver.findElement(By.id("from"));
+    assertEquals("2021-11", from.getDomProperty("value"), "a month, as in the chip");
+    assertEquals("text", from.getDomAttribute("type"), "not the browser's locale format");
+    WebElement to = driver.findElement(By.id("to"));
+    to.sendKeys("2021-11-20");
+    clickAndWait(driver.findElement(By.cssSelector("#dates button[type=submit]")));
+    assertTrue(query().contains("to=2021-11-20"), query());
+    assertTrue(
+        driver.findElement(By.id("chips")).getText().contains("to 2021-11-20"),
+        driver.findElement(By.id("chips")).getText());
+
+    open("?q=ceasefire&from=2021-13-45");
+    String message = driver.findElement(By.id("empty")).getText();
+    assertFalse(message.isBlank());
+    assertFalse(driver.findElement(By.id("query-error")).isDisplayed(), "said once, not twice");
+    assertEquals(1, driver.findElements(By.cssSelector("#empty .failure")).size());
+    assertEquals(
+        "0px",
+        driver.findElement(By.cssSelector("#empty .failure")).getCssValue("border-left-width"),
+        "no border inside the border");
+  }
+
+  @Test
+  void theSectionsAddUpWithTheArticlesWithoutOne() {
+    open("");
+    List<String> sections =
+        driver.findElements(By.cssSelector("#facets .facet[data-dim='section'] li")).stream()
+            .map(e -> e.getText().replaceAll("\\s+", " "))
+            .toList();
+    assertEquals("(no section) 1", sections.get(sections.size() - 1), sections.toString());
+    open("?section=WORLD");
+    assertTrue(driver.findElements(By.className("facet-none")).isEmpty(), "not under a filter");
   }
 }
