@@ -40,6 +40,20 @@ let firstPaint = true;
 // --- small helpers ------------------------------------------------------------------------------
 
 /** An element with attributes and children (strings become text nodes, never HTML). */
+/**
+ * The address if a link may have it, else null: http(s) only, absolute or on this site
+ * ('/api/...', '?q=...'); never javascript:, data: or anything else an article's URL might hold.
+ */
+function safeHref(v) {
+  try {
+    const u = new URL(String(v), location.href);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? String(v) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An element; an href that is not http(s) is left out (see safeHref). */
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -47,6 +61,7 @@ function el(tag, attrs = {}, ...children) {
     if (k === 'class') e.className = v;
     else if (k === 'text') e.textContent = v;
     else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (k === 'href') { if (safeHref(v) !== null) e.setAttribute(k, v); }
     else e.setAttribute(k, v === true ? '' : v);
   }
   for (const c of children.flat()) {
@@ -605,7 +620,7 @@ async function showArticle(id) {
   if (a.section) row('Section', navLink(changed((q) => q.set('section', a.section), results), a.section));
   if (a.authors && a.authors.length) row('By', ...a.authors.flatMap((n, i) => [i ? ', ' : '', navLink(changed((q) => q.set('author', n), results), n)]));
   if (a.source) row('Source', navLink(changed((q) => q.set('source', a.source), results), a.source));
-  if (a.url) row('Original', el('a', { href: a.url, rel: 'noopener noreferrer' }, a.url));
+  if (a.url) row('Original', safeHref(a.url) === null ? a.url : el('a', { href: a.url, rel: 'noopener noreferrer' }, a.url));
   const toArticle = (other, text, attrs = {}) => navLink(changed((q) => q.set('article', other), results), text, attrs);
   if (a.copyOf) row('Copy of', a.original ? briefLink(a.original, toArticle) : toArticle(a.copyOf, a.copyOf));
   const copyList = a.copyList || (a.copies || []).map((c) => ({ id: c }));
@@ -723,9 +738,10 @@ async function loadSaved() {
 
 function savedItem(s) {
   const li = el('li', { class: 'saved-item', 'data-slug': s.slug });
-  const now = s.total === null ? 'it no longer runs' : s.total + ' now';
+  const now = s.counted === false ? 'not counted yet (reload to count)' : s.total === null ? 'it no longer runs' : s.total + ' now';
   const counts = s.totalAtSave + ' results when saved on ' + s.savedAt.slice(0, 10) + ', ' + now;
-  const fresh = s.newSince ? s.newSince + ' new since ' + (s.lastOpenedAt ? 'last opened' : 'saved') : 'nothing new';
+  const fresh = s.counted === false ? 'new: not counted yet'
+    : s.newSince ? s.newSince + ' new since ' + (s.lastOpenedAt ? 'marked seen' : 'saved') : 'nothing new';
   const del = el('button', { type: 'button', class: 'saved-delete' }, 'Delete');
   del.addEventListener('click', async () => {
     if (del.dataset.confirm === undefined) {
@@ -773,7 +789,7 @@ function newToggle(li, s, label) {
     }
     const b = r.body;
     if (!b.exact) {
-      box.replaceChildren(el('span', { class: 'muted', text: b.newSince + ' more than then; which ones is not known (too many articles to remember). Open the search to see them all.' }));
+      box.replaceChildren(el('span', { class: 'muted', text: b.newSince + ' more than then; which ones is not known (too many articles to remember). Open the search to see them all.' }), ' ', seenButton(s));
       return;
     }
     const items = b.articles.map((a) => el('li', {},
@@ -783,6 +799,18 @@ function newToggle(li, s, label) {
     if (b.newSince > b.articles.length) {
       box.append(el('p', { class: 'muted', text: 'and ' + (b.newSince - b.articles.length) + ' more; open the search to see them all.' }));
     }
+    box.append(seenButton(s));
+  });
+  return button;
+}
+
+/** "Mark as seen": new matches are counted from now on (a change, behind the token). */
+function seenButton(s) {
+  const button = el('button', { type: 'button', class: 'saved-mark-seen' }, 'Mark as seen');
+  button.addEventListener('click', async () => {
+    const r = await sendJson('POST', '/api/saved/' + encodeURIComponent(s.slug) + '/seen', {});
+    if (r.ok) loadSaved();
+    else saved.result.textContent = errorText(r);
   });
   return button;
 }

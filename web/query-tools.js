@@ -9,6 +9,7 @@ function el(tag, attrs = {}, ...children) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
     if (k === 'class') e.className = v;
+    else if (k === 'href' && !/^https?:$/.test(new URL(String(v), location.href).protocol)) continue; // http(s) links only
     else e.setAttribute(k, v === true ? '' : v);
   }
   for (const c of children.flat(Infinity)) {

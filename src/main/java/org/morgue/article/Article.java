@@ -35,6 +35,21 @@ public record Article(
     String source,
     String url) {
 
+  /**
+   * The longest id, in UTF-8 bytes: as Elasticsearch's {@code _id}. An id is an exact term of the
+   * index (and a key in URLs and reports), so it must stay far below Lucene's 32,766 bytes a term.
+   */
+  public static final int MAX_ID_BYTES = 512;
+
+  /**
+   * The longest section, source or author name, in characters: each is a facet value (an exact term
+   * and a doc value), so it must stay far below Lucene's 32,766 bytes a term.
+   */
+  public static final int MAX_VALUE_CHARS = 1_000;
+
+  /** The most authors an article may name. */
+  public static final int MAX_AUTHORS = 100;
+
   public Article {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");

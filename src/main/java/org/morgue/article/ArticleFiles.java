@@ -88,7 +88,7 @@ public final class ArticleFiles {
         } catch (IOException | java.io.UncheckedIOException e) {
           // read() reports the directory
         }
-      } else {
+      } else if (Files.isRegularFile(input)) {
         out.add(input);
       }
     }
@@ -104,28 +104,42 @@ public final class ArticleFiles {
   public void read(List<Path> inputs, Consumer<ReadEvent> sink) {
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
-        List<Path> files = new ArrayList<>();
+        List<Path> entries = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(input)) {
-          walk.filter(p -> !hidden(input, p) && Files.isRegularFile(p))
-              .sorted()
-              .forEach(files::add);
+          walk.filter(p -> !p.equals(input) && !hidden(input, p)).sorted().forEach(entries::add);
         } catch (IOException | java.io.UncheckedIOException e) {
           sink.accept(
               reject(
                   Location.file(input), Reason.UNREADABLE, "cannot list directory: " + message(e)));
         }
-        for (Path file : files) {
-          if (formatOf(file) == null) {
+        for (Path entry : entries) {
+          String notAFile = notAFile(entry);
+          if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (formatOf(entry) != null) {
+              sink.accept(
+                  reject(
+                      Location.file(entry),
+                      Reason.NOT_A_FILE,
+                      "a directory named like an article file (its files are read as a folder's)"));
+            }
+          } else if (notAFile != null) {
+            sink.accept(reject(Location.file(entry), Reason.NOT_A_FILE, notAFile));
+          } else if (formatOf(entry) == null) {
             skipped++;
             if (skippedNames.size() < 3) {
-              skippedNames.add(input.relativize(file).toString());
+              skippedNames.add(input.relativize(entry).toString());
             }
           } else {
-            readFile(file, sink);
+            readFile(entry, sink);
           }
         }
-      } else if (!Files.exists(input)) {
-        sink.accept(reject(Location.file(input), Reason.UNREADABLE, "no such file or directory"));
+      } else if (notAFile(input) != null) {
+        String why = notAFile(input);
+        sink.accept(
+            reject(
+                Location.file(input),
+                why.equals(NO_SUCH_FILE) ? Reason.UNREADABLE : Reason.NOT_A_FILE,
+                why));
       } else if (formatOf(input) == null) {
         sink.accept(
             reject(
@@ -138,8 +152,59 @@ public final class ArticleFiles {
     }
   }
 
-  /** Reads one file of a supported format. */
+  private static final String NO_SUCH_FILE = "no such file or directory";
+
+  /**
+   * Why {@code path} is not a regular file that can be opened (a FIFO would block the reader for
+   * ever), or {@code null} when it is one (or a symbolic link to one).
+   */
+  static String notAFile(Path path) {
+    boolean link = Files.isSymbolicLink(path);
+    java.nio.file.attribute.BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return link ? "a symbolic link to nothing (" + target(path) + ")" : NO_SUCH_FILE;
+    } catch (java.nio.file.FileSystemException e) {
+      String reason = e.getReason() == null ? "" : e.getReason();
+      return link && reason.toLowerCase(Locale.ROOT).contains("symbolic links")
+          ? "a symbolic link loop"
+          : "cannot read its type: " + message(e);
+    } catch (IOException e) {
+      return "cannot read its type: " + message(e);
+    }
+    if (a.isRegularFile()) {
+      return null;
+    }
+    if (a.isDirectory()) {
+      return link ? "a symbolic link to a directory (links to folders are not followed)" : null;
+    }
+    return (link ? "a symbolic link to " : "") + "a FIFO, socket or device, not a regular file";
+  }
+
+  private static String target(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  /** Reads one file of a supported format; anything but a regular file is rejected unopened. */
   public void readFile(Path file, Consumer<ReadEvent> sink) {
+    String notAFile = notAFile(file);
+    if (notAFile != null && !Files.isDirectory(file)) {
+      sink.accept(
+          reject(
+              Location.file(file),
+              notAFile.equals(NO_SUCH_FILE) ? Reason.UNREADABLE : Reason.NOT_A_FILE,
+              notAFile));
+      return;
+    }
+    if (Files.isDirectory(file)) {
+      sink.accept(reject(Location.file(file), Reason.NOT_A_FILE, "a directory, not a file"));
+      return;
+    }
     if (formatOf(file) == Format.HOUSE) {
       readHouse(file, sink);
     } else {
@@ -207,6 +272,7 @@ public final class ArticleFiles {
     }
     try {
       HouseFormat.Result r = HouseFormat.parse(stem(file), text);
+      checkLimits(r.article());
       sink.accept(new ReadEvent.Parsed(r.article(), where, r.warning()));
     } catch (ArticleException e) {
       sink.accept(reject(where, e.reason(), e.getMessage()));
@@ -354,6 +420,7 @@ public final class ArticleFiles {
         }
         try {
           JsonLines.Result r = JsonLines.parse(buf, off, len);
+          checkLimits(r.article());
           articles++;
           sink.accept(new ReadEvent.Parsed(r.article(), where, r.warning()));
         } catch (ArticleException e) {
@@ -372,6 +439,66 @@ public final class ArticleFiles {
       Location where = lineNo == 0 ? Location.file(file) : new Location(file, lineNo + 1);
       sink.accept(reject(where, Reason.UNREADABLE, message(e)));
     }
+  }
+
+  /**
+   * Refuses an article whose id or facet values could not be indexed: an id over {@value
+   * Article#MAX_ID_BYTES} UTF-8 bytes, a section, source or author over {@value
+   * Article#MAX_VALUE_CHARS} characters, more than {@value Article#MAX_AUTHORS} authors.
+   *
+   * @throws ArticleException {@link Reason#TOO_LARGE} naming the field
+   */
+  static void checkLimits(Article a) throws ArticleException {
+    int idBytes = utf8Length(a.id());
+    if (idBytes > Article.MAX_ID_BYTES) {
+      throw new ArticleException(
+          Reason.TOO_LARGE,
+          "the id has " + idBytes + " bytes; an id may have at most " + Article.MAX_ID_BYTES);
+    }
+    checkValue("section", a.section());
+    checkValue("source", a.source());
+    if (a.authors().size() > Article.MAX_AUTHORS) {
+      throw new ArticleException(
+          Reason.TOO_LARGE,
+          a.authors().size() + " authors; an article may have at most " + Article.MAX_AUTHORS);
+    }
+    for (String author : a.authors()) {
+      checkValue("author", author);
+    }
+  }
+
+  private static void checkValue(String field, String value) throws ArticleException {
+    if (value != null && value.length() > Article.MAX_VALUE_CHARS) {
+      throw new ArticleException(
+          Reason.TOO_LARGE,
+          "the "
+              + field
+              + " has "
+              + value.length()
+              + " characters; it may have at most "
+              + Article.MAX_VALUE_CHARS);
+    }
+  }
+
+  /** The length of a string in UTF-8 bytes, without encoding it. */
+  private static int utf8Length(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   /** The length of {@code b[0, n)} up to and with its last line end (0 when it has none). */

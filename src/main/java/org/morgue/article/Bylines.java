@@ -48,16 +48,21 @@ public final class Bylines {
   public static List<String> authors(String byline) {
     String names = BY.matcher(byline.strip()).replaceFirst("");
     List<String> out = new ArrayList<>();
+    java.util.Set<String> seen =
+        new java.util.HashSet<>(); // the names of out: linear de-duplication
     for (String name : SEPARATORS.split(names)) {
       String n = Text.collapse(name);
       if (!out.isEmpty() && SUFFIX.matcher(n).matches()) {
-        out.set(out.size() - 1, out.get(out.size() - 1) + " " + n); // "King, Jr." is "King Jr."
+        String last = out.get(out.size() - 1);
+        seen.remove(last);
+        out.set(out.size() - 1, last + " " + n); // "King, Jr." is "King Jr."
+        seen.add(out.get(out.size() - 1));
         continue;
       }
       if (!out.isEmpty() && ROLE.matcher(n).find()) {
         continue; // "Antony J. Blinken, Secretary of State": the title of the name before it
       }
-      if (!n.isEmpty() && !out.contains(n)) {
+      if (!n.isEmpty() && seen.add(n)) {
         out.add(n);
       }
     }

@@ -117,12 +117,21 @@ public final class JsonLines {
     JsonNode names = node.has("authors") ? node.get("authors") : node.get("author");
     List<String> out = new ArrayList<>();
     if (names != null && names.isArray()) {
+      if (names.size() > Article.MAX_AUTHORS) {
+        throw new ArticleException(
+            Reason.TOO_LARGE,
+            "'authors' holds "
+                + names.size()
+                + " names; an article may have at most "
+                + Article.MAX_AUTHORS);
+      }
+      java.util.Set<String> seen = new java.util.HashSet<>();
       for (JsonNode n : names) {
         if (!n.isTextual()) {
           throw new ArticleException(Reason.NOT_AN_ARTICLE, "'authors' holds a non-string");
         }
         String name = Text.orNull(n.asText());
-        if (name != null && !out.contains(name)) {
+        if (name != null && seen.add(name)) {
           out.add(name);
         }
       }

@@ -25,6 +25,13 @@ public enum Reason {
   DUPLICATE_ID("duplicate id in this run", true),
   /** Larger than an article can reasonably be. */
   TOO_LARGE("too large", true),
+  /**
+   * Not a file Morgue can read: a directory named like an article file, a FIFO, a device, a
+   * symbolic link that loops or points nowhere.
+   */
+  NOT_A_FILE("not a regular file", true),
+  /** Read, but the index refused it (a value Lucene cannot index, or a failure building it). */
+  UNINDEXABLE("cannot index", true),
   /** Indexed, but without a date: it has none, or one that could not be read. */
   NO_DATE("no date", false),
   /** Indexed, but without entities: the extractor failed on it. */

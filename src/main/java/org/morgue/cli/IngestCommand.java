@@ -71,6 +71,14 @@ public final class IngestCommand implements Callable<Integer> {
     if (!(commitEvery > 0)) {
       throw new IllegalArgumentException("--commit-every must be more than 0 seconds");
     }
+    String names = System.getProperty("sun.jnu.encoding", "");
+    if (!names.equalsIgnoreCase("UTF-8")) {
+      System.err.println(
+          "morgue: file names are read as "
+              + names
+              + ", not UTF-8 (the locale): names that are not ASCII will be rejected; run through"
+              + " ./morgue, or under a UTF-8 locale (LC_ALL=C.UTF-8)");
+    }
     Ingester.Options options =
         Ingester.Options.defaults()
             .withThreads(threads)

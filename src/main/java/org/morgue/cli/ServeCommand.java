@@ -2,8 +2,10 @@ package org.morgue.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.morgue.http.MorgueServer;
@@ -57,6 +59,16 @@ public final class ServeCommand implements Callable<Integer> {
         paramLabel = "PORT",
         description = "The port (default: ${DEFAULT-VALUE}; 0: any free port).")
     int port = MorgueServer.DEFAULT_PORT;
+
+    @Option(
+        names = "--allowed-host",
+        paramLabel = "NAME",
+        split = ",",
+        description =
+            "Another name the server answers to in a request's Host (repeatable, or comma-separated),"
+                + " e.g. the machine's name when serving a network; 127.0.0.1, localhost and --host"
+                + " always. Requests for other hosts get 421 (against DNS rebinding).")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
 
     @Option(
         names = "--token",
@@ -174,12 +186,22 @@ public final class ServeCommand implements Callable<Integer> {
       searcher.startRefreshing(refresh);
       Path web = Main.home().resolve("web");
       String token = listen.token();
+      SavedSearches store = new SavedSearches(layout.saved());
+      List<Path> leftovers = new java.util.ArrayList<>(store.removeLeftovers());
+      Path authorityTmp = layout.root().resolve("authority.txt.tmp"); // a rule's unfinished write
+      if (Files.deleteIfExists(authorityTmp)) {
+        leftovers.add(authorityTmp);
+      }
+      for (Path leftover : leftovers) {
+        out.println("  removed " + leftover + ", left by a crash");
+      }
       Path logFile = layout.root().resolve("logs").resolve("requests.log");
       RequestLogFile requests = new RequestLogFile(logFile, listen.verbose ? System.err : null);
       MorgueServer server;
       try {
         server =
-            new MorgueServer(searcher, web, new SavedSearches(layout.saved()), token)
+            new MorgueServer(searcher, web, store, token)
+                .allowHosts(listen.allowedHosts)
                 .requestLog(requests)
                 .start(listen.host, listen.port);
       } catch (RuntimeException e) {

@@ -1,14 +1,9 @@
 package org.morgue.curation;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -17,6 +12,7 @@ import org.morgue.entity.AuthorityFileException;
 import org.morgue.entity.CoreNlpExtractor;
 import org.morgue.entity.EntityFinder;
 import org.morgue.entity.NameTables;
+import org.morgue.index.ArchiveFiles;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Ingester;
 import org.morgue.search.ArchiveSearcher;
@@ -119,7 +115,7 @@ public final class NameCuration {
     int at;
     try (ingester) {
       Updated u = withRule(file, line); // read again under the index's lock
-      writeAtomically(file, u.text().getBytes(StandardCharsets.UTF_8));
+      ArchiveFiles.writeAtomically(file, u.text().getBytes(StandardCharsets.UTF_8));
       at = u.line();
       r = ingester.recanonicalize(finders.apply(u.authority()));
     }
@@ -157,36 +153,6 @@ public final class NameCuration {
       return new Updated(text, at, AuthorityFile.parse(AuthorityFile.FILE_NAME, text));
     } catch (AuthorityFileException e) {
       throw new InvalidRequestException("rule", e.getMessage());
-    }
-  }
-
-  /**
-   * Writes {@code bytes} to {@code target} so that a crash leaves the old file or the new one: a
-   * temporary file beside it, forced to disk, then moved over it.
-   */
-  private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    try {
-      try (FileChannel out =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-        out.force(true);
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }

@@ -244,6 +244,9 @@ public final class Canonicalizer {
       if (d.dropped) {
         continue;
       }
+      if (d.type == EntityType.ORGANIZATION && Context.roleWord(d.name)) {
+        continue; // a fragment that became an organisation by its archive type
+      }
       NameTables.Entry e = authority.resolve(d.type, d.written, d.name);
       if (e != null && !junk(e.name())) {
         out.add(d.mention.resolved(e.type(), e.name()));

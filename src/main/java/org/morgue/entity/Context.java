@@ -98,6 +98,15 @@ final class Context {
   private static final Pattern ROLE_AFTER =
       Pattern.compile("^\\s*(Secretary|Office|Corps|Briefing|Pool|Aide|Staff)\\b");
 
+  /** A title just before an organisation's span: what follows is a portfolio, not a body. */
+  private static final Pattern ROLE_BEFORE =
+      Pattern.compile("(?i)\\b(Secretary|Minister|Undersecretary)\\s+(of|for)\\s+(the\\s+)?$");
+
+  /** Whether a name is a role word or fragment that is no organisation ("Congressional", "PAC"). */
+  static boolean roleWord(String name) {
+    return ADJECTIVES.contains(NameTables.key(name));
+  }
+
   private static final Pattern WORD_BEFORE =
       Pattern.compile("([\\p{L}][\\p{L}.'’-]*)[\\s\\u00A0]+$");
 
@@ -146,6 +155,10 @@ final class Context {
         continue;
       }
       if (d.type != EntityType.ORGANIZATION) {
+        continue;
+      }
+      if (!d.fixed && ROLE_BEFORE.matcher(d.before).find()) {
+        d.dropped = true; // "Assistant Secretary of [State for International Organization Affairs]"
         continue;
       }
       Matcher press = PRESS.matcher(d.name);

@@ -59,7 +59,11 @@ public final class NameFacts {
    * The version of the facts: bumped when a change of Morgue changes the facts an article gives, so
    * that {@code entities apply} writes every article's facts again before resolving.
    */
-  public static final int VERSION = 6;
+  public static final int VERSION = 8;
+
+  /** An acronym in brackets right after a name: " (INL)". */
+  private static final Pattern DEFINED_AFTER =
+      Pattern.compile("^[\\s\\u00A0]*\\((\\p{Lu}[\\p{Lu}.&]{1,7})\\)");
 
   /** An acronym in brackets: "(CDC)", "(U.N.)". */
   private static final Pattern ACRONYM = Pattern.compile("\\((\\p{Lu}[\\p{Lu}.&]{1,7})\\)");
@@ -82,6 +86,11 @@ public final class NameFacts {
         continue;
       }
       facts.add("T|" + d.type + "|" + k);
+      Matcher defined = DEFINED_AFTER.matcher(d.after);
+      if (d.type == EntityType.ORGANIZATION && defined.find() && d.words.length > 1) {
+        // "the Bureau of International Narcotics and Law Enforcement Affairs (INL)"
+        facts.add("A|" + defined.group(1).replace(".", "") + "|" + d.name);
+      }
       facts.add("V|" + d.type + "|" + variantKey(d.type, k) + "|" + d.name);
       if (d.type != EntityType.PERSON) {
         continue;

@@ -280,10 +280,39 @@ public final class NameTables {
         b.append(' ');
       }
       space = false;
-      b.append(c == '\u2019' ? '\'' : c);
+      String letters = UNDECOMPOSED.get(c);
+      if (letters != null) {
+        b.append(letters);
+      } else {
+        b.append(c == '\u2019' ? '\'' : c);
+      }
     }
     return b.toString();
   }
+
+  /**
+   * Letters that Unicode does not decompose into a base letter and a mark, folded as the index
+   * folds them ({@code index.Analyzers#fold}), so that a name key agrees with the words of the
+   * index: "Søren" and "Soren" are one name.
+   */
+  private static final Map<Character, String> UNDECOMPOSED =
+      Map.ofEntries(
+          Map.entry('ø', "o"),
+          Map.entry('Ø', "O"),
+          Map.entry('æ', "ae"),
+          Map.entry('Æ', "AE"),
+          Map.entry('œ', "oe"),
+          Map.entry('Œ', "OE"),
+          Map.entry('ß', "ss"),
+          Map.entry('ł', "l"),
+          Map.entry('Ł', "L"),
+          Map.entry('đ', "d"),
+          Map.entry('Đ', "D"),
+          Map.entry('ð', "d"),
+          Map.entry('Ð', "D"),
+          Map.entry('þ', "th"),
+          Map.entry('Þ', "TH"),
+          Map.entry('ı', "i"));
 
   private static boolean isAscii(String s) {
     for (int i = 0; i < s.length(); i++) {

@@ -172,6 +172,14 @@ final class Resolver {
         surnames.add(p.bareSurname());
       }
     }
+    // within an article one word is one thing: a lone "Bucha" the model also tagged as a place is
+    // that place, unless the archive knows people of that surname ("Trump" of "Trump Tower")
+    Map<String, EntityType> placesAndOrgs = new HashMap<>();
+    for (Canonicalizer.Draft d : drafts) {
+      if (!d.dropped && d.type == EntityType.LOCATION && d.words.length == 1) {
+        placesAndOrgs.putIfAbsent(d.words[0], d.type);
+      }
+    }
     for (Canonicalizer.Draft d : drafts) {
       if (d.dropped || d.fixed) {
         continue;
@@ -179,6 +187,13 @@ final class Resolver {
       String k = NameTables.key(d.name);
       if (d.type == EntityType.PERSON && surnames.contains(k)) {
         continue; // the article's own full name says what it is
+      }
+      if (d.type == EntityType.PERSON
+          && d.words.length == 1
+          && placesAndOrgs.containsKey(k)
+          && prefix("L|" + k + "|").isEmpty()) {
+        d.type = placesAndOrgs.get(k); // no one in the archive bears it as a surname
+        continue;
       }
       long total = 0;
       EntityType top = null;

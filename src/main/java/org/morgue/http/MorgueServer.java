@@ -63,8 +63,8 @@ import org.slf4j.LoggerFactory;
  * <tr><td>{@code /api/stats}, {@code /api/health}</td><td>the archive's facts; whether it serves</td></tr>
  * <tr><td>{@code /api/saved}, {@code /api/saved/{slug}}</td><td>saved searches: list, create (POST),
  *   read, rename (PATCH or PUT), delete (DELETE); {@code /api/saved/{slug}/new} the articles it matches
- *   that it did not when saved or last opened</td></tr>
- * <tr><td>{@code /s/{slug}}</td><td>a saved search: a redirect to its search; {@code .atom} its feed,
+ *   that it did not when saved or last marked as seen ({@code POST ./seen})</td></tr>
+ * <tr><td>{@code /s/{slug}}</td><td>a saved search: a redirect to its search, changing nothing; {@code .atom} its feed,
  *   {@code .csv} its export</td></tr>
  * <tr><td>{@code /api/entities/report}</td><td>suspected splits and junk among the names, with the
  *   rules that fix them ({@link NamesJson#report}); {@code POST /api/entities/rules} adds a rule to
@@ -177,28 +177,38 @@ public final class MorgueServer implements AutoCloseable {
                     });
               }
               config.routes.before(MorgueServer::securityHeaders);
-              config.routes.get("/api/search", this::search);
-              config.routes.get("/api/search.csv", this::csv);
-              config.routes.get("/api/search.jsonl", this::jsonLines);
-              config.routes.get("/api/search.atom", this::atom);
-              config.routes.get("/api/articles/<id>", this::article);
-              config.routes.get("/api/facets/{dimension}", this::facets);
+              config.routes.before(this::checkHostAndOrigin);
+              config.routes.get("/api/search", gated(this::search));
+              config.routes.get("/api/search.csv", gated(this::csv));
+              config.routes.get("/api/search.jsonl", gated(this::jsonLines));
+              config.routes.get("/api/search.atom", gated(this::atom));
+              config.routes.get("/api/articles/<id>", gated(this::article));
+              config.routes.get("/api/facets/{dimension}", gated(this::facets));
               config.routes.get("/api/stats", this::stats);
               config.routes.get("/api/health", this::health);
-              config.routes.get("/api/saved", this::listSaved);
+              config.routes.get("/api/saved", gated(this::listSaved));
               config.routes.post("/api/saved", this::createSaved);
-              config.routes.get("/api/saved/{slug}", this::getSaved);
-              config.routes.get("/api/saved/{slug}/new", this::newSaved);
+              config.routes.get("/api/saved/{slug}", gated(this::getSaved));
+              config.routes.get("/api/saved/{slug}/new", gated(this::newSaved));
+              config.routes.post("/api/saved/{slug}/seen", this::markSeen);
               config.routes.patch("/api/saved/{slug}", this::renameSaved);
               config.routes.put("/api/saved/{slug}", this::renameSaved);
               config.routes.delete("/api/saved/{slug}", this::deleteSaved);
-              config.routes.get("/s/{slug}", this::openSaved);
-              config.routes.get("/api/entities/report", this::namesReport);
+              config.routes.get("/s/{slug}", gated(this::openSaved));
+              config.routes.get("/api/entities/report", gated(this::namesReport));
               config.routes.post("/api/entities/rules", this::addRule);
               // --- the query language's reading tools (issue 12): QueryLanguageRoutes ---------
-              config.routes.get("/api/concordance", queryLanguage::concordance);
-              config.routes.get("/api/concordance.csv", queryLanguage::concordanceCsv);
+              config.routes.get("/api/concordance", gated(queryLanguage::concordance));
+              config.routes.get("/api/concordance.csv", gated(queryLanguage::concordanceCsv));
               // --- end of the query language's routes ---------------------------------------
+              config.routes.exception(
+                  Refused.class,
+                  (e, ctx) -> {
+                    if (e.retryAfter > 0) {
+                      ctx.header("Retry-After", Integer.toString(e.retryAfter));
+                    }
+                    new ApiError(e.status, e.getMessage(), e.header, null).send(ctx);
+                  });
               config.routes.exception(
                   Unauthorized.class,
                   (e, ctx) -> {
@@ -248,10 +258,194 @@ public final class MorgueServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The names the server answers to in a request's {@code Host}, beside {@code 127.0.0.1}, {@code
+   * localhost}, {@code [::1]} and the address it listens on: e.g. the machine's name when it serves
+   * a network. Call before {@link #start}.
+   */
+  public MorgueServer allowHosts(java.util.Collection<String> hosts) {
+    for (String h : hosts) {
+      allowedHosts.add(hostName(h.strip()));
+    }
+    return this;
+  }
+
   /** Listens on {@code host}:{@code port} (0: any free port). */
   public MorgueServer start(String host, int port) {
+    if (!host.equals("0.0.0.0") && !host.equals("::") && !host.isEmpty()) {
+      allowedHosts.add(hostName(host.contains(":") ? "[" + host + "]" : host));
+    }
     app.start(host, port);
     return this;
+  }
+
+  // --- load -----------------------------------------------------------------------------------
+
+  /** Searches that run at once: one a core, at least two. */
+  private final java.util.concurrent.Semaphore running =
+      new java.util.concurrent.Semaphore(
+          Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+
+  private final java.util.concurrent.atomic.AtomicInteger waiting =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The most searches that wait for one to end; past it, a 503 at once. */
+  private volatile int maxWaiting = 64;
+
+  /**
+   * Sets how many searches run at once and how many may wait (for tests and heavy machines); call
+   * before {@link #start}.
+   */
+  public MorgueServer limitSearches(int concurrent, int queued) {
+    if (concurrent < 1 || queued < 0) {
+      throw new IllegalArgumentException("concurrent >= 1 and queued >= 0");
+    }
+    running.drainPermits();
+    running.release(concurrent);
+    maxWaiting = queued;
+    return this;
+  }
+
+  /** The permits of the searches that run (for tests, to fill them). */
+  java.util.concurrent.Semaphore searchSlots() {
+    return running;
+  }
+
+  /** How many searches wait now. */
+  int waitingSearches() {
+    return waiting.get();
+  }
+
+  /** A searching route that may run only when a search slot is free (see {@link #gate}). */
+  private io.javalin.http.Handler gated(io.javalin.http.Handler route) {
+    return ctx -> {
+      gate(ctx);
+      try {
+        route.handle(ctx);
+      } finally {
+        running.release();
+      }
+    };
+  }
+
+  /**
+   * Takes a search slot: at once if one is free, else waiting in a bounded queue for at most the
+   * time limit; a full queue or a wait past it is a 503 with {@code Retry-After}, so that the
+   * server answers (its health, its page) under overload rather than letting requests pile up.
+   */
+  private void gate(Context ctx) throws InterruptedException {
+    if (running.tryAcquire()) {
+      return;
+    }
+    if (waiting.incrementAndGet() > maxWaiting) {
+      waiting.decrementAndGet();
+      throw busy("too many searches are waiting");
+    }
+    try {
+      long ms = Math.max(1, searcher.timeLimit().toMillis());
+      if (!running.tryAcquire(ms, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw busy("no search ended within the time limit");
+      }
+    } finally {
+      waiting.decrementAndGet();
+    }
+  }
+
+  private static Refused busy(String why) {
+    return new Refused(503, "the server is busy (" + why + "); try again in a second", null, 1);
+  }
+
+  // --- who may ask ----------------------------------------------------------------------------
+
+  /** The names the server answers to (lower case, without port; IPv6 in brackets). */
+  private final Set<String> allowedHosts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  {
+    allowedHosts.addAll(Set.of("127.0.0.1", "localhost", "[::1]"));
+  }
+
+  /** The host name of a {@code Host} header or a name: lower case, without its port. */
+  static String hostName(String host) {
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    if (h.startsWith("[")) {
+      int end = h.indexOf(']');
+      return end < 0 ? h : h.substring(0, end + 1);
+    }
+    int colon = h.indexOf(':');
+    if (colon >= 0 && h.indexOf(':', colon + 1) < 0) {
+      h = h.substring(0, colon);
+    } else if (colon >= 0) {
+      h = "[" + h + "]"; // a bare IPv6 address
+    }
+    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+  }
+
+  /**
+   * Refuses what another site could make a browser send: a request for a host the server was not
+   * started for (DNS rebinding: 421), a change ({@code POST}, {@code PUT}, {@code PATCH}, {@code
+   * DELETE}) from a page of another origin (403), or one whose body is not {@code application/json}
+   * (415: a form or {@code text/plain} needs no preflight).
+   */
+  private void checkHostAndOrigin(Context ctx) {
+    String host = ctx.header("Host");
+    if (host == null || !allowedHosts.contains(hostName(host))) {
+      throw new Refused(
+          421,
+          "this server does not answer for the host '"
+              + (host == null ? "" : ascii(host))
+              + "'; start it with --allowed-host NAME to add a name",
+          "Host");
+    }
+    String method = ctx.method().name();
+    boolean write =
+        method.equals("POST")
+            || method.equals("PUT")
+            || method.equals("PATCH")
+            || method.equals("DELETE");
+    if (!write) {
+      return;
+    }
+    String origin = ctx.header("Origin");
+    if (origin != null) {
+      String own = ctx.scheme() + "://" + host.toLowerCase(java.util.Locale.ROOT);
+      if (!origin.toLowerCase(java.util.Locale.ROOT).equals(own)) {
+        throw new Refused(
+            403,
+            "a change must come from this server's own pages, not from " + ascii(origin),
+            "Origin");
+      }
+    }
+    if (!method.equals("DELETE")) {
+      String type = ctx.header("Content-Type");
+      String media =
+          type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+      if (!media.equals("application/json")) {
+        throw new Refused(
+            415,
+            "a change must be sent as Content-Type: application/json, not "
+                + (type == null ? "nothing" : ascii(type)),
+            "Content-Type");
+      }
+    }
+  }
+
+  /** A request refused before its route: its status, message and the header at fault. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String header;
+    final int retryAfter;
+
+    Refused(int status, String message, String header) {
+      this(status, message, header, 0);
+    }
+
+    Refused(int status, String message, String header, int retryAfterSeconds) {
+      super(message);
+      this.status = status;
+      this.header = header;
+      this.retryAfter = retryAfterSeconds;
+    }
   }
 
   /** The port it listens on, once started. */
@@ -548,7 +742,16 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   /**
-   * {@code /s/{slug}}: records the open and redirects to the search; {@code .atom} its feed; {@code
+   * {@code POST /api/saved/{slug}/seen}: marks it as seen (its new matches are counted from now),
+   * behind the token.
+   */
+  private void markSeen(Context ctx) throws IOException {
+    requireToken(ctx);
+    ctx.json(SavedJson.saved(saved.markSeen(saved.load(ctx.pathParam("slug")))));
+  }
+
+  /**
+   * {@code /s/{slug}}: redirects to the search, changing nothing; {@code .atom} its feed; {@code
    * .csv} its export. A query that no longer parses is a 400 for all three.
    */
   private void openSaved(Context ctx) throws IOException, XMLStreamException {
@@ -574,7 +777,6 @@ public final class MorgueServer implements AutoCloseable {
     } else if (name.endsWith(".csv")) {
       csv(ctx, request, "/s/" + slug, slug, List.of());
     } else {
-      saved.open(s);
       ctx.header("Cache-Control", "no-cache");
       ctx.redirect(SavedJson.url(s.saved()), HttpStatus.FOUND);
     }

@@ -71,7 +71,9 @@ public final class ArticleDocuments {
     }
     for (EntityType type : EntityType.values()) {
       for (String name : entities.names(type)) {
-        addFacet(doc, type.facet(), name);
+        if (name.length() <= MAX_FACT_CHARS) { // a "name" longer than a line is no name
+          addFacet(doc, type.facet(), name);
+        }
       }
     }
     if (!entities.isEmpty()) {

@@ -130,10 +130,19 @@ public final class Ingester implements AutoCloseable {
    * @throws org.apache.lucene.store.LockObtainFailedException when another ingest holds the index
    */
   public Ingester(IndexLayout layout, Options options) throws IOException {
+    this(layout, options, d -> d);
+  }
+
+  /**
+   * Opens the archive's index for writing through {@code wrap}ped directory (for tests that inject
+   * faults: a disk that fills up).
+   */
+  Ingester(IndexLayout layout, Options options, java.util.function.UnaryOperator<Directory> wrap)
+      throws IOException {
     this.layout = layout;
     this.options = options;
     Files.createDirectories(layout.lucene());
-    this.directory = FSDirectory.open(layout.lucene());
+    this.directory = wrap.apply(FSDirectory.open(layout.lucene()));
     IndexWriterConfig config = new IndexWriterConfig(Analyzers.forIndex());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(options.ramBufferMb());
@@ -202,13 +211,27 @@ public final class Ingester implements AutoCloseable {
               case ReadEvent.Rejected r -> report.problem(r.where(), r.reason(), r.detail());
               case ReadEvent.Parsed p -> {
                 report.read.incrementAndGet();
-                Task task = decide(p, inputs, snapshot, runIds, runFingerprints, report);
+                Task decided;
+                try {
+                  decided = decide(p, inputs, snapshot, runIds, runFingerprints, report);
+                } catch (RuntimeException e) {
+                  // one article's failure is that article's: reported, and reading goes on
+                  report.problem(p.where(), Reason.UNINDEXABLE, describe(e));
+                  decided = null;
+                }
+                Task task = decided;
                 if (task != null) {
                   inFlight.acquireUninterruptibly();
                   workers.execute(
                       () -> {
                         try {
                           index(task, report);
+                        } catch (RuntimeException e) {
+                          if (writer.getTragicException() != null) {
+                            fatal.compareAndSet(null, e);
+                          } else {
+                            report.problem(task.where(), Reason.UNINDEXABLE, describe(e));
+                          }
                         } catch (Throwable t) {
                           fatal.compareAndSet(null, t);
                         } finally {
@@ -238,7 +261,7 @@ public final class Ingester implements AutoCloseable {
       }
     }
     if (fatal.get() != null) {
-      throw new IOException("indexing failed; the index keeps its last commit", fatal.get());
+      throw failed(fatal.get());
     }
     Map<String, String> data = new HashMap<>();
     data.put("morgue.schema", Integer.toString(Fields.SCHEMA_VERSION));
@@ -248,7 +271,11 @@ public final class Ingester implements AutoCloseable {
       data.put(NAME_FACTS, Integer.toString(org.morgue.entity.NameFacts.VERSION));
     }
     writer.setLiveCommitData(data.entrySet());
-    writer.commit();
+    try {
+      writer.commit();
+    } catch (IOException | RuntimeException e) {
+      throw failed(e);
+    }
     commitListener.committed(committedDocs());
     report.finish(
         Duration.between(start, Instant.now()),
@@ -365,12 +392,51 @@ public final class Ingester implements AutoCloseable {
     }
     try {
       doc = documents.toDocument(task.article(), extra, entities, facts);
-    } catch (IllegalArgumentException e) {
-      report.problem(task.where(), Reason.MALFORMED, "cannot index: " + e.getMessage());
+      writer.updateDocument(new Term(Fields.ID, task.article().id()), doc);
+    } catch (IOException | Error e) {
+      throw e; // the index itself cannot be written (a full disk): fatal for the ingest
+    } catch (RuntimeException e) {
+      if (writer.getTragicException() != null) {
+        throw e; // the writer is closed: nothing more can be indexed
+      }
+      // Lucene refused this one document (an immense term, say) and left the index as it was
+      report.problem(task.where(), Reason.UNINDEXABLE, describe(e));
       return;
     }
-    writer.updateDocument(new Term(Fields.ID, task.article().id()), doc);
     (task.replaces() ? report.replaced : report.added).incrementAndGet();
+  }
+
+  /**
+   * The ingest's end when the index itself cannot be written: what failed (a full disk says so),
+   * the articles of the last commit, which the index keeps, and what to do.
+   */
+  private IOException failed(Throwable cause) {
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String what = root.getMessage() == null ? root.toString() : root.getMessage();
+    boolean full = what.toLowerCase(java.util.Locale.ROOT).contains("no space left");
+    long kept;
+    try {
+      kept = committedDocs();
+    } catch (IOException | RuntimeException e) {
+      kept = -1;
+    }
+    return new IOException(
+        (full ? "the disk is full (" + what + ")" : "indexing failed: " + what)
+            + "; the index keeps its last commit"
+            + (kept >= 0 ? String.format(java.util.Locale.ROOT, " (%,d articles)", kept) : "")
+            + (full ? "; free some space and" : ";")
+            + " run the same ingest again to complete it",
+        cause);
+  }
+
+  /** An exception as one line of the rejects report. */
+  private static String describe(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    m = m.replaceAll("\\s+", " ");
+    return m.length() > 300 ? m.substring(0, 300) + "..." : m;
   }
 
   /**

@@ -66,27 +66,17 @@ public final class LuceneNameStatistics implements NameStatistics {
     if (counts.size() > MAX_CACHED) {
       counts.clear();
     }
-    long n = 0;
+    long[] n = {0};
     BytesRef term = new BytesRef(fact);
-    try {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        Terms terms = leaf.reader().terms(Fields.NAMES);
-        if (terms == null) {
-          continue;
-        }
-        TermsEnum te = terms.iterator();
-        if (te.seekExact(term)) {
-          n += live(te, leaf.reader().getLiveDocs());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (fact.startsWith("B|")) {
-      n = overrides.correct(fact, n);
-    }
-    counts.put(fact, n);
-    return n;
+    eachSegment(
+        (te, liveDocs) -> {
+          if (te.seekExact(term)) {
+            n[0] += live(te, liveDocs);
+          }
+        });
+    long answer = fact.startsWith("B|") ? overrides.correct(fact, n[0]) : n[0];
+    counts.put(fact, answer);
+    return answer;
   }
 
   @Override
@@ -100,30 +90,40 @@ public final class LuceneNameStatistics implements NameStatistics {
     }
     Map<String, Long> out = new HashMap<>();
     BytesRef p = new BytesRef(prefix);
+    eachSegment(
+        (te, liveDocs) -> {
+          if (te.seekCeil(p) == TermsEnum.SeekStatus.END) {
+            return;
+          }
+          for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, p); t = te.next()) {
+            long n = live(te, liveDocs);
+            if (n > 0) {
+              out.merge(t.utf8ToString().substring(prefix.length()), n, Long::sum);
+            }
+          }
+        });
+    Map<String, Long> answer = Map.copyOf(out);
+    prefixes.put(prefix, answer);
+    return answer;
+  }
+
+  /** What is done with the facts of one segment. */
+  private interface SegmentWork {
+    void apply(TermsEnum facts, Bits liveDocs) throws IOException;
+  }
+
+  /** Runs {@code work} on the facts of every segment that has any. */
+  private void eachSegment(SegmentWork work) {
     try {
       for (LeafReaderContext leaf : reader.leaves()) {
         Terms terms = leaf.reader().terms(Fields.NAMES);
-        if (terms == null) {
-          continue;
-        }
-        TermsEnum te = terms.iterator();
-        if (te.seekCeil(p) == TermsEnum.SeekStatus.END) {
-          continue;
-        }
-        Bits liveDocs = leaf.reader().getLiveDocs();
-        for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, p); t = te.next()) {
-          long n = live(te, liveDocs);
-          if (n > 0) {
-            out.merge(t.utf8ToString().substring(prefix.length()), n, Long::sum);
-          }
+        if (terms != null) {
+          work.apply(terms.iterator(), leaf.reader().getLiveDocs());
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<String, Long> answer = Map.copyOf(out);
-    prefixes.put(prefix, answer);
-    return answer;
   }
 
   private static long live(TermsEnum te, Bits liveDocs) throws IOException {

@@ -17,14 +17,15 @@ public final class SavedJson {
 
   /**
    * One saved search with what it matches now: {@code {slug, name, query, link, url, savedAt,
-   * totalAtSave, indexVersion, indexGeneration, lastOpenedAt, totalAtLastOpen, total, newSince}}.
-   * Times are ISO instants; {@code lastOpenedAt} and {@code totalAtLastOpen} are {@code null} until
-   * it is opened, {@code total} and {@code newSince} when its query no longer runs.
+   * totalAtSave, indexVersion, indexGeneration, lastOpenedAt, totalAtLastOpen, total, newSince,
+   * counted}}. Times are ISO instants; {@code lastOpenedAt} and {@code totalAtLastOpen} are {@code
+   * null} until it is marked as seen, {@code total} and {@code newSince} when its query no longer
+   * runs or (with {@code counted} false) when a list had no time left to count it.
    *
    * <p>Example: {@code {"slug":"ceasefires","name":"Ceasefires","query":"q=ceasefire",
    * "link":"/s/ceasefires","url":"/?q=ceasefire","savedAt":"2026-11-25T10:00:00Z",
    * "totalAtSave":412,"indexVersion":7,"indexGeneration":3,"lastOpenedAt":null,
-   * "totalAtLastOpen":null,"total":431,"newSince":19}}.
+   * "totalAtLastOpen":null,"total":431,"newSince":19,"counted":true}}.
    */
   public static Map<String, Object> saved(SavedSearchService.Current c) {
     SavedSearch s = c.saved();
@@ -42,6 +43,7 @@ public final class SavedJson {
     out.put("totalAtLastOpen", s.totalAtLastOpen());
     out.put("total", c.total());
     out.put("newSince", c.newSince());
+    out.put("counted", c.counted());
     return out;
   }
 

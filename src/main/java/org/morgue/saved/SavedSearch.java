@@ -3,8 +3,8 @@ package org.morgue.saved;
 import java.time.Instant;
 
 /**
- * One saved search: what it asks, and what it found when it was saved and when it was last opened,
- * so that it can say "412 results when saved on 2026-11-25, 431 now".
+ * One saved search: what it asks, and what it found when it was saved and when it was last marked
+ * as seen, so that it can say "412 results when saved on 2026-11-25, 431 now".
  *
  * @param slug its short name in {@code /s/{slug}}: {@code [a-z0-9-]}, unique in the archive
  * @param name the archivist's name for it
@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param totalAtSave the matching articles when it was saved
  * @param indexVersion the version of the index it was saved against (changes with every commit)
  * @param indexGeneration the generation of that index commit
- * @param lastOpenedAt when it was last opened through {@code /s/{slug}}, or {@code null}
+ * @param lastOpenedAt when it was last marked as seen ({@code POST /api/saved/{slug}/seen}), or
+ *     {@code null}
  * @param totalAtLastOpen the matching articles then, or {@code null}
  */
 public record SavedSearch(
@@ -33,8 +34,9 @@ public record SavedSearch(
   }
 
   /**
-   * How many matches are new since it was saved or last opened: the current total less the total
-   * last seen, never negative. (A count, not a list: an article deleted meanwhile hides one new.)
+   * How many matches are new since it was saved or last marked as seen: the current total less the
+   * total last seen, never negative. (A count, not a list: an article deleted meanwhile hides one
+   * new.)
    */
   public long newSince(long currentTotal) {
     return Math.max(0, currentTotal - lastSeenTotal());

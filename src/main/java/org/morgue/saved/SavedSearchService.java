@@ -16,17 +16,17 @@ import org.morgue.search.StoredArticle;
 
 /**
  * Saved searches run against an archive: what each matches now, how many of those matches are new
- * since it was saved or last opened (and which), saving a search with the ids it matches, and
- * recording an open. The store ({@link SavedSearches}) keeps the records; this service asks an
+ * since it was saved or last marked as seen (and which), saving a search with the ids it matches,
+ * and marking it as seen. The store ({@link SavedSearches}) keeps the records; this service asks an
  * {@link ArchiveSearcher} what they match. It knows nothing of HTTP: the server's routes parse a
  * request, call one method and write its answer with {@link SavedJson}.
  *
  * <p>A saved search's query is parsed once per call, when it is {@linkplain #load loaded}; every
  * later step reuses that {@link SearchRequest}.
  *
- * <p>New matches are exact when the ids a search matched when it was saved or last opened are
- * recorded in full (at most {@value SavedSearches#MAX_SEEN}): the current matches whose id is not
- * among them, so that a deleted article hides none and a replaced one (same id) is not new.
+ * <p>New matches are exact when the ids a search matched when it was saved or last marked as seen
+ * are recorded in full (at most {@value SavedSearches#MAX_SEEN}): the current matches whose id is
+ * not among them, so that a deleted article hides none and a replaced one (same id) is not new.
  * Otherwise they are only counted: the current total less the total last seen, never negative.
  *
  * <pre>{@code
@@ -75,13 +75,23 @@ public final class SavedSearchService {
    *
    * @param saved the record
    * @param total the articles it matches now, or {@code null} when its query no longer runs
-   * @param newSince how many of them are new since it was saved or last opened, or {@code null}
-   *     when its query no longer runs
+   * @param newSince how many of them are new since it was saved or last marked as seen, or {@code
+   *     null} when its query no longer runs
    */
-  public record Current(SavedSearch saved, Long total, Long newSince) {}
+  public record Current(SavedSearch saved, Long total, Long newSince, boolean counted) {
+    /** Counted now (or not at all: a query that no longer runs). */
+    public Current(SavedSearch saved, Long total, Long newSince) {
+      this(saved, total, newSince, true);
+    }
+
+    /** A search the list had no time left to count: its counts are {@code null}. */
+    static Current notCounted(SavedSearch saved) {
+      return new Current(saved, null, null, false);
+    }
+  }
 
   /**
-   * What a saved search matches now that it did not when saved or last opened.
+   * What a saved search matches now that it did not when saved or last marked as seen.
    *
    * @param saved the record
    * @param total the articles it matches now
@@ -164,13 +174,57 @@ public final class SavedSearchService {
     return Loaded.of(store.get(slug));
   }
 
-  /** Every saved search, oldest first, with what it matches now. */
+  /**
+   * Every saved search, oldest first, with what it matches now, all within one time limit of the
+   * searcher: counts are kept per search for the index version they were made on (and the record
+   * they compare with), so a list between two commits counts nothing; those still to count when the
+   * time is up are listed {@linkplain Current#notCounted uncounted}, to be counted by the next
+   * list.
+   */
   public List<Current> list() throws IOException {
+    return list(searcher.timeLimit());
+  }
+
+  /**
+   * Every saved search as {@link #list()} gives them, counting for at most {@code budget} (and
+   * always one that is not yet counted, so that successive lists make progress).
+   */
+  List<Current> list(java.time.Duration budget) throws IOException {
+    long deadline = System.nanoTime() + budget.toNanos();
+    long version = searcher.version().version();
     List<Current> out = new ArrayList<>();
+    java.util.Set<String> slugs = new java.util.HashSet<>();
+    boolean countedOne = false;
     for (SavedSearch s : store.list()) {
-      out.add(current(Loaded.of(s)));
+      slugs.add(s.slug());
+      Current known = cached(s, version);
+      if (known != null) {
+        out.add(known);
+      } else if (!countedOne || System.nanoTime() < deadline) {
+        out.add(current(Loaded.of(s)));
+        countedOne = true;
+      } else {
+        out.add(Current.notCounted(s));
+      }
     }
+    counts.keySet().retainAll(slugs);
     return out;
+  }
+
+  /** A count made on one index version for one state of a saved search's record. */
+  private record Cached(long version, SavedSearch saved, Current current) {}
+
+  /** The last count of each saved search, by slug. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Cached> counts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The count of {@code s} made on this index version, if it was, with its record as it is. */
+  private Current cached(SavedSearch s, long version) {
+    Cached c = counts.get(s.slug());
+    if (c == null || c.version() != version || !c.saved().equals(s)) {
+      return null;
+    }
+    return c.current();
   }
 
   /**
@@ -187,17 +241,25 @@ public final class SavedSearchService {
    * when its query no longer runs.
    */
   public Current current(Loaded s) throws IOException {
+    long version = searcher.version().version();
+    Current known = cached(s.saved(), version);
+    if (known != null) {
+      return known;
+    }
+    Current now;
     try {
       Counted c = count(s.saved(), s.request(), 0);
-      return new Current(s.saved(), c.total(), c.fresh());
+      now = new Current(s.saved(), c.total(), c.fresh());
     } catch (InvalidRequestException e) {
-      return new Current(s.saved(), null, null);
+      now = new Current(s.saved(), null, null);
     }
+    counts.put(s.saved().slug(), new Cached(version, s.saved(), now));
+    return now;
   }
 
   /**
-   * The articles a saved search matches now that it did not when saved or last opened, newest
-   * first, at most {@code limit} of them, with their whole count.
+   * The articles a saved search matches now that it did not when saved or last marked as seen,
+   * newest first, at most {@code limit} of them, with their whole count.
    *
    * <p>Example: saved with the 4 articles of {@code q=ceasefire}, after an ingest of two more,
    * {@code newMatches(s, 1)} gives {@code total} 6, {@code newSince} 2, {@code exact} true and the
@@ -293,26 +355,26 @@ public final class SavedSearchService {
   }
 
   /**
-   * Records that a loaded saved search was opened: the time, its total and the ids it matches now,
-   * from which its new matches are counted next. Nothing is recorded when its search cannot run now
-   * (it would cost too much).
+   * Marks a loaded saved search as seen: records the time, its total and the ids it matches now,
+   * from which its new matches are counted next ({@code lastOpenedAt}, {@code totalAtLastOpen}).
+   * Only this changes the record; opening {@code /s/{slug}} does not.
    *
-   * @return the record as it was loaded (before the open)
-   * @throws InvalidRequestException why its query no longer parses
+   * @return the record as changed, with what it matches now (nothing new)
+   * @throws InvalidRequestException naming {@code query} when its query no longer runs
    */
-  public SavedSearch open(Loaded s) throws IOException {
-    SearchRequest request = s.request();
-    Long total;
+  public Current markSeen(Loaded s) throws IOException {
+    SearchRequest request;
+    long total;
     try {
+      request = s.request();
       total = total(request);
     } catch (InvalidRequestException e) {
-      total = null;
+      throw new InvalidRequestException(
+          "query", "the saved query no longer runs: " + e.getMessage());
     }
-    if (total != null) {
-      Matches m = matchIds(request, total);
-      store.opened(s.saved().slug(), clock.instant(), m.total(), m.ids());
-    }
-    return s.saved();
+    Matches m = matchIds(request, total);
+    SavedSearch changed = store.opened(s.saved().slug(), clock.instant(), m.total(), m.ids());
+    return new Current(changed, m.total(), 0L);
   }
 
   // --- counting -------------------------------------------------------------------------------
@@ -332,6 +394,15 @@ public final class SavedSearchService {
       return new Counted(total, s.newSince(total), false, List.of());
     }
     Set<String> before = seen.get();
+    if (limit == 0) { // only counts: two counts in the index, no stored field read
+      try {
+        long[] c = searcher.countNew(request, before);
+        return new Counted(c[0], c[1], true, List.of());
+      } catch (ArchiveSearcher.ExportCutException e) {
+        long now = total(request);
+        return new Counted(now, s.newSince(now), false, List.of());
+      }
+    }
     List<StoredArticle> listed = new ArrayList<>();
     long[] fresh = {0};
     long total;

@@ -9,13 +9,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.text.Normalizer;
@@ -28,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.morgue.index.ArchiveFiles;
 import org.morgue.search.InvalidRequestException;
 import org.morgue.search.NotFoundException;
 
@@ -42,8 +40,8 @@ import org.morgue.search.NotFoundException;
  * the file afresh at each change also takes in an import made by another process meanwhile.
  *
  * <p>Beside it, {@code seen-<slug>.json} (written the same way) holds the ids of the articles a
- * saved search matched when it was saved or last opened, up to {@value #MAX_SEEN}, so that its new
- * matches can be listed; without that file they are only counted.
+ * saved search matched when it was saved or last marked as seen, up to {@value #MAX_SEEN}, so that
+ * its new matches can be listed; without that file they are only counted.
  *
  * <p>Slugs are made from the name ({@code [a-z0-9-]}, at most {@value #MAX_SLUG_BASE} characters),
  * with a short random suffix when taken; they are keys in the file, never paths.
@@ -65,7 +63,13 @@ public final class SavedSearches {
   public static final int MAX_QUERY_LENGTH = 8_000;
 
   /** The most saved searches an archive keeps. */
-  public static final int MAX_SAVED = 10_000;
+  public static final int MAX_SAVED = 1_000;
+
+  /**
+   * The most bytes of ids a file of seen ids holds (ids are up to 512 bytes each); past it the
+   * record is incomplete, as past {@link #MAX_SEEN} ids.
+   */
+  public static final int MAX_SEEN_BYTES = 1 << 20;
 
   /**
    * The most ids of matching articles recorded for a saved search when it is saved or opened; past
@@ -232,9 +236,9 @@ public final class SavedSearches {
   }
 
   /**
-   * The ids of the articles a saved search matched when it was saved or last opened, or empty when
-   * they were not recorded in full (too many, saved before they were kept, imported, or an
-   * unreadable file): then new matches can only be counted.
+   * The ids of the articles a saved search matched when it was saved or last marked as seen, or
+   * empty when they were not recorded in full (too many, saved before they were kept, imported, or
+   * an unreadable file): then new matches can only be counted.
    */
   public Optional<java.util.Set<String>> seen(String slug) throws IOException {
     if (!isSlug(slug)) {
@@ -275,7 +279,13 @@ public final class SavedSearches {
    * ({@code null} or over {@value #MAX_SEEN}); called holding the locks of {@link #change}.
    */
   private void writeSeen(String slug, java.util.Collection<String> ids) throws IOException {
-    if (ids == null || ids.size() > MAX_SEEN) {
+    long bytes = 0;
+    if (ids != null && ids.size() <= MAX_SEEN) {
+      for (String id : ids) {
+        bytes += id.length(); // chars: a lower bound of the UTF-8 bytes, enough for a cap
+      }
+    }
+    if (ids == null || ids.size() > MAX_SEEN || bytes > MAX_SEEN_BYTES) {
       Files.deleteIfExists(seenFile(slug));
       return;
     }
@@ -320,6 +330,46 @@ public final class SavedSearches {
           all.put(slug, changed);
           return changed;
         });
+  }
+
+  /**
+   * Removes what a crash may have left in the folder: temporary files ({@code *.tmp}) of writes
+   * that never finished, and files of seen ids of slugs that are not stored (a save that died
+   * between writing its seen ids and the store). Run when a server starts; holds the same locks as
+   * a change.
+   *
+   * @return the files removed
+   */
+  @SuppressWarnings("try") // the OS lock is held for the block's duration, never read
+  public List<Path> removeLeftovers() throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    synchronized (lock) {
+      try (FileChannel lockFile =
+              FileChannel.open(
+                  folder.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          java.nio.channels.FileLock held = lockFile.lock()) {
+        Map<String, SavedSearch> all = read();
+        List<Path> removed = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+          for (Path f : files.sorted().toList()) {
+            String name = f.getFileName().toString();
+            boolean leftover =
+                name.endsWith(".tmp")
+                    || (name.startsWith("seen-")
+                        && name.endsWith(".json")
+                        && !all.containsKey(
+                            name.substring("seen-".length(), name.length() - ".json".length())));
+            if (leftover && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              Files.deleteIfExists(f);
+              removed.add(f);
+            }
+          }
+        }
+        return removed;
+      }
+    }
   }
 
   // --- export and import ------------------------------------------------------------------------
@@ -468,44 +518,10 @@ public final class SavedSearches {
   }
 
   /**
-   * Writes {@code bytes} to {@code target} so that a crash leaves the old file or the new one: a
-   * temporary file beside it, forced to disk, moved over it atomically, and the folder forced.
+   * Writes through {@link ArchiveFiles#writeAtomically}: a crash leaves the old file or the new.
    */
   static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = dir.resolve(target.getFileName() + ".tmp");
-    try {
-      try (FileChannel out =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-        out.force(true);
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // the temporary file is overwritten next time
-      }
-      throw e;
-    }
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException ignored) {
-      // some file systems cannot force a folder; the move itself is atomic
-    }
+    ArchiveFiles.writeAtomically(target, bytes);
   }
 
   // --- checks and slugs -------------------------------------------------------------------------

@@ -4,10 +4,10 @@
  *
  * <ul>
  *   <li>{@link org.morgue.saved.SavedSearches}: the store, one JSON file written atomically, with
- *       the ids each search matched when it was saved or last opened.
+ *       the ids each search matched when it was saved or last marked as seen.
  *   <li>{@link org.morgue.saved.SavedSearchService}: the saved searches run against an {@link
  *       org.morgue.search.ArchiveSearcher}: current totals, new matches (counted, and listed by
- *       id), saving a search, recording an open. A saved query is parsed once per call.
+ *       id), saving a search, marking it as seen. A saved query is parsed once per call.
  *   <li>{@link org.morgue.saved.SavedJson}: their JSON shapes, written once.
  * </ul>
  *

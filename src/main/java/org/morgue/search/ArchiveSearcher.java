@@ -649,6 +649,38 @@ public final class ArchiveSearcher implements AutoCloseable {
         });
   }
 
+  /**
+   * The number of matching articles (copies included) and how many of them have an id outside
+   * {@code seen}: one count of the search and one of the search without those ids, under the time
+   * limit, reading no stored field.
+   *
+   * @return {@code {total, new}}
+   * @throws ExportCutException when either count takes longer than the time limit
+   */
+  public long[] countNew(SearchRequest request, java.util.Collection<String> seen)
+      throws IOException {
+    return onCurrentState(
+        state -> {
+          SearchRun run = prepare(state, request);
+          IndexSearcher counter = run.searcher();
+          int total = run.guard(() -> counter.count(run.ddq()));
+          List<BytesRef> ids = new ArrayList<>(seen.size());
+          seen.forEach(id -> ids.add(new BytesRef(id)));
+          Query unseen =
+              new BooleanQuery.Builder()
+                  .add(run.ddq(), BooleanClause.Occur.FILTER)
+                  .add(
+                      new org.apache.lucene.search.TermInSetQuery(Fields.ID, ids),
+                      BooleanClause.Occur.MUST_NOT)
+                  .build();
+          int fresh = run.guard(() -> counter.count(unseen));
+          if (counter.timedOut()) {
+            throw new ExportCutException(0, timeLimit);
+          }
+          return new long[] {total, fresh};
+        });
+  }
+
   /** An export stopped because one of its pages took longer than the time limit. */
   public static final class ExportCutException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -768,7 +800,9 @@ public final class ArchiveSearcher implements AutoCloseable {
     ArchiveQueryParser parser =
         ArchiveQueryParser.create(state.expansion(), state.reader(), maxExpansion);
     Query base = parser.parseQuery(request.q());
-    QueryLimits.checkExpansions(base, state.reader(), maxExpansion);
+    long limitMs = timeLimit.toMillis();
+    QueryLimits.checkExpansions(
+        base, state.reader(), maxExpansion, System.nanoTime() + timeLimit.toNanos(), limitMs);
     DrillDownQuery ddq = new DrillDownQuery(FACETS_CONFIG, withDatesAndExclusions(base, request));
     request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
     return new SearchRun(state, newSearcher(state), base, ddq, new ArrayList<>(parser.warnings()));

@@ -26,6 +26,9 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  *       {@value #MAX_EXPANSION} indexed words in each field it searches ({@link
  *       ArchiveSearcher#setMaxExpansion}): {@code a*} over a news archive matches tens of
  *       thousands.
+ *   <li>All the patterns of a query may match at most {@value #MAX_TOTAL_EXPANSION} words together,
+ *       a query may hold at most {@value #MAX_FUZZY} fuzzy words, and expanding them counts within
+ *       the search's time limit.
  *   <li>A query may hold at most {@link IndexSearcher#getMaxClauseCount()} clauses once expanded
  *       into its fields (Lucene's own limit, reported as a bad {@code q} rather than a failure).
  * </ul>
@@ -44,6 +47,26 @@ final class QueryLimits {
    * @throws InvalidRequestException naming {@code q}
    */
   static void checkExpansions(Query query, IndexReader reader, int max) throws IOException {
+    checkExpansions(query, reader, max, Long.MAX_VALUE, 0);
+  }
+
+  /** The most fuzzy words ({@code word~}) one query may hold. */
+  static final int MAX_FUZZY = 10;
+
+  /** The most indexed words all the patterns of one query may match together, over all fields. */
+  static final int MAX_TOTAL_EXPANSION = 10_000;
+
+  /**
+   * Refuses a query whose patterns match too many words of {@code reader}: more than {@code max} a
+   * pattern and field, more than {@value #MAX_TOTAL_EXPANSION} in all, more than {@value
+   * #MAX_FUZZY} fuzzy words, or whose expansion is not done by {@code deadline} ({@link
+   * System#nanoTime()}; the search's time limit counts its rewriting too).
+   *
+   * @param limitMs the time limit, for the message
+   * @throws InvalidRequestException naming {@code q}
+   */
+  static void checkExpansions(Query query, IndexReader reader, int max, long deadline, long limitMs)
+      throws IOException {
     List<MultiTermQuery> patterns = new ArrayList<>();
     query.visit(
         new QueryVisitor() {
@@ -60,7 +83,24 @@ final class QueryLimits {
             return this; // excluded patterns cost as much as required ones
           }
         });
+    java.util.Set<String> fuzzy = new java.util.HashSet<>();
     for (MultiTermQuery mtq : patterns) {
+      if (mtq instanceof org.apache.lucene.search.FuzzyQuery f) {
+        fuzzy.add(f.getTerm().text());
+      }
+    }
+    if (fuzzy.size() > MAX_FUZZY) {
+      throw new InvalidRequestException(
+          "q",
+          String.format(
+              Locale.ROOT,
+              "the query holds %d fuzzy words (word~); a query may hold at most %d",
+              fuzzy.size(),
+              MAX_FUZZY));
+    }
+    long total = 0;
+    for (MultiTermQuery mtq : patterns) {
+      checkTime(deadline, limitMs);
       Terms terms = MultiTerms.getTerms(reader, mtq.getField());
       if (terms == null) {
         continue;
@@ -68,6 +108,18 @@ final class QueryLimits {
       TermsEnum matching = mtq.getTermsEnum(terms);
       int n = 0;
       while (matching.next() != null) {
+        if ((n & 0xFF) == 0) {
+          checkTime(deadline, limitMs);
+        }
+        if (++total > MAX_TOTAL_EXPANSION) {
+          throw new InvalidRequestException(
+              "q",
+              String.format(
+                  Locale.ROOT,
+                  "the query's patterns match more than %,d words in all; use fewer or longer"
+                      + " patterns",
+                  MAX_TOTAL_EXPANSION));
+        }
         if (++n > max) {
           throw new InvalidRequestException(
               "q",
@@ -79,6 +131,18 @@ final class QueryLimits {
                   mtq.getField()));
         }
       }
+    }
+  }
+
+  private static void checkTime(long deadline, long limitMs) {
+    if (System.nanoTime() - deadline > 0) {
+      throw new InvalidRequestException(
+          "q",
+          String.format(
+              Locale.ROOT,
+              "expanding the query's patterns took longer than the time limit of %,d ms; use"
+                  + " fewer or longer patterns",
+              limitMs));
     }
   }
 

@@ -211,6 +211,61 @@ class ArticleFilesTest {
     assertEquals(0, files.skipped());
   }
 
+  /** A FIFO at {@code path} (mkfifo), or the test is skipped where there is none. */
+  private static Path fifo(Path path) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/mkfifo")), "needs mkfifo");
+    Files.createDirectories(path.getParent());
+    assertEquals(0, new ProcessBuilder("/usr/bin/mkfifo", path.toString()).start().waitFor());
+    return path;
+  }
+
+  @Test
+  void aFifoNamedOnTheCommandLineIsRejectedUnopened() throws Exception {
+    Path pipe = fifo(tmp.resolve("pipe.jsonl"));
+    List<ReadEvent> events =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(20), () -> Fixtures.read(pipe));
+    assertEquals(
+        List.of(
+            rejected(pipe, 0, Reason.NOT_A_FILE, "a FIFO, socket or device, not a regular file")),
+        events);
+    assertEquals(List.of(), ArticleFiles.list(List.of(pipe)));
+  }
+
+  @Test
+  void everythingInAFolderThatIsNotARegularFileIsReportedWithItsReason() throws Exception {
+    Path root = tmp.resolve("mixed");
+    Fixtures.write(root.resolve("good.txt"), HOUSE);
+    Fixtures.write(root.resolve("feed.jsonl/inner.jsonl"), json("inner") + "\n");
+    Path pipe = fifo(root.resolve("pipe.txt"));
+    Path dangling = Files.createSymbolicLink(root.resolve("dangling.txt"), Path.of("nowhere.txt"));
+    Path loopA = root.resolve("loop-a.jsonl");
+    Path loopB = root.resolve("loop-b.jsonl");
+    Files.createSymbolicLink(loopA, loopB);
+    Files.createSymbolicLink(loopB, loopA);
+    Path linked = Files.createSymbolicLink(root.resolve("linked.txt"), root.resolve("good.txt"));
+    ArticleFiles files = new ArticleFiles();
+    List<ReadEvent> events = new ArrayList<>();
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20), () -> files.read(List.of(root), events::add));
+
+    assertEquals(List.of("inner", "good", "linked"), ids(events)); // in path order
+    assertEquals(
+        List.of(
+            rejected(dangling, 0, Reason.NOT_A_FILE, "a symbolic link to nothing (nowhere.txt)"),
+            rejected(
+                root.resolve("feed.jsonl"),
+                0,
+                Reason.NOT_A_FILE,
+                "a directory named like an article file (its files are read as a folder's)"),
+            rejected(loopA, 0, Reason.NOT_A_FILE, "a symbolic link loop"),
+            rejected(loopB, 0, Reason.NOT_A_FILE, "a symbolic link loop"),
+            rejected(pipe, 0, Reason.NOT_A_FILE, "a FIFO, socket or device, not a regular file")),
+        Fixtures.rejected(events));
+    assertEquals(true, Files.isSymbolicLink(linked), "a link to a file is read as the file");
+  }
+
   @Test
   void aMissingPathIsUnreadable() {
     Path missing = tmp.resolve("no/such/file.txt");

@@ -373,6 +373,7 @@ class CommandLineIT {
                 java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(
                             "http://127.0.0.1:" + serving.server.port() + "/api/saved"))
+                    .header("Content-Type", "application/json")
                     .POST(
                         java.net.http.HttpRequest.BodyPublishers.ofString(
                             "{\"name\": \"CLI token\", \"query\": \"q=border\"}"));

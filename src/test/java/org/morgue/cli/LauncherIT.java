@@ -40,6 +40,46 @@ class LauncherIT {
     assertTrue(out.contains("JAVA_HOME=/path/to/jdk-21 ./morgue"), out);
   }
 
+  @Test
+  void fileNamesAreUtf8WhateverTheLocale() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+    assumeTrue(
+        "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")),
+        "the test writes non-ASCII file names itself");
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    for (String id : new String[] {"café", "naïve-straße", "plain"}) {
+      Files.writeString(
+          in.resolve(id + ".txt"),
+          "2021-05-01 WORLD\nTitle of " + id + "\n\nBody text about " + id + ".\n",
+          StandardCharsets.UTF_8);
+    }
+    Path archive = tmp.resolve("archive");
+    for (int round = 1; round <= 2; round++) {
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  "/bin/bash",
+                  "morgue",
+                  "ingest",
+                  in.toString(),
+                  "--index",
+                  archive.toString(),
+                  "--no-entities",
+                  "--quiet")
+              .redirectErrorStream(true);
+      Map<String, String> env = pb.environment();
+      env.put("LANG", "C");
+      env.put("LC_ALL", "C");
+      env.put("JAVA_HOME", System.getProperty("java.home"));
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, p.waitFor(), out);
+      assertTrue(
+          out.matches("(?s).*\\n\\s*" + (round == 1 ? "added" : "unchanged") + "\\s+3\\n.*"), out);
+      assertTrue(out.matches("(?s).*\\n\\s*rejected\\s+0\\n.*"), out);
+      assertTrue(out.matches("(?s).*\\n\\s*in the index\\s+3\\n.*"), out);
+    }
+  }
+
   private static void script(Path file, String body) throws IOException {
     Files.writeString(file, "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
     file.toFile().setExecutable(true);

@@ -2,17 +2,12 @@ package org.morgue.curation;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.morgue.entity.AuthorityFile;
 import org.morgue.entity.EntityExtractor;
 import org.morgue.entity.EntityFinder;
 import org.morgue.entity.EntityType;
-import org.morgue.entity.Mention;
 import org.morgue.entity.NameTables;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Ingester;
@@ -42,38 +37,7 @@ public final class NamesFixtures {
    * Finds the names of {@link #NAMES} as whole words, longest first, not overlapping, in text
    * order.
    */
-  public static final EntityExtractor EXTRACTOR =
-      text -> {
-        List<Mention> out = new ArrayList<>();
-        boolean[] taken = new boolean[text.length()];
-        List<String> surfaces = new ArrayList<>(NAMES.keySet());
-        surfaces.sort(Comparator.comparingInt(String::length).reversed());
-        for (String s : surfaces) {
-          Matcher m = Pattern.compile("\\b" + Pattern.quote(s) + "\\b").matcher(text);
-          while (m.find()) {
-            boolean free = true;
-            for (int i = m.start(); i < m.end(); i++) {
-              free &= !taken[i];
-            }
-            if (free) {
-              for (int i = m.start(); i < m.end(); i++) {
-                taken[i] = true;
-              }
-              out.add(
-                  new Mention(
-                      NAMES.get(s),
-                      s,
-                      s,
-                      Mention.Field.TEXT,
-                      m.start(),
-                      m.end(),
-                      Mention.Origin.MODEL));
-            }
-          }
-        }
-        out.sort(Comparator.comparingInt(Mention::start));
-        return out;
-      };
+  public static final EntityExtractor EXTRACTOR = new org.morgue.entity.DictionaryExtractor(NAMES);
 
   /** The fake model with the shipped tables and the given authority file. */
   public static EntityFinder finder(AuthorityFile authority) {

@@ -8,11 +8,8 @@ import static org.morgue.entity.EntityType.PERSON;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,30 +22,7 @@ class ArchiveResolutionTest {
 
   /** A stand-in for the model: finds each listed name (longest first) as the given type. */
   static EntityExtractor model(Map<String, EntityType> names) {
-    List<String> longestFirst =
-        names.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    return text -> {
-      List<Mention> out = new ArrayList<>();
-      boolean[] taken = new boolean[text.length() + 1];
-      for (String name : longestFirst) {
-        Matcher m =
-            Pattern.compile("(?<![\\p{L}])" + Pattern.quote(name) + "(?![\\p{L}])").matcher(text);
-        while (m.find()) {
-          boolean free = true;
-          for (int i = m.start(); i < m.end(); i++) {
-            free &= !taken[i];
-          }
-          if (free) {
-            for (int i = m.start(); i < m.end(); i++) {
-              taken[i] = true;
-            }
-            out.add(Mention.found(names.get(name), name, m.start(), m.end(), Mention.Origin.MODEL));
-          }
-        }
-      }
-      out.sort(Comparator.comparingInt(Mention::start));
-      return out;
-    };
+    return new DictionaryExtractor(names);
   }
 
   /** A small archive: articles added, their facts counted, then each resolved against them all. */
@@ -366,5 +340,47 @@ class ArchiveResolutionTest {
         a.finder.facts(a.texts.get(only), a.found.get(only)),
         a.finder.facts(a.texts.get(only), first.found()));
     assertTrue(a.stats.count("L|obama|barack obama") == 3);
+  }
+
+  @Test
+  void anAcronymInBracketsAfterAnOrganisationIsThatOrganisation() {
+    Archive a =
+        new Archive(
+            Map.of("Bureau of Narcotics and Law Affairs", ORGANIZATION, "BNL", ORGANIZATION));
+    a.times(2, "2021-01-01", NYT, "The Bureau of Narcotics and Law Affairs (BNL) met.");
+    int bare = a.add("2021-02-01", NYT, "BNL met again.");
+    assertEquals(List.of("ORGANIZATION BNL => Bureau of Narcotics and Law Affairs"), a.canon(bare));
+  }
+
+  @Test
+  void aPortfolioAfterATitleIsNoOrganisation() {
+    Archive a = new Archive(Map.of("State for International Organization Affairs", ORGANIZATION));
+    int role =
+        a.add(
+            "2022-04-01",
+            NYT,
+            "The Assistant Secretary of State for International Organization Affairs spoke.");
+    assertEquals(List.of(), a.canon(role));
+  }
+
+  @Test
+  void oneWordIsOneThingWithinAnArticle() {
+    assertEquals(
+        List.of("LOCATION Bucha => Bucha", "LOCATION Bucha => Bucha"),
+        CanonicalizerTest.canon("LOCATION Bucha", "PERSON Bucha"));
+    // unless a full name of the article says it is a person
+    assertEquals(
+        List.of(
+            "PERSON Olena Bucha => Olena Bucha",
+            "PERSON Bucha => Olena Bucha",
+            "PERSON Bucha => Olena Bucha"),
+        CanonicalizerTest.canon("PERSON Olena Bucha", "LOCATION Bucha", "PERSON Bucha"));
+  }
+
+  @Test
+  void nameKeysFoldLettersAsTheIndexDoes() {
+    assertEquals("soren kierkegaard", NameTables.key("Søren Kierkegaard"));
+    assertEquals("lech walesa", NameTables.key("Lech Wałęsa"));
+    assertEquals("strasse", NameTables.key("Straße"));
   }
 }

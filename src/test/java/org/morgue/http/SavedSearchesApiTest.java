@@ -149,10 +149,23 @@ class SavedSearchesApiTest {
         "Again",
         ok(send("PUT", "/api/saved/" + slug, "{\"name\": \"Again\"}"), 200).get("name").asText());
 
-    // the short link redirects to the full search and records the open
+    // the short link redirects to the full search and changes nothing
+    byte[] before = java.nio.file.Files.readAllBytes(layout.saved().resolve("saved-searches.json"));
     HttpResponse<String> redirect = send(server, "GET", "/s/" + slug, null, null);
     assertEquals(302, redirect.statusCode());
     assertEquals("/?q=ceasefire&sort=newest", redirect.headers().firstValue("Location").orElse(""));
+    assertTrue(
+        java.util.Arrays.equals(
+            before,
+            java.nio.file.Files.readAllBytes(layout.saved().resolve("saved-searches.json"))),
+        "a GET writes nothing");
+    assertTrue(ok(send("GET", "/api/saved/" + slug, null), 200).get("lastOpenedAt").isNull());
+    // marking as seen is a write behind the token
+    error(send(server, "POST", "/api/saved/" + slug + "/seen", "{}", null), 401);
+    assertTrue(ok(send("GET", "/api/saved/" + slug, null), 200).get("lastOpenedAt").isNull());
+    JsonNode marked = ok(send("POST", "/api/saved/" + slug + "/seen", "{}"), 200);
+    assertEquals(0, marked.get("newSince").asLong());
+    error(send("POST", "/api/saved/no-such-search/seen", "{}"), 404);
     JsonNode opened = ok(send("GET", "/api/saved/" + slug, null), 200);
     assertEquals(ceasefire, opened.get("totalAtLastOpen").asLong());
     assertFalse(opened.get("lastOpenedAt").isNull());
@@ -276,8 +289,10 @@ class SavedSearchesApiTest {
     }
     assertEquals(2, inList.get("newSince").asLong(), "the list counts by the same rule");
 
-    // opening it records what it matches now
+    // opening it records nothing; marking it as seen records what it matches now
     assertEquals(302, send(server, "GET", "/s/" + slug, null, null).statusCode());
+    assertEquals(2, ok(send("GET", "/api/saved/" + slug, null), 200).get("newSince").asLong());
+    ok(send("POST", "/api/saved/" + slug + "/seen", "{}"), 200);
     assertEquals(0, ok(send("GET", "/api/saved/" + slug, null), 200).get("newSince").asLong());
     assertEquals(
         0,

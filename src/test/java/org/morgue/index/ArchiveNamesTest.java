@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.morgue.entity.AuthorityFile;
 import org.morgue.entity.EntityFinder;
 import org.morgue.entity.EntityType;
-import org.morgue.entity.Mention;
 import org.morgue.entity.NameTables;
 import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.SearchResult;
@@ -31,31 +28,10 @@ class ArchiveNamesTest {
 
   /** Finds the listed names as people, longest first, without overlaps. */
   static EntityFinder finder(List<String> names) {
-    List<String> longestFirst =
-        names.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    Map<String, EntityType> people = new LinkedHashMap<>();
+    names.forEach(n -> people.put(n, EntityType.PERSON));
     return new EntityFinder(
-        text -> {
-          List<Mention> out = new ArrayList<>();
-          boolean[] taken = new boolean[text.length() + 1];
-          for (String name : longestFirst) {
-            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-              boolean free = true;
-              for (int i = at; i < at + name.length(); i++) {
-                free &= !taken[i];
-              }
-              if (free) {
-                for (int i = at; i < at + name.length(); i++) {
-                  taken[i] = true;
-                }
-                out.add(
-                    Mention.found(
-                        EntityType.PERSON, name, at, at + name.length(), Mention.Origin.MODEL));
-              }
-            }
-          }
-          out.sort(Comparator.comparingInt(Mention::start));
-          return out;
-        },
+        new org.morgue.entity.DictionaryExtractor(people),
         NameTables.shipped(),
         AuthorityFile.EMPTY,
         false);

@@ -22,7 +22,7 @@ class SavedJsonTest {
             + "\"link\":\"/s/ceasefires\",\"url\":\"/?q=ceasefire\","
             + "\"savedAt\":\"2026-11-25T10:00:00Z\",\"totalAtSave\":412,\"indexVersion\":7,"
             + "\"indexGeneration\":3,\"lastOpenedAt\":null,\"totalAtLastOpen\":null,"
-            + "\"total\":431,\"newSince\":19}",
+            + "\"total\":431,\"newSince\":19,\"counted\":true}",
         JSON.writeValueAsString(SavedJson.saved(new SavedSearchService.Current(SAVED, 431L, 19L))));
   }
 
@@ -33,7 +33,7 @@ class SavedJsonTest {
         "{\"slug\":\"all\",\"name\":\"All\",\"query\":\"\",\"link\":\"/s/all\",\"url\":\"/\","
             + "\"savedAt\":\"2026-11-25T10:00:00Z\",\"totalAtSave\":10,\"indexVersion\":1,"
             + "\"indexGeneration\":1,\"lastOpenedAt\":\"2026-11-25T10:01:00Z\","
-            + "\"totalAtLastOpen\":12,\"total\":null,\"newSince\":null}",
+            + "\"totalAtLastOpen\":12,\"total\":null,\"newSince\":null,\"counted\":true}",
         JSON.writeValueAsString(SavedJson.saved(new SavedSearchService.Current(all, null, null))));
     assertEquals("/", SavedJson.url(all));
     assertEquals("/?q=ceasefire", SavedJson.url(SAVED));

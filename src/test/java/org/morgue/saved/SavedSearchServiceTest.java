@@ -170,9 +170,10 @@ class SavedSearchServiceTest {
         List.of("pl2", "pl1"),
         ids(service.newMatches(service.load(slug), SavedSearchService.MAX_NEW_LISTED).articles()));
 
-    // opening records the time, the total and the ids: nothing is new any more
-    SavedSearch opened = at(OPENED).open(service.load(slug));
-    assertNull(opened.lastOpenedAt(), "the record as it was loaded");
+    // marking as seen records the time, the total and the ids: nothing is new any more
+    SavedSearchService.Current marked = at(OPENED).markSeen(service.load(slug));
+    assertEquals(OPENED, marked.saved().lastOpenedAt());
+    assertEquals(0L, marked.newSince());
     SavedSearch after = store.get(slug);
     assertEquals(OPENED, after.lastOpenedAt());
     assertEquals(2L, after.totalAtLastOpen());
@@ -230,8 +231,8 @@ class SavedSearchServiceTest {
         "the saved query no longer runs: " + parseError("from=yesterday").getMessage(),
         n.getMessage());
     assertEquals(
-        "from",
-        assertThrows(InvalidRequestException.class, () -> service.open(service.load(s.slug())))
+        "query",
+        assertThrows(InvalidRequestException.class, () -> service.markSeen(service.load(s.slug())))
             .parameter());
     assertNull(store.get(s.slug()).lastOpenedAt(), "nothing recorded");
     assertEquals(
@@ -287,5 +288,34 @@ class SavedSearchServiceTest {
     assertThrows(IllegalArgumentException.class, () -> service.newMatches(s, 0));
     assertThrows(IllegalArgumentException.class, () -> service.newMatches(s, 101));
     assertEquals(1, service.newMatches(s, 1).limit());
+  }
+
+  @Test
+  void aListCountsWithinItsBudgetAndKeepsItsCountsUntilTheIndexChanges() throws IOException {
+    SavedSearchService own =
+        new SavedSearchService(
+            searcher, new SavedSearches(tmp.resolve("budget")), Clock.fixed(SAVED, ZoneOffset.UTC));
+    for (String q : List.of("q=zeppelin", "q=border", "q=harbour")) {
+      own.create("Budget " + q, q);
+    }
+    java.time.Duration none = java.time.Duration.ZERO;
+    // a new service knows no counts: with no time, each list counts one more
+    SavedSearchService fresh =
+        new SavedSearchService(searcher, own.store(), Clock.fixed(SAVED, ZoneOffset.UTC));
+    assertEquals(List.of(true, false, false), counted(fresh.list(none)));
+    assertNull(fresh.list(none).get(2).total(), "not counted: no total");
+    assertEquals(List.of(true, true, true), counted(fresh.list(none)));
+    assertEquals(0L, fresh.list(none).get(0).total());
+    assertEquals(0L, fresh.list(none).get(0).newSince());
+    // a commit makes every count stale
+    add("budget", "bu1.txt", article("2022-06-01", "Zeppelin sighted", "A zeppelin again."));
+    assertEquals(List.of(true, false, false), counted(fresh.list(none)));
+    assertEquals(1L, fresh.list(none).get(0).newSince());
+    // with the searcher's own time limit, all at once
+    assertEquals(List.of(true, true, true), counted(own.list()));
+  }
+
+  private static List<Boolean> counted(List<SavedSearchService.Current> list) {
+    return list.stream().map(SavedSearchService.Current::counted).toList();
   }
 }

@@ -214,4 +214,52 @@ class SavedSearchesTest {
     Files.writeString(file, "not json");
     assertEquals(1, Main.run("saved", "import", "--index", b.toString(), file.toString()));
   }
+
+  @Test
+  void leftoversOfACrashAreRemovedAndNothingElse() throws IOException {
+    SavedSearches store = new SavedSearches(tmp.resolve("leftovers"));
+    SavedSearch kept = store.create("Kept", "q=kept", 1, 1, 1, T, List.of("a1"));
+    Path folder = store.folder();
+    Path tmpStore = Files.writeString(folder.resolve(SavedSearches.FILE_NAME + ".tmp"), "{\"half");
+    Path tmpSeen = Files.writeString(folder.resolve("seen-kept.json.tmp"), "[");
+    Path orphan = Files.writeString(folder.resolve("seen-never-stored.json"), "{}");
+    Path other = Files.writeString(folder.resolve("notes.txt"), "mine");
+
+    assertEquals(List.of(tmpStore, tmpSeen, orphan), store.removeLeftovers()); // in name order
+
+    assertFalse(Files.exists(tmpStore) || Files.exists(tmpSeen) || Files.exists(orphan));
+    assertTrue(Files.exists(other));
+    assertEquals(java.util.Optional.of(Set.of("a1")), store.seen(kept.slug()));
+    assertEquals(List.of(kept), store.list());
+    assertEquals(List.of(), store.removeLeftovers());
+    assertEquals(List.of(), new SavedSearches(tmp.resolve("none")).removeLeftovers());
+  }
+
+  @Test
+  void aWriteOnAFullDiskFailsCleanlyAndKeepsTheOldFile() throws IOException {
+    Path full = Path.of("/dev/full"); // every write to it fails with ENOSPC
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full");
+    SavedSearches store = new SavedSearches(tmp.resolve("full"));
+    SavedSearch kept = store.create("Kept", "q=kept", 1, 1, 1, T, List.of("a1"));
+    byte[] before = Files.readAllBytes(store.file());
+    // the store's temporary file lands on the full device
+    Path tmpFile = store.folder().resolve(SavedSearches.FILE_NAME + ".tmp");
+    Files.createSymbolicLink(tmpFile, full);
+
+    IOException e =
+        assertThrows(IOException.class, () -> store.create("Lost", "q=lost", 2, 1, 1, T, null));
+    assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(store.file())));
+    assertEquals(List.of(kept), store.list());
+    assertFalse(Files.exists(tmpFile, java.nio.file.LinkOption.NOFOLLOW_LINKS), "cleaned up");
+    assertThrows(
+        IOException.class,
+        () -> {
+          Files.createSymbolicLink(tmpFile, full);
+          store.rename(kept.slug(), "Renamed");
+        });
+    assertEquals(List.of(kept), store.list());
+    // with space again, writes go on
+    assertEquals("Renamed", store.rename(kept.slug(), "Renamed").name());
+  }
 }

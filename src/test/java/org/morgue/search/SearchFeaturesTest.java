@@ -419,6 +419,52 @@ class SearchFeaturesTest {
   }
 
   @Test
+  void rewritingIsBoundedInWordsFuzzyWordsAndTime(@TempDir Path dir) throws IOException {
+    // six patterns of 1,900 words each: each under 2,000, together over 10,000
+    String words =
+        IntStream.range(0, 6 * 1_900)
+            .mapToObj(i -> String.format(java.util.Locale.ROOT, "z%dq%04d", i / 1_900, i % 1_900))
+            .collect(Collectors.joining(" "));
+    IndexLayout layout = new IndexLayout(dir.resolve("archive"));
+    TestArchives.ingest(
+        layout,
+        TestArchives.write(
+            dir.resolve("in"),
+            "many.txt",
+            TestArchives.house("2021-01-01 WORLD", "Many words", null, null, null, words)));
+    try (ArchiveSearcher many = ArchiveSearcher.open(layout)) {
+      assertEquals(1, many.search(SearchRequest.of("z0q* z1q* z2q* z3q* z4q*")).total());
+      InvalidRequestException e =
+          assertThrows(
+              InvalidRequestException.class,
+              () -> many.search(SearchRequest.of("z0q* z1q* z2q* z3q* z4q* z5q*")));
+      assertEquals("q", e.parameter());
+      assertEquals(
+          "the query's patterns match more than 10,000 words in all; use fewer or longer patterns",
+          e.getMessage());
+
+      String fuzzy =
+          IntStream.range(0, 50)
+              .mapToObj(i -> "ceasefir" + (char) ('a' + i % 26) + i + "~")
+              .collect(Collectors.joining(" "));
+      e = assertThrows(InvalidRequestException.class, () -> many.search(SearchRequest.of(fuzzy)));
+      assertEquals(
+          "the query holds 50 fuzzy words (word~); a query may hold at most 10", e.getMessage());
+      assertEquals(1, many.search(SearchRequest.of("wordz~ manz~")).total(), "two are fine");
+
+      // expanding counts within the time limit: none left, a pattern is refused at once
+      Duration before = many.timeLimit();
+      many.setTimeLimit(Duration.ZERO);
+      e = assertThrows(InvalidRequestException.class, () -> many.search(SearchRequest.of("z0q*")));
+      assertEquals(
+          "expanding the query's patterns took longer than the time limit of 0 ms; use fewer or"
+              + " longer patterns",
+          e.getMessage());
+      many.setTimeLimit(before);
+    }
+  }
+
+  @Test
   void aQueryOfTooManyClausesIsRefusedAsBadQ() {
     String q = IntStream.range(0, 400).mapToObj(i -> "w" + i).collect(Collectors.joining(" OR "));
     InvalidRequestException e =

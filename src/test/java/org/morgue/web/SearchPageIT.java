@@ -302,9 +302,20 @@ class SearchPageIT {
                 !d.findElements(
                         By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']"))
                     .isEmpty());
-    clickAndWait(
-        driver.findElement(
-            By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']")));
+    // the list is redrawn as each typed letter's answer arrives ("z", then "zo"): click the one
+    // on the page, again if it was just replaced
+    String before = driver.getCurrentUrl();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(
+                      By.cssSelector("#more-panel-author .facet-value[data-value='Zoë Martín']"))
+                  .click();
+              return true;
+            });
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(before));
+    ready();
     assertEquals("size=5&facetSize=3&author=Zo%C3%AB+Mart%C3%ADn", query());
     assertEquals("2 articles", summary());
   }
@@ -403,6 +414,16 @@ class SearchPageIT {
             .contains("<b>tags</b>"));
     assertTrue(
         driver.findElements(By.cssSelector("#article-view script, #article-view b")).isEmpty());
+    // its url is javascript:, shown as text and never a link
+    assertTrue(
+        driver
+            .findElement(By.id("article-view"))
+            .getText()
+            .contains("javascript:alert(document.domain)"));
+    for (WebElement a : driver.findElements(By.cssSelector("a[href]"))) {
+      String href = a.getDomAttribute("href");
+      assertTrue(!href.strip().toLowerCase(java.util.Locale.ROOT).startsWith("javascript:"), href);
+    }
     screenshot("markup");
   }
 
@@ -526,7 +547,7 @@ class SearchPageIT {
             d ->
                 d.findElement(By.cssSelector("#saved-list .saved-item[data-slug='truce-newest']")));
     WebElement toggle = item.findElement(By.className("saved-new-toggle"));
-    assertEquals("1 new since last opened", toggle.getText());
+    assertEquals("1 new since marked seen", toggle.getText());
     toggle.click();
     WebElement fresh =
         wait.until(
@@ -539,6 +560,17 @@ class SearchPageIT {
     assertEquals(1, driver.findElements(By.cssSelector(".saved-new-list li")).size());
     driver.executeScript("document.getElementById('saved').scrollIntoView()");
     screenshot("saved-new");
+    // "Mark as seen" counts new matches from now on
+    driver
+        .findElement(
+            By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-mark-seen"))
+        .click();
+    wait.until(
+        d ->
+            d.findElement(
+                    By.cssSelector("#saved-list .saved-item[data-slug='truce-newest'] .saved-new"))
+                .getText()
+                .equals("nothing new"));
 
     // rename it in the list; then delete it (asked twice)
     item =

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       BenchNerCommand.class,
       ScoreNerCommand.class,
       NamesQualityCommand.class,
+      TortureCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DevMain implements Runnable {
