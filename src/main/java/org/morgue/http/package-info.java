@@ -12,8 +12,11 @@
  *
  * <p>What this package may hold besides the routes: the one error shape ({@link
  * org.morgue.http.ApiError}), the security headers of every response ({@link
- * org.morgue.http.SecurityHeaders}) and Jetty's own errors in that shape ({@link
- * org.morgue.http.JettyErrors}). It must not grow search or saved-search logic or JSON shapes, and
+ * org.morgue.http.SecurityHeaders}), Jetty's own errors in that shape ({@link
+ * org.morgue.http.JettyErrors}), and what only HTTP has: the checks of Host, Origin and
+ * Content-Type, the token, and the bounded queue of searches (503 past it). Routes of one feature
+ * may sit in a class of their own ({@code QueryLanguageRoutes}: the concordance), as thin as the
+ * rest. It must not grow search or saved-search logic or JSON shapes, and
  * nothing below it may depend on it.
  */
 package org.morgue.http;
