@@ -889,16 +889,16 @@ public final class MorgueServer implements AutoCloseable {
   private void article(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
     org.morgue.search.ArticleView view = searcher.article(id);
-    Map<String, Object> out = SearchJson.article(view);
-    List<String> copyOf =
-        view.article().copyOf() == null ? List.of() : List.of(view.article().copyOf());
-    out.put("copyList", SearchJson.briefs(searcher.briefs(view.copies())));
-    List<Map<String, Object>> original = SearchJson.briefs(searcher.briefs(copyOf));
-    out.put("original", original.isEmpty() ? null : original.get(0));
+    String copyOf = view.article().copyOf();
+    List<org.morgue.search.ArticleView.Related> original =
+        copyOf == null ? List.of() : searcher.briefs(List.of(copyOf));
     String q = parse(ctx, Set.of()).request().q(); // the search's own checks: length, decoding
-    if (!q.isBlank()) {
-      out.put("marks", SearchJson.marks(searcher.marks(q, id)));
-    }
+    Map<String, Object> out =
+        SearchJson.article(
+            view,
+            searcher.briefs(view.copies()),
+            original.isEmpty() ? null : original.get(0),
+            q.isBlank() ? null : searcher.marks(q, id));
     ctx.json(out);
   }
 

@@ -16,7 +16,7 @@
  * org.morgue.http.JettyErrors}), and what only HTTP has: the checks of Host, Origin and
  * Content-Type, the token, and the bounded queue of searches (503 past it). Routes of one feature
  * may sit in a class of their own ({@code QueryLanguageRoutes}: the concordance), as thin as the
- * rest. It must not grow search or saved-search logic or JSON shapes, and
- * nothing below it may depend on it.
+ * rest. It must not grow search or saved-search logic or JSON shapes, and nothing below it may
+ * depend on it.
  */
 package org.morgue.http;

@@ -97,6 +97,26 @@ public final class SearchJson {
   }
 
   /**
+   * The article view as {@link #article(ArticleView)} gives it, with its wire copies listed ({@code
+   * copyList}: {@code [{id, date, section, title, source}]}), the article it copies ({@code
+   * original}, the same shape, or {@code null}) and, when a query was given, where it matches
+   * ({@code marks}: {@code [{field, start, end}]}; absent without a query).
+   */
+  public static Map<String, Object> article(
+      ArticleView v,
+      List<ArticleView.Related> copies,
+      ArticleView.Related original,
+      List<Concordance.Span> marks) {
+    Map<String, Object> out = article(v);
+    out.put("copyList", briefs(copies));
+    out.put("original", original == null ? null : briefs(List.of(original)).get(0));
+    if (marks != null) {
+      out.put("marks", marks(marks));
+    }
+    return out;
+  }
+
+  /**
    * Articles listed by {@code {id, date, section, title, source}}, as the article view's copies.
    */
   public static List<Map<String, Object>> briefs(List<ArticleView.Related> articles) {
