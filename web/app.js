@@ -3,7 +3,7 @@
 // and reached with back and forward. Text from articles is set with textContent; the only HTML
 // inserted is the server's snippet, and even that is reduced to text and <mark> (see markedText).
 
-import { queryTools, showConcordance } from './query-tools.js';
+import { queryTools, showBatch, showConcordance, showTerms } from './query-tools.js';
 import { markRanges, matchStepper, resultSteps, briefLink, citation } from './reading.js';
 import { describeQuery, savedMenu } from './saved-menu.js';
 import { phoneFilters } from './phone-filters.js';
@@ -191,11 +191,12 @@ function render() {
   view.from.value = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.get('from') || '') ? p.get('from') : '';
   view.to.value = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.get('to') || '') ? p.get('to') : '';
   view.names.hidden = p.get('view') !== 'names';
-  $('concordance-view').hidden = p.get('view') !== 'concordance';
-  if (p.get('view') === 'concordance') {
+  const tools = { concordance: showConcordance, terms: showTerms, batch: showBatch };
+  for (const t of Object.keys(tools)) $(t + '-view').hidden = p.get('view') !== t;
+  if (tools[p.get('view')]) {
     view.results.hidden = true;
     view.article.hidden = true;
-    showConcordance(p, $('concordance-view')).then(() => state('ready'));
+    tools[p.get('view')](p, $(p.get('view') + '-view'), navigate).then(() => state('ready'));
   } else if (p.get('view') === 'names') showNames(p);
   else if (p.has('article')) showArticle(p.get('article'));
   else showResults(p);

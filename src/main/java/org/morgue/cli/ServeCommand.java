@@ -184,6 +184,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       searcher.setTimeLimit(timeLimit);
       searcher.startRefreshing(refresh);
+      searcher.startWarming(); // /api/health says "ready": true once warm
       Path web = Main.home().resolve("web");
       String token = listen.token();
       SavedSearches store = new SavedSearches(layout.saved());

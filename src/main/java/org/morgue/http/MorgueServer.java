@@ -200,6 +200,9 @@ public final class MorgueServer implements AutoCloseable {
               // --- the query language's reading tools (issue 12): QueryLanguageRoutes ---------
               config.routes.get("/api/concordance", gated(queryLanguage::concordance));
               config.routes.get("/api/concordance.csv", gated(queryLanguage::concordanceCsv));
+              config.routes.get("/api/terms", gated(queryLanguage::terms));
+              config.routes.get("/api/batch", gated(queryLanguage::batch));
+              config.routes.get("/api/batch.csv", gated(queryLanguage::batchCsv));
               // --- end of the query language's routes ---------------------------------------
               config.routes.exception(
                   Refused.class,
@@ -925,7 +928,7 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private void health(Context ctx) throws IOException {
-    ctx.json(SearchJson.health(searcher.version(), heap()));
+    ctx.json(SearchJson.health(searcher.version(), searcher.isReady(), heap()));
   }
 
   /**

@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.BatchTable;
 import org.morgue.search.Concordance;
 import org.morgue.search.CsvExport;
 import org.morgue.search.Diagnosis;
+import org.morgue.search.DistinctiveTerms;
 import org.morgue.search.InvalidRequestException;
+import org.morgue.search.SearchJson;
 import org.morgue.search.SearchParameters;
 import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchResult;
@@ -28,6 +31,10 @@ import org.morgue.search.SearchResult;
  *       concordance (every occurrence of the query's words, phrases and operators in their
  *       context);
  *   <li>{@code GET /api/concordance.csv?QUERY}: every line, streamed, uncapped;
+ *   <li>{@code GET /api/terms?QUERY&size=N&background=archive|filters}: the distinctive terms of
+ *       the search;
+ *   <li>{@code GET /api/batch?s=QUERY&s=QUERY&by=year|month|DIM&FILTERS} and {@code
+ *       /api/batch.csv}: a batch of searches as a table of counts;
  *   <li>on {@code /api/search}: {@code didYouMean} and, when nothing matched, {@code nothing}.
  * </ul>
  */
@@ -167,5 +174,98 @@ final class QueryLanguageRoutes {
       line.append(CsvExport.field(cells.get(i)));
     }
     return line.append("\r\n").toString();
+  }
+
+  // --- distinctive terms and the batch table ----------------------------------------------------
+
+  /** {@code GET /api/terms?QUERY&size=N&background=archive|filters}. */
+  void terms(Context ctx) throws IOException {
+    long start = System.nanoTime();
+    Map<String, List<String>> params = SearchParameters.decode(ctx.queryString());
+    String size = first(params.remove("size"));
+    String background = first(params.remove("background"));
+    DistinctiveTerms.Background against = DistinctiveTerms.Background.ARCHIVE;
+    if (background != null && !background.isBlank()) {
+      try {
+        against = DistinctiveTerms.Background.valueOf(background.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(
+            "background", "background must be archive or filters, not '" + background + "'");
+      }
+    }
+    SearchParameters.Parsed p = SearchParameters.parse(params);
+    DistinctiveTerms.Result r =
+        searcher.distinctiveTerms(
+            p.request(), against, number(size, "size", DistinctiveTerms.DEFAULT_SIZE));
+    List<String> warnings = new java.util.ArrayList<>(p.warnings());
+    warnings.addAll(r.warnings());
+    ctx.json(SearchJson.terms(p.request(), r, (System.nanoTime() - start) / 1_000_000, warnings));
+  }
+
+  /** The batch's own parameters, read apart from the shared filters'. */
+  private record Batch(
+      List<BatchTable.Line> lines, SearchParameters.Parsed shared, BatchTable.By by, int values) {}
+
+  private static Batch batchOf(Context ctx) {
+    Map<String, List<String>> params = SearchParameters.decode(ctx.queryString());
+    List<String> raw = params.remove("s");
+    List<BatchTable.Line> lines = new java.util.ArrayList<>();
+    if (raw != null) {
+      if (raw.size() > BatchTable.MAX_SEARCHES) {
+        throw InvalidRequestException.tooLarge(
+            "s",
+            "the batch has "
+                + raw.size()
+                + " searches; at most "
+                + BatchTable.MAX_SEARCHES
+                + " are taken: split it into several batches");
+      }
+      for (String s : raw) {
+        BatchTable.Line line = BatchTable.Line.read(s);
+        if (line != null) {
+          lines.add(line);
+        }
+      }
+    }
+    BatchTable.By by = BatchTable.By.of(first(params.remove("by")));
+    int values = number(first(params.remove("values")), "values", BatchTable.DEFAULT_VALUES);
+    SearchParameters.Parsed shared = SearchParameters.parse(params);
+    if (!shared.request().q().isEmpty()) {
+      throw new InvalidRequestException(
+          "q", "a batch takes its queries from s=, one for each search, not from q");
+    }
+    return new Batch(lines, shared, by, values);
+  }
+
+  /** {@code GET /api/batch?s=QUERY&s=NAME%09QUERY...&by=year|month|DIM&values=N&FILTERS}. */
+  void batch(Context ctx) throws IOException {
+    long start = System.nanoTime();
+    Batch b = batchOf(ctx);
+    BatchTable.Table t = searcher.batch(b.lines(), b.shared().request(), b.by(), b.values());
+    List<String> warnings = new java.util.ArrayList<>(b.shared().warnings());
+    warnings.addAll(t.warnings());
+    ctx.json(SearchJson.batch(t, (System.nanoTime() - start) / 1_000_000, warnings));
+  }
+
+  /** {@code GET /api/batch.csv?...}: {@code name,query,total,COLUMN...}, one row a search. */
+  void batchCsv(Context ctx) throws IOException {
+    Batch b = batchOf(ctx);
+    BatchTable.Table t = searcher.batch(b.lines(), b.shared().request(), b.by(), b.values());
+    StringBuilder out = new StringBuilder();
+    List<String> header = new java.util.ArrayList<>(List.of("name", "query", "total"));
+    t.columns().forEach(c -> header.add(c.label()));
+    out.append(row(header));
+    for (BatchTable.Row r : t.rows()) {
+      List<String> cells =
+          new java.util.ArrayList<>(List.of(r.name(), r.q(), String.valueOf(r.total())));
+      r.counts().forEach(n -> cells.add(String.valueOf(n)));
+      out.append(row(cells));
+    }
+    if (t.timedOut()) {
+      ctx.header("Morgue-Warnings", String.join("; ", t.warnings()));
+    }
+    ctx.contentType("text/csv; charset=utf-8; header=present");
+    ctx.header("Content-Disposition", "attachment; filename=\"morgue-batch.csv\"");
+    ctx.result(out.toString());
   }
 }

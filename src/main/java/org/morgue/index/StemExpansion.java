@@ -19,9 +19,10 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
 /**
- * English stemming at query time: a query word becomes every word of the index that shares its
- * stem, so {@code election} also finds {@code elections} and {@code elected}, and the words are
- * scored as one term.
+ * English stemming at query time: a query word becomes every word of the index that is one of its
+ * forms, so {@code election} also finds {@code elections} and {@code election's} (not {@code
+ * elected}: Morgue's {@link Stemmer#INFLECTIONS} finds inflections, not derivations), and the words
+ * are scored as one term.
  *
  * <p>Why not index stems? The text fields hold the words as written, which exact phrases need;
  * stems beside them would add a third to the terms indexed and slow every ingest by half, for a
@@ -34,18 +35,62 @@ public final class StemExpansion {
   static final int MAX_WORDS = 1024;
 
   private final IndexReader reader;
+  private final Stemmer stemmer;
   private final Map<String, String[]> cache = new ConcurrentHashMap<>();
 
+  /** The expansions of {@link Stemmer#DEFAULT} over {@code reader}. */
   public StemExpansion(IndexReader reader) {
+    this(reader, Stemmer.DEFAULT);
+  }
+
+  /** The expansions of {@code stemmer} over {@code reader}, to compare stemmers. */
+  public StemExpansion(IndexReader reader, Stemmer stemmer) {
     this.reader = reader;
+    this.stemmer = stemmer;
+  }
+
+  /**
+   * The words of {@code field} a query word looks for: those of its stem, or the word itself when
+   * it has none indexed or cannot be stemmed; empty for a stop word. The word must be lower-cased
+   * and folded as the index's words are.
+   *
+   * <p>Example: {@code expand("body", "officers")} gives {@code officer, officer's, officers}.
+   */
+  public String[] expand(String field, String word) throws IOException {
+    char[] w = word.toCharArray();
+    char[] stem = Stems.get(stemmer).queryStem(w, w.length);
+    if (stem == null) {
+      return new String[0];
+    }
+    if (!Stems.stemmable(w, w.length)) {
+      return new String[] {word};
+    }
+    String[] words = words(field, new String(stem));
+    return words.length == 0 ? new String[] {word} : words;
+  }
+
+  /**
+   * What a word looks for when typed as a query word: {@code null} for a stop word, the word itself
+   * (folded) when it cannot be stemmed (two letters, digits), else its English stem; {@code
+   * stemOf("Elections")} is {@code elect}, as are the stems of {@code elected} and {@code
+   * election}.
+   */
+  public static String stemOf(String word) {
+    try {
+      char[] folded = Analyzers.fold(word).toCharArray();
+      char[] stem = Stems.get().queryStem(folded, folded.length);
+      return stem == null ? null : new String(stem);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
    * The words of {@code field} whose stem is {@code stem}, in term order; empty when there are
    * none.
    *
-   * <p>Example: over an index holding "elections" and "elected", {@code words("body", "elect")}
-   * gives both.
+   * <p>Example: over an index holding "elects" and "elected", {@code words("body", "elect")} gives
+   * both. For {@link Stemmer#INFLECTIONS} the stem is the query word itself.
    */
   public String[] words(String field, String stem) {
     return cache.computeIfAbsent(field + '\u0000' + stem, k -> lookup(field, stem));
@@ -57,12 +102,15 @@ public final class StemExpansion {
       if (terms == null) {
         return new String[0];
       }
+      if (stemmer == Stemmer.INFLECTIONS) {
+        return forms(terms, stem);
+      }
       BytesRef prefix = new BytesRef(stem.substring(0, Stems.prefixLength(stem.length())));
       TermsEnum te = terms.iterator();
       if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
         return new String[0];
       }
-      Stems stems = Stems.get();
+      Stems stems = Stems.get(stemmer);
       char[] target = stem.toCharArray();
       List<String> out = new ArrayList<>();
       for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, prefix); t = te.next()) {
@@ -79,6 +127,27 @@ public final class StemExpansion {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The indexed words that are forms of {@code word} ({@link Inflections}), in term order. */
+  private static String[] forms(Terms terms, String word) throws IOException {
+    List<String> bases = Inflections.bases(word);
+    BytesRef prefix = new BytesRef(Inflections.walkPrefix(bases));
+    TermsEnum te = terms.iterator();
+    if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+      return new String[0];
+    }
+    List<String> out = new ArrayList<>();
+    for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, prefix); t = te.next()) {
+      String term = t.utf8ToString();
+      if (Inflections.sameWord(bases, term)) {
+        out.add(term);
+        if (out.size() == MAX_WORDS) {
+          break;
+        }
+      }
+    }
+    return out.toArray(String[]::new);
   }
 
   /**
@@ -107,7 +176,7 @@ public final class StemExpansion {
         return true;
       }
       int skipped = 0;
-      Stems stems = Stems.get();
+      Stems stems = Stems.get(stemmer);
       while (input.incrementToken()) {
         char[] buffer = term.buffer();
         int length = term.length();

@@ -6,18 +6,23 @@ import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * English stems of lower-cased, folded words: possessives dropped ({@code armenia's} → {@code
- * armenia}), stop words have none, the rest are Porter-stemmed as Lucene's EnglishPossessiveFilter,
- * StopFilter and PorterStemFilter would in a row. Stems are remembered per thread: news vocabulary
+ * armenia}), stop words have none, the rest stemmed by a {@link Stemmer}; for Morgue's, {@link
+ * Stemmer#INFLECTIONS}, a word is its own stem and {@link StemExpansion} finds its forms by {@link
+ * Inflections}. A word that would not start with the first letters of its stem ({@link
+ * #prefixLength}) is its own stem. Stems are remembered per thread and stemmer: news vocabulary
  * repeats, so most words are a lookup instead of a run of the stemmer.
  */
 final class Stems {
   private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
-  private static final ThreadLocal<Stems> PER_THREAD = ThreadLocal.withInitial(Stems::new);
+  private static final ThreadLocal<Stems[]> PER_THREAD =
+      ThreadLocal.withInitial(() -> new Stems[Stemmer.values().length]);
   private static final int MAX_ENTRIES = 200_000;
 
   /** Remembered for stop words and possessive endings, which have no stem. */
@@ -28,14 +33,34 @@ final class Stems {
 
   private final CharArrayMap<char[]> memo = new CharArrayMap<>(1 << 14, false);
   private final OneToken source = new OneToken();
-  private final PorterStemFilter porter = new PorterStemFilter(source);
-  private final CharTermAttribute stemmed = porter.getAttribute(CharTermAttribute.class);
+  private final Stemmer stemmer;
+  private final TokenStream filter;
+  private final CharTermAttribute stemmed;
 
-  private Stems() {}
+  private Stems(Stemmer stemmer) {
+    this.stemmer = stemmer;
+    this.filter =
+        switch (stemmer) {
+          case PORTER -> new PorterStemFilter(source);
+          case KSTEM -> new KStemFilter(source);
+          case MINIMAL, INFLECTIONS -> new EnglishMinimalStemFilter(source); // INFLECTIONS: unused
+        };
+    this.stemmed = filter.getAttribute(CharTermAttribute.class);
+  }
 
-  /** The stemmer of the calling thread. */
+  /** The default stemmer ({@link Stemmer#DEFAULT}) of the calling thread. */
   static Stems get() {
-    return PER_THREAD.get();
+    return get(Stemmer.DEFAULT);
+  }
+
+  /** The given stemmer of the calling thread. */
+  static Stems get(Stemmer stemmer) {
+    Stems[] mine = PER_THREAD.get();
+    Stems s = mine[stemmer.ordinal()];
+    if (s == null) {
+      s = mine[stemmer.ordinal()] = new Stems(stemmer);
+    }
+    return s;
   }
 
   /**
@@ -99,12 +124,30 @@ final class Stems {
     if (length == 0 || STOP_WORDS.contains(buffer, 0, length)) {
       return NONE;
     }
+    if (stemmer == Stemmer.INFLECTIONS) {
+      // the word is its own key; StemExpansion finds its forms (Inflections)
+      return length == original ? SAME : Arrays.copyOf(buffer, length);
+    }
     source.set(buffer, length);
-    porter.reset();
-    porter.incrementToken();
+    filter.reset();
+    filter.incrementToken();
     char[] stem = Arrays.copyOf(stemmed.buffer(), stemmed.length());
-    porter.end();
+    filter.end();
+    if (!startsWithPrefixOf(buffer, length, stem)) {
+      // an irregular form (ran -> run) that the walk from its stem's first letters would miss:
+      // it is its own stem, so that it is still found as written
+      stem = Arrays.copyOf(buffer, length);
+    }
     return Arrays.equals(stem, 0, stem.length, buffer, 0, original) ? SAME : stem;
+  }
+
+  /** Whether the word starts with the first {@link #prefixLength} letters of {@code stem}. */
+  private static boolean startsWithPrefixOf(char[] word, int length, char[] stem) {
+    int p = prefixLength(stem.length);
+    if (stem.length == 0 || length < p) {
+      return false;
+    }
+    return Arrays.equals(word, 0, p, stem, 0, p);
   }
 
   /** A stream of one given token, to run the stemmer on a single word. */

@@ -84,6 +84,15 @@ public final class ArchiveSearcher implements AutoCloseable {
   private volatile int maxExpansion = QueryLimits.MAX_EXPANSION;
   private ScheduledExecutorService refresher;
 
+  /** Whether the searches are warm: true unless {@link #startWarming} runs and has not finished. */
+  private volatile boolean ready = true;
+
+  private Thread warmer;
+  private volatile boolean closing;
+
+  /** The most frequent title words whose searches warm the readers. */
+  static final int WARM_WORDS = 20;
+
   private ArchiveSearcher(IndexLayout layout, Directory directory) throws IOException {
     this.layout = layout;
     this.directory = directory;
@@ -171,6 +180,100 @@ public final class ArchiveSearcher implements AutoCloseable {
         ms,
         ms,
         TimeUnit.MILLISECONDS);
+  }
+
+  // --- warming --------------------------------------------------------------------------------
+
+  /**
+   * Warms the searches on a background thread ({@code morgue-warm}) and reports {@linkplain
+   * #isReady() ready} when done, so that a server's first search is as fast as a warm one: the
+   * empty query's answer (every article counted by facet and day, the first page's stories and
+   * snippets), the facet values of every dimension, and the searches of the {@value #WARM_WORDS}
+   * most frequent title words (their expansions remembered, the postings, doc values and stored
+   * fields they touch read, the code compiled). Searches meanwhile answer as always, only slower. A
+   * failure to warm is logged and the searcher reports ready anyway.
+   */
+  public void startWarming() {
+    startWarming(() -> {});
+  }
+
+  /**
+   * {@link #startWarming()}, running {@code first} on the warming thread before it warms (tests
+   * hold the warming with it, to see the server not ready).
+   */
+  public synchronized void startWarming(Runnable first) {
+    if (warmer != null) {
+      return;
+    }
+    ready = false;
+    warmer =
+        new Thread(
+            () -> {
+              long start = System.nanoTime();
+              try {
+                first.run();
+                warm();
+                LOG.info("warm in {} ms", (System.nanoTime() - start) / 1_000_000);
+              } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot warm the searcher: {}", e.toString());
+              } finally {
+                ready = true;
+              }
+            },
+            "morgue-warm");
+    warmer.setDaemon(true);
+    warmer.start();
+  }
+
+  /**
+   * Whether the searches are warm: {@code false} from {@link #startWarming} until it is done,
+   * {@code true} otherwise (also when no warming was asked for).
+   */
+  public boolean isReady() {
+    return ready;
+  }
+
+  /** The work of {@link #startWarming}, on the calling thread. */
+  void warm() throws IOException {
+    search(SearchRequest.of(""));
+    for (String dim : Fields.FACETS) {
+      allValues(dim);
+    }
+    for (String word : onCurrentState(state -> frequentWords(state.reader(), WARM_WORDS))) {
+      if (closing) {
+        return;
+      }
+      search(SearchRequest.of(word));
+    }
+  }
+
+  /** The {@code n} title words of the most articles, three letters or more and no digit. */
+  static List<String> frequentWords(DirectoryReader reader, int n) throws IOException {
+    org.apache.lucene.index.Terms terms =
+        org.apache.lucene.index.MultiTerms.getTerms(reader, Fields.TITLE);
+    if (terms == null) {
+      return List.of();
+    }
+    java.util.PriorityQueue<Map.Entry<String, Integer>> top =
+        new java.util.PriorityQueue<>(Map.Entry.comparingByValue());
+    org.apache.lucene.index.TermsEnum te = terms.iterator();
+    for (BytesRef t = te.next(); t != null; t = te.next()) {
+      int df = te.docFreq();
+      if (top.size() == n && df <= top.peek().getValue()) {
+        continue;
+      }
+      String word = t.utf8ToString();
+      if (word.length() >= 3 && word.chars().allMatch(Character::isLetter)) {
+        top.add(Map.entry(word, df));
+        if (top.size() > n) {
+          top.poll();
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    top.forEach(e -> out.add(e.getKey()));
+    out.sort(null);
+    return out;
   }
 
   // --- search ---------------------------------------------------------------------------------
@@ -432,6 +535,206 @@ public final class ArchiveSearcher implements AutoCloseable {
         size,
         order,
         List.copyOf(lines.subList(from, to)));
+  }
+
+  /**
+   * The distinctive terms of a search ({@link DistinctiveTerms}): the words and two-word phrases
+   * over-represented in its articles against {@code against}, at most {@code size} of them, the
+   * whole computation under the time limit.
+   *
+   * @throws InvalidRequestException naming {@code size} outside 1 to {@value
+   *     DistinctiveTerms#MAX_SIZE}, or as {@link #search} would
+   */
+  public DistinctiveTerms.Result distinctiveTerms(
+      SearchRequest request, DistinctiveTerms.Background against, int size) throws IOException {
+    if (size < 1 || size > DistinctiveTerms.MAX_SIZE) {
+      throw new InvalidRequestException(
+          "size", "size must be from 1 to " + DistinctiveTerms.MAX_SIZE + ", not " + size);
+    }
+    long deadline = System.nanoTime() + timeLimit.toNanos();
+    return onCurrentState(
+        state -> {
+          SearchRun run = prepare(state, request);
+          Query background =
+              against == DistinctiveTerms.Background.ARCHIVE
+                  ? null
+                  : prepare(state, request.withQuery("")).ddq();
+          return run.guard(
+              () ->
+                  DistinctiveTerms.compute(
+                      state,
+                      run.searcher(),
+                      run.ddq(),
+                      background,
+                      run.base(),
+                      size,
+                      deadline,
+                      run.warnings()));
+        });
+  }
+
+  /**
+   * A batch of searches as a table ({@link BatchTable}): each line's query under the date range and
+   * filters of {@code shared}, counted by {@code by}. Every line is parsed before any runs, so a
+   * bad one refuses the batch; each search runs under the time limit, and the batch stops starting
+   * searches after five times the time limit (those rows are then {@code timedOut}, with no
+   * counts).
+   *
+   * @param values the most values of a facet dimension (the most frequent in all the rows)
+   * @throws InvalidRequestException naming {@code s} for no line, a bad line (with its number) or
+   *     more than {@value BatchTable#MAX_SEARCHES} lines (too large), {@code values} or {@code by}
+   */
+  public BatchTable.Table batch(
+      List<BatchTable.Line> lines, SearchRequest shared, BatchTable.By by, int values)
+      throws IOException {
+    if (lines.isEmpty()) {
+      throw new InvalidRequestException(
+          "s", "the batch has no search: give one s=QUERY for each search");
+    }
+    if (lines.size() > BatchTable.MAX_SEARCHES) {
+      throw InvalidRequestException.tooLarge(
+          "s",
+          "the batch has "
+              + lines.size()
+              + " searches; at most "
+              + BatchTable.MAX_SEARCHES
+              + " are taken: split it into several batches");
+    }
+    if (values < 1 || values > BatchTable.MAX_VALUES) {
+      throw new InvalidRequestException(
+          "values", "values must be from 1 to " + BatchTable.MAX_VALUES + ", not " + values);
+    }
+    long deadline = System.nanoTime() + 5 * timeLimit.toNanos();
+    return onCurrentState(
+        state -> {
+          List<SearchRequest> requests = new ArrayList<>();
+          List<SearchRun> runs = new ArrayList<>();
+          for (int i = 0; i < lines.size(); i++) {
+            BatchTable.Line line = lines.get(i);
+            String where = "search " + (i + 1) + " (" + line.q() + "): ";
+            if (line.q().length() > SearchParameters.MAX_Q_LENGTH) {
+              throw InvalidRequestException.tooLarge(
+                  "s",
+                  where
+                      + "the query is "
+                      + line.q().length()
+                      + " characters long; at most "
+                      + SearchParameters.MAX_Q_LENGTH
+                      + " are taken");
+            }
+            SearchRequest r = shared.withQuery(line.q());
+            try {
+              runs.add(prepare(state, r));
+            } catch (InvalidRequestException e) {
+              throw e.position() < 0
+                  ? new InvalidRequestException("s", where + e.getMessage())
+                  : new InvalidRequestException("s", where + e.getMessage(), e.position());
+            }
+            requests.add(r);
+          }
+          List<String> warnings = new ArrayList<>();
+          int n = lines.size();
+          long[] totals = new long[n];
+          boolean[] cut = new boolean[n];
+          boolean[] ran = new boolean[n];
+          DayCounts[] days = new DayCounts[n];
+          List<Map<String, Long>> byValue = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            byValue.add(new LinkedHashMap<>());
+            if (System.nanoTime() > deadline) {
+              cut[i] = true;
+              continue;
+            }
+            SearchRun run = runs.get(i);
+            if (by.time()) {
+              MatchCollector m =
+                  run.guard(() -> run.searcher().search(run.ddq(), MatchCollector.manager(state)));
+              totals[i] = m.articles;
+              days[i] = m.days;
+            } else {
+              SearchRun.Collected<Integer> c =
+                  run.collect(new TotalHitCountCollectorManager(run.searcher().getSlices()));
+              totals[i] = c.result();
+              for (SearchResult.FacetValue v :
+                  SearchRun.values(SearchRun.allOf(c.facets(), by.param()))) {
+                byValue.get(i).put(v.value(), v.count());
+              }
+            }
+            ran[i] = true;
+            cut[i] = run.searcher().timedOut();
+          }
+          List<BatchTable.Column> columns = new ArrayList<>();
+          if (by.time()) {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (DayCounts d : days) {
+              if (d != null && !d.isEmpty()) {
+                first = Math.min(first, d.first());
+                last = Math.max(last, d.last());
+              }
+            }
+            if (shared.from() != null) {
+              first = Math.max(shared.from().toEpochDay(), state.minDay());
+            }
+            if (shared.to() != null) {
+              last = Math.min(shared.to().toEpochDay(), state.maxDay());
+            }
+            if (first <= last) {
+              for (BatchTable.Column c :
+                  BatchTable.periods(
+                      by.param().equals("year"), first, last, shared.from(), shared.to())) {
+                long total = 0;
+                for (DayCounts d : days) {
+                  total += d == null ? 0 : d.sum(c.from().toEpochDay(), c.to().toEpochDay());
+                }
+                columns.add(new BatchTable.Column(c.label(), c.from(), c.to(), null, null, total));
+              }
+            }
+          } else {
+            Map<String, Long> all = new LinkedHashMap<>();
+            byValue.forEach(m -> m.forEach((v, k) -> all.merge(v, k, Long::sum)));
+            all.entrySet().stream()
+                .sorted(
+                    Map.Entry.<String, Long>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(values)
+                .forEach(
+                    e ->
+                        columns.add(
+                            new BatchTable.Column(
+                                e.getKey(), null, null, by.param(), e.getKey(), e.getValue())));
+          }
+          List<BatchTable.Row> rows = new ArrayList<>();
+          boolean anyCut = false;
+          for (int i = 0; i < n; i++) {
+            List<Long> counts = new ArrayList<>();
+            if (ran[i]) {
+              for (BatchTable.Column c : columns) {
+                counts.add(
+                    by.time()
+                        ? days[i].sum(c.from().toEpochDay(), c.to().toEpochDay())
+                        : byValue.get(i).getOrDefault(c.value(), 0L));
+              }
+            }
+            anyCut |= cut[i];
+            rows.add(
+                new BatchTable.Row(
+                    lines.get(i).name(),
+                    lines.get(i).q(),
+                    SearchParameters.toQueryString(requests.get(i)),
+                    totals[i],
+                    List.copyOf(counts),
+                    cut[i]));
+          }
+          if (anyCut) {
+            warnings.add(
+                "the time limit cut some searches (timedOut): their counts cover part of the"
+                    + " archive, or none when they were not run; run fewer searches at once");
+          }
+          return new BatchTable.Table(
+              by.param(), List.copyOf(columns), List.copyOf(rows), anyCut, warnings);
+        });
   }
 
   /** Stops gathering lines. */
@@ -749,6 +1052,18 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closing = true;
+    Thread w;
+    synchronized (this) {
+      w = warmer;
+    }
+    if (w != null) {
+      try {
+        w.join(); // a warming search holds a reader; close after it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     synchronized (this) {
       if (refresher != null) {
         refresher.shutdownNow();

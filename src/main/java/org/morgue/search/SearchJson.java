@@ -296,16 +296,26 @@ public final class SearchJson {
   public record Heap(long usedMb, long peakMb, long maxMb) {}
 
   /**
-   * Whether the server answers, and what it reads: {@code {status, articles, version, generation,
-   * lastIngest, heap: {usedMb, peakMb, maxMb}}}.
+   * Whether the server answers, and what it reads: {@code {status, ready, articles, version,
+   * generation, lastIngest, heap: {usedMb, peakMb, maxMb}}}.
    *
-   * <p>Example: {@code {"status":"ok","articles":1791,"version":12,"generation":3,
+   * <p>Example: {@code {"status":"ok","ready":true,"articles":1791,"version":12,"generation":3,
    * "lastIngest":"2026-11-25T10:00:00Z","heap":{"usedMb":81,"peakMb":120,"maxMb":1024}}}; {@code
    * lastIngest} is {@code null} when no ingest recorded its time.
    */
   public static Map<String, Object> health(ArchiveSearcher.Version v, Heap heap) {
+    return health(v, true, heap);
+  }
+
+  /**
+   * {@link #health(ArchiveSearcher.Version, Heap)} with {@code ready}: {@code false} while the
+   * server warms its searches after start ({@link ArchiveSearcher#startWarming}), then {@code
+   * true}; it answers searches either way.
+   */
+  public static Map<String, Object> health(ArchiveSearcher.Version v, boolean ready, Heap heap) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("status", "ok");
+    out.put("ready", ready);
     out.put("articles", v.articles());
     out.put("version", v.version());
     out.put("generation", v.generation());
@@ -315,6 +325,73 @@ public final class SearchJson {
     h.put("peakMb", heap.peakMb());
     h.put("maxMb", heap.maxMb());
     out.put("heap", h);
+    return out;
+  }
+
+  /**
+   * {@code {queryString, against, foreground, background, sampled, analysed, tookMs, timedOut,
+   * terms: [{term, kind, fg, bg, score}], warnings}}; the score rounded to 2 decimals.
+   */
+  public static Map<String, Object> terms(
+      SearchRequest request, DistinctiveTerms.Result r, long tookMs, List<String> warnings) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("queryString", SearchParameters.toQueryString(request));
+    out.put("against", r.against().param());
+    out.put("foreground", r.foreground());
+    out.put("background", r.background());
+    out.put("sampled", r.sampled());
+    out.put("analysed", r.analysed());
+    out.put("tookMs", tookMs);
+    out.put("timedOut", r.timedOut());
+    List<Map<String, Object>> terms = new ArrayList<>();
+    for (DistinctiveTerms.Scored t : r.terms()) {
+      Map<String, Object> term = new LinkedHashMap<>();
+      term.put("term", t.term());
+      term.put("kind", t.kind());
+      term.put("fg", t.fg());
+      term.put("bg", t.bg());
+      term.put("score", Math.round(t.score() * 100) / 100.0);
+      terms.add(term);
+    }
+    out.put("terms", terms);
+    out.put("warnings", warnings);
+    return out;
+  }
+
+  /**
+   * {@code {by, columns: [{label, from, to, dimension, value, total}], rows: [{name, q,
+   * queryString, total, counts, timedOut}], tookMs, timedOut, warnings}}.
+   */
+  public static Map<String, Object> batch(BatchTable.Table t, long tookMs, List<String> warnings) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("by", t.by());
+    List<Map<String, Object>> columns = new ArrayList<>();
+    for (BatchTable.Column c : t.columns()) {
+      Map<String, Object> col = new LinkedHashMap<>();
+      col.put("label", c.label());
+      col.put("from", c.from() == null ? null : c.from().toString());
+      col.put("to", c.to() == null ? null : c.to().toString());
+      col.put("dimension", c.dimension());
+      col.put("value", c.value());
+      col.put("total", c.total());
+      columns.add(col);
+    }
+    out.put("columns", columns);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (BatchTable.Row r : t.rows()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", r.name());
+      row.put("q", r.q());
+      row.put("queryString", r.queryString());
+      row.put("total", r.total());
+      row.put("counts", r.counts());
+      row.put("timedOut", r.timedOut());
+      rows.add(row);
+    }
+    out.put("rows", rows);
+    out.put("tookMs", tookMs);
+    out.put("timedOut", t.timedOut());
+    out.put("warnings", warnings);
     return out;
   }
 }

@@ -134,6 +134,11 @@ public record SearchRequest(
     return new SearchRequest(q, from, to, filters, excludes, sort, page, size, facetSize, interval);
   }
 
+  /** The same request with another query ({@code ""}: the filters alone). */
+  public SearchRequest withQuery(String q) {
+    return new SearchRequest(q, from, to, filters, excludes, sort, page, size, facetSize, interval);
+  }
+
   /** The same request in another order, from its first page, with {@code size} hits a page. */
   public SearchRequest withSortAndSize(Sort sort, int size) {
     return new SearchRequest(q, from, to, filters, excludes, sort, 1, size, facetSize, interval);

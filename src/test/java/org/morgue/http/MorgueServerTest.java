@@ -594,7 +594,45 @@ class MorgueServerTest {
     assertDoesNotThrow(() -> Instant.parse(stats.get("lastIngest").asText()), stats.toString());
     JsonNode health = json("/api/health");
     assertEquals("ok", health.get("status").asText());
+    assertTrue(health.get("ready").asBoolean(), "ready: this searcher was not asked to warm");
     assertEquals(17, health.get("articles").asLong());
+  }
+
+  @Test
+  void healthSaysNotReadyWhileWarmingAndSearchesStillAnswer() throws Exception {
+    String q = "/api/search?q=" + enc("ceasefire");
+    JsonNode warm = json(q);
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    try (ArchiveSearcher s = ArchiveSearcher.open(layout);
+        MorgueServer on = new MorgueServer(s, null).start(MorgueServer.DEFAULT_HOST, 0)) {
+      s.startWarming(
+          () -> {
+            try {
+              hold.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      try {
+        JsonNode health = JSON.readTree(get(on, "/api/health").body());
+        assertFalse(health.get("ready").asBoolean(), health.toString());
+        assertEquals(17, health.get("articles").asLong());
+        // a search while warming answers, and the same as a warm server's
+        JsonNode during = JSON.readTree(get(on, q).body());
+        assertEquals(warm.get("total"), during.get("total"));
+        assertEquals(warm.get("hits"), during.get("hits"));
+        assertEquals(warm.get("facets"), during.get("facets"));
+      } finally {
+        hold.countDown();
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!JSON.readTree(get(on, "/api/health").body()).get("ready").asBoolean()) {
+        assertTrue(System.nanoTime() < deadline, "not ready within 30 s");
+        Thread.onSpinWait();
+      }
+      assertTrue(s.isReady());
+      assertEquals(warm.get("total"), JSON.readTree(get(on, q).body()).get("total"));
+    }
   }
 
   // --- the page and the headers ----------------------------------------------------------------

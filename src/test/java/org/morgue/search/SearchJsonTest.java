@@ -42,16 +42,16 @@ class SearchJsonTest {
     ArchiveSearcher.Version v =
         new ArchiveSearcher.Version(1791, 12, 3, Instant.parse("2026-11-25T10:00:00Z"));
     assertEquals(
-        "{\"status\":\"ok\",\"articles\":1791,\"version\":12,\"generation\":3,"
+        "{\"status\":\"ok\",\"ready\":true,\"articles\":1791,\"version\":12,\"generation\":3,"
             + "\"lastIngest\":\"2026-11-25T10:00:00Z\","
             + "\"heap\":{\"usedMb\":81,\"peakMb\":120,\"maxMb\":1024}}",
         JSON.writeValueAsString(SearchJson.health(v, new SearchJson.Heap(81, 120, 1024))));
     assertEquals(
-        "{\"status\":\"ok\",\"articles\":0,\"version\":1,\"generation\":1,\"lastIngest\":null,"
-            + "\"heap\":{\"usedMb\":1,\"peakMb\":2,\"maxMb\":3}}",
+        "{\"status\":\"ok\",\"ready\":false,\"articles\":0,\"version\":1,\"generation\":1,"
+            + "\"lastIngest\":null,\"heap\":{\"usedMb\":1,\"peakMb\":2,\"maxMb\":3}}",
         JSON.writeValueAsString(
             SearchJson.health(
-                new ArchiveSearcher.Version(0, 1, 1, null), new SearchJson.Heap(1, 2, 3))));
+                new ArchiveSearcher.Version(0, 1, 1, null), false, new SearchJson.Heap(1, 2, 3))));
   }
 
   @Test

@@ -459,6 +459,60 @@ class SearchPageIT {
   }
 
   @Test
+  void distinctiveTermsAddThemselvesToTheSearch() throws IOException {
+    open("?q=ceasefire");
+    clickAndWait(driver.findElement(By.id("terms-link")));
+    assertTrue(query().contains("view=terms"), query());
+    assertTrue(
+        driver.findElement(By.id("terms-summary")).getText().startsWith("7 articles against 17."),
+        driver.findElement(By.id("terms-summary")).getText());
+    List<WebElement> rows = driver.findElements(By.cssSelector("#terms-table tbody tr"));
+    assertFalse(rows.isEmpty());
+    WebElement first = rows.get(0);
+    String fg = first.findElements(By.tagName("td")).get(1).getText();
+    String term = first.findElement(By.tagName("a")).getText();
+    screenshot("terms");
+    clickAndWait(first.findElement(By.tagName("a")));
+    assertFalse(query().contains("view="), query());
+    assertTrue(driver.findElement(By.id("q")).getDomProperty("value").startsWith("ceasefire "));
+    assertTrue(
+        summary().startsWith(fg + (fg.equals("1") ? " article" : " articles")),
+        term + ": " + fg + " against " + summary());
+  }
+
+  @Test
+  void aBatchOfSearchesAsATable() throws IOException {
+    open("?view=batch");
+    assertTrue(
+        driver.findElement(By.id("batch-rule")).getText().contains("a comma is not an operator"));
+    WebElement lines = driver.findElement(By.id("batch-lines"));
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].value = arguments[1]", lines, "ceasefire\nMarathon\tmarathon\n\n");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("batch-by")))
+        .selectByValue("year");
+    clickAndWait(driver.findElement(By.id("batch-run")));
+    assertTrue(query().contains("s=ceasefire&s=Marathon%09marathon&by=year"), query());
+    List<WebElement> rows = driver.findElements(By.cssSelector("#batch-table tbody tr"));
+    assertEquals(2, rows.size());
+    assertEquals("ceasefire", rows.get(0).findElement(By.tagName("th")).getText());
+    assertEquals("7", rows.get(0).findElements(By.tagName("td")).get(0).getText());
+    assertEquals("Marathon", rows.get(1).findElement(By.tagName("th")).getText());
+    assertEquals("1", rows.get(1).findElements(By.tagName("td")).get(0).getText());
+    assertTrue(
+        driver
+            .findElement(By.id("batch-csv"))
+            .getDomAttribute("href")
+            .startsWith("/api/batch.csv?"));
+    screenshot("batch");
+    WebElement cell = rows.get(0).findElement(By.cssSelector("td.num a"));
+    String count = cell.getText();
+    clickAndWait(cell);
+    assertTrue(query().startsWith("q=ceasefire&from="), query());
+    assertTrue(summary().startsWith(count + " article"), count + " against " + summary());
+  }
+
+  @Test
   void aSyntaxErrorShowsTheServersMessageAtItsPosition() throws IOException {
     open("?q=cease+AND+(");
     WebElement error = driver.findElement(By.id("query-error"));
@@ -508,7 +562,10 @@ class SearchPageIT {
     String summaryBefore = summary();
     driver.findElement(By.id("save-name")).sendKeys("Truce, newest");
     driver.findElement(By.cssSelector("#save-form button[type=submit]")).click();
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    // the list repaints after each change: an element found just before may be replaced
+    org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> wait =
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     WebElement link = wait.until(d -> d.findElement(By.id("saved-link")));
     assertEquals(base + "s/truce-newest", link.getDomProperty("href"));
     WebElement item =

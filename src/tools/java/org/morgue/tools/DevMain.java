@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       BenchNerCommand.class,
       ScoreNerCommand.class,
       NamesQualityCommand.class,
+      StemmersCommand.class,
       TortureCommand.class,
       CommandLine.HelpCommand.class
     })
