@@ -7,6 +7,9 @@ import * as coverage from './coverage.js';
 import * as entity from './entity.js';
 import * as matrix from './matrix.js';
 import { queryTools, showBatch, showConcordance, showTerms } from './query-tools.js';
+import { markRanges, matchStepper, resultSteps, briefLink, citation } from './reading.js';
+import { describeQuery, savedMenu } from './saved-menu.js';
+import { phoneFilters } from './phone-filters.js';
 
 /** Facet dimensions, in the order the page shows them: [parameter, heading, singular label]. */
 const DIMS = [
@@ -128,7 +131,12 @@ function navigate(p, { replace = false, focus = null } = {}) {
   saveScroll();
   const url = href(p);
   if (replace) history.replaceState({ focus }, '', url);
-  else history.pushState({ focus, fromResults: !params().has('article') }, '', url);
+  else {
+    // how many article views lie between this entry and the results, so that "Back to the results"
+    // returns to the very entry (and scroll) the results were left at
+    const depth = p.has('article') ? (params().has('article') ? ((history.state && history.state.depth) || 0) + 1 : 1) : 0;
+    history.pushState({ focus, fromResults: !params().has('article'), depth }, '', url);
+  }
   render();
 }
 
@@ -185,8 +193,9 @@ function render() {
   view.sort.value = p.get('sort') || 'relevance';
   const chart = p.get('chart') === 'share' ? 'share' : 'count';
   for (const r of document.querySelectorAll('input[name=chart]')) r.checked = r.value === chart;
-  view.from.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('from') || '') ? p.get('from') : '';
-  view.to.value = /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') || '') ? p.get('to') : '';
+  // the date fields take what the address and the chips show: a day, a month or a year, in ISO
+  view.from.value = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.get('from') || '') ? p.get('from') : '';
+  view.to.value = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.get('to') || '') ? p.get('to') : '';
   view.names.hidden = p.get('view') !== 'names';
   $('entity-view').hidden = p.get('view') !== 'entity';
   const tools = { concordance: showConcordance, terms: showTerms, batch: showBatch };
@@ -233,7 +242,9 @@ async function showResults(p) {
     }
   }
   status('');
-  showQueryError(answer.ok ? null : answer.body && answer.body.error);
+  const refused = !answer.ok && answer.body ? answer.body.error : null;
+  // a query error shows under the search box, at its position; any other one once, where results go
+  showQueryError(refused && refused.parameter === 'q' ? refused : null);
   if (!answer.ok) {
     clearResults();
     const err = answer.body && answer.body.error;
@@ -310,7 +321,7 @@ function paintResults(p, r) {
   view.empty.replaceChildren();
   view.chips.replaceChildren(...chips(p));
   const took = r.tookMs + ' ms' + (r.timedOut ? ', stopped at the time limit: the counts cover part of the archive' : '');
-  const stories = r.stories !== r.total ? ' (' + r.stories.toLocaleString('en') + ' stories)' : '';
+  const stories = r.stories !== r.total ? ' (' + r.stories.toLocaleString('en') + (r.stories === 1 ? ' story)' : ' stories)') : '';
   view.summary.textContent = r.total.toLocaleString('en') + (r.total === 1 ? ' article' : ' articles') + stories + ' in ' + took;
   if (r.warnings && r.warnings.length) view.summary.append(el('span', { class: 'warning' }, ' · ' + r.warnings.join('; ')));
   view.hits.replaceChildren(...r.hits.map((h) => hit(p, h)));
@@ -411,6 +422,14 @@ function facet(p, r, d, heading) {
   for (const v of [...p.getAll(d), ...p.getAll('not.' + d)]) {
     if (!shown.has(v)) { shown.add(v); items.push(facetItem(p, d, v, null)); }
   }
+  if (d === 'section' && !p.getAll(d).length && !p.getAll('not.' + d).length && values.length < (r.query.facetSize || FACET_SIZE)) {
+    // every section is listed: the rest of the matches have none, so that the list adds up
+    const none = r.total - values.reduce((n, v) => n + v.count, 0);
+    if (none > 0) {
+      items.push(el('li', { class: 'facet-item facet-none' }, el('span', { class: 'facet-value' },
+        el('span', { class: 'value' }, '(no section)'), ' ', el('span', { class: 'count' }, none.toLocaleString('en')))));
+    }
+  }
   const box = el('section', { class: 'facet', 'data-dim': d, 'aria-labelledby': 'facet-' + d },
     el('h2', { id: 'facet-' + d }, heading));
   box.append(items.length ? el('ul', {}, items) : el('p', { class: 'none' }, 'none'));
@@ -465,8 +484,9 @@ function exportsLinks(p) {
   q.delete('size');
   const qs = q.toString() ? '?' + q : '';
   view.exports.replaceChildren('Export this search: ',
-    el('a', { href: '/api/search.csv' + qs, download: 'morgue-search.csv' }, 'CSV'), ' · ',
-    el('a', { href: '/api/search.jsonl' + qs, download: 'morgue-search.jsonl' }, 'JSON Lines'), ' · follow it: ',
+    el('a', { href: '/api/search.csv' + qs, download: '' }, 'CSV'), ' (',
+    el('a', { href: '/api/search.csv' + (qs ? qs + '&' : '?') + 'bom=1', download: '' }, 'CSV for Excel'), ') · ',
+    el('a', { href: '/api/search.jsonl' + qs, download: '' }, 'JSON Lines'), ' · follow it: ',
     el('a', { href: '/api/search.atom' + qs, type: 'application/atom+xml' }, 'Atom feed'));
 }
 
@@ -544,16 +564,17 @@ async function showArticle(id) {
   showQueryError(null);
   const back = navLink(results, '← Back to the results', { class: 'back' });
   back.addEventListener('click', (e) => {
-    if (history.state && history.state.fromResults && e.button === 0 && !e.metaKey && !e.ctrlKey) {
+    const depth = history.state && (history.state.depth || (history.state.fromResults ? 1 : 0));
+    if (depth && e.button === 0 && !e.metaKey && !e.ctrlKey) {
       e.preventDefault();
       e.stopImmediatePropagation();
-      history.back();
+      history.go(-depth);
     }
   }, { capture: true });
   view.article.replaceChildren(back, el('p', { class: 'loading' }, 'Loading the article…'));
   let res;
   try {
-    res = await getJson('/api/articles/' + encodeURIComponent(id));
+    res = await getJson('/api/articles/' + encodeURIComponent(id) + (p.get('q') ? '?q=' + encodeURIComponent(p.get('q')) : ''));
   } catch (e) {
     if (seq === sequence) failure(view.article, 'The article could not be loaded: the server did not answer (' + e.message + ').');
     if (seq === sequence) view.article.prepend(back);
@@ -561,6 +582,13 @@ async function showArticle(id) {
     return;
   }
   if (seq !== sequence) return;
+  if (res.status === 404) {
+    // trying again would find nothing either
+    view.article.replaceChildren(back, el('div', { class: 'failure', role: 'alert' },
+      el('p', { text: 'There is no article “' + id + '” in this archive: the link may be wrong, or the article was never ingested here.' })));
+    state('ready');
+    return;
+  }
   if (!res.ok) {
     failure(view.article, res.body && res.body.error ? res.body.error.message : 'The article could not be loaded (HTTP ' + res.status + ').');
     view.article.prepend(back);
@@ -577,10 +605,13 @@ async function showArticle(id) {
   if (a.authors && a.authors.length) row('By', ...a.authors.flatMap((n, i) => [i ? ', ' : '', navLink(changed((q) => q.set('author', n), results), n)]));
   if (a.source) row('Source', navLink(changed((q) => q.set('source', a.source), results), a.source));
   if (a.url) row('Original', safeHref(a.url) === null ? a.url : el('a', { href: a.url, rel: 'noopener noreferrer' }, a.url));
-  if (a.copyOf) row('Copy of', navLink(changed((q) => q.set('article', a.copyOf), results), a.copyOf));
-  if (a.copies && a.copies.length) row('Wire copies', ...a.copies.flatMap((c, i) => [i ? ', ' : '', navLink(changed((q) => q.set('article', c), results), c)]));
+  const toArticle = (other, text, attrs = {}) => navLink(changed((q) => q.set('article', other), results), text, attrs);
+  if (a.copyOf) row('Copy of', a.original ? briefLink(a.original, toArticle) : toArticle(a.copyOf, a.copyOf));
+  const copyList = a.copyList || (a.copies || []).map((c) => ({ id: c }));
+  if (copyList.length) row('Wire copies', el('ul', { class: 'copy-list' }, copyList.map((c) => el('li', {}, briefLink(c, toArticle)))));
   const permanent = location.origin + '/?article=' + encodeURIComponent(a.id);
   row('Permanent link', el('a', { href: permanent, class: 'permalink' }, permanent));
+  row('Cite', citation(a, permanent));
   const entities = el('div', { class: 'entities' });
   for (const [d, heading] of DIMS.slice(1, 4)) {
     const names = (a.entities && a.entities[d]) || [];
@@ -593,12 +624,24 @@ async function showArticle(id) {
   const related = (a.related || []).map((r) => el('li', {},
     navLink(changed((q) => q.set('article', r.id), results), r.title || r.id), ' ',
     el('span', { class: 'meta' }, [r.date, r.section, r.source].filter(Boolean).join(' · '))));
+  const fields = {
+    title: el('h2', { id: 'article-title', tabindex: '-1' }, withMentions(a.title || '(untitled)', mentions, 'title', results)),
+    lede: a.lede ? el('p', { class: 'lede' }, withMentions(a.lede, mentions, 'lede', results)) : null,
+    body: el('div', { class: 'body' }, withMentions(a.body || '', mentions, 'body', results)),
+  };
+  const marks = [];
+  if (a.title) marks.push(...markRanges(fields.title, (a.marks || []).filter((m) => m.field === 'title')));
+  if (fields.lede) marks.push(...markRanges(fields.lede, (a.marks || []).filter((m) => m.field === 'lede')));
+  marks.push(...markRanges(fields.body, (a.marks || []).filter((m) => m.field === 'body')));
+  const listed = cache.get(apiQuery(results));
+  const steps = listed && listed.body ? resultSteps(listed.body.hits || [], a.id, toArticle) : null;
   view.article.replaceChildren(...[
     back,
-    el('h2', { id: 'article-title', tabindex: '-1' }, withMentions(a.title || '(untitled)', mentions, 'title', results)),
+    steps || matchStepper(marks) ? el('div', { class: 'reading-tools' }, steps, matchStepper(marks)) : null,
+    fields.title,
     meta,
-    a.lede ? el('p', { class: 'lede' }, withMentions(a.lede, mentions, 'lede', results)) : null,
-    el('div', { class: 'body' }, withMentions(a.body || '', mentions, 'body', results)),
+    fields.lede,
+    fields.body,
     entities.childNodes.length ? el('section', { class: 'article-entities', 'aria-label': 'Named in this article' }, el('h2', {}, 'Named in this article'), entities) : null,
     related.length ? el('section', { class: 'related', 'aria-labelledby': 'related-title' }, el('h2', { id: 'related-title' }, 'Related articles'), el('ul', {}, related)) : null].filter(Boolean));
   window.scrollTo(0, (history.state && history.state.scrollY) || 0);
@@ -640,6 +683,9 @@ const saved = {
   tokenRow: $('token-row'), token: $('token'),
 };
 const TOKEN_KEY = 'morgue.token';
+/** The names of the saved searches as last listed, to ask before a second one takes a name. */
+let savedNames = [];
+savedMenu(document.querySelector('.views'), $('saved'), $('saved-title'));
 
 /** A JSON request with the token, if one was given (kept for this tab only). */
 async function sendJson(method, path, body) {
@@ -675,6 +721,7 @@ async function loadSaved() {
     return;
   }
   if (r.body.tokenRequired) saved.tokenRow.hidden = false;
+  savedNames = r.body.saved.map((s) => s.name);
   saved.list.replaceChildren(...(r.body.saved.length ? r.body.saved.map(savedItem) : [el('li', { class: 'muted', text: 'None yet.' })]));
 }
 
@@ -697,6 +744,7 @@ function savedItem(s) {
   });
   li.append(
     el('a', { href: s.link, class: 'saved-name' }, s.name), ' ',
+    el('span', { class: 'saved-query' }, describeQuery(s.query)), ' · ',
     el('span', { class: 'saved-counts' }, counts, ' · ', el('strong', { class: 'saved-new' }, s.newSince ? newToggle(li, s, fresh) : fresh)), ' ',
     el('a', { href: s.link + '.atom', type: 'application/atom+xml', class: 'saved-feed' }, 'feed'), ' ',
     el('button', { type: 'button', class: 'saved-rename', onclick: () => renameForm(li, s) }, 'Rename'), ' ', del);
@@ -772,6 +820,19 @@ function renameForm(li, s) {
 
 saved.form.addEventListener('submit', async (e) => {
   e.preventDefault();
+  const name = saved.name.value.trim();
+  const same = savedNames.find((n) => n.toLowerCase() === name.toLowerCase());
+  if (same !== undefined && saved.form.dataset.confirmed !== name) {
+    // ask first: a second search under a name already used is easily a mistake
+    saved.result.replaceChildren(el('span', { class: 'save-ask', role: 'alert' },
+      'A saved search is already named “' + same + '”. ',
+      el('button', { type: 'button', class: 'save-anyway', onclick: () => {
+        saved.form.dataset.confirmed = name;
+        saved.form.requestSubmit();
+      } }, 'Save another under this name'), ' or choose another name.'));
+    return;
+  }
+  delete saved.form.dataset.confirmed;
   const q = new URLSearchParams(apiQuery(params()));
   q.delete('page');
   let r;
@@ -922,6 +983,8 @@ names.token.addEventListener('change', () => {
   saved.token.value = names.token.value;
   saved.token.dispatchEvent(new Event('change'));
 });
+
+phoneFilters(view.facets, view.chips);
 
 window.addEventListener('popstate', render);
 history.scrollRestoration = 'manual';

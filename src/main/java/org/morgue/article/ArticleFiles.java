@@ -45,10 +45,16 @@ public final class ArticleFiles {
   }
 
   private int skipped;
+  private final List<String> skippedNames = new ArrayList<>();
 
   /** How many files of other types were passed over in walked directories. */
   public int skipped() {
     return skipped;
+  }
+
+  /** The names of the first three files passed over (to say what was skipped). */
+  public List<String> skippedNames() {
+    return List.copyOf(skippedNames);
   }
 
   /**
@@ -120,6 +126,9 @@ public final class ArticleFiles {
             sink.accept(reject(Location.file(entry), Reason.NOT_A_FILE, notAFile));
           } else if (formatOf(entry) == null) {
             skipped++;
+            if (skippedNames.size() < 3) {
+              skippedNames.add(input.relativize(entry).toString());
+            }
           } else {
             readFile(entry, sink);
           }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
     name = "convert",
     mixinStandardHelpOptions = true,
     description =
-        "Writes the articles of any readable file in the house format, one .txt file each.")
+        "Writes the articles of any readable file in the house format, one file each (named after"
+            + " the article's id, with the extension txt).")
 public final class ConvertCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to read.")
   List<Path> paths;

@@ -44,11 +44,11 @@ import picocli.CommandLine.Parameters;
       EntitiesCommand.Report.class,
       EntitiesCommand.BoilerplateLines.class
     },
-    description = {
-      "Prints the people, organisations and places a plain text names: one JSON object a line per mention,",
-      "with type (person, org or place), surface text, canonical name, field (text), start and end offsets",
-      "and origin (model or rule), as the API's article view gives them."
-    })
+    description =
+        "Prints the people, organisations and places a plain text names, one JSON object a line for"
+            + " each mention: its type (person, org or place), surface text, canonical name, field"
+            + " (text), start and end offsets and origin (model or rule), as the API's article view"
+            + " gives them.")
 public final class EntitiesCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..1",
@@ -64,7 +64,10 @@ public final class EntitiesCommand implements Callable<Integer> {
   @Option(
       names = "--authority",
       paramLabel = "FILE",
-      description = "An authority file to apply (see the format in AuthorityFile).")
+      description =
+          "An authority file to apply: one rule a line, such as 'Nikol Pashinian => Nikol"
+              + " Pashinyan', 'block Tuesday' or 'type Hamas => ORGANIZATION' (the format is in"
+              + " the README).")
   Path authority;
 
   @Override
@@ -103,11 +106,10 @@ public final class EntitiesCommand implements Callable<Integer> {
   @Command(
       name = "apply",
       mixinStandardHelpOptions = true,
-      description = {
-        "Applies the archive's authority file (authority.txt beside the index) and the shipped name tables",
-        "to every article's stored mentions, without running the extractor again, and rewrites the",
-        "articles whose people, organisations or places change."
-      })
+      description =
+          "Applies the archive's authority file (authority.txt beside the index) and the shipped"
+              + " name tables to every article's stored mentions, without running the extractor"
+              + " again, and rewrites the articles whose people, organisations or places change.")
   static final class Apply implements Callable<Integer> {
     @picocli.CommandLine.Mixin IndexOption index = new IndexOption();
 
@@ -150,12 +152,11 @@ public final class EntitiesCommand implements Callable<Integer> {
   @Command(
       name = "report",
       mixinStandardHelpOptions = true,
-      description = {
-        "Lists, from the archive's person, org and place counts, suspected splits (a value whose words",
-        "are part of a longer value of the same type) and suspected junk (title words, repeated words,",
-        "names run together, a name filed under two types), each with the authority-file rule that",
-        "fixes it, ready to paste into authority.txt."
-      })
+      description =
+          "Lists, from the archive's person, org and place counts, suspected splits (a value whose"
+              + " words are part of a longer value of the same type) and suspected junk (title"
+              + " words, repeated words, names run together, a name filed under two types), each"
+              + " with the authority-file rule that fixes it, ready to paste into authority.txt.")
   static final class Report implements Callable<Integer> {
     @picocli.CommandLine.Mixin IndexOption index = new IndexOption();
 
@@ -229,11 +230,11 @@ public final class EntitiesCommand implements Callable<Integer> {
   @Command(
       name = "boilerplate",
       mixinStandardHelpOptions = true,
-      description = {
-        "Lists the lines that at least five articles of one source share (footers, attribution lines,",
-        "credits): they are left out of entity extraction. Correct it in boilerplate.txt beside the",
-        "index ('keep: LINE' or 'drop: LINE'), then run entities apply."
-      })
+      description =
+          "Lists the lines that at least five articles of one source share (footers, attribution"
+              + " lines, credits): they are left out of entity extraction. Correct the list in"
+              + " boilerplate.txt beside the index ('keep: LINE' or 'drop: LINE'), then run"
+              + " 'morgue entities apply'.")
   static final class BoilerplateLines implements Callable<Integer> {
     @picocli.CommandLine.Mixin IndexOption index = new IndexOption();
 

@@ -84,8 +84,45 @@ public final class IngestCommand implements Callable<Integer> {
             .withThreads(threads)
             .withCommitInterval(Duration.ofMillis((long) (commitEvery * 1000)))
             .withEntities(noEntities ? null : index.entityFinder(!noDemonyms));
+    List<String> unreadable = nothingToRead(paths);
+    if (!unreadable.isEmpty()) {
+      for (String why : unreadable) {
+        System.err.println("morgue: " + why);
+      }
+      System.err.println(
+          "morgue: nothing to read, so nothing was ingested"
+              + (index.layout().hasIndex() ? "" : " and no archive was created"));
+      return 1;
+    }
     IngestReport report = run(index, paths, options, quiet, rejects, System.out, System.err);
-    return report == null ? 1 : 0;
+    if (report.read() == 0 && report.rejected() > 0) {
+      System.err.println("morgue: no article could be read; see the problems above");
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * Why none of the inputs can give an article, one sentence an input; empty when one can: a file
+   * that exists and is of a type Morgue reads, or a folder that holds one (not hidden).
+   */
+  static List<String> nothingToRead(List<Path> paths) {
+    List<String> why = new java.util.ArrayList<>();
+    for (Path p : paths) {
+      if (java.nio.file.Files.isDirectory(p)) {
+        if (!ArticleFiles.list(List.of(p)).isEmpty()) {
+          return List.of();
+        }
+        why.add(p + ": the folder holds no .txt, .jsonl or .ndjson file (optionally .gz)");
+      } else if (!java.nio.file.Files.exists(p)) {
+        why.add(p + ": no such file or folder");
+      } else if (ArticleFiles.formatOf(p) == null) {
+        why.add(p + ": not a .txt, .jsonl or .ndjson file (optionally .gz)");
+      } else {
+        return List.of();
+      }
+    }
+    return why;
   }
 
   /** Runs an ingest and prints its summary; shared with {@code demo}. */
@@ -174,16 +211,48 @@ public final class IngestCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The rate of the last {@value #WINDOW_SECONDS} seconds (or since the start, before that much
+   * time has passed): a first estimate of the time left is not dragged by the start's slow seconds
+   * (the model loading, the first commit), and later ones follow the rate as it changes.
+   */
+  static final class RecentRate {
+    static final int WINDOW_SECONDS = 10;
+    private final java.util.ArrayDeque<long[]> samples = new java.util.ArrayDeque<>();
+
+    /** Records that {@code read} articles were done at {@code nanos}. */
+    void add(long nanos, long read) {
+      samples.addLast(new long[] {nanos, read});
+      while (samples.size() > 2
+          && nanos - samples.peekFirst()[0] > WINDOW_SECONDS * 1_000_000_000L) {
+        samples.removeFirst();
+      }
+    }
+
+    /** Articles a second over the window; 0 before two samples. */
+    double perSecond() {
+      if (samples.size() < 2) {
+        return 0;
+      }
+      long[] first = samples.peekFirst();
+      long[] last = samples.peekLast();
+      double secs = (last[0] - first[0]) / 1e9;
+      return secs <= 0 ? 0 : (last[1] - first[1]) / secs;
+    }
+  }
+
   /** A progress line on the terminal: done of total, articles/s, time left. */
   static final class ProgressLine implements Ingester.Progress, AutoCloseable {
     private final PrintStream err;
     private final long start = System.nanoTime();
+    private final RecentRate recent = new RecentRate();
     private volatile long total = -1;
     private long lastPrint;
     private boolean printed;
 
     ProgressLine(PrintStream err, List<Path> paths) {
       this.err = err;
+      recent.add(start, 0);
       Thread counter = new Thread(() -> total = ArticleFiles.countArticles(paths), "morgue-count");
       counter.setDaemon(true);
       counter.start();
@@ -196,8 +265,8 @@ public final class IngestCommand implements Callable<Integer> {
         return;
       }
       lastPrint = now;
-      double secs = (now - start) / 1e9;
-      double rate = read / Math.max(secs, 1e-3);
+      recent.add(now, read);
+      double rate = recent.perSecond();
       long t = total;
       String of = t > 0 ? String.format(Locale.ROOT, " of %,d", t) : "";
       String left = t > 0 && rate > 0 ? ", " + clock((long) ((t - read) / rate)) + " left" : "";

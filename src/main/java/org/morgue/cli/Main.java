@@ -10,6 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Morgue 0.1.0",
     description = "A searchable news archive: ingest article files, then search them.",
+    footer = {
+      "",
+      "The launcher also runs:",
+      "  test      Runs every test ('test --fast': the unit tests only).",
+      "  build     Builds Morgue (the other commands build it when its sources changed).",
+      "  dev       The developer tools ('dev --help' lists them)."
+    },
     subcommands = {
       DemoCommand.class,
       IngestCommand.class,

@@ -78,6 +78,39 @@ public final class ServeCommand implements Callable<Integer> {
                 + " default: the MORGUE_TOKEN environment variable, else none (anyone may change them).")
     String token;
 
+    @Option(
+        names = "--verbose",
+        description =
+            "Print every request here too (they are always written to logs/requests.log in the"
+                + " archive).")
+    boolean verbose;
+
+    /**
+     * Fails with a sentence when the port is not free on the host, before anything is loaded or
+     * indexed (port 0, any free port, always is).
+     */
+    void requireFreePort() throws IOException {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("--port takes 0 to 65535, not " + port);
+      }
+      if (port == 0) {
+        return;
+      }
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new java.net.InetSocketAddress(host, port));
+      } catch (java.net.BindException e) {
+        throw new IOException(
+            "port "
+                + port
+                + " on "
+                + host
+                + " is in use (is Morgue already serving? Ctrl-C stops it); stop what uses it, or"
+                + " choose another with --port N (--port 0: any free port)",
+            e);
+      }
+    }
+
     /** The token: {@code --token}, else {@code MORGUE_TOKEN}, else {@code null}. */
     String token() {
       String t = token != null ? token : System.getenv("MORGUE_TOKEN");
@@ -107,11 +140,13 @@ public final class ServeCommand implements Callable<Integer> {
   static final class Serving implements AutoCloseable {
     final ArchiveSearcher searcher;
     final MorgueServer server;
+    private final RequestLogFile requests;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Serving(ArchiveSearcher searcher, MorgueServer server) {
+    private Serving(ArchiveSearcher searcher, MorgueServer server, RequestLogFile requests) {
       this.searcher = searcher;
       this.server = server;
+      this.requests = requests;
     }
 
     /** Waits for Ctrl-C (or any other end of the JVM), then returns to be closed. */
@@ -128,6 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
       try {
         server.close();
         searcher.close();
+        requests.close();
       } catch (IOException | RuntimeException e) {
         System.err.println("morgue: stopping: " + e.getMessage());
       } finally {
@@ -143,9 +179,7 @@ public final class ServeCommand implements Callable<Integer> {
   static Serving start(
       IndexLayout layout, Listen listen, Duration timeLimit, Duration refresh, PrintStream out)
       throws IOException {
-    if (listen.port < 0 || listen.port > 65_535) {
-      throw new IllegalArgumentException("--port takes 0 to 65535, not " + listen.port);
-    }
+    listen.requireFreePort();
     ArchiveSearcher searcher = ArchiveSearcher.open(layout);
     try {
       searcher.setTimeLimit(timeLimit);
@@ -162,10 +196,19 @@ public final class ServeCommand implements Callable<Integer> {
       for (Path leftover : leftovers) {
         out.println("  removed " + leftover + ", left by a crash");
       }
-      MorgueServer server =
-          new MorgueServer(searcher, web, store, token)
-              .allowHosts(listen.allowedHosts)
-              .start(listen.host, listen.port);
+      Path logFile = layout.root().resolve("logs").resolve("requests.log");
+      RequestLogFile requests = new RequestLogFile(logFile, listen.verbose ? System.err : null);
+      MorgueServer server;
+      try {
+        server =
+            new MorgueServer(searcher, web, store, token)
+                .allowHosts(listen.allowedHosts)
+                .requestLog(requests)
+                .start(listen.host, listen.port);
+      } catch (RuntimeException e) {
+        requests.close();
+        throw e;
+      }
       String host = listen.host.contains(":") ? "[" + listen.host + "]" : listen.host;
       String url =
           "http://"
@@ -184,9 +227,13 @@ public final class ServeCommand implements Callable<Integer> {
               + (token == null
                   ? " (anyone who reaches the server may change them; --token limits that)"
                   : " (changes need the token)"));
+      out.println(
+          "  Requests are logged to "
+              + logFile
+              + (listen.verbose ? " and here" : " (--verbose: here too)"));
       out.println("  Ctrl-C stops.");
       out.flush();
-      return new Serving(searcher, server);
+      return new Serving(searcher, server, requests);
     } catch (RuntimeException e) {
       searcher.close();
       throw e;

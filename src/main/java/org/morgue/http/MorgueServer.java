@@ -114,6 +114,18 @@ public final class MorgueServer implements AutoCloseable {
   private final byte[] token;
   private final Javalin app;
 
+  /** Where the server writes one line a request. */
+  @FunctionalInterface
+  public interface RequestLog {
+    /**
+     * One request: {@code 2026-11-25T10:00:00.123Z GET /api/search?q=x 200 12.3 ms}, with a note
+     * after it when there is one ({@code (the client disconnected)}).
+     */
+    void log(String line);
+  }
+
+  private volatile RequestLog requestLog = line -> LOG.debug("{}", line);
+
   /** The longest body of a saved-search request. */
   static final int MAX_BODY_BYTES = 32 * 1024;
 
@@ -157,7 +169,7 @@ public final class MorgueServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.jsonMapper(new JavalinJackson(JSON, false));
-              config.requestLogger.http(MorgueServer::log);
+              config.requestLogger.http(this::log);
               config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
               if (webDir != null && Files.isDirectory(webDir)) {
                 config.staticFiles.add(
@@ -242,6 +254,15 @@ public final class MorgueServer implements AutoCloseable {
                     new ApiError(500, "Morgue failed to answer: " + e).send(ctx);
                   });
             });
+  }
+
+  /**
+   * Sends the request lines to {@code log} (by default they go to this class's logger at debug,
+   * which shows nothing).
+   */
+  public MorgueServer requestLog(RequestLog log) {
+    this.requestLog = java.util.Objects.requireNonNull(log);
+    return this;
   }
 
   /**
@@ -456,19 +477,46 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private void csv(Context ctx) throws IOException {
-    SearchParameters.Parsed p = parse(ctx, Set.of());
-    csv(ctx, p.request(), "morgue-search.csv", p.warnings());
+    SearchParameters.Parsed p = parse(ctx, CSV_PARAMETERS);
+    String query = SearchParameters.toQueryString(p.request());
+    csv(
+        ctx,
+        p.request(),
+        "/" + (query.isEmpty() ? "" : "?" + query),
+        name(p.request().q()),
+        p.warnings());
   }
 
+  /** The export's own parameters beside the search's: its columns and the byte-order mark. */
+  static final Set<String> CSV_PARAMETERS = Set.of("fields", "bom");
+
   /**
-   * Streams every article {@code request} matches as CSV, as the download {@code fileName} with the
-   * request's {@code warnings}; a bad request is refused before anything is sent.
+   * Streams every article {@code request} matches as CSV, as the download {@code
+   * morgue-NAME-TIME.csv} with the request's {@code warnings}; a bad request is refused before
+   * anything is sent. The search's permanent link ({@code page}, a path) and the time of the export
+   * travel in the headers {@code Morgue-Search} and {@code Morgue-Exported}, and the time in the
+   * file's name: a CSV file has no portable place for them inside.
    */
-  private void csv(Context ctx, SearchRequest request, String fileName, List<String> warnings)
+  private void csv(
+      Context ctx, SearchRequest request, String page, String name, List<String> warnings)
       throws IOException {
     searcher.validate(request);
+    Map<String, List<String>> own = SearchParameters.decode(ctx.queryString());
+    List<String> columns = CsvExport.columns(first(own, "fields"));
+    boolean bom = flag(first(own, "bom"), "bom");
+    java.time.Instant now = java.time.Instant.now();
+    String time =
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'", java.util.Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(now);
     ctx.contentType("text/csv; charset=utf-8; header=present");
-    ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    ctx.header(
+        "Content-Disposition", "attachment; filename=\"morgue-" + name + "-" + time + ".csv\"");
+    ctx.header("Morgue-Search", ascii(ctx.scheme() + "://" + ctx.host() + page));
+    ctx.header(
+        "Morgue-Exported",
+        java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+            now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     warnings(ctx, warnings);
     stream(
         ctx,
@@ -476,10 +524,45 @@ public final class MorgueServer implements AutoCloseable {
           Writer out =
               new BufferedWriter(
                   new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-          try (CsvExport csv = new CsvExport(out)) {
-            searcher.export(request, csv);
+          try (CsvExport csv = new CsvExport(out, columns, bom)) {
+            if (csv.needsSnippets()) {
+              searcher.exportWithSnippets(request, csv::accept);
+            } else {
+              searcher.export(request, csv);
+            }
           }
         });
+  }
+
+  /** The first value of a parameter, or {@code null}. */
+  private static String first(Map<String, List<String>> params, String name) {
+    List<String> values = params.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** A yes-or-no parameter: {@code 1}, {@code true}; {@code 0}, {@code false}; blank is no. */
+  private static boolean flag(String raw, String name) {
+    if (raw == null || raw.isBlank()) {
+      return false;
+    }
+    return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "1", "true", "yes" -> true;
+      case "0", "false", "no" -> false;
+      default -> throw new InvalidRequestException(name, name + " takes 1 or 0, not " + raw);
+    };
+  }
+
+  /** A file name's part for a query: its words in {@code [a-z0-9]}, joined by {@code -}. */
+  static String name(String q) {
+    String words =
+        java.text.Normalizer.normalize(q == null ? "" : q, java.text.Normalizer.Form.NFKD)
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
+    if (words.length() > 40) {
+      words = words.substring(0, 40).replaceAll("-+$", "");
+    }
+    return words.isEmpty() ? "search" : words;
   }
 
   private void jsonLines(Context ctx) throws IOException {
@@ -520,6 +603,10 @@ public final class MorgueServer implements AutoCloseable {
         ctx.res().resetBuffer();
         throw e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
       }
+      if (clientGone(e)) { // nothing to tell a client that left, and no abort to trip on
+        ctx.attribute(NOTE, "the client disconnected");
+        return;
+      }
       LOG.warn("export of {} aborted: {}", ctx.path(), e.toString());
       ServletContextResponse.getServletContextResponse(ctx.res())
           .getServletApiResponse()
@@ -528,25 +615,43 @@ public final class MorgueServer implements AutoCloseable {
     }
   }
 
+  /** Whether writing failed because the client closed the connection (it went away). */
+  static boolean clientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.io.EofException
+          || t instanceof java.nio.channels.ClosedChannelException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void atom(Context ctx) throws IOException, XMLStreamException {
     SearchParameters.Parsed p = parse(ctx, Set.of());
     String query = SearchParameters.toQueryString(p.request());
-    atom(ctx, p.request(), "/api/search.atom" + (query.isEmpty() ? "" : "?" + query));
+    atom(ctx, p.request(), "/api/search.atom" + (query.isEmpty() ? "" : "?" + query), null);
   }
 
-  /** The Atom feed of {@code request}, whose own address is {@code self} (a path). */
-  private void atom(Context ctx, SearchRequest request, String self)
+  /**
+   * The Atom feed of {@code request}, whose own address is {@code self} (a path), under {@code
+   * title} (or, if {@code null}, a description of the search).
+   */
+  private void atom(Context ctx, SearchRequest request, String self, String title)
       throws IOException, XMLStreamException {
     SearchResult r = searcher.search(AtomFeed.feedRequest(request), false);
+    if (AtomFeed.needsSnippets(r)) { // an entry without a lede is summarised by its snippet
+      r = searcher.search(AtomFeed.feedRequest(request), true);
+    }
     String base = ctx.scheme() + "://" + ctx.host();
     String query = SearchParameters.toQueryString(request);
     AtomFeed.Links links =
         new AtomFeed.Links(
             base + self,
             base + "/" + (query.isEmpty() ? "" : "?" + query),
-            base + "/api/articles/");
+            base + "/api/articles/",
+            base + "/?article=");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    AtomFeed.write(r, links, searcher.version().lastIngest(), out);
+    AtomFeed.write(r, links, title, searcher.version().lastIngest(), out);
     ctx.contentType("application/atom+xml; charset=utf-8").result(out.toByteArray());
   }
 
@@ -662,16 +767,53 @@ public final class MorgueServer implements AutoCloseable {
         name.endsWith(".atom") || name.endsWith(".csv")
             ? name.substring(0, name.lastIndexOf('.'))
             : name;
-    SavedSearchService.Loaded s = saved.load(slug);
+    SavedSearchService.Loaded s;
+    try {
+      s = saved.load(slug);
+    } catch (NotFoundException e) {
+      String accept = ctx.header("Accept");
+      if (name.equals(slug) && accept != null && accept.contains("text/html")) {
+        notFoundPage(ctx, slug); // a person following a link: a page, not JSON
+        return;
+      }
+      throw e;
+    }
     SearchRequest request = s.request();
     if (name.endsWith(".atom")) {
-      atom(ctx, request, "/s/" + slug + ".atom");
+      atom(ctx, request, "/s/" + slug + ".atom", s.saved().name());
     } else if (name.endsWith(".csv")) {
-      csv(ctx, request, "morgue-" + slug + ".csv", List.of());
+      csv(ctx, request, "/s/" + slug, slug, List.of());
     } else {
       ctx.header("Cache-Control", "no-cache");
       ctx.redirect(SavedJson.url(s.saved()), HttpStatus.FOUND);
     }
+  }
+
+  /** The page a browser gets for an unknown saved search: a 404 that says so, with a way on. */
+  private static void notFoundPage(Context ctx, String slug) {
+    String shown = html(slug);
+    ctx.status(404)
+        .contentType("text/html; charset=utf-8")
+        .result(
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>No saved search: Morgue</title><link rel=\"stylesheet\" href=\"/style.css\">"
+                + "</head><body><main class=\"not-found\"><h1>No saved search “"
+                + shown
+                + "”</h1><p>This archive has no saved search at /s/"
+                + shown
+                + ": it may have been deleted, or the link was mistyped.</p>"
+                + "<p><a href=\"/\">Search the archive</a>; its saved searches are listed there,"
+                + " under “Saved searches”.</p></main></body></html>\n");
+  }
+
+  /** Text escaped for HTML. */
+  private static String html(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
   // --- names -----------------------------------------------------------------------------------
@@ -746,8 +888,25 @@ public final class MorgueServer implements AutoCloseable {
     return v.asText();
   }
 
+  /**
+   * {@code /api/articles/{id}[?q=QUERY]}: the article view, with its copies and the article it
+   * copies listed by title, date and source ({@code copyList}, {@code original}) and, with {@code
+   * q}, where the query matches in it ({@code marks}).
+   */
   private void article(Context ctx) throws IOException {
-    ctx.json(SearchJson.article(searcher.article(ctx.pathParam("id"))));
+    String id = ctx.pathParam("id");
+    org.morgue.search.ArticleView view = searcher.article(id);
+    String copyOf = view.article().copyOf();
+    List<org.morgue.search.ArticleView.Related> original =
+        copyOf == null ? List.of() : searcher.briefs(List.of(copyOf));
+    String q = parse(ctx, Set.of()).request().q(); // the search's own checks: length, decoding
+    Map<String, Object> out =
+        SearchJson.article(
+            view,
+            searcher.briefs(view.copies()),
+            original.isEmpty() ? null : original.get(0),
+            q.isBlank() ? null : searcher.marks(q, id));
+    ctx.json(out);
   }
 
   private void facets(Context ctx) throws IOException {
@@ -913,15 +1072,24 @@ public final class MorgueServer implements AutoCloseable {
     }
   }
 
-  private static void log(Context ctx, Float ms) {
+  /** A request's note for its log line (a request attribute). */
+  private static final String NOTE = "morgue.requestNote";
+
+  private void log(Context ctx, Float ms) {
     String query = ctx.queryString();
-    LOG.info(
-        "{} {}{} {} {} ms",
-        ctx.method(),
-        ctx.path(),
-        query == null ? "" : "?" + query,
-        ctx.statusCode(),
-        String.format(java.util.Locale.ROOT, "%.1f", ms));
+    Object note = ctx.attribute(NOTE);
+    requestLog.log(
+        java.time.Instant.now()
+            + " "
+            + ctx.method()
+            + " "
+            + (ctx.path() + (query == null ? "" : "?" + query)).replaceAll("\\p{Cntrl}", "?")
+            + " "
+            + ctx.statusCode()
+            + " "
+            + String.format(java.util.Locale.ROOT, "%.1f", ms)
+            + " ms"
+            + (note == null ? "" : " (" + note + ")"));
   }
 
   /** A header value: printable ASCII only. */

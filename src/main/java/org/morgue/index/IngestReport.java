@@ -33,6 +33,7 @@ public final class IngestReport {
   private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
   private Duration elapsed = Duration.ZERO;
   private int skippedFiles;
+  private List<String> skippedNames = List.of();
   private long docsInIndex;
 
   IngestReport() {
@@ -48,7 +49,8 @@ public final class IngestReport {
     }
   }
 
-  void finish(Duration elapsed, int skippedFiles, long docsInIndex) {
+  void finish(Duration elapsed, int skippedFiles, List<String> skippedNames, long docsInIndex) {
+    this.skippedNames = List.copyOf(skippedNames);
     this.elapsed = elapsed;
     this.skippedFiles = skippedFiles;
     this.docsInIndex = docsInIndex;
@@ -162,6 +164,10 @@ public final class IngestReport {
     }
     if (skippedFiles > 0) {
       row(b, "other files skipped", skippedFiles);
+      b.append("  (not .txt, .jsonl or .ndjson: ")
+          .append(String.join(", ", skippedNames))
+          .append(skippedFiles > skippedNames.size() ? ", ...)" : ")")
+          .append('\n');
     }
     row(b, "in the index", docsInIndex);
     double secs = elapsed.toMillis() / 1000.0;

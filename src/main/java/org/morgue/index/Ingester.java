@@ -213,7 +213,7 @@ public final class Ingester implements AutoCloseable {
                 report.read.incrementAndGet();
                 Task decided;
                 try {
-                  decided = decide(p, snapshot, runIds, runFingerprints, report);
+                  decided = decide(p, inputs, snapshot, runIds, runFingerprints, report);
                 } catch (RuntimeException e) {
                   // one article's failure is that article's: reported, and reading goes on
                   report.problem(p.where(), Reason.UNINDEXABLE, describe(e));
@@ -278,7 +278,10 @@ public final class Ingester implements AutoCloseable {
     }
     commitListener.committed(committedDocs());
     report.finish(
-        Duration.between(start, Instant.now()), files.skipped(), writer.getDocStats().numDocs);
+        Duration.between(start, Instant.now()),
+        files.skipped(),
+        files.skippedNames(),
+        writer.getDocStats().numDocs);
     return report;
   }
 
@@ -314,6 +317,7 @@ public final class Ingester implements AutoCloseable {
    */
   private Task decide(
       ReadEvent.Parsed p,
+      List<Path> inputs,
       DirectoryReader snapshot,
       Map<String, Location> runIds,
       Map<String, String> runFingerprints,
@@ -325,7 +329,7 @@ public final class Ingester implements AutoCloseable {
           p.where(), Reason.DUPLICATE_ID, "id '" + a.id() + "' already read at " + first);
       return null;
     }
-    String origin = p.where().toString();
+    String origin = origin(p.where(), inputs);
     try {
       Existing existing = lookup(snapshot, a.id());
       // The content hash is needed here only to compare with an article already indexed; a new
@@ -460,6 +464,24 @@ public final class Ingester implements AutoCloseable {
       namesNow = now;
     }
     return now;
+  }
+
+  /**
+   * Where an article was read, as the archive keeps it: the file's path relative to the folder that
+   * was ingested ({@code wikinews/2020-03-01_x.txt}), or the file's name when a file was ingested,
+   * with the line of a JSON Lines record ({@code feed.jsonl:12}). A reader of the archive is told
+   * where in the ingested material an article came from, never the server's own folders.
+   */
+  static String origin(Location where, List<Path> inputs) {
+    Path file = where.file();
+    String shown = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    for (Path input : inputs) {
+      if (!input.equals(file) && file.startsWith(input)) {
+        shown = input.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        break;
+      }
+    }
+    return where.line() > 0 ? shown + ":" + where.line() : shown;
   }
 
   /**

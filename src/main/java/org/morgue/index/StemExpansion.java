@@ -86,6 +86,26 @@ public final class StemExpansion {
   }
 
   /**
+   * A key shared by a word and its forms, to count them as one word: the stem for a stemmer that
+   * cuts words to one, and for {@link Stemmer#INFLECTIONS} (where a word is its own stem) the first
+   * of its bases ({@code ended} and {@code ending} both give {@code end}); {@code null} for a stop
+   * word.
+   */
+  public static String familyOf(String word) {
+    String stem = stemOf(word);
+    if (stem == null || Stemmer.DEFAULT != Stemmer.INFLECTIONS) {
+      return stem;
+    }
+    String first = stem;
+    for (String b : Inflections.bases(stem)) {
+      if (b.compareTo(first) < 0) {
+        first = b;
+      }
+    }
+    return first;
+  }
+
+  /**
    * The words of {@code field} whose stem is {@code stem}, in term order; empty when there are
    * none.
    *

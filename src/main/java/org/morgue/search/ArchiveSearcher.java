@@ -1022,6 +1022,74 @@ public final class ArchiveSearcher implements AutoCloseable {
     return onCurrentState(state -> Articles.view(newSearcher(state), id));
   }
 
+  /**
+   * Where the words, phrases and operators of the query {@code q} match in the article {@code id}:
+   * offsets into its stored title, lede and body, as the concordance finds them (the query's
+   * filters do not matter here). None for a blank query.
+   *
+   * @throws NotFoundException naming {@code id} when no article has it
+   * @throws InvalidRequestException when the query does not parse
+   */
+  public List<Concordance.Span> marks(String q, String id) throws IOException {
+    if (q == null || q.isBlank()) {
+      return List.of();
+    }
+    return onCurrentState(
+        state -> {
+          SearchRun run = prepare(state, SearchRequest.of(q));
+          IndexSearcher s = run.searcher();
+          org.apache.lucene.search.TopDocs found =
+              s.search(
+                  new org.apache.lucene.search.TermQuery(
+                      new org.apache.lucene.index.Term(Fields.ID, id)),
+                  1);
+          if (found.scoreDocs.length == 0) {
+            throw new NotFoundException("id", "no article with id '" + id + "'");
+          }
+          int doc = found.scoreDocs[0].doc;
+          org.apache.lucene.search.Weight weight =
+              s.createWeight(
+                  s.rewrite(run.base()), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+          return Concordance.spans(
+              weight,
+              s.getIndexReader().leaves(),
+              doc,
+              StoredArticle.of(s.storedFields().document(doc)));
+        });
+  }
+
+  /**
+   * The articles with these ids, in their order, each as a related article (id, date, section,
+   * title, lede, source); an id no article has is left out. For listing wire copies by title.
+   */
+  public List<ArticleView.Related> briefs(List<String> ids) throws IOException {
+    return onCurrentState(
+        state -> {
+          IndexSearcher s = newSearcher(state);
+          List<ArticleView.Related> out = new ArrayList<>();
+          for (String id : ids) {
+            org.apache.lucene.search.TopDocs found =
+                s.search(
+                    new org.apache.lucene.search.TermQuery(
+                        new org.apache.lucene.index.Term(Fields.ID, id)),
+                    1);
+            if (found.scoreDocs.length > 0) {
+              org.apache.lucene.document.Document d =
+                  s.storedFields().document(found.scoreDocs[0].doc, StoredArticle.LISTED_FIELDS);
+              out.add(
+                  new ArticleView.Related(
+                      id,
+                      org.morgue.index.StoredArticles.date(d),
+                      d.get(Fields.SECTION),
+                      d.get(Fields.TITLE),
+                      d.get(Fields.LEDE),
+                      d.get(Fields.SOURCE)));
+            }
+          }
+          return List.copyOf(out);
+        });
+  }
+
   // --- exports --------------------------------------------------------------------------------
 
   /**
@@ -1038,6 +1106,31 @@ public final class ArchiveSearcher implements AutoCloseable {
         request,
         sort(request.sort()),
         (stored, doc) -> sink.accept(StoredArticle.of(stored.document(doc))));
+  }
+
+  /** An article and its snippet, as {@link #exportWithSnippets} gives them. */
+  public interface SnippetSink {
+    /**
+     * @param article the whole article
+     * @param snippet its best passage for the query (HTML: escaped text, the query's words in
+     *     {@code <mark>}), as a hit's
+     */
+    void accept(StoredArticle article, String snippet);
+  }
+
+  /**
+   * As {@link #export}, with each article's snippet, marked as a search's hits are (costlier: the
+   * highlighter reads each article).
+   */
+  public long exportWithSnippets(SearchRequest request, SnippetSink sink) throws IOException {
+    return eachDoc(
+        request,
+        sort(request.sort()),
+        run ->
+            (stored, doc) -> {
+              Snippets.Marked[] marked = Snippets.mark(run.searcher(), run.base(), new int[] {doc});
+              sink.accept(StoredArticle.of(stored.document(doc)), marked[0].snippet());
+            });
   }
 
   /** What {@link #eachDoc} gives for one matching document. */

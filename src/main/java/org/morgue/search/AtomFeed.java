@@ -43,9 +43,21 @@ public final class AtomFeed {
    *
    * @param self the feed's own URL
    * @param page the search page of the same search (the feed's {@code alternate})
-   * @param articlePrefix an article's URL is this followed by its URL-encoded id
+   * @param articlePrefix an article's API URL is this followed by its URL-encoded id
+   * @param articlePagePrefix an article's page is this followed by its URL-encoded id (an entry's
+   *     {@code alternate}, {@code http://host/?article=}), or {@code null} for none
    */
-  public record Links(String self, String page, String articlePrefix) {}
+  public record Links(String self, String page, String articlePrefix, String articlePagePrefix) {
+    /** Links without article pages. */
+    public Links(String self, String page, String articlePrefix) {
+      this(self, page, articlePrefix, null);
+    }
+  }
+
+  /** Whether a feed needs the hits' snippets: some hit has no lede to summarise it. */
+  public static boolean needsSnippets(SearchResult result) {
+    return result.hits().stream().anyMatch(h -> h.lede() == null || h.lede().isBlank());
+  }
 
   /** The search a feed of {@code request} runs: the newest {@value #ENTRIES} stories. */
   public static SearchRequest feedRequest(SearchRequest request) {
@@ -87,13 +99,30 @@ public final class AtomFeed {
    */
   public static void write(SearchResult result, Links links, Instant lastIngest, OutputStream out)
       throws XMLStreamException {
+    write(result, links, null, lastIngest, out);
+  }
+
+  /**
+   * Writes the feed of a search under a title of its own (a saved search's name), or under {@code
+   * Morgue: } and a description of the search when {@code title} is {@code null}.
+   *
+   * <p>Each entry has a {@code summary}: the article's lede, else its snippet as plain text (when
+   * the result was run with marks), else none; its {@code alternate} links are the article's page
+   * (text/html, first, which feed readers open) and its JSON.
+   */
+  public static void write(
+      SearchResult result, Links links, String title, Instant lastIngest, OutputStream out)
+      throws XMLStreamException {
     String updated = updated(result, lastIngest);
     XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
     xml.writeStartDocument("UTF-8", "1.0");
     xml.writeStartElement("feed");
     xml.writeDefaultNamespace(ATOM);
     text(xml, "id", feedId(result.request()));
-    text(xml, "title", "Morgue: " + describe(result.request()));
+    text(
+        xml,
+        "title",
+        title == null || title.isBlank() ? "Morgue: " + describe(result.request()) : title);
     text(xml, "updated", updated);
     link(xml, "self", "application/atom+xml", links.self());
     link(xml, "alternate", "text/html", links.page());
@@ -108,12 +137,12 @@ public final class AtomFeed {
       String when = h.date() == null ? updated : instant(h.date());
       text(xml, "published", when);
       text(xml, "updated", when);
-      link(
-          xml,
-          "alternate",
-          "application/json",
-          links.articlePrefix()
-              + java.net.URLEncoder.encode(h.id(), StandardCharsets.UTF_8).replace("+", "%20"));
+      String encoded =
+          java.net.URLEncoder.encode(h.id(), StandardCharsets.UTF_8).replace("+", "%20");
+      if (links.articlePagePrefix() != null) {
+        link(xml, "alternate", "text/html", links.articlePagePrefix() + encoded);
+      }
+      link(xml, "alternate", "application/json", links.articlePrefix() + encoded);
       if (h.url() != null && (h.url().startsWith("http://") || h.url().startsWith("https://"))) {
         link(xml, "related", null, h.url());
       }
@@ -126,8 +155,12 @@ public final class AtomFeed {
         xml.writeEmptyElement("category");
         xml.writeAttribute("term", clean(h.section()));
       }
-      if (h.lede() != null) {
-        text(xml, "summary", h.lede());
+      String summary =
+          h.lede() != null && !h.lede().isBlank()
+              ? h.lede()
+              : h.snippet() == null ? null : Snippets.plain(h.snippet());
+      if (summary != null && !summary.isBlank()) {
+        text(xml, "summary", summary);
       }
       xml.writeEndElement();
     }

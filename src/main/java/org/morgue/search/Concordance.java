@@ -125,13 +125,57 @@ public final class Concordance {
     }
   }
 
+  /**
+   * Where a query matches in one field of an article: character offsets into the field's stored
+   * text.
+   *
+   * @param field {@code title}, {@code lede} or {@code body}
+   * @param start the first character of the match
+   * @param end the character after it
+   */
+  public record Span(String field, int start, int end) {}
+
   /** The lines of one matching document. */
   static List<Line> lines(
       Weight weight, List<LeafReaderContext> leaves, int doc, StoredArticle article)
       throws IOException {
+    List<Line> out = new ArrayList<>();
+    for (Span span : spans(weight, leaves, doc, article)) {
+      String text = text(article, span.field());
+      int start = span.start();
+      int end = span.end();
+      out.add(
+          new Line(
+              article.id(),
+              article.date(),
+              article.title(),
+              span.field(),
+              squeeze(text.substring(Math.max(0, start - CONTEXT), start), true),
+              squeeze(text.substring(start, end), false),
+              squeeze(text.substring(end, Math.min(text.length(), end + CONTEXT)), false)));
+    }
+    return out;
+  }
+
+  private static String text(StoredArticle article, String field) {
+    return switch (field) {
+      case Fields.TITLE -> article.title();
+      case Fields.LEDE -> article.lede();
+      default -> article.body();
+    };
+  }
+
+  /**
+   * Where the query of {@code weight} matches in one document, field by field (title, lede, body)
+   * and in the order of the text; a match inside an earlier one (a word inside its phrase) is left
+   * out.
+   */
+  static List<Span> spans(
+      Weight weight, List<LeafReaderContext> leaves, int doc, StoredArticle article)
+      throws IOException {
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     Matches matches = weight.matches(leaf, doc - leaf.docBase);
-    List<Line> out = new ArrayList<>();
+    List<Span> out = new ArrayList<>();
     if (matches == null) {
       return out;
     }
@@ -140,12 +184,7 @@ public final class Concordance {
       if (it == null) {
         continue;
       }
-      String text =
-          switch (field) {
-            case Fields.TITLE -> article.title();
-            case Fields.LEDE -> article.lede();
-            default -> article.body();
-          };
+      String text = text(article, field);
       if (text == null || text.isEmpty()) {
         continue;
       }
@@ -164,17 +203,7 @@ public final class Concordance {
           continue; // overlapping matches (a word inside its phrase) give one line
         }
         lastEnd = span[1];
-        int start = offsets[span[0]][0];
-        int end = offsets[span[1]][1];
-        out.add(
-            new Line(
-                article.id(),
-                article.date(),
-                article.title(),
-                field,
-                squeeze(text.substring(Math.max(0, start - CONTEXT), start), true),
-                squeeze(text.substring(start, end), false),
-                squeeze(text.substring(end, Math.min(text.length(), end + CONTEXT)), false)));
+        out.add(new Span(field, offsets[span[0]][0], offsets[span[1]][1]));
       }
     }
     return out;

@@ -11,8 +11,10 @@ import org.morgue.index.Fields;
 /**
  * Writes articles as CSV (RFC 4180): a header row, then one row an article, fields separated by
  * commas, rows by CRLF; a field holding a comma, a double quote, a CR or an LF is quoted, its
- * quotes doubled. The columns are the article's metadata and lede ({@link #COLUMNS}); the body is
- * left to the JSON Lines export, as spreadsheets cut cells at 32,767 characters.
+ * quotes doubled. The columns are by default the article's metadata and lede ({@link #COLUMNS}); a
+ * caller may choose others among {@link #CHOOSABLE}, the snippet (plain text, the search's best
+ * passage) and the body (paragraphs separated by a blank line; spreadsheets cut a cell at 32,767
+ * characters, so the JSON Lines export is the one for whole texts).
  *
  * <p>Spreadsheets run a cell that starts with {@code = + - @}, a tab or a CR as a formula (CSV
  * injection), so such a text field is written with a leading apostrophe, which spreadsheets show as
@@ -37,34 +39,113 @@ public final class CsvExport implements Consumer<StoredArticle>, AutoCloseable {
     COLUMNS = List.copyOf(columns);
   }
 
-  private final Writer out;
+  /** Every column a caller may choose: {@link #COLUMNS}, {@code snippet} and {@code body}. */
+  public static final List<String> CHOOSABLE;
 
-  /** Writes the header row at once. */
+  static {
+    List<String> columns = new ArrayList<>(COLUMNS);
+    columns.add("snippet");
+    columns.add("body");
+    CHOOSABLE = List.copyOf(columns);
+  }
+
+  /** The UTF-8 byte-order mark, which spreadsheet programs need to read a CSV file as UTF-8. */
+  public static final char BOM = '\uFEFF';
+
+  private final Writer out;
+  private final List<String> columns;
+
+  /** Writes the header row of the default {@link #COLUMNS} at once. */
   public CsvExport(Writer out) throws IOException {
+    this(out, COLUMNS, false);
+  }
+
+  /**
+   * Writes a byte-order mark if asked, then the header row of {@code columns} (each one of {@link
+   * #CHOOSABLE}).
+   */
+  public CsvExport(Writer out, List<String> columns, boolean bom) throws IOException {
+    for (String c : columns) {
+      if (!CHOOSABLE.contains(c)) {
+        throw new IllegalArgumentException("no column " + c);
+      }
+    }
     this.out = out;
-    row(COLUMNS);
+    this.columns = List.copyOf(columns);
+    if (bom) {
+      out.write(BOM);
+    }
+    row(this.columns);
+  }
+
+  /**
+   * The columns of a {@code fields} parameter: names separated by commas, each one of {@link
+   * #CHOOSABLE}, each once; blank for the default {@link #COLUMNS}.
+   *
+   * @throws InvalidRequestException naming {@code fields} for an unknown or repeated name
+   */
+  public static List<String> columns(String fields) {
+    if (fields == null || fields.isBlank()) {
+      return COLUMNS;
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : fields.split(",", -1)) {
+      String name = part.strip();
+      if (!CHOOSABLE.contains(name)) {
+        throw new InvalidRequestException(
+            "fields",
+            "fields takes column names separated by commas, among "
+                + String.join(",", CHOOSABLE)
+                + "; not '"
+                + name
+                + "'");
+      }
+      if (out.contains(name)) {
+        throw new InvalidRequestException("fields", "the column " + name + " is named twice");
+      }
+      out.add(name);
+    }
+    return List.copyOf(out);
+  }
+
+  /** Whether these columns need the search's snippets. */
+  public boolean needsSnippets() {
+    return columns.contains("snippet");
   }
 
   @Override
   public void accept(StoredArticle a) {
-    List<String> cells = new ArrayList<>(COLUMNS.size());
-    cells.add(a.id());
-    cells.add(a.date() == null ? "" : a.date().toString());
-    cells.add(a.section());
-    cells.add(a.source());
-    cells.add(String.join("; ", a.authors()));
-    cells.add(a.title());
-    cells.add(a.lede());
-    cells.add(a.url());
-    cells.add(a.copyOf());
-    for (String dim : Fields.ENTITIES) {
-      cells.add(String.join("; ", a.entities().getOrDefault(dim, List.of())));
+    accept(a, null);
+  }
+
+  /** One row, with the article's snippet (HTML as {@link Snippets} marks it) or {@code null}. */
+  public void accept(StoredArticle a, String snippetHtml) {
+    List<String> cells = new ArrayList<>(columns.size());
+    for (String c : columns) {
+      cells.add(cell(a, c, snippetHtml));
     }
     try {
       row(cells);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String cell(StoredArticle a, String column, String snippetHtml) {
+    return switch (column) {
+      case "id" -> a.id();
+      case "date" -> a.date() == null ? "" : a.date().toString();
+      case "section" -> a.section();
+      case "source" -> a.source();
+      case "authors" -> String.join("; ", a.authors());
+      case "title" -> a.title();
+      case "lede" -> a.lede();
+      case "url" -> a.url();
+      case "copyOf" -> a.copyOf();
+      case "snippet" -> snippetHtml == null ? "" : Snippets.plain(snippetHtml);
+      case "body" -> String.join("\n\n", a.paragraphs());
+      default -> String.join("; ", a.entities().getOrDefault(column, List.of()));
+    };
   }
 
   private void row(List<String> cells) throws IOException {

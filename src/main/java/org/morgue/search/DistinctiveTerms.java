@@ -216,7 +216,7 @@ public final class DistinctiveTerms {
         }
       }
       for (String w : seenWords) {
-        String stem = StemExpansion.stemOf(w);
+        String stem = StemExpansion.familyOf(w);
         Candidate c = words.computeIfAbsent(stem, k -> new Candidate(k, false));
         c.sampled++;
         c.forms.merge(w, 1, Integer::sum);
@@ -395,7 +395,7 @@ public final class DistinctiveTerms {
             public void consumeTerms(Query query, Term... terms) {
               for (Term t : terms) {
                 if (text.contains(t.field())) {
-                  String s = StemExpansion.stemOf(t.text());
+                  String s = StemExpansion.familyOf(t.text());
                   if (s != null) {
                     stems.add(s);
                   }
@@ -420,7 +420,7 @@ public final class DistinctiveTerms {
     }
 
     boolean test(String word) {
-      if (stems.contains(StemExpansion.stemOf(word))) {
+      if (stems.contains(StemExpansion.familyOf(word))) {
         return true;
       }
       if (!patterns.isEmpty()) {

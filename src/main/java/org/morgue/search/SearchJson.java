@@ -232,6 +232,56 @@ public final class SearchJson {
   }
 
   /**
+   * The article view as {@link #article(ArticleView)} gives it, with its wire copies listed ({@code
+   * copyList}: {@code [{id, date, section, title, source}]}), the article it copies ({@code
+   * original}, the same shape, or {@code null}) and, when a query was given, where it matches
+   * ({@code marks}: {@code [{field, start, end}]}; absent without a query).
+   */
+  public static Map<String, Object> article(
+      ArticleView v,
+      List<ArticleView.Related> copies,
+      ArticleView.Related original,
+      List<Concordance.Span> marks) {
+    Map<String, Object> out = article(v);
+    out.put("copyList", briefs(copies));
+    out.put("original", original == null ? null : briefs(List.of(original)).get(0));
+    if (marks != null) {
+      out.put("marks", marks(marks));
+    }
+    return out;
+  }
+
+  /**
+   * Articles listed by {@code {id, date, section, title, source}}, as the article view's copies.
+   */
+  public static List<Map<String, Object>> briefs(List<ArticleView.Related> articles) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ArticleView.Related r : articles) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", r.id());
+      m.put("date", r.date() == null ? null : r.date().toString());
+      m.put("section", r.section());
+      m.put("title", r.title());
+      m.put("source", r.source());
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** Where a query matches in an article: {@code [{field, start, end}]}. */
+  public static List<Map<String, Object>> marks(List<Concordance.Span> spans) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Concordance.Span s : spans) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("field", s.field());
+      m.put("start", s.start());
+      m.put("end", s.end());
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
    * One mention, the same wherever the API or the command line shows one: {@code {type, text,
    * canonical, field, start, end, origin}}, with {@code type} the dimension ({@code person}, {@code
    * org}, {@code place}), {@code field} the text the offsets point into ({@code title}, {@code
@@ -271,9 +321,29 @@ public final class SearchJson {
     out.put("url", a.url());
     out.put("copyOf", a.copyOf());
     out.put("fingerprint", a.fingerprint());
-    out.put("origin", a.origin());
+    out.put("origin", origin(a.origin()));
     out.put("entities", a.entities());
     return out;
+  }
+
+  /**
+   * Where an article was read, as readers may see it: the path relative to the ingested folder, as
+   * ingests since issue 13 store it; an archive ingested before holds the absolute path, of which
+   * only the file's name (and line) is shown, never the server's folders.
+   */
+  static String origin(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    boolean absolute =
+        stored.startsWith("/")
+            || stored.startsWith("\\")
+            || stored.matches("(?s)[A-Za-z]:[\\\\/].*");
+    if (!absolute) {
+      return stored;
+    }
+    int cut = Math.max(stored.lastIndexOf('/'), stored.lastIndexOf('\\'));
+    return stored.substring(cut + 1);
   }
 
   /**
@@ -330,13 +400,23 @@ public final class SearchJson {
     return out;
   }
 
-  /** Stats as {@code {articles, firstDate, lastDate, sections, indexBytes, lastIngest}}. */
+  /**
+   * Stats as {@code {articles, firstDate, lastDate, undated, sections, noSection, sources,
+   * sourceValues, noSource, indexBytes, lastIngest}}: {@code undated}, {@code noSection} and {@code
+   * noSource} count the articles without one; {@code sources} are the most frequent ({@value
+   * ArchiveStats#SOURCES} at most) of {@code sourceValues}.
+   */
   public static Map<String, Object> stats(ArchiveStats s) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("articles", s.articles());
     out.put("firstDate", s.firstDate() == null ? null : s.firstDate().toString());
     out.put("lastDate", s.lastDate() == null ? null : s.lastDate().toString());
+    out.put("undated", s.undated());
     out.put("sections", s.sections().stream().map(SearchJson::facetValue).toList());
+    out.put("noSection", s.noSection());
+    out.put("sources", s.sources().stream().map(SearchJson::facetValue).toList());
+    out.put("sourceValues", s.sourceValues());
+    out.put("noSource", s.noSource());
     out.put("indexBytes", s.indexBytes());
     out.put("lastIngest", s.lastIngest());
     return out;

@@ -161,7 +161,8 @@ public record SearchRequest(
 
   /** The same request with another query ({@code ""}: the filters alone). */
   public SearchRequest withQuery(String q) {
-    return new SearchRequest(q, from, to, filters, excludes, sort, page, size, facetSize, interval);
+    return new SearchRequest(
+        q, from, to, filters, excludes, sort, page, size, facetSize, interval, allOf);
   }
 
   /** The same request in another order, from its first page, with {@code size} hits a page. */

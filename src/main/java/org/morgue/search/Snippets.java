@@ -40,6 +40,17 @@ final class Snippets {
 
   private Snippets() {}
 
+  /** A marked text ({@link MarkFormatter}: escaped text and {@code <mark>}) as plain text. */
+  static String plain(String html) {
+    return html.replace(MarkFormatter.OPEN, "")
+        .replace(MarkFormatter.CLOSE, "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+  }
+
   /** The marked title and snippet of one hit. */
   record Marked(String title, String snippet) {}
 

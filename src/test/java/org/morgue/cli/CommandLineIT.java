@@ -1,6 +1,7 @@
 package org.morgue.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.morgue.cli.Cli.run;
 
@@ -283,7 +284,7 @@ class CommandLineIT {
     assertEquals(0, run.exit(), run.err());
     List<String> lines = run.lines();
     assertEquals("articles     12", lines.get(0));
-    assertEquals("dates        2019-05-05 to 2022-02-03", lines.get(1));
+    assertEquals("dates        2019-05-05 to 2022-02-03 (1 undated)", lines.get(1));
     assertTrue(lines.get(2).matches("index size   \\d+\\.\\d MB"), lines.get(2));
     assertTrue(lines.get(3).startsWith("last ingest  20"), lines.get(3));
     assertEquals(
@@ -292,7 +293,13 @@ class CommandLineIT {
             "         5  WORLD",
             "         3  POLITICS",
             "         3  SPORT",
-            "         1  Press Releases"),
+            "         1  Press Releases",
+            "sources:",
+            "         5  Reuters",
+            "         4  AA",
+            "         1  TRTWorld and agencies",
+            "         1  U.S. Department of State",
+            "         1  (no source)"),
         lines.subList(4, lines.size()));
 
     JsonNode json = run("stats", "--index", archive, "--json").json();
@@ -329,6 +336,16 @@ class CommandLineIT {
               java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());
       assertEquals(12, JSON.readTree(health.body()).get("articles").asInt());
+      // requests go to the archive's request log, not the terminal
+      Path log = Path.of(archive, "logs", "requests.log");
+      assertTrue(said.contains("Requests are logged to " + log + " (--verbose: here too)"), said);
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (!(Files.exists(log) && Files.readString(log).contains("GET /api/health 200"))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertTrue(Files.readString(log).contains(" GET /api/health 200 "), Files.readString(log));
+      assertFalse(printed.toString(StandardCharsets.UTF_8).contains("GET /api/health"));
     }
   }
 

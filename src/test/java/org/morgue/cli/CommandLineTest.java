@@ -61,4 +61,91 @@ class CommandLineTest {
     }
     assertTrue(Files.notExists(nowhere), "looking does not create the archive");
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "ingest",
+        "search",
+        "serve",
+        "stats",
+        "demo",
+        "convert",
+        "entities",
+        "entities apply",
+        "entities report",
+        "entities boilerplate",
+        "saved",
+        "saved export",
+        "saved import"
+      })
+  void helpTextsAreSentencesInWords(String command) {
+    List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+    args.removeIf(String::isEmpty);
+    args.add("--help");
+    Run run = run(args.toArray(String[]::new));
+    assertEquals(0, run.exit(), run.err());
+    for (String line : run.out().lines().toList()) {
+      String l = line.stripTrailing();
+      assertFalse(l.endsWith(" ."), "a word broken at its dot: " + l);
+      assertFalse(l.matches(".*\\b[A-Z]\\.$"), "an abbreviation broken: " + l);
+      assertFalse(
+          l.matches(".*\\b(AuthorityFile|NamesReport|Ingester|ArchiveSearcher)\\b.*"),
+          "a Java class as documentation: " + l);
+      assertFalse(l.contains("the articles a section"), l);
+    }
+    assertFalse(run.out().contains("1,791 Wikinews"), "291 are Wikinews's");
+    // each subcommand's summary in the list of commands is a whole sentence
+    List<String> lines = run.out().lines().toList();
+    int commands = lines.indexOf("Commands:");
+    if (commands >= 0) {
+      StringBuilder entry = new StringBuilder();
+      for (String line : lines.subList(commands + 1, lines.size())) {
+        if (line.isBlank() || line.matches("  \\S.*")) {
+          assertSentence(entry.toString());
+          entry.setLength(0);
+        }
+        if (line.isBlank()) {
+          break;
+        }
+        entry.append(' ').append(line.strip());
+      }
+      assertSentence(entry.toString());
+    }
+  }
+
+  private static void assertSentence(String entry) {
+    if (!entry.isBlank()) {
+      assertTrue(entry.strip().endsWith("."), "a summary that is not a sentence: " + entry);
+    }
+  }
+
+  @Test
+  void theHelpNamesTheLaunchersOwnCommands() {
+    String help = run("--help").out();
+    assertTrue(help.contains("  test "), help);
+    assertTrue(help.contains("test --fast"), help);
+  }
+
+  @Test
+  void demoOnAPortInUseSaysSoFirst() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      Path archive = tmp.resolve("port-archive");
+      {
+        Run run = run("demo", "--index", archive.toString(), "--port", Integer.toString(port));
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("", run.out(), "nothing indexed or printed before");
+        assertEquals(
+            "morgue: port "
+                + port
+                + " on 127.0.0.1 is in use (is Morgue already serving? Ctrl-C stops it); stop what"
+                + " uses it, or choose another with --port N (--port 0: any free port)",
+            run.err().strip());
+        assertTrue(Files.notExists(archive.resolve("lucene")), "nothing indexed");
+      }
+    }
+  }
 }

@@ -325,8 +325,16 @@ class MorgueServerTest {
     assertEquals(
         "text/csv; charset=utf-8; header=present",
         csv.headers().firstValue("Content-Type").orElse(""));
-    assertEquals(
-        "attachment; filename=\"morgue-search.csv\"",
+    assertTrue(
+        csv.headers()
+            .firstValue("Content-Disposition")
+            .orElse("")
+            .matches(
+                "attachment; filename=\"morgue-"
+                    + (q.contains("ceasefire")
+                        ? "ceasefire"
+                        : q.contains("volcano") ? "volcano" : "search")
+                    + "-\\d{8}-\\d{6}Z\\.csv\""),
         csv.headers().firstValue("Content-Disposition").orElse(""));
     assertSecurityHeaders(csv);
     List<List<String>> rows = TestCsv.parse(csv.body());
@@ -342,6 +350,43 @@ class MorgueServerTest {
     for (String line : lines) {
       assertTrue(JSON.readTree(line).get("id").isTextual(), line);
     }
+  }
+
+  @Test
+  void aCsvExportTakesItsColumnsAByteOrderMarkAndSaysWhatSearchAndWhen() throws Exception {
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    HttpResponse<String> csv =
+        get(
+            "/api/search.csv?q=ceasefire&sort=newest&fields="
+                + enc("id, title,snippet,body")
+                + "&bom=1");
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertTrue(csv.body().startsWith("\uFEFFid,title,snippet,body\r\n"), csv.body());
+    List<List<String>> rows = TestCsv.parse(csv.body().substring(1));
+    assertEquals(8, rows.size());
+    for (List<String> row : rows.subList(1, rows.size())) {
+      assertEquals(4, row.size(), row.toString());
+      JsonNode article = json("/api/articles/" + enc(row.get(0)));
+      assertEquals(article.get("title").asText(), row.get(1));
+      assertFalse(row.get(2).isBlank(), row.get(2));
+      assertFalse(row.get(2).contains("<mark>"), row.get(2));
+      List<String> paragraphs = new ArrayList<>();
+      article.get("paragraphs").forEach(n -> paragraphs.add(n.asText()));
+      assertEquals(String.join("\n\n", paragraphs), row.get(3));
+    }
+    assertEquals(
+        "http://127.0.0.1:" + server.port() + "/?q=ceasefire&sort=newest",
+        csv.headers().firstValue("Morgue-Search").orElse(""));
+    Instant exported = Instant.parse(csv.headers().firstValue("Morgue-Exported").orElseThrow());
+    assertFalse(exported.isBefore(before), exported.toString());
+    assertFalse(exported.isAfter(Instant.now()), exported.toString());
+
+    // without bom, no mark; a bad column or flag is a 400 naming its parameter
+    assertTrue(get("/api/search.csv?q=ceasefire&fields=id").body().startsWith("id\r\n"));
+    assertEquals(
+        "fields", error("/api/search.csv?fields=id,secret", 400).get("parameter").asText());
+    assertEquals("fields", error("/api/search.csv?fields=id,id", 400).get("parameter").asText());
+    assertEquals("bom", error("/api/search.csv?bom=maybe", 400).get("parameter").asText());
   }
 
   @Test
@@ -379,6 +424,29 @@ class MorgueServerTest {
                 "href=\"http://127.0.0.1:" + server.port() + "/api/search.atom?q=ceasefire\""),
         r.body());
 
+    // each entry: a summary, and the article's page first among its alternates (what readers open)
+    String atom = "http://www.w3.org/2005/Atom";
+    org.w3c.dom.NodeList entries = feed.getElementsByTagNameNS(atom, "entry");
+    for (int i = 0; i < entries.getLength(); i++) {
+      org.w3c.dom.Element entry = (org.w3c.dom.Element) entries.item(i);
+      org.w3c.dom.NodeList summary = entry.getElementsByTagNameNS(atom, "summary");
+      assertEquals(1, summary.getLength(), "a summary");
+      assertFalse(summary.item(0).getTextContent().isBlank());
+      assertFalse(summary.item(0).getTextContent().contains("<mark>"));
+      org.w3c.dom.Element first =
+          (org.w3c.dom.Element) entry.getElementsByTagNameNS(atom, "link").item(0);
+      assertEquals("alternate", first.getAttribute("rel"));
+      assertEquals("text/html", first.getAttribute("type"));
+      String id = entry.getElementsByTagNameNS(atom, "id").item(0).getTextContent();
+      assertTrue(
+          first.getAttribute("href").startsWith("http://127.0.0.1:" + server.port() + "/?article="),
+          first.getAttribute("href"));
+      String articleId =
+          java.net.URLDecoder.decode(
+              first.getAttribute("href").replaceFirst(".*\\?article=", ""), StandardCharsets.UTF_8);
+      assertEquals(org.morgue.search.AtomFeed.entryId(articleId), id);
+    }
+
     HttpResponse<String> tech = get("/api/search.atom?section=TECH");
     Document techFeed =
         f.newDocumentBuilder()
@@ -405,6 +473,77 @@ class MorgueServerTest {
         k2.get("related").toString());
     k2.get("related")
         .forEach(rel -> assertFalse(List.of("k1", "k2", "k3").contains(rel.get("id").asText())));
+  }
+
+  @Test
+  void anArticleSaysWhereItWasReadRelativeToTheIngestedFolderNeverTheServersFolders()
+      throws Exception {
+    JsonNode k2 = json("/api/articles/k2");
+    assertEquals("wire-copies.jsonl:2", k2.get("origin").asText());
+    JsonNode all = json("/api/search?q=&size=100");
+    for (JsonNode hit : all.get("hits")) {
+      String origin = json("/api/articles/" + hit.get("id").asText()).get("origin").asText();
+      assertFalse(origin.startsWith("/") || origin.contains(tmp.toString()), origin);
+      assertFalse(
+          origin.contains(TestArchives.searchCorpus().getParent().toString()), "no server path");
+    }
+  }
+
+  @Test
+  void eachRequestIsOneLineOfTheRequestLog() throws Exception {
+    List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (MorgueServer logged =
+        new MorgueServer(searcher, null)
+            .requestLog(lines::add)
+            .start(MorgueServer.DEFAULT_HOST, 0)) {
+      assertEquals(200, get(logged, "/api/search?q=ceasefire").statusCode());
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (lines.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals(1, lines.size(), lines.toString());
+      assertTrue(
+          lines.get(0).matches("\\S+Z GET /api/search\\?q=ceasefire 200 \\d+\\.\\d ms"),
+          lines.get(0));
+    }
+  }
+
+  @Test
+  void aClientThatLeavesDuringAnExportIsToldApartFromAFault() {
+    assertTrue(
+        MorgueServer.clientGone(
+            new java.io.UncheckedIOException(
+                new org.eclipse.jetty.io.EofException("Broken pipe"))));
+    assertFalse(MorgueServer.clientGone(new IOException("disk full")));
+  }
+
+  @Test
+  void anArticleListsItsCopiesAndOriginalByTitleAndMarksTheQuery() throws Exception {
+    JsonNode k2 = json("/api/articles/k2?q=" + enc("ceasefire OR monitors"));
+    assertEquals("k1", k2.get("original").get("id").asText());
+    assertEquals("AP", k2.get("original").get("source").asText());
+    assertEquals("2021-11-18", k2.get("original").get("date").asText());
+    assertFalse(k2.get("original").get("title").asText().isBlank());
+    List<String> copies = new ArrayList<>();
+    k2.get("copyList")
+        .forEach(c -> copies.add(c.get("id").asText() + " " + c.get("source").asText()));
+    assertEquals(List.of("k1 AP", "k3 Reuters"), copies);
+    assertTrue(k2.get("marks").size() >= 2, k2.get("marks").toString());
+    String body = k2.get("body").asText();
+    String title = k2.get("title").asText();
+    for (JsonNode m : k2.get("marks")) {
+      String field = m.get("field").asText();
+      String text =
+          field.equals("body") ? body : field.equals("title") ? title : k2.get("lede").asText();
+      String marked =
+          text.substring(m.get("start").asInt(), m.get("end").asInt())
+              .toLowerCase(java.util.Locale.ROOT);
+      assertTrue(marked.startsWith("ceasefire") || marked.startsWith("monitor"), marked);
+    }
+    assertNull(json("/api/articles/k2").get("marks"), "no query, no marks");
+    assertTrue(json("/api/articles/k1").get("original").isNull());
+    assertEquals(
+        "q", error("/api/articles/k2?q=" + enc("title:(foo"), 400).get("parameter").asText());
   }
 
   @Test
@@ -439,6 +578,17 @@ class MorgueServerTest {
     assertEquals(17, stats.get("articles").asLong());
     assertEquals("2019-05-05", stats.get("firstDate").asText());
     assertEquals("2022-03-02", stats.get("lastDate").asText());
+    assertEquals(1, stats.get("undated").asLong());
+    assertEquals(0, stats.get("noSection").asLong());
+    assertEquals(1, stats.get("noSource").asLong());
+    assertEquals(8, stats.get("sourceValues").asLong());
+    assertEquals("Reuters", stats.get("sources").get(0).get("value").asText());
+    assertEquals(6, stats.get("sources").get(0).get("count").asLong());
+    long sections = 0;
+    for (JsonNode v : stats.get("sections")) {
+      sections += v.get("count").asLong();
+    }
+    assertEquals(17, sections + stats.get("noSection").asLong(), "the sections add up");
     assertTrue(stats.get("indexBytes").asLong() > 0);
     // the time of the last ingest, an ISO instant
     assertTrue(stats.get("lastIngest").isTextual(), stats.toString());

@@ -182,6 +182,10 @@ class SavedSearchesApiTest {
     assertEquals(Math.min(ceasefire, 50), feed.getElementsByTagName("entry").getLength());
     assertTrue(
         atom.body().contains("/s/" + slug + ".atom"), "the feed's self link is the short one");
+    assertEquals(
+        "Again",
+        feed.getDocumentElement().getElementsByTagName("title").item(0).getTextContent(),
+        "the feed is titled with the saved search's name");
     HttpResponse<String> csv = send(server, "GET", "/s/" + slug + ".csv", null, null);
     assertEquals(200, csv.statusCode(), csv.body());
     assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
@@ -405,6 +409,27 @@ class SavedSearchesApiTest {
             .asText());
     assertEquals(
         "body", error(send("PATCH", "/api/saved/" + slug, "nope"), 400).get("parameter").asText());
+  }
+
+  @Test
+  void aBrowserFollowingAnUnknownShortLinkGetsAPage() throws Exception {
+    for (String slug : List.of("no-such-search", "%3Cb%3Ebold")) {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/s/" + slug))
+                  .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, r.statusCode());
+      assertTrue(
+          r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+          r.headers().toString());
+      assertTrue(r.headers().firstValue("Content-Security-Policy").isPresent());
+      String shown = slug.equals("no-such-search") ? slug : "&lt;b&gt;bold";
+      assertTrue(r.body().contains("<h1>No saved search “" + shown + "”</h1>"), r.body());
+      assertFalse(r.body().contains("<b>"), "the slug is text");
+      assertTrue(r.body().contains("<a href=\"/\">Search the archive</a>"), r.body());
+    }
   }
 
   @Test

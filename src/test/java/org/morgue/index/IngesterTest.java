@@ -146,7 +146,10 @@ class IngesterTest {
     assertEquals(
         "Harbour reopens after the storm", docs.get("a1").get(Fields.TITLE), "the first a1 wins");
     assertEquals("Fish prices climb", docs.get("a2").get(Fields.TITLE), "gzip is read");
-    assertEquals(corpus.resolve("feed.jsonl") + ":6", docs.get("feed-2").get(Fields.ORIGIN));
+    assertEquals(
+        "feed.jsonl:6",
+        docs.get("feed-2").get(Fields.ORIGIN),
+        "relative to the folder ingested, never the machine's own folders");
   }
 
   @Test
@@ -168,7 +171,7 @@ class IngesterTest {
     assertEquals(3, report.problems().get(0).where().line());
     Map<String, Document> docs = storedById(layout);
     assertEquals(Set.of("gz-1", "gz-2"), docs.keySet());
-    assertEquals(feed + ":2", docs.get("gz-2").get(Fields.ORIGIN));
+    assertEquals("wire.jsonl.gz:2", docs.get("gz-2").get(Fields.ORIGIN), "a file: its name");
   }
 
   @Test
@@ -329,5 +332,19 @@ class IngesterTest {
       assertNull(hits.get(0).date());
       assertEquals(1, searcher.search(SearchRequest.of("street party")).total());
     }
+  }
+
+  @Test
+  void theOriginOfAnArticleInASubfolderIsItsPathInsideTheFolderIngested() {
+    Path root = Path.of("/srv/news");
+    assertEquals(
+        "wikinews/a.txt",
+        Ingester.origin(
+            org.morgue.article.Location.file(root.resolve("wikinews/a.txt")), List.of(root)));
+    assertEquals(
+        "b.jsonl:3",
+        Ingester.origin(
+            new org.morgue.article.Location(Path.of("in/b.jsonl"), 3),
+            List.of(Path.of("in/b.jsonl"))));
   }
 }

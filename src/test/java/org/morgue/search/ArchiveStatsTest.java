@@ -39,6 +39,17 @@ class ArchiveStatsTest {
               new SearchResult.FacetValue("SPORT", 3),
               new SearchResult.FacetValue("Press Releases", 1)),
           stats.sections());
+      assertEquals(0, stats.noSection());
+      assertEquals(1, stats.undated(), "w3");
+      assertEquals(
+          List.of(
+              new SearchResult.FacetValue("Reuters", 5),
+              new SearchResult.FacetValue("AA", 4),
+              new SearchResult.FacetValue("TRTWorld and agencies", 1),
+              new SearchResult.FacetValue("U.S. Department of State", 1)),
+          stats.sources());
+      assertEquals(4, stats.sourceValues());
+      assertEquals(1, stats.noSource(), "w3");
       assertEquals(layout.indexBytes(), stats.indexBytes());
       assertTrue(stats.indexBytes() > 0);
       assertNotNull(stats.lastIngest());
@@ -83,6 +94,27 @@ class ArchiveStatsTest {
           List.of(
               new SearchResult.FacetValue("SPACE", 2), new SearchResult.FacetValue("SCIENCE", 1)),
           stats.sections());
+    }
+  }
+
+  @Test
+  void articlesWithoutASectionOrSourceAreCountedSoTheSectionsAddUp() throws IOException {
+    IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
+    Path in = tmp.resolve("in");
+    TestArchives.write(
+        in, "a.txt", TestArchives.house("2021-01-01 WORLD", "A", null, null, "AP", "Rain."));
+    TestArchives.write(
+        in, "b.txt", TestArchives.house("2021-01-02", "B", null, null, null, "Sun."));
+    TestArchives.write(in, "c.txt", TestArchives.house(null, "C", null, null, "AP", "Snow."));
+    TestArchives.ingest(layout, in);
+    try (ArchiveSearcher searcher = ArchiveSearcher.open(layout)) {
+      ArchiveStats stats = searcher.stats(layout);
+      assertEquals(3, stats.articles());
+      assertEquals(List.of(new SearchResult.FacetValue("WORLD", 1)), stats.sections());
+      assertEquals(2, stats.noSection());
+      assertEquals(List.of(new SearchResult.FacetValue("AP", 2)), stats.sources());
+      assertEquals(1, stats.noSource());
+      assertEquals(1, stats.undated());
     }
   }
 

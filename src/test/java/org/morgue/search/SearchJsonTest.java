@@ -1,6 +1,7 @@
 package org.morgue.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -51,5 +52,13 @@ class SearchJsonTest {
         JSON.writeValueAsString(
             SearchJson.health(
                 new ArchiveSearcher.Version(0, 1, 1, null), false, new SearchJson.Heap(1, 2, 3))));
+  }
+
+  @Test
+  void anOriginStoredAsAnAbsolutePathShowsOnlyItsFileName() {
+    assertEquals("x.jsonl:4", SearchJson.origin("/srv/news/in/x.jsonl:4"));
+    assertEquals("x.txt", SearchJson.origin("C:\\news\\x.txt"));
+    assertEquals("wikinews/x.txt", SearchJson.origin("wikinews/x.txt"));
+    assertNull(SearchJson.origin(null));
   }
 }

@@ -228,6 +228,9 @@ class SearchPageIT {
     assertEquals(
         base + "api/search.csv?q=ceasefire",
         driver.findElement(By.linkText("CSV")).getDomProperty("href"));
+    assertEquals(
+        base + "api/search.csv?q=ceasefire&bom=1",
+        driver.findElement(By.linkText("CSV for Excel")).getDomProperty("href"));
     assertEquals("ceasefire", driver.findElement(By.id("q")).getDomProperty("value"));
     screenshot("results");
   }
@@ -559,7 +562,10 @@ class SearchPageIT {
     String summaryBefore = summary();
     driver.findElement(By.id("save-name")).sendKeys("Truce, newest");
     driver.findElement(By.cssSelector("#save-form button[type=submit]")).click();
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    // the list repaints after each change: an element found just before may be replaced
+    org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> wait =
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     WebElement link = wait.until(d -> d.findElement(By.id("saved-link")));
     assertEquals(base + "s/truce-newest", link.getDomProperty("href"));
     WebElement item =
