@@ -2,12 +2,9 @@ package org.morgue.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,13 +18,8 @@ import org.morgue.index.IndexLayout;
 import org.morgue.search.ArchiveSearcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,28 +32,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class CoveragePageIT {
   @TempDir static Path tmp;
 
-  private static final Path CHROMIUM = Path.of(env("MORGUE_CHROMIUM", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER =
-      Path.of(env("MORGUE_CHROMEDRIVER", "/usr/bin/chromedriver"));
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   private static ArchiveSearcher searcher;
   private static MorgueServer server;
   private static ChromeDriver driver;
   private static String base;
 
-  private static String env(String name, String otherwise) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? otherwise : v;
-  }
-
-  private static boolean browserPresent() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  }
-
   @BeforeAll
   static void serveAndOpenTheBrowser() throws IOException {
-    if (!browserPresent()) {
+    if (!Browser.present()) {
       return; // each test then skips or fails in @BeforeEach
     }
     IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
@@ -70,27 +48,7 @@ class CoveragePageIT {
     server = new MorgueServer(searcher, Path.of("web")).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + server.port() + "/";
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"),
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
-    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-    Files.createDirectories(SCREENSHOTS);
+    driver = Browser.start(tmp);
   }
 
   @AfterAll
@@ -108,19 +66,7 @@ class CoveragePageIT {
 
   @BeforeEach
   void needsTheBrowser() {
-    if (!browserPresent()) {
-      String message =
-          "the browser tests need Debian's chromium and chromedriver ("
-              + CHROMIUM
-              + ", "
-              + CHROMEDRIVER
-              + "): apt-get install -y --no-install-recommends chromium chromium-driver";
-      if ("true".equals(System.getenv("CI"))) {
-        fail("in CI " + message);
-      }
-      org.junit.jupiter.api.Assumptions.abort("skipped: " + message);
-    }
-    driver.manage().window().setSize(new Dimension(1280, 1000));
+    Browser.needed(driver);
   }
 
   // --- helpers ---------------------------------------------------------------------------------
@@ -135,17 +81,12 @@ class CoveragePageIT {
 
   /** Waits until the page says it is ready (html[data-state=ready]) and its URL is settled. */
   private static void ready() {
-    new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(
-            d -> "ready".equals(d.findElement(By.tagName("html")).getDomAttribute("data-state")));
+    Browser.ready(driver);
   }
 
   /** Clicks and waits until the address has changed and the page has painted the new state. */
   private static void clickAndWait(WebElement e) {
-    String before = driver.getCurrentUrl();
-    e.click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(before));
-    ready();
+    Browser.clickAndWait(driver, e);
   }
 
   /**
@@ -153,38 +94,27 @@ class CoveragePageIT {
    * stories)").
    */
   private static String summary() {
-    return driver.findElement(By.id("summary")).getText().replaceFirst(" in \\d+ ms.*", "");
+    return Browser.summary(driver);
   }
 
   private static List<String> titles() {
-    return driver.findElements(By.cssSelector("#hits .hit h3")).stream()
-        .map(WebElement::getText)
-        .toList();
+    return Browser.titles(driver);
   }
 
   private static String query() {
-    String url = driver.getCurrentUrl();
-    int q = url.indexOf('?');
-    return q < 0 ? "" : url.substring(q + 1);
+    return Browser.query(driver);
   }
 
   private static WebElement facetValue(String dim, String value) {
-    return driver.findElement(
-        By.cssSelector("#facets .facet-value[data-dim='" + dim + "'][data-value='" + value + "']"));
+    return Browser.facetValue(driver, dim, value);
   }
 
   private static void screenshot(String name) throws IOException {
-    Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    Browser.screenshot(driver, name);
   }
 
   private static void assertNoAlert() {
-    try {
-      String text = driver.switchTo().alert().getText();
-      fail("a script ran and opened an alert: " + text);
-    } catch (NoAlertPresentException expected) {
-      // nothing ran
-    }
+    Browser.assertNoAlert(driver);
   }
 
   // --- the tests -------------------------------------------------------------------------------

@@ -3,12 +3,9 @@ package org.morgue.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +21,8 @@ import org.morgue.index.TestArchives;
 import org.morgue.search.ArchiveSearcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -42,28 +35,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ReadingPageIT {
   @TempDir static Path tmp;
 
-  private static final Path CHROMIUM = Path.of(env("MORGUE_CHROMIUM", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER =
-      Path.of(env("MORGUE_CHROMEDRIVER", "/usr/bin/chromedriver"));
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   private static ArchiveSearcher searcher;
   private static MorgueServer server;
   private static ChromeDriver driver;
   private static String base;
 
-  private static String env(String name, String otherwise) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? otherwise : v;
-  }
-
-  private static boolean browserPresent() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  }
-
   @BeforeAll
   static void serveAndOpenTheBrowser() throws IOException {
-    if (!browserPresent()) {
+    if (!Browser.present()) {
       return;
     }
     IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
@@ -78,25 +57,7 @@ class ReadingPageIT {
     searcher = ArchiveSearcher.open(layout);
     server = new MorgueServer(searcher, Path.of("web")).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + server.port() + "/";
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"),
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
+    driver = Browser.start(tmp);
     driver.executeCdpCommand(
         "Browser.grantPermissions",
         Map.of(
@@ -104,7 +65,6 @@ class ReadingPageIT {
             base.substring(0, base.length() - 1),
             "permissions",
             List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-    Files.createDirectories(SCREENSHOTS);
   }
 
   @AfterAll
@@ -122,16 +82,7 @@ class ReadingPageIT {
 
   @BeforeEach
   void needsTheBrowser() {
-    if (!browserPresent()) {
-      String message =
-          "the browser tests need Debian's chromium and chromedriver: apt-get install -y"
-              + " --no-install-recommends chromium chromium-driver";
-      if ("true".equals(System.getenv("CI"))) {
-        fail("in CI " + message);
-      }
-      org.junit.jupiter.api.Assumptions.abort("skipped: " + message);
-    }
-    driver.manage().window().setSize(new Dimension(1280, 1000));
+    Browser.needed(driver);
   }
 
   private static void open(String query) {
@@ -140,22 +91,15 @@ class ReadingPageIT {
   }
 
   private static void ready() {
-    new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(
-            d -> "ready".equals(d.findElement(By.tagName("html")).getDomAttribute("data-state")));
+    Browser.ready(driver);
   }
 
   private static void clickAndWait(WebElement e) {
-    String before = driver.getCurrentUrl();
-    e.click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(before));
-    ready();
+    Browser.clickAndWait(driver, e);
   }
 
   private static String query() {
-    String url = driver.getCurrentUrl();
-    int q = url.indexOf('?');
-    return q < 0 ? "" : url.substring(q + 1);
+    return Browser.query(driver);
   }
 
   private static String articleId() {
@@ -164,8 +108,7 @@ class ReadingPageIT {
   }
 
   private static void screenshot(String name) throws IOException {
-    Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    Browser.screenshot(driver, name);
   }
 
   private static long scrollY() {
