@@ -311,7 +311,9 @@ final class Resolver {
     titlesRunIntoNames(drafts);
     Map<String, Full> own = new LinkedHashMap<>();
     Set<String> personWords = new HashSet<>();
-    for (Canonicalizer.Draft d : drafts) {
+    for (int i = 0; i < drafts.size(); i++) {
+      Canonicalizer.Draft d = drafts.get(i);
+      int at = i;
       if (d.dropped || d.type != EntityType.PERSON) {
         continue;
       }
@@ -323,7 +325,7 @@ final class Resolver {
                 p.keyWithoutSuffix(),
                 k -> new Full(k, p, d.name, new HashSet<>(), new ArrayList<>()));
         f.titles().addAll(d.titles);
-        f.at().add(drafts.indexOf(d));
+        f.at().add(at);
       }
     }
     // two names run together ("Booing Hillary Clinton", "Joe Biden Hillary Clinton") end with
