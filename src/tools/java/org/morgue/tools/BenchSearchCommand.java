@@ -184,6 +184,23 @@ public final class BenchSearchCommand implements Callable<Integer> {
 
   // --- the archive ----------------------------------------------------------------------------
 
+  /**
+   * The benchmark archive of {@code articles} articles repeated from {@code corpus} in {@code
+   * work}: built as {@code bench-search} builds it, or reused when it is there, so that other
+   * benchmarks measure the same archive.
+   */
+  static IndexLayout archive(Path corpus, int articles, Path work, boolean entities)
+      throws IOException {
+    BenchSearchCommand bench = new BenchSearchCommand();
+    bench.corpus = corpus;
+    bench.articles = articles;
+    bench.work = work;
+    bench.entities = entities;
+    IndexLayout layout = new IndexLayout(work.resolve("archive"));
+    bench.build(layout);
+    return layout;
+  }
+
   private void build(IndexLayout layout) throws IOException {
     if (layout.hasIndex()) {
       try (FSDirectory dir = FSDirectory.open(layout.lucene());
