@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       BenchIngestCommand.class,
       BenchSearchCommand.class,
       BenchOperatorsCommand.class,
+      BenchReadingCommand.class,
       BenchNerCommand.class,
       ScoreNerCommand.class,
       NamesQualityCommand.class,
