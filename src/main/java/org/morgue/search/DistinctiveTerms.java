@@ -57,11 +57,11 @@ import org.morgue.index.StemExpansion;
  *       left out when either word is.
  *   <li>Of the {@value #ESTIMATED_WORDS} words and {@value #ESTIMATED_PHRASES} phrases most
  *       frequent in the sample, the most promising (by an estimate: the sample's share against the
- *       body's document frequency of the forms seen) are then counted exactly
- *       over the whole foreground and background from the index's postings: a word's articles are
- *       those holding any word of its stem in the title, standfirst or body, as the word typed into
- *       the search finds them; a phrase's, those holding the two words adjacent in one field, as
- *       the quoted phrase finds them. So {@code fg} is the total of the search with the term added.
+ *       body's document frequency of the forms seen) are then counted exactly over the whole
+ *       foreground and background from the index's postings: a word's articles are those holding
+ *       any word of its stem in the title, standfirst or body, as the word typed into the search
+ *       finds them; a phrase's, those holding the two words adjacent in one field, as the quoted
+ *       phrase finds them. So {@code fg} is the total of the search with the term added.
  *   <li>A term is kept when it is in at least two foreground articles and relatively more of them
  *       than of the rest of the background; G² orders them.
  * </ol>

@@ -279,6 +279,17 @@ class OperatorsTest {
     assertEquals(3, page.articles());
     assertEquals(8, page.lines(), "3 + 2 + 3");
     assertEquals(2, page.items().size());
+    java.util.List<Concordance.Line> every = new java.util.ArrayList<>();
+    searcher.eachLine(SearchRequest.of("drought OR minister"), every::add);
+    assertEquals(11, every.size());
+    for (int p = 1; p <= 4; p++) {
+      assertEquals(
+          every.subList(Math.min(11, (p - 1) * 3), Math.min(11, p * 3)),
+          searcher
+              .concordance(SearchRequest.of("drought OR minister"), Concordance.Order.ARTICLE, p, 3)
+              .items(),
+          "page " + p + " in article order, read from the page's articles only, as the CSV has it");
+    }
   }
 
   @Test
