@@ -197,7 +197,11 @@ public final class Concordance {
       if (spans.isEmpty() || text == null || text.isEmpty()) {
         continue;
       }
-      int[][] offsets = offsets(field, text);
+      int last = 0;
+      for (int[] span : spans) {
+        last = Math.max(last, span[1]);
+      }
+      int[][] offsets = offsets(field, text, last);
       for (int[] span : spans) {
         if (span[1] < offsets.length) {
           out.add(new Span(field, offsets[span[0]][0], offsets[span[1]][1]));
@@ -308,8 +312,11 @@ public final class Concordance {
     }
   }
 
-  /** The start and end offsets of each position of the field's words. */
-  private static int[][] offsets(String field, String text) throws IOException {
+  /**
+   * The start and end offsets of each position of the field's words, up to position {@code last}:
+   * the text after it is not analysed.
+   */
+  private static int[][] offsets(String field, String text, int last) throws IOException {
     List<int[]> out = new ArrayList<>();
     try (TokenStream ts = INDEX.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -320,6 +327,9 @@ public final class Concordance {
         if (inc.getPositionIncrement() > 0
             && (term.length() == 0 || term.charAt(0) != Fields.MARK)) {
           out.add(new int[] {offset.startOffset(), offset.endOffset()});
+          if (out.size() > last) {
+            break;
+          }
         }
       }
       ts.end();
