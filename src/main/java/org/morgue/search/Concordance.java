@@ -31,8 +31,11 @@ public final class Concordance {
   /** Characters of context on each side. */
   static final int CONTEXT = 60;
 
-  /** The most lines gathered for one sorted page. */
-  public static final int MAX_SORTED_LINES = 20_000;
+  /**
+   * The most lines counted for one page, and gathered and sorted for a sorted one: a sorted page
+   * reads every article of its lines (at 10,000 lines, 0.56 s of CPU at p99 over 100,000 articles).
+   */
+  public static final int MAX_SORTED_LINES = 5_000;
 
   /** The largest page. */
   public static final int MAX_SIZE = 200;
@@ -155,8 +158,15 @@ public final class Concordance {
       Weight weight, List<LeafReaderContext> leaves, int doc, StoredArticle article)
       throws IOException {
     List<Line> out = new ArrayList<>();
+    String body = null; // joined from the paragraphs once
     for (Span span : spans(weight, leaves, doc, article)) {
-      String text = text(article, span.field());
+      String text;
+      if (span.field().equals(Fields.BODY)) {
+        body = body == null ? article.body() : body;
+        text = body;
+      } else {
+        text = text(article, span.field());
+      }
       int start = span.start();
       int end = span.end();
       out.add(
