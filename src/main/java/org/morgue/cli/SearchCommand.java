@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.morgue.index.Fields;
+import org.morgue.search.Archive;
 import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.InvalidRequestException;
 import org.morgue.search.SearchJson;
@@ -117,7 +118,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SearchRequest request = request();
-    try (ArchiveSearcher searcher = ArchiveSearcher.open(index.requireIndex())) {
+    try (Archive searcher = ArchiveSearcher.open(index.requireIndex())) {
       SearchResult result = searcher.search(request);
       if (json) {
         System.out.println(Json.pretty(SearchJson.result(result)));

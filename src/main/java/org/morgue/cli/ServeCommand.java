@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.morgue.http.MorgueServer;
 import org.morgue.index.IndexLayout;
 import org.morgue.saved.SavedSearches;
+import org.morgue.search.Archive;
 import org.morgue.search.ArchiveSearcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,7 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "MS",
       description =
           "Milliseconds one search may take before it is cut (default: ${DEFAULT-VALUE}).")
-  long timeLimitMs = ArchiveSearcher.DEFAULT_TIME_LIMIT.toMillis();
+  long timeLimitMs = Archive.DEFAULT_TIME_LIMIT.toMillis();
 
   @Option(
       names = "--refresh",
@@ -138,12 +139,12 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** A running server and the searcher it owns; closing stops both. */
   static final class Serving implements AutoCloseable {
-    final ArchiveSearcher searcher;
+    final Archive searcher;
     final MorgueServer server;
     private final RequestLogFile requests;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Serving(ArchiveSearcher searcher, MorgueServer server, RequestLogFile requests) {
+    private Serving(Archive searcher, MorgueServer server, RequestLogFile requests) {
       this.searcher = searcher;
       this.server = server;
       this.requests = requests;
@@ -180,7 +181,7 @@ public final class ServeCommand implements Callable<Integer> {
       IndexLayout layout, Listen listen, Duration timeLimit, Duration refresh, PrintStream out)
       throws IOException {
     listen.requireFreePort();
-    ArchiveSearcher searcher = ArchiveSearcher.open(layout);
+    Archive searcher = ArchiveSearcher.open(layout);
     try {
       searcher.setTimeLimit(timeLimit);
       searcher.startRefreshing(refresh);

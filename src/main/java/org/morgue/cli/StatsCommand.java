@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.morgue.index.IndexLayout;
+import org.morgue.search.Archive;
 import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.ArchiveStats;
 import org.morgue.search.SearchJson;
@@ -30,7 +31,7 @@ public final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     IndexLayout layout = index.requireIndex();
-    try (ArchiveSearcher searcher = ArchiveSearcher.open(layout)) {
+    try (Archive searcher = ArchiveSearcher.open(layout)) {
       ArchiveStats stats = searcher.stats(layout);
       if (json) {
         System.out.println(Json.pretty(SearchJson.stats(stats)));
