@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
     })
 public final class ServeCommand implements Callable<Integer> {
   @Mixin IndexOption index = new IndexOption();
+  @Mixin BackendOption backend = new BackendOption();
 
   @Mixin Listen listen = new Listen();
 
@@ -125,9 +126,10 @@ public final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--time-limit and --refresh take a number of milliseconds, 1 or more");
     }
+    listen.requireFreePort();
     try (Serving serving =
         start(
-            index.requireIndex(),
+            backend.open(index),
             listen,
             Duration.ofMillis(timeLimitMs),
             Duration.ofMillis(refreshMs),
@@ -181,7 +183,14 @@ public final class ServeCommand implements Callable<Integer> {
       IndexLayout layout, Listen listen, Duration timeLimit, Duration refresh, PrintStream out)
       throws IOException {
     listen.requireFreePort();
-    Archive searcher = ArchiveSearcher.open(layout);
+    return start(ArchiveSearcher.open(layout), listen, timeLimit, refresh, out);
+  }
+
+  /** {@link #start(IndexLayout, Listen, Duration, Duration, PrintStream)} of an open archive. */
+  static Serving start(
+      Archive searcher, Listen listen, Duration timeLimit, Duration refresh, PrintStream out)
+      throws IOException {
+    IndexLayout layout = searcher.layout();
     try {
       searcher.setTimeLimit(timeLimit);
       searcher.startRefreshing(refresh);
@@ -217,7 +226,13 @@ public final class ServeCommand implements Callable<Integer> {
               + ":"
               + server.port()
               + "/";
-      out.println("Morgue serves " + layout.root() + " at " + url);
+      out.println(
+          "Morgue serves "
+              + (searcher instanceof ArchiveSearcher
+                  ? layout.root()
+                  : "the " + searcher.backend() + " archive (local files in " + layout.root() + ")")
+              + " at "
+              + url);
       out.println(
           "  API: "
               + url
