@@ -52,6 +52,12 @@ public final class MigrateCommand implements Callable<Integer> {
       description = "Articles a bulk request (default: 500).")
   int batch = 500;
 
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description = "Bulk requests in flight at once (default: 2).")
+  int parallel = 2;
+
   @Override
   public Integer call() throws IOException {
     if (!"opensearch".equals(to.toLowerCase(Locale.ROOT))) {
@@ -60,6 +66,9 @@ public final class MigrateCommand implements Callable<Integer> {
               + " yet), not '"
               + to
               + "'");
+    }
+    if (parallel < 1 || parallel > 64) {
+      throw new IllegalArgumentException("--parallel takes 1 to 64, not " + parallel);
     }
     if (batch < 1 || batch > 10_000) {
       throw new IllegalArgumentException("--batch takes 1 to 10000, not " + batch);
@@ -77,7 +86,7 @@ public final class MigrateCommand implements Callable<Integer> {
               + client.hosts());
       OpenSearchMigration.Result r =
           OpenSearchMigration.copy(
-              layout, os, batch, line -> System.err.print("\r  " + line + "        "));
+              layout, os, batch, parallel, line -> System.err.print("\r  " + line + "        "));
       System.err.println();
       System.out.printf(
           Locale.ROOT,

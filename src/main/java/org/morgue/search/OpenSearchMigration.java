@@ -5,9 +5,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
@@ -58,14 +65,29 @@ public final class OpenSearchMigration {
   public static Result copy(
       IndexLayout layout, OpenSearchIndex index, int batch, Consumer<String> progress)
       throws IOException {
+    return copy(layout, index, batch, 2, progress);
+  }
+
+  /**
+   * Copies every article of {@code layout} into {@code index} (which must exist), with {@code
+   * parallel} bulk requests in flight while the next batches are read.
+   */
+  public static Result copy(
+      IndexLayout layout, OpenSearchIndex index, int batch, int parallel, Consumer<String> progress)
+      throws IOException {
     Path checkpoint = checkpoint(layout, index.name());
     String after =
         Files.exists(checkpoint)
             ? Files.readString(checkpoint, StandardCharsets.UTF_8).strip()
             : null;
-    boolean resumed = after != null && !after.isEmpty();
-    long copied = 0;
-    long refused = 0;
+    if (after != null && after.isEmpty()) {
+      after = null;
+    }
+    boolean resumed = after != null;
+    AtomicLong copied = new AtomicLong();
+    AtomicLong refused = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+    Deque<Map.Entry<String, Future<?>>> inFlight = new ArrayDeque<>();
     try (FSDirectory dir = FSDirectory.open(layout.lucene());
         DirectoryReader reader = DirectoryReader.open(dir)) {
       IndexSearcher searcher = new IndexSearcher(reader);
@@ -87,21 +109,56 @@ public final class OpenSearchMigration {
           docs.add(OpenSearchDocuments.of(d, contentHash(reader, sd.doc)));
           after = d.get(Fields.ID);
         }
-        Map<String, String> no = index.write(docs);
-        copied += docs.size() - no.size();
-        refused += no.size();
-        no.forEach((id, why) -> progress.accept("refused " + id + ": " + why));
-        ArchiveFiles.writeAtomically(checkpoint, after.getBytes(StandardCharsets.UTF_8));
-        progress.accept(String.format("%,d of %,d articles copied", copied, total));
+        while (inFlight.size() >= Math.max(1, parallel)) {
+          done(inFlight.removeFirst(), checkpoint);
+        }
+        inFlight.addLast(
+            Map.entry(
+                after,
+                pool.submit(
+                    () -> {
+                      Map<String, String> no = index.write(docs);
+                      copied.addAndGet(docs.size() - no.size());
+                      refused.addAndGet(no.size());
+                      no.forEach((id, why) -> progress.accept("refused " + id + ": " + why));
+                      progress.accept(
+                          String.format("%,d of %,d articles copied", copied.get(), total));
+                      return null;
+                    })));
         if (page.scoreDocs.length < batch) {
           break;
         }
       }
+      while (!inFlight.isEmpty()) {
+        done(inFlight.removeFirst(), checkpoint);
+      }
+    } finally {
+      pool.shutdownNow();
     }
     index.refresh();
     index.markIngest(java.time.Instant.now());
     Files.deleteIfExists(checkpoint);
-    return new Result(copied, refused, resumed);
+    return new Result(copied.get(), refused.get(), resumed);
+  }
+
+  /**
+   * Waits for the oldest batch in flight; once the cluster acknowledged it (and so every batch
+   * before it), its last id is the checkpoint.
+   */
+  private static void done(Map.Entry<String, Future<?>> oldest, Path checkpoint)
+      throws IOException {
+    try {
+      oldest.getValue().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while copying");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("copying failed: " + e.getCause(), e.getCause());
+    }
+    ArchiveFiles.writeAtomically(checkpoint, oldest.getKey().getBytes(StandardCharsets.UTF_8));
   }
 
   private static String contentHash(DirectoryReader reader, int doc) throws IOException {
