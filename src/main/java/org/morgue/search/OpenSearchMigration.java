@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -38,16 +37,28 @@ import org.morgue.opensearch.OpenSearchDocuments;
 import org.morgue.opensearch.OpenSearchIndex;
 
 /**
- * Copies an embedded archive into an OpenSearch index ({@code ./morgue migrate --to opensearch}):
- * every live article from its stored fields, nothing extracted again, in the order of the ids, a
- * batch at a time. After each batch the cluster acknowledged, the last id is written to a
+ * Copies an embedded archive into an OpenSearch index ({@code ./morgue migrate --to opensearch}),
+ * and keeps it in step after each ingest: every live article from its stored fields, nothing
+ * extracted again, in the order of the ids, a batch at a time; an article the cluster already holds
+ * with the same content hash is not sent again, and one the cluster holds that the embedded archive
+ * no longer has is deleted. After each batch the cluster acknowledged, the last id is written to a
  * checkpoint in the archive ({@code opensearch-migrate-<index>.txt}), so a run that stops (a crash,
  * a lost node past the writer's retries) resumes after it; a finished run removes it. Writes are
  * idempotent, so articles copied twice are the same articles.
  */
 public final class OpenSearchMigration {
-  /** What a migration did. */
-  public record Result(long copied, long refused, boolean resumed) {}
+  /**
+   * What a migration did.
+   *
+   * @param copied articles written to the cluster
+   * @param refused articles the cluster refused (each reported to the progress)
+   * @param resumed whether it went on from a checkpoint
+   * @param unchanged articles the cluster already held with the same content hash, not sent again
+   * @param deleted articles the cluster held that the embedded archive no longer has, deleted
+   */
+  public record Result(long copied, long refused, boolean resumed, long unchanged, long deleted) {}
+
+  private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
 
   private OpenSearchMigration() {}
 
@@ -84,8 +95,12 @@ public final class OpenSearchMigration {
       after = null;
     }
     boolean resumed = after != null;
+    Map<String, String> held = index.contentHashes(); // what the cluster holds: id -> hash
+    java.util.Set<String> visited = new java.util.HashSet<>();
+    long unchanged = 0;
     AtomicLong copied = new AtomicLong();
     AtomicLong refused = new AtomicLong();
+    long deleted;
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
     Deque<Map.Entry<String, Future<?>>> inFlight = new ArrayDeque<>();
     try (FSDirectory dir = FSDirectory.open(layout.lucene());
@@ -105,9 +120,15 @@ public final class OpenSearchMigration {
         }
         List<ObjectNode> docs = new ArrayList<>(page.scoreDocs.length);
         for (ScoreDoc sd : page.scoreDocs) {
-          Document d = stored.document(sd.doc);
-          docs.add(OpenSearchDocuments.of(d, contentHash(reader, sd.doc)));
-          after = d.get(Fields.ID);
+          String id = stored.document(sd.doc, ID_ONLY).get(Fields.ID);
+          after = id;
+          visited.add(id);
+          String hash = contentHash(reader, sd.doc);
+          if (hash != null && hash.equals(held.get(id))) {
+            unchanged++;
+            continue;
+          }
+          docs.add(OpenSearchDocuments.of(stored.document(sd.doc), hash));
         }
         while (inFlight.size() >= Math.max(1, parallel)) {
           done(inFlight.removeFirst(), checkpoint);
@@ -132,13 +153,25 @@ public final class OpenSearchMigration {
       while (!inFlight.isEmpty()) {
         done(inFlight.removeFirst(), checkpoint);
       }
+      List<String> gone = new ArrayList<>();
+      for (String id : held.keySet()) {
+        if (!visited.contains(id)
+            && searcher.count(
+                    new org.apache.lucene.search.TermQuery(
+                        new org.apache.lucene.index.Term(Fields.ID, id)))
+                == 0) {
+          gone.add(id);
+        }
+      }
+      index.delete(gone);
+      deleted = gone.size();
     } finally {
       pool.shutdownNow();
     }
     index.refresh();
     index.markIngest(java.time.Instant.now());
     Files.deleteIfExists(checkpoint);
-    return new Result(copied.get(), refused.get(), resumed);
+    return new Result(copied.get(), refused.get(), resumed, unchanged, deleted);
   }
 
   /**

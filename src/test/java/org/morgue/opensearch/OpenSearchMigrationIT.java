@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +73,9 @@ class OpenSearchMigrationIT {
     assertFalse(first.resumed());
     assertEquals(17, clusterCount());
     OpenSearchMigration.Result again = OpenSearchMigration.copy(layout, index, 100, 1, s -> {});
-    assertEquals(17, again.copied(), "a second run writes the same 17 again");
+    assertEquals(0, again.copied(), "a second run sends nothing");
+    assertEquals(17, again.unchanged(), "every article is held with the same content");
+    assertEquals(0, again.deleted());
     assertEquals(17, clusterCount(), "and the cluster still holds 17");
     assertFalse(
         Files.exists(layout.root().resolve("opensearch-migrate-" + index.name() + ".txt")),
@@ -80,6 +83,30 @@ class OpenSearchMigrationIT {
     Archive cluster = new OpenSearchArchive(layout, index); // closing it would close the client
     assertEquals(17, cluster.count(SearchRequest.of("")));
     assertTrue(index.lastIngest() != null);
+  }
+
+  @Test
+  void keepsTheClusterInStepWithTheArchive() throws IOException {
+    OpenSearchMigration.copy(layout, index, 100, 1, s -> {});
+    // an article the archive no longer has, and one whose content changed
+    String first = TestArchives.storedById(layout).keySet().stream().sorted().findFirst().get();
+    ObjectNode ghost =
+        (ObjectNode) index.client().send("GET", "/" + index.name() + "/_source/" + first, null);
+    ghost.put("id", "ghost");
+    ((ObjectNode) ghost.path("stored")).putArray("id").add("ghost");
+    index.write(List.of(ghost));
+    index
+        .client()
+        .send(
+            "POST",
+            "/" + index.name() + "/_update/" + first,
+            OpenSearchClient.JSON.readTree("{\"doc\":{\"content_hash\":\"stale\"}}"));
+    assertEquals(18, clusterCount());
+    OpenSearchMigration.Result r = OpenSearchMigration.copy(layout, index, 100, 1, s -> {});
+    assertEquals(1, r.copied(), "the changed article is sent again");
+    assertEquals(16, r.unchanged());
+    assertEquals(1, r.deleted(), "the article the archive does not have is deleted");
+    assertEquals(17, clusterCount());
   }
 
   @Test
