@@ -61,7 +61,8 @@ public final class BenchOperatorsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     IndexLayout layout = BenchSearchCommand.archive(corpus, articles, work, false);
-    List<OperatorQueries.Pair> pairs = OperatorQueries.ALL;
+    List<OperatorQueries.Pair> pairs = new ArrayList<>(OperatorQueries.ALL);
+    pairs.addAll(OperatorQueries.REFERENCE);
     int n = pairs.size();
     long[][] opSearch = new long[n][rounds];
     long[][] plainSearch = new long[n][rounds];
@@ -98,8 +99,10 @@ public final class BenchOperatorsCommand implements Callable<Integer> {
     }
     System.out.printf(
         Locale.ROOT,
-        "%,d operator queries, each with its plain words; %d timed rounds after one to warm up; %s%n%n",
-        n,
+        "%,d operator queries, each with its plain words, and %d quoted phrases with their words"
+            + " for comparison; %d timed rounds after one to warm up; %s%n%n",
+        OperatorQueries.ALL.size(),
+        OperatorQueries.REFERENCE.size(),
         rounds,
         Runtime.version());
     System.out.printf(
@@ -158,13 +161,13 @@ public final class BenchOperatorsCommand implements Callable<Integer> {
           c,
           cp,
           c / cp);
-      if (s > 2 * sp || c > 2 * cp) {
+      if ((s > 2 * sp || c > 2 * cp) && !e.getKey().equals(OperatorQueries.PLAIN_PHRASE)) {
         missed.add(e.getKey());
       }
     }
     System.out.println();
     System.out.println(
-        "target: each kind's p50 within 2x of its plain words', the search and the count: "
+        "target: each operator's p50 within 2x of its plain words', the search and the count: "
             + (missed.isEmpty() ? "met" : "missed by " + String.join(", ", missed)));
     return 0;
   }

@@ -85,4 +85,19 @@ final class OperatorQueries {
           new Pair("pattern", "terror* /s attack", "terror* attack"),
           new Pair("pattern", "protest* /p police", "protest* police"),
           new Pair("pattern", "econom* NEAR/3 recession", "econom* recession"));
+
+  /** The kind of {@link #REFERENCE}: no operator, only measured beside them. */
+  static final String PLAIN_PHRASE = "(phrase)";
+
+  /**
+   * Lucene's own cost of positions, for comparison: quoted phrases (no operator of Morgue's)
+   * against their words.
+   */
+  static final List<Pair> REFERENCE =
+      List.of(
+          new Pair(PLAIN_PHRASE, "\"supreme court\"", "supreme court"),
+          new Pair(PLAIN_PHRASE, "\"white house\"", "white house"),
+          new Pair(PLAIN_PHRASE, "\"health care\"", "health care"),
+          new Pair(PLAIN_PHRASE, "\"prime minister\"", "prime minister"),
+          new Pair(PLAIN_PHRASE, "\"climate change\"", "climate change"));
 }
