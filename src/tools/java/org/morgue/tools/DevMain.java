@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchIngestCommand.class,
       BenchSearchCommand.class,
+      BenchOpenSearchCommand.class,
       BenchNerCommand.class,
       ScoreNerCommand.class,
       NamesQualityCommand.class,
