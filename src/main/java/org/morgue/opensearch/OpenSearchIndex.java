@@ -190,6 +190,37 @@ public final class OpenSearchIndex {
     }
   }
 
+  /**
+   * Readies the index for a bulk load: no refresh and no replicas while it runs (each replica would
+   * index every article again); {@link #endBulk} puts back what was there.
+   *
+   * @return the settings to put back
+   */
+  public ObjectNode startBulk() throws IOException {
+    JsonNode settings =
+        client.send(
+            "GET", "/" + name + "/_settings/index.number_of_replicas,index.refresh_interval", null);
+    JsonNode index = settings.path(name).path("settings").path("index");
+    ObjectNode before = OpenSearchClient.JSON.createObjectNode();
+    ObjectNode b = before.putObject("index");
+    b.put("number_of_replicas", index.path("number_of_replicas").asInt(0));
+    if (index.has("refresh_interval")) {
+      b.put("refresh_interval", index.path("refresh_interval").asText());
+    } else {
+      b.putNull("refresh_interval");
+    }
+    ObjectNode bulk = OpenSearchClient.JSON.createObjectNode();
+    bulk.putObject("index").put("number_of_replicas", 0).put("refresh_interval", "-1");
+    client.send("PUT", "/" + name + "/_settings", bulk);
+    return before;
+  }
+
+  /** Puts back the settings {@link #startBulk} changed, and waits for the replicas. */
+  public void endBulk(ObjectNode before) throws IOException {
+    client.send("PUT", "/" + name + "/_settings", before);
+    client.send("GET", "/_cluster/health/" + name + "?wait_for_status=yellow&timeout=600s", null);
+  }
+
   /** Makes what was written visible to searches. */
   public void refresh() throws IOException {
     client.send("POST", "/" + name + "," + wordsName() + "/_refresh", null);

@@ -678,7 +678,7 @@ public final class ArchiveSearcher implements Archive {
         });
   }
 
-  private static boolean startsWith(String folded, String prefix) {
+  static boolean startsWith(String folded, String prefix) {
     if (prefix.isEmpty() || folded.startsWith(prefix)) {
       return true;
     }

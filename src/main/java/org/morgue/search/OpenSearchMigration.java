@@ -102,6 +102,7 @@ public final class OpenSearchMigration {
     AtomicLong refused = new AtomicLong();
     long deleted;
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+    ObjectNode settings = index.startBulk();
     Deque<Map.Entry<String, Future<?>>> inFlight = new ArrayDeque<>();
     try (FSDirectory dir = FSDirectory.open(layout.lucene());
         DirectoryReader reader = DirectoryReader.open(dir)) {
@@ -167,6 +168,7 @@ public final class OpenSearchMigration {
       deleted = gone.size();
     } finally {
       pool.shutdownNow();
+      index.endBulk(settings);
     }
     index.refresh();
     index.markIngest(java.time.Instant.now());

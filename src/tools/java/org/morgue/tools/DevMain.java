@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BenchSearchCommand.class,
       BenchOperatorsCommand.class,
       BenchReadingCommand.class,
+      BenchOpenSearchCommand.class,
       BenchNerCommand.class,
       ScoreNerCommand.class,
       NamesQualityCommand.class,
