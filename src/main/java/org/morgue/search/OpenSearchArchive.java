@@ -135,7 +135,17 @@ public final class OpenSearchArchive implements Archive {
   private Parsed parse(SearchRequest request) throws IOException {
     ArchiveQueryParser parser =
         ArchiveQueryParser.create(expansion, new MultiReader(), maxExpansion);
-    Query base = parser.parseQuery(request.q());
+    Query base;
+    try {
+      base = parser.parseQuery(request.q());
+    } catch (java.io.UncheckedIOException e) { // the words index, for stem expansion
+      throw new UnavailableException(
+          "the OpenSearch cluster does not answer ("
+              + index.client().hosts()
+              + "): "
+              + e.getCause(),
+          e.getCause());
+    }
     ObjectNode bool = JSON.createObjectNode();
     ObjectNode b = bool.putObject("bool");
     b.putArray("must").add(OpenSearchQueries.of(base));
@@ -197,9 +207,43 @@ public final class OpenSearchArchive implements Archive {
     return s;
   }
 
+  /** One request of the cluster; a cluster that cannot answer is {@link UnavailableException}. */
+  private JsonNode send(String method, String path, Object body) throws IOException {
+    try {
+      return index.client().send(method, path, body);
+    } catch (org.morgue.opensearch.OpenSearchException e) {
+      if (e.status() == 429 || e.status() >= 500) {
+        throw new UnavailableException(
+            "the OpenSearch cluster cannot answer now: " + e.getMessage(), e);
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new UnavailableException(
+          "the OpenSearch cluster does not answer (" + index.client().hosts() + "): " + e, e);
+    } catch (RuntimeException e) { // the client's wrapping of a failed connection
+      if (e.getCause() instanceof IOException) {
+        throw new UnavailableException(
+            "the OpenSearch cluster does not answer (" + index.client().hosts() + "): " + e, e);
+      }
+      throw e;
+    }
+  }
+
+  /** {@link #send}, with {@code null} for a 404. */
+  private JsonNode sendOrNull(String method, String path, Object body) throws IOException {
+    try {
+      return send(method, path, body);
+    } catch (org.morgue.opensearch.OpenSearchException e) {
+      if (e.status() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   private JsonNode search(ObjectNode body) throws IOException {
     body.put("timeout", Math.max(1, timeLimit.toMillis()) + "ms");
-    return index.client().send("POST", "/" + index.name() + "/_search", body);
+    return send("POST", "/" + index.name() + "/_search", body);
   }
 
   // --- search ---------------------------------------------------------------------------------
@@ -562,8 +606,7 @@ public final class OpenSearchArchive implements Archive {
 
   /** The stored fields of the article {@code id}. */
   private Document stored(String id) throws IOException {
-    JsonNode got =
-        index.client().sendOrNull("GET", "/" + index.name() + "/_doc/" + encode(id), null);
+    JsonNode got = sendOrNull("GET", "/" + index.name() + "/_doc/" + encode(id), null);
     if (got == null || !got.path("found").asBoolean()) {
       throw new NotFoundException("id", "no article with id '" + id + "'");
     }
@@ -582,7 +625,7 @@ public final class OpenSearchArchive implements Archive {
     Parsed p = parse(request);
     ObjectNode body = JSON.createObjectNode();
     body.set("query", withPostFilter(p));
-    return index.client().send("POST", "/" + index.name() + "/_count", body).path("count").asLong();
+    return send("POST", "/" + index.name() + "/_count", body).path("count").asLong();
   }
 
   private static ObjectNode withPostFilter(Parsed p) {
@@ -627,7 +670,7 @@ public final class OpenSearchArchive implements Archive {
           body.set("search_after", after);
         }
         body.put("timeout", Math.max(1, timeLimit.toMillis()) + "ms");
-        JsonNode answer = index.client().send("POST", "/_search", body);
+        JsonNode answer = send("POST", "/_search", body);
         if (answer.path("timed_out").asBoolean()) {
           throw new ExportCutException(n, timeLimit);
         }
@@ -646,7 +689,7 @@ public final class OpenSearchArchive implements Archive {
       ObjectNode del = JSON.createObjectNode();
       del.putArray("pit_id").add(pitId);
       try {
-        index.client().sendOrNull("DELETE", "/_search/point_in_time", del);
+        sendOrNull("DELETE", "/_search/point_in_time", del);
       } catch (IOException e) {
         // the point in time expires by itself
       }
@@ -692,8 +735,7 @@ public final class OpenSearchArchive implements Archive {
     Parsed p = parse(request);
     ObjectNode body = JSON.createObjectNode();
     body.set("query", withPostFilter(p));
-    long total =
-        index.client().send("POST", "/" + index.name() + "/_count", body).path("count").asLong();
+    long total = send("POST", "/" + index.name() + "/_count", body).path("count").asLong();
     ObjectNode unseen = JSON.createObjectNode();
     ObjectNode b = unseen.putObject("bool");
     b.putArray("filter").add(withPostFilter(p));
@@ -701,8 +743,7 @@ public final class OpenSearchArchive implements Archive {
     seen.forEach(ids::add);
     ObjectNode body2 = JSON.createObjectNode();
     body2.set("query", unseen);
-    long fresh =
-        index.client().send("POST", "/" + index.name() + "/_count", body2).path("count").asLong();
+    long fresh = send("POST", "/" + index.name() + "/_count", body2).path("count").asLong();
     return new long[] {total, fresh};
   }
 
@@ -742,7 +783,7 @@ public final class OpenSearchArchive implements Archive {
     ObjectNode body = JSON.createObjectNode();
     ArrayNode a = body.putArray("ids");
     ids.forEach(a::add);
-    JsonNode got = index.client().send("POST", "/" + index.name() + "/_mget", body);
+    JsonNode got = send("POST", "/" + index.name() + "/_mget", body);
     Map<String, ArticleView.Related> byId = new LinkedHashMap<>();
     for (JsonNode doc : got.path("docs")) {
       if (doc.path("found").asBoolean()) {
@@ -787,7 +828,7 @@ public final class OpenSearchArchive implements Archive {
 
   @Override
   public Version version() throws IOException {
-    JsonNode stats = index.client().send("GET", "/" + index.name() + "/_stats/docs,indexing", null);
+    JsonNode stats = send("GET", "/" + index.name() + "/_stats/docs,indexing", null);
     JsonNode primaries = stats.path("_all").path("primaries");
     long docs = primaries.path("docs").path("count").asLong();
     long writes =
@@ -1189,8 +1230,7 @@ public final class OpenSearchArchive implements Archive {
     long articles = answer.path("hits").path("total").path("value").asLong();
     List<SearchResult.FacetValue> sections = buckets(a.path(Fields.SECTION));
     List<SearchResult.FacetValue> sources = buckets(a.path(Fields.SOURCE));
-    JsonNode store =
-        index.client().send("GET", "/" + index.name() + "/_stats/store", null).path("_all");
+    JsonNode store = send("GET", "/" + index.name() + "/_stats/store", null).path("_all");
     return new ArchiveStats(
         articles,
         day(a.path("first")),
