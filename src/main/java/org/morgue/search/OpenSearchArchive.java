@@ -780,6 +780,9 @@ public final class OpenSearchArchive implements Archive {
 
   @Override
   public List<ArticleView.Related> briefs(List<String> ids) throws IOException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
     ObjectNode body = JSON.createObjectNode();
     ArrayNode a = body.putArray("ids");
     ids.forEach(a::add);

@@ -305,6 +305,7 @@ class OpenSearchParityIT {
     assertEquals(100, compared);
     List<String> some = List.of("nope", embedded.search(all).hits().get(3).id());
     assertEquals(embedded.briefs(some), cluster.briefs(some));
+    assertEquals(List.of(), cluster.briefs(List.of()));
     assertEquals(embedded.allValues("place"), cluster.allValues("place"));
     assertEquals(embedded.allValues("section"), cluster.allValues("section"));
   }
