@@ -70,6 +70,52 @@ public final class Diagnosis {
    */
   static DidYouMean didYouMean(String q, IndexReader reader, StemExpansion expansion)
       throws IOException {
+    Analyzer analyzer = Analyzers.forQuery(expansion);
+    DirectSpellChecker spell = new DirectSpellChecker();
+    spell.setMinQueryLength(3);
+    return didYouMean(
+        q,
+        new Speller() {
+          @Override
+          public boolean known(String word) throws IOException {
+            return Diagnosis.known(word, analyzer, reader);
+          }
+
+          @Override
+          public String suggest(String folded) throws IOException {
+            SuggestWord best = null;
+            for (String field : Fields.TEXT) {
+              SuggestWord[] s =
+                  spell.suggestSimilar(
+                      new Term(field, folded), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+              if (s.length > 0 && (best == null || s[0].freq > best.freq)) {
+                best = s[0];
+              }
+            }
+            return best == null ? null : best.string;
+          }
+
+          @Override
+          public long articles(String word) throws IOException {
+            return Diagnosis.articles(word, reader);
+          }
+        });
+  }
+
+  /** What "did you mean" asks of an archive's words, whatever keeps them. */
+  interface Speller {
+    /** Whether the archive holds the word (or one of its forms), or it is a stop word. */
+    boolean known(String word) throws IOException;
+
+    /** The archive's word most like {@code folded} (Lucene's spell checker), or null. */
+    String suggest(String folded) throws IOException;
+
+    /** How many articles hold {@code word} in their title, lede or body, the most of the three. */
+    long articles(String word) throws IOException;
+  }
+
+  /** {@link #didYouMean(String, IndexReader, StemExpansion)} over any archive's words. */
+  static DidYouMean didYouMean(String q, Speller speller) throws IOException {
     if (q == null || q.isBlank()) {
       return null;
     }
@@ -77,31 +123,15 @@ public final class Diagnosis {
     for (QuerySyntax.Clause c : QuerySyntax.parse(q)) {
       plainWords(c.node(), words);
     }
-    Analyzer analyzer = Analyzers.forQuery(expansion);
-    DirectSpellChecker spell = new DirectSpellChecker();
-    spell.setMinQueryLength(3);
     List<Word> found = new ArrayList<>();
     for (QuerySyntax.Leaf leaf : words) {
-      if (known(leaf.text(), analyzer, reader)) {
+      if (speller.known(leaf.text())) {
         continue;
       }
-      String folded = Analyzers.fold(leaf.text());
-      SuggestWord best = null;
-      for (String field : Fields.TEXT) {
-        SuggestWord[] s =
-            spell.suggestSimilar(
-                new Term(field, folded), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        if (s.length > 0 && (best == null || s[0].freq > best.freq)) {
-          best = s[0];
-        }
-      }
-      if (best != null && best.string.charAt(0) != Fields.MARK) {
+      String best = speller.suggest(Analyzers.fold(leaf.text()));
+      if (best != null && best.charAt(0) != Fields.MARK) {
         found.add(
-            new Word(
-                leaf.text(),
-                leaf.end() - leaf.text().length(),
-                best.string,
-                articles(best.string, reader)));
+            new Word(leaf.text(), leaf.end() - leaf.text().length(), best, speller.articles(best)));
       }
     }
     if (found.isEmpty()) {

@@ -1194,8 +1194,85 @@ public final class OpenSearchArchive implements Archive {
   static final int MAX_VALUES = 65_000;
 
   @Override
-  public Diagnosis.DidYouMean didYouMean(SearchRequest request) {
-    return null; // the spell checker reads the embedded index's words; not here yet
+  public Diagnosis.DidYouMean didYouMean(SearchRequest request) throws IOException {
+    try {
+      return Diagnosis.didYouMean(request.q(), new ClusterSpeller());
+    } catch (java.io.UncheckedIOException e) {
+      throw new UnavailableException("the OpenSearch cluster does not answer: " + e.getCause(), e);
+    }
+  }
+
+  /**
+   * The archive's words in the cluster for "did you mean": known words from the words index, and
+   * suggestions from OpenSearch's term suggester (Lucene's spell checker, as the embedded index
+   * uses, with its settings).
+   */
+  private final class ClusterSpeller implements Diagnosis.Speller {
+    @Override
+    public boolean known(String word) throws IOException {
+      String folded = Analyzers.fold(word);
+      for (String field : Fields.TEXT) {
+        if (articles(folded, field) > 0) {
+          return true;
+        }
+        String[] forms = expansion.expand(field, folded);
+        if (forms.length == 0) {
+          return true; // a stop word: never searched
+        }
+        for (String f : forms) {
+          if (!f.equals(folded) && articles(f, field) > 0) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public String suggest(String folded) throws IOException {
+      ObjectNode body = JSON.createObjectNode();
+      body.put("size", 0);
+      ObjectNode suggest = body.putObject("suggest");
+      suggest.put("text", folded);
+      for (String field : Fields.TEXT) {
+        suggest
+            .putObject(field)
+            .putObject("term")
+            .put("field", OpenSearchDocuments.wordField(field))
+            .put("suggest_mode", "missing")
+            .put("size", 1)
+            .put("min_word_length", 3)
+            .put("prefix_length", 1)
+            .put("max_edits", 2)
+            .put("analyzer", "whitespace");
+      }
+      JsonNode answer = search(body).path("suggest");
+      String best = null;
+      long bestFreq = -1;
+      for (String field : Fields.TEXT) {
+        JsonNode option = answer.path(field).path(0).path("options").path(0);
+        if (option.has("text") && option.path("freq").asLong() > bestFreq) {
+          best = option.path("text").asText();
+          bestFreq = option.path("freq").asLong();
+        }
+      }
+      return best;
+    }
+
+    @Override
+    public long articles(String word) throws IOException {
+      long most = 0;
+      for (String field : Fields.TEXT) {
+        most = Math.max(most, articles(word, field));
+      }
+      return most;
+    }
+
+    private long articles(String word, String field) throws IOException {
+      ObjectNode body = JSON.createObjectNode();
+      body.putObject("query").putObject("term").put(OpenSearchDocuments.wordField(field), word);
+      return send("POST", "/" + index.name() + "/_count", body).path("count").asLong();
+    }
   }
 
   @Override

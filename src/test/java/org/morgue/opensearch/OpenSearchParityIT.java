@@ -401,6 +401,16 @@ class OpenSearchParityIT {
   }
 
   @Test
+  void sameSuggestions() throws IOException {
+    for (String q :
+        List.of("ceasfire", "Ukrane war", "sanctons AND Rusia", "humanitarain aid", "Blinken")) {
+      assertEquals(
+          embedded.didYouMean(SearchRequest.of(q)), cluster.didYouMean(SearchRequest.of(q)), q);
+    }
+    assertTrue(embedded.didYouMean(SearchRequest.of("Ukrane")) != null, "a suggestion is made");
+  }
+
+  @Test
   void sameSentenceAndMentionsAreRefusedInWords() {
     for (String q : List.of("Ukraine /s Russia", "Ukraine /p Russia", "atleast3(Ukraine)")) {
       Archive.UnsupportedSearchException e =
