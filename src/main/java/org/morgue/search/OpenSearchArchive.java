@@ -786,7 +786,59 @@ public final class OpenSearchArchive implements Archive {
       }
     }
     return new ArticleView(
-        article, StoredMentions.decode(d.get(Fields.MENTIONS)), List.copyOf(copies), List.of());
+        article,
+        StoredMentions.decode(d.get(Fields.MENTIONS)),
+        List.copyOf(copies),
+        related(d, article));
+  }
+
+  /**
+   * The articles most like this one, by the words of its text that are rare in the archive:
+   * OpenSearch's more-like-this (Lucene's) with the embedded index's settings, over the article's
+   * words as the cluster holds them.
+   */
+  private List<ArticleView.Related> related(Document d, StoredArticle article) throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("size", ArticleView.RELATED);
+    body.putArray("_source")
+        .add("stored." + Fields.ID)
+        .add("stored." + Fields.DATE)
+        .add("stored." + Fields.SECTION)
+        .add("stored." + Fields.TITLE)
+        .add("stored." + Fields.LEDE)
+        .add("stored." + Fields.SOURCE);
+    ObjectNode b = body.putObject("query").putObject("bool");
+    ObjectNode mlt = b.putArray("must").addObject().putObject("more_like_this");
+    ArrayNode fields = mlt.putArray("fields");
+    ObjectNode like = mlt.putArray("like").addObject().putObject("doc");
+    for (String field : Fields.TEXT) {
+      fields.add(OpenSearchDocuments.wordField(field));
+      String text = d.get(field);
+      if (text != null) {
+        like.put(OpenSearchDocuments.wordField(field), OpenSearchDocuments.words(field, text));
+      }
+    }
+    mlt.put("min_term_freq", 1);
+    mlt.put("min_doc_freq", 2);
+    mlt.put("min_word_length", 3);
+    mlt.put("max_query_terms", 25);
+    mlt.put("minimum_should_match", 1); // Lucene's: any of the terms
+    ArrayNode stop = mlt.putArray("stop_words");
+    for (Object w : org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
+      stop.add(new String((char[]) w));
+    }
+    ArrayNode not = b.putArray("must_not");
+    not.addObject().putObject("term").put(Fields.ID, article.id());
+    if (article.fingerprint() != null) {
+      not.addObject().putObject("term").put(Fields.FINGERPRINT, article.fingerprint());
+    }
+    List<ArticleView.Related> out = new ArrayList<>();
+    for (JsonNode h : search(body).path("hits").path("hits")) {
+      StoredArticle r = StoredArticle.of(OpenSearchDocuments.stored(h.path("_source")));
+      out.add(
+          new ArticleView.Related(r.id(), r.date(), r.section(), r.title(), r.lede(), r.source()));
+    }
+    return List.copyOf(out);
   }
 
   private static String encode(String id) {
