@@ -16,6 +16,10 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -152,7 +156,7 @@ record SearchRun(
       ScoreDoc first = g.scoreDocs()[0];
       List<String> copyIds = new ArrayList<>();
       for (int j = 1; j < g.scoreDocs().length; j++) {
-        copyIds.add(stored.document(g.scoreDocs()[j].doc, Set.of(Fields.ID)).get(Fields.ID));
+        copyIds.add(id(g.scoreDocs()[j].doc));
       }
       Document d = stored.document(first.doc, StoredArticle.LISTED_FIELDS);
       hits.add(
@@ -174,6 +178,20 @@ record SearchRun(
               List.copyOf(copyIds)));
     }
     return hits;
+  }
+
+  /**
+   * An article's id from the id's doc values: a copy's id is all a hit shows of it, and the doc
+   * values read it without decompressing a block of stored documents.
+   */
+  private String id(int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedSetDocValues ids = DocValues.getSortedSet(leaf.reader(), Fields.ID);
+    if (ids.advanceExact(doc - leaf.docBase)) {
+      return ids.lookupOrd(ids.nextOrd()).utf8ToString();
+    }
+    return searcher.storedFields().document(doc, Set.of(Fields.ID)).get(Fields.ID);
   }
 
   /** What a collection gave: the collector's result, and the facet counts (null with no facets). */

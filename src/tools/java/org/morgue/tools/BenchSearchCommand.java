@@ -117,6 +117,14 @@ public final class BenchSearchCommand implements Callable<Integer> {
   String serverHeap = "512m";
 
   @Option(
+      names = "--server-java-option",
+      paramLabel = "OPTION",
+      description =
+          "An option for the server's JVM (repeat for more), e.g."
+              + " -XX:StartFlightRecording=filename=server.jfr to profile it.")
+  List<String> serverJavaOptions = new ArrayList<>();
+
+  @Option(
       names = "--entities",
       description =
           "Build the archive with people, organisations and places (each repeat reuses the first"
@@ -141,6 +149,11 @@ public final class BenchSearchCommand implements Callable<Integer> {
   @Option(names = "--build-only", description = "Build (or check) the archive, measure nothing.")
   boolean buildOnly;
 
+  @Option(
+      names = "--print-queries",
+      description = "Print the queries' kinds and query strings, tab-separated, and stop.")
+  boolean printQueries;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
@@ -152,6 +165,10 @@ public final class BenchSearchCommand implements Callable<Integer> {
     }
     List<BenchQueries.Typed> typed = queries(layout);
     List<String> queries = typed.stream().map(BenchQueries.Typed::query).toList();
+    if (printQueries) {
+      typed.forEach(q -> System.out.println(q.type() + "\t" + q.query()));
+      return 0;
+    }
     System.out.printf(
         Locale.ROOT,
         "%,d queries, %d timed rounds (interleaved), %s; load before: %s%n",
@@ -931,10 +948,10 @@ public final class BenchSearchCommand implements Callable<Integer> {
 
   private Process startServer(IndexLayout layout) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + serverHeap));
+    command.addAll(serverJavaOptions);
+    command.addAll(
         List.of(
-            java,
-            "-Xmx" + serverHeap,
             "--enable-native-access=ALL-UNNAMED",
             "-Dmorgue.home=" + DevMain.home(),
             "-cp",
@@ -944,7 +961,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
             "--index",
             layout.root().toString(),
             "--port",
-            "0");
+            "0"));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
