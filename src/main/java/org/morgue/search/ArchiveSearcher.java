@@ -36,7 +36,6 @@ import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
-import org.apache.lucene.search.grouping.FirstPassGroupingCollector;
 import org.apache.lucene.search.grouping.SearchGroup;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -82,6 +81,24 @@ public final class ArchiveSearcher implements AutoCloseable {
   private static final FacetsConfig FACETS_CONFIG = Schema.facetsConfig();
 
   private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
+
+  /**
+   * The threads that search slices of segments (one a core) for the main search's pass over every
+   * match and its facet counts; a request's own thread searches slices too while it waits.
+   */
+  private final java.util.concurrent.ExecutorService slices = newSliceThreads();
+
+  private static java.util.concurrent.ExecutorService newSliceThreads() {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return Executors.newFixedThreadPool(
+        Runtime.getRuntime().availableProcessors(),
+        r -> {
+          Thread t = new Thread(r, "morgue-search-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
   private volatile int maxExpansion = QueryLimits.MAX_EXPANSION;
   private ScheduledExecutorService refresher;
 
@@ -299,18 +316,20 @@ public final class ArchiveSearcher implements AutoCloseable {
     long start = System.nanoTime();
     return onCurrentState(
         state -> {
-          SearchRun run = prepare(state, request);
+          SearchRun run = prepare(state, request, true);
           Sort sort = sort(request.sort());
-          FirstPassGroupingCollector<BytesRef> stories =
-              new FirstPassGroupingCollector<>(
-                  new StorySelector(), sort, request.page() * request.size());
           SearchRun.Collected<Object[]> c =
               run.collect(
                   new MultiCollectorManager(
-                      SearchRun.single(stories), MatchCollector.manager(run.state())));
+                      SearchRun.stories(
+                          sort,
+                          (request.page() - 1) * request.size(),
+                          request.page() * request.size()),
+                      MatchCollector.manager(run.state())));
           MatchCollector matches = (MatchCollector) c.result()[1];
+          @SuppressWarnings("unchecked")
           Collection<SearchGroup<BytesRef>> groups =
-              stories.getTopGroups((request.page() - 1) * request.size());
+              (Collection<SearchGroup<BytesRef>>) c.result()[0];
           List<SearchResult.Hit> hits = groups == null ? List.of() : run.hits(groups, sort, marks);
           Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
           for (String dim : Fields.FACETS) {
@@ -1339,6 +1358,7 @@ public final class ArchiveSearcher implements AutoCloseable {
         }
       }
     }
+    slices.shutdownNow();
     try {
       manager.close();
     } finally {
@@ -1377,6 +1397,17 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   private SearchRun prepare(ReaderState state, SearchRequest request) throws IOException {
+    return prepare(state, request, false);
+  }
+
+  /**
+   * Parses a request and gives its searchers.
+   *
+   * @param parallel whether the run's searcher searches slices of segments on {@link #slices} (the
+   *     main search's one pass over every match), or in one slice on the calling thread
+   */
+  private SearchRun prepare(ReaderState state, SearchRequest request, boolean parallel)
+      throws IOException {
     ArchiveQueryParser parser =
         ArchiveQueryParser.create(state.expansion(), state.reader(), maxExpansion);
     parser.setNames(state::names);
@@ -1385,7 +1416,22 @@ public final class ArchiveSearcher implements AutoCloseable {
     QueryLimits.checkExpansions(
         base, state.reader(), maxExpansion, System.nanoTime() + timeLimit.toNanos(), limitMs);
     DrillDownQuery ddq = drillDown(withDatesAndExclusions(base, request, true), request);
-    return new SearchRun(state, newSearcher(state), base, ddq, new ArrayList<>(parser.warnings()));
+    QueryTimeoutImpl timeout = new QueryTimeoutImpl(limitMs);
+    IndexSearcher one = new IndexSearcher(state.reader());
+    one.setTimeout(timeout);
+    IndexSearcher searcher = one;
+    if (parallel && state.reader().leaves().size() > 1) {
+      searcher = new IndexSearcher(state.reader(), slices);
+      searcher.setTimeout(timeout);
+    }
+    return new SearchRun(
+        state,
+        searcher,
+        one,
+        parallel ? slices : null,
+        base,
+        ddq,
+        new ArrayList<>(parser.warnings()));
   }
 
   /**

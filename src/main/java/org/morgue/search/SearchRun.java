@@ -3,7 +3,9 @@ package org.morgue.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
@@ -14,8 +16,12 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.MultiFacets;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -30,6 +36,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.grouping.FirstPassGroupingCollector;
 import org.apache.lucene.search.grouping.GroupDocs;
 import org.apache.lucene.search.grouping.SearchGroup;
 import org.apache.lucene.search.grouping.TopGroups;
@@ -40,15 +47,23 @@ import org.morgue.index.Schema;
 import org.morgue.index.StoredArticles;
 
 /**
- * One request over one reader: its own {@link IndexSearcher} (own time limit, own timed-out flag),
+ * One request over one reader: its own {@link IndexSearcher}s (own time limit, own timed-out flag),
  * the parsed query and the whole query with its filters, and the warnings so far.
  *
+ * @param searcher searches every match: in slices of segments on {@code slices} when there are any,
+ *     else in one slice on the calling thread
+ * @param pages searches in one slice on the calling thread, under the same time limit: the second
+ *     pass of a page's stories, the snippets
+ * @param slices the threads of {@code searcher}, which also count the facets; {@code null} for one
+ *     thread
  * @param base the parsed {@code q}, what snippets mark
  * @param ddq the whole query: {@code q}, dates, exclusions and the facet filters
  */
 record SearchRun(
     ReaderState state,
     IndexSearcher searcher,
+    IndexSearcher pages,
+    ExecutorService slices,
     Query base,
     DrillDownQuery ddq,
     List<String> warnings) {
@@ -66,7 +81,22 @@ record SearchRun(
           // IndexSearcher#setTimeout (https://github.com/apache/lucene/issues/12032), hence the
           // executor, which makes DrillSideways run them as separate searches, here one by one.
           DrillSideways sideways =
-              new DrillSideways(searcher, FACETS_CONFIG, null, state.facets(), CALLER_RUNS);
+              new DrillSideways(searcher, FACETS_CONFIG, null, state.facets(), CALLER_RUNS) {
+                @Override
+                protected Facets buildFacetsResult(
+                    FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] dims)
+                    throws IOException {
+                  Facets down = drillDowns == null ? null : counts(drillDowns);
+                  if (drillSideways == null) {
+                    return down;
+                  }
+                  Map<String, Facets> aside = new HashMap<>();
+                  for (int i = 0; i < drillSideways.length; i++) {
+                    aside.put(dims[i], counts(drillSideways[i]));
+                  }
+                  return aside.isEmpty() ? down : new MultiFacets(aside, down);
+                }
+              };
           DrillSideways.ConcurrentDrillSidewaysResult<R> r;
           try {
             r = sideways.search(ddq, hits);
@@ -85,8 +115,24 @@ record SearchRun(
         });
   }
 
+  /**
+   * The facet counts of some matches: Lucene's {@link SortedSetDocValuesFacetCounts}, or its
+   * concurrent form, a task a segment, when the run has threads.
+   */
+  private Facets counts(FacetsCollector matches) throws IOException {
+    if (slices == null) {
+      return new SortedSetDocValuesFacetCounts(state.facets(), matches);
+    }
+    try {
+      return new ConcurrentSortedSetDocValuesFacetCounts(state.facets(), matches, slices);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while counting facets");
+    }
+  }
+
   boolean timedOut() {
-    if (searcher.timedOut()) {
+    if (searcher.timedOut() || pages.timedOut()) {
       warnings.add(
           "the search took longer than its time limit and was cut: counts and hits cover part of the archive");
       return true;
@@ -141,15 +187,15 @@ record SearchRun(
     TopGroupsCollector<BytesRef> second =
         new TopGroupsCollector<>(
             selector, groups, sort, sort, 1 + StorySelector.MAX_COPY_IDS, false);
-    guard(() -> searcher.search(pageQuery, single(second)));
+    guard(() -> pages.search(pageQuery, single(second)));
     TopGroups<BytesRef> top = second.getTopGroups(0);
 
     List<GroupDocs<BytesRef>> shown =
         Stream.of(top.groups).filter(g -> g.scoreDocs().length > 0).toList();
     int[] docs = shown.stream().mapToInt(g -> g.scoreDocs()[0].doc).toArray();
     Snippets.Marked[] marked =
-        marks ? Snippets.mark(searcher, base, docs) : new Snippets.Marked[docs.length];
-    StoredFields stored = searcher.storedFields();
+        marks ? Snippets.mark(pages, base, docs) : new Snippets.Marked[docs.length];
+    StoredFields stored = pages.storedFields();
     List<SearchResult.Hit> hits = new ArrayList<>();
     for (int i = 0; i < shown.size(); i++) {
       GroupDocs<BytesRef> g = shown.get(i);
@@ -228,6 +274,46 @@ record SearchRun(
           return false;
         }
       };
+
+  /**
+   * The first pass of story grouping over every match: a {@link FirstPassGroupingCollector} a
+   * slice, each keeping its best {@code topN} stories, merged as Lucene merges the groups of shards
+   * ({@link SearchGroup#merge}): a story whose articles fall in two slices takes its best article's
+   * place. Gives the stories of the page ({@code offset} to {@code topN}), or {@code null} when
+   * there are none.
+   */
+  static CollectorManager<FirstPassGroupingCollector<BytesRef>, Collection<SearchGroup<BytesRef>>>
+      stories(Sort sort, int offset, int topN) {
+    return new CollectorManager<>() {
+      @Override
+      public FirstPassGroupingCollector<BytesRef> newCollector() {
+        return new FirstPassGroupingCollector<>(new StorySelector(), sort, topN);
+      }
+
+      @Override
+      public Collection<SearchGroup<BytesRef>> reduce(
+          Collection<FirstPassGroupingCollector<BytesRef>> collectors) throws IOException {
+        if (collectors.size() == 1) {
+          return collectors.iterator().next().getTopGroups(offset);
+        }
+        List<Collection<SearchGroup<BytesRef>>> each = new ArrayList<>();
+        for (FirstPassGroupingCollector<BytesRef> c : collectors) {
+          Collection<SearchGroup<BytesRef>> top = c.getTopGroups(0);
+          if (top != null) {
+            each.add(top);
+          }
+        }
+        if (each.isEmpty()) {
+          return null;
+        }
+        Collection<SearchGroup<BytesRef>> merged = SearchGroup.merge(each, 0, topN, sort);
+        if (merged == null || merged.size() <= offset) {
+          return null;
+        }
+        return List.copyOf(merged).subList(offset, merged.size());
+      }
+    };
+  }
 
   /** A manager of exactly one collector: Morgue's searchers search all segments in one slice. */
   static <C extends Collector> CollectorManager<C, C> single(C collector) {

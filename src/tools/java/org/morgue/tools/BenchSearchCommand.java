@@ -48,6 +48,8 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.morgue.cli.Main;
+import org.morgue.entity.ArticleEntities;
+import org.morgue.entity.ArticleText;
 import org.morgue.entity.AuthorityFile;
 import org.morgue.entity.CoreNlpExtractor;
 import org.morgue.entity.EntityExtractor;
@@ -55,6 +57,7 @@ import org.morgue.entity.EntityFinder;
 import org.morgue.entity.Mention;
 import org.morgue.entity.NameTables;
 import org.morgue.index.Analyzers;
+import org.morgue.index.ArticleDocuments;
 import org.morgue.index.Fields;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.IngestReport;
@@ -135,9 +138,10 @@ public final class BenchSearchCommand implements Callable<Integer> {
       names = "--entities-from",
       paramLabel = "DIR",
       description =
-          "Build the archive with people, organisations and places, reusing what the model found"
-              + " in an archive built before with --entities (its stored mentions, by text): no"
-              + " model runs; a text that archive does not hold names nothing.")
+          "Build the archive from another one built before with --entities (say 100,000"
+              + " articles): its original articles (ids without -r) with the people,"
+              + " organisations and places the model found and Morgue resolved there, repeated"
+              + " as the corpus is, written straight into the index. No model runs.")
   Path entitiesFrom;
 
   @Option(
@@ -354,7 +358,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
 
   // --- the archive ----------------------------------------------------------------------------
 
-  private void build(IndexLayout layout) throws IOException {
+  private void build(IndexLayout layout) throws Exception {
     if (layout.hasIndex()) {
       try (FSDirectory dir = FSDirectory.open(layout.lucene());
           DirectoryReader r = DirectoryReader.open(dir)) {
@@ -370,20 +374,16 @@ public final class BenchSearchCommand implements Callable<Integer> {
       }
     }
     Files.createDirectories(work);
+    if (entitiesFrom != null) {
+      buildFrom(layout, new IndexLayout(entitiesFrom));
+      return;
+    }
     Path repeated = work.resolve("repeated.jsonl.gz");
     long written = repeat(repeated);
     long t0 = System.nanoTime();
     IngestReport report;
     Ingester.Options options = Ingester.Options.defaults();
-    if (entitiesFrom != null) {
-      options =
-          options.withEntities(
-              new EntityFinder(
-                  foundIn(new IndexLayout(entitiesFrom)),
-                  NameTables.shipped(),
-                  AuthorityFile.EMPTY,
-                  true));
-    } else if (entities) {
+    if (entities) {
       options =
           options.withEntities(
               new EntityFinder(
@@ -428,14 +428,23 @@ public final class BenchSearchCommand implements Callable<Integer> {
   }
 
   /**
-   * An extractor that gives, for a text, what the model found in it in another archive: the stored
-   * mentions of origin {@link Mention.Origin#MODEL} of each article's title, lede and body, by the
-   * text (a repeat's closing "Archive repeat k." line set aside, as {@link #repeatsOnce} does). A
-   * text the archive does not hold names nothing; how many were asked and missed is printed at the
-   * end of the build.
+   * Builds the archive from {@code source}, an archive built before with {@code --entities}: its
+   * original articles (ids without a {@code -r} suffix), each with the entities stored there (what
+   * the model found and how Morgue resolved it against that archive), repeated as {@link #repeat}
+   * repeats the corpus (ids suffixed {@code -rk}, dates k × 9 years back, a closing "Archive repeat
+   * k." paragraph, which leaves the mentions' offsets as they were), written with Morgue's own
+   * documents ({@link ArticleDocuments}) and the ingest's writer configuration, on every core. Wire
+   * copies are marked as the ingest marks them (the first id of a fingerprint is the original). An
+   * article's name facts are computed once, from its first date, and kept for its repeats: they
+   * feed name resolution, not search.
    */
-  private static EntityExtractor foundIn(IndexLayout source) throws IOException {
-    Map<String, List<Mention>> byText = new java.util.HashMap<>();
+  private void buildFrom(IndexLayout layout, IndexLayout source) throws Exception {
+    long t0 = System.nanoTime();
+    List<org.morgue.article.Article> originals = new ArrayList<>();
+    List<ArticleEntities> found = new ArrayList<>();
+    List<java.util.Set<String>> facts = new ArrayList<>();
+    EntityFinder finder =
+        new EntityFinder(text -> List.of(), NameTables.shipped(), AuthorityFile.EMPTY, true);
     try (FSDirectory dir = FSDirectory.open(source.lucene());
         DirectoryReader r = DirectoryReader.open(dir)) {
       StoredFields stored = r.storedFields();
@@ -445,56 +454,100 @@ public final class BenchSearchCommand implements Callable<Integer> {
           continue;
         }
         org.apache.lucene.document.Document doc = stored.document(d);
-        org.morgue.article.Article a = StoredArticles.article(doc);
-        Map<Mention.Field, List<Mention>> byField = new java.util.EnumMap<>(Mention.Field.class);
-        for (Mention m : StoredMentions.decodeFound(doc.get(Fields.MENTIONS))) {
-          if (m.origin() == Mention.Origin.MODEL) {
-            byField
-                .computeIfAbsent(m.field(), f -> new ArrayList<>())
-                .add(
-                    new Mention(
-                        m.type(),
-                        m.text(),
-                        m.text(),
-                        Mention.Field.TEXT,
-                        m.start(),
-                        m.end(),
-                        Mention.Origin.MODEL));
-          }
+        if (doc.get(Fields.ID).matches(".*-r\\d+")) {
+          continue;
         }
-        putFound(byText, a.title(), byField.get(Mention.Field.TITLE));
-        putFound(byText, a.lede(), byField.get(Mention.Field.LEDE));
-        if (!a.body().isEmpty()) {
-          putFound(byText, a.bodyText(), byField.get(Mention.Field.BODY));
+        org.morgue.article.Article a = StoredArticles.article(doc);
+        String mentions = doc.get(Fields.MENTIONS);
+        List<Mention> seen = StoredMentions.decodeFound(mentions);
+        originals.add(a);
+        found.add(ArticleEntities.of(seen, StoredMentions.decode(mentions)));
+        facts.add(finder.facts(ArticleText.of(a, doc.get(Fields.COPY_OF) != null), seen));
+      }
+    }
+    originals.sort(java.util.Comparator.comparing(org.morgue.article.Article::id));
+    System.out.printf(
+        Locale.ROOT,
+        "source: %,d original articles with their entities from %s%n",
+        originals.size(),
+        source.root());
+    ArticleDocuments documents = new ArticleDocuments(Schema.facetsConfig());
+    Map<String, String> firstOfPrint = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(256);
+    java.util.concurrent.atomic.AtomicReference<Exception> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    long n = 0;
+    try (FSDirectory dir = FSDirectory.open(layout.lucene());
+        org.apache.lucene.index.IndexWriter writer =
+            new org.apache.lucene.index.IndexWriter(
+                dir, Ingester.writerConfig(Ingester.Options.defaults()))) {
+      for (int k = 0; n < articles; k++) {
+        for (int i = 0; i < originals.size() && n < articles; i++, n++) {
+          org.morgue.article.Article a = repeatOf(originals.get(i), k);
+          ArticleEntities entities = found.get(i);
+          java.util.Set<String> itsFacts = facts.get(i);
+          inFlight.acquireUninterruptibly();
+          pool.execute(
+              () -> {
+                try {
+                  String print = org.morgue.index.Fingerprints.fingerprint(a);
+                  String first = firstOfPrint.putIfAbsent(print, a.id());
+                  ArticleDocuments.Extra extra =
+                      new ArticleDocuments.Extra(
+                          print,
+                          first,
+                          org.morgue.index.Fingerprints.contentHash(a, "entities"),
+                          "bench");
+                  writer.addDocument(documents.toDocument(a, extra, entities, itsFacts));
+                } catch (Exception e) {
+                  failed.compareAndSet(null, e);
+                } finally {
+                  inFlight.release();
+                }
+              });
+        }
+        if (failed.get() != null) {
+          throw failed.get();
         }
       }
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.DAYS);
+      if (failed.get() != null) {
+        throw failed.get();
+      }
+      writer.setLiveCommitData(
+          Map.of("morgue.lastIngest", java.time.Instant.now().toString()).entrySet());
+      writer.commit();
     }
     System.out.printf(
-        Locale.ROOT, "entities: what the model found in %,d texts of %s%n", byText.size(), source);
-    java.util.concurrent.atomic.AtomicLong missed = new java.util.concurrent.atomic.AtomicLong();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () ->
-                    System.out.printf(
-                        Locale.ROOT, "entities: %,d texts not in the source%n", missed.get())));
-    return text -> {
-      List<Mention> found = byText.get(REPEAT_MARK.matcher(text).replaceFirst(""));
-      if (found == null) {
-        missed.incrementAndGet();
-        return List.of();
-      }
-      return found;
-    };
+        Locale.ROOT,
+        "archive: %s, %,d articles written; built in %.0f s, %.0f MB%n",
+        layout.root(),
+        n,
+        (System.nanoTime() - t0) / 1e9,
+        layout.indexBytes() / 1e6);
   }
 
-  private static void putFound(Map<String, List<Mention>> byText, String text, List<Mention> m) {
-    if (text == null || text.isBlank()) {
-      return;
+  /** Repeat {@code k} of an article, as {@link #repeat} writes it (repeat 0 is the article). */
+  private static org.morgue.article.Article repeatOf(org.morgue.article.Article a, int k) {
+    if (k == 0) {
+      return a;
     }
-    List<Mention> sorted = new ArrayList<>(m == null ? List.of() : m);
-    sorted.sort(java.util.Comparator.comparingInt(Mention::start));
-    byText.putIfAbsent(REPEAT_MARK.matcher(text).replaceFirst(""), List.copyOf(sorted));
+    List<String> body = new ArrayList<>(a.body());
+    body.add("Archive repeat " + k + ".");
+    return new org.morgue.article.Article(
+        a.id() + "-r" + k,
+        a.date() == null ? null : a.date().minusYears(9L * k),
+        a.section(),
+        a.title(),
+        a.lede(),
+        a.authors(),
+        body,
+        a.source(),
+        a.url());
   }
 
   /** Writes the corpus repeated to {@code articles} records; returns how many. */
