@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Ingester;
+import org.morgue.search.Archive;
 import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.SearchRequest;
 import picocli.CommandLine.Command;
@@ -54,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
     } else {
       System.out.println("The archive in " + layout.root() + " is already indexed.");
     }
-    try (ArchiveSearcher searcher = ArchiveSearcher.open(layout)) {
+    try (Archive searcher = ArchiveSearcher.open(layout)) {
       StatsCommand.print(searcher.stats(layout), System.out);
       System.out.println();
       System.out.println("$ morgue search '\"climate change\"'");
@@ -69,11 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println();
     try (ServeCommand.Serving serving =
         ServeCommand.start(
-            layout,
-            listen,
-            ArchiveSearcher.DEFAULT_TIME_LIMIT,
-            Duration.ofMillis(500),
-            System.out)) {
+            layout, listen, Archive.DEFAULT_TIME_LIMIT, Duration.ofMillis(500), System.out)) {
       serving.awaitShutdown();
     }
     return 0;

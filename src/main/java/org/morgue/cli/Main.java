@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       SavedCommand.class,
       ConvertCommand.class,
       EntitiesCommand.class,
+      MigrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

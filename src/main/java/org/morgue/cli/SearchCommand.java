@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.morgue.index.Fields;
-import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.Archive;
 import org.morgue.search.InvalidRequestException;
 import org.morgue.search.SearchJson;
 import org.morgue.search.SearchParameters;
@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
     })
 public final class SearchCommand implements Callable<Integer> {
   @Mixin IndexOption index = new IndexOption();
+  @Mixin BackendOption backend = new BackendOption();
 
   @Parameters(
       arity = "0..*",
@@ -117,7 +118,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SearchRequest request = request();
-    try (ArchiveSearcher searcher = ArchiveSearcher.open(index.requireIndex())) {
+    try (Archive searcher = backend.open(index)) {
       SearchResult result = searcher.search(request);
       if (json) {
         System.out.println(Json.pretty(SearchJson.result(result)));

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.morgue.http.MorgueServer;
 import org.morgue.index.IndexLayout;
 import org.morgue.saved.SavedSearches;
+import org.morgue.search.Archive;
 import org.morgue.search.ArchiveSearcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
     })
 public final class ServeCommand implements Callable<Integer> {
   @Mixin IndexOption index = new IndexOption();
+  @Mixin BackendOption backend = new BackendOption();
 
   @Mixin Listen listen = new Listen();
 
@@ -36,7 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "MS",
       description =
           "Milliseconds one search may take before it is cut (default: ${DEFAULT-VALUE}).")
-  long timeLimitMs = ArchiveSearcher.DEFAULT_TIME_LIMIT.toMillis();
+  long timeLimitMs = Archive.DEFAULT_TIME_LIMIT.toMillis();
 
   @Option(
       names = "--refresh",
@@ -124,9 +126,10 @@ public final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--time-limit and --refresh take a number of milliseconds, 1 or more");
     }
+    listen.requireFreePort();
     try (Serving serving =
         start(
-            index.requireIndex(),
+            backend.open(index),
             listen,
             Duration.ofMillis(timeLimitMs),
             Duration.ofMillis(refreshMs),
@@ -138,12 +141,12 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** A running server and the searcher it owns; closing stops both. */
   static final class Serving implements AutoCloseable {
-    final ArchiveSearcher searcher;
+    final Archive searcher;
     final MorgueServer server;
     private final RequestLogFile requests;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Serving(ArchiveSearcher searcher, MorgueServer server, RequestLogFile requests) {
+    private Serving(Archive searcher, MorgueServer server, RequestLogFile requests) {
       this.searcher = searcher;
       this.server = server;
       this.requests = requests;
@@ -180,7 +183,14 @@ public final class ServeCommand implements Callable<Integer> {
       IndexLayout layout, Listen listen, Duration timeLimit, Duration refresh, PrintStream out)
       throws IOException {
     listen.requireFreePort();
-    ArchiveSearcher searcher = ArchiveSearcher.open(layout);
+    return start(ArchiveSearcher.open(layout), listen, timeLimit, refresh, out);
+  }
+
+  /** {@link #start(IndexLayout, Listen, Duration, Duration, PrintStream)} of an open archive. */
+  static Serving start(
+      Archive searcher, Listen listen, Duration timeLimit, Duration refresh, PrintStream out)
+      throws IOException {
+    IndexLayout layout = searcher.layout();
     try {
       searcher.setTimeLimit(timeLimit);
       searcher.startRefreshing(refresh);
@@ -216,7 +226,13 @@ public final class ServeCommand implements Callable<Integer> {
               + ":"
               + server.port()
               + "/";
-      out.println("Morgue serves " + layout.root() + " at " + url);
+      out.println(
+          "Morgue serves "
+              + (searcher instanceof ArchiveSearcher
+                  ? layout.root()
+                  : "the " + searcher.backend() + " archive (local files in " + layout.root() + ")")
+              + " at "
+              + url);
       out.println(
           "  API: "
               + url

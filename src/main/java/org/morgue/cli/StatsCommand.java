@@ -5,8 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.morgue.index.IndexLayout;
-import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.Archive;
 import org.morgue.search.ArchiveStats;
 import org.morgue.search.SearchJson;
 import org.morgue.search.SearchResult;
@@ -23,15 +22,15 @@ import picocli.CommandLine.Option;
             + " main sources, the size of the index and the time of the last ingest.")
 public final class StatsCommand implements Callable<Integer> {
   @Mixin IndexOption index = new IndexOption();
+  @Mixin BackendOption backend = new BackendOption();
 
   @Option(names = "--json", description = "Print the stats as JSON.")
   boolean json;
 
   @Override
   public Integer call() throws IOException {
-    IndexLayout layout = index.requireIndex();
-    try (ArchiveSearcher searcher = ArchiveSearcher.open(layout)) {
-      ArchiveStats stats = searcher.stats(layout);
+    try (Archive searcher = backend.open(index)) {
+      ArchiveStats stats = searcher.stats();
       if (json) {
         System.out.println(Json.pretty(SearchJson.stats(stats)));
       } else {

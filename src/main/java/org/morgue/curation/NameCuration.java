@@ -15,7 +15,7 @@ import org.morgue.entity.NameTables;
 import org.morgue.index.ArchiveFiles;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Ingester;
-import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.Archive;
 import org.morgue.search.InvalidRequestException;
 
 /**
@@ -52,14 +52,14 @@ public final class NameCuration {
               authority,
               true);
 
-  private final ArchiveSearcher searcher;
+  private final Archive searcher;
   private final Function<AuthorityFile, EntityFinder> finders;
 
   /**
    * @param searcher the archive's searcher: whose archive is changed, and refreshed after a change
    * @param finders the entity finder to re-resolve with, given the new authority file
    */
-  public NameCuration(ArchiveSearcher searcher, Function<AuthorityFile, EntityFinder> finders) {
+  public NameCuration(Archive searcher, Function<AuthorityFile, EntityFinder> finders) {
     this.searcher = Objects.requireNonNull(searcher, "searcher");
     this.finders = Objects.requireNonNull(finders, "finders");
   }

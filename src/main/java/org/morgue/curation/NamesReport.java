@@ -15,7 +15,7 @@ import java.util.Set;
 import org.morgue.entity.AuthorityFile;
 import org.morgue.entity.AuthorityFileException;
 import org.morgue.entity.EntityType;
-import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.Archive;
 import org.morgue.search.SearchResult.FacetValue;
 
 /**
@@ -145,7 +145,7 @@ public record NamesReport(int top, List<Split> splits, List<Junk> junk) {
           "veterans");
 
   /** The report of the archive {@code searcher} reads, over its {@code top} values of each type. */
-  public static NamesReport of(ArchiveSearcher searcher, int top) throws IOException {
+  public static NamesReport of(Archive searcher, int top) throws IOException {
     Map<EntityType, List<FacetValue>> values = new EnumMap<>(EntityType.class);
     for (EntityType t : TYPES) {
       values.put(t, searcher.allValues(t.facet()));

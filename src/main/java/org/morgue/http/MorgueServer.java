@@ -34,7 +34,7 @@ import org.morgue.curation.NamesReport;
 import org.morgue.saved.SavedJson;
 import org.morgue.saved.SavedSearchService;
 import org.morgue.saved.SavedSearches;
-import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.Archive;
 import org.morgue.search.AtomFeed;
 import org.morgue.search.Comparison;
 import org.morgue.search.CsvExport;
@@ -87,7 +87,7 @@ import org.slf4j.LoggerFactory;
  * {@link SavedSearchService} and write its answer with {@link SavedJson}.
  *
  * <pre>{@code
- * try (ArchiveSearcher searcher = ArchiveSearcher.open(layout);
+ * try (Archive searcher = ArchiveSearcher.open(layout);
  *     MorgueServer server = new MorgueServer(searcher, Path.of("web")).start("127.0.0.1", 0)) {
  *   URI api = URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=ceasefire");
  * }
@@ -107,7 +107,7 @@ public final class MorgueServer implements AutoCloseable {
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  private final ArchiveSearcher searcher;
+  private final Archive searcher;
   private final QueryLanguageRoutes queryLanguage;
   private final SavedSearchService saved;
   private final NameCuration names;
@@ -135,7 +135,7 @@ public final class MorgueServer implements AutoCloseable {
    * @param searcher what it searches
    * @param webDir the folder served at {@code /}, or {@code null} (or a missing folder) for none
    */
-  public MorgueServer(ArchiveSearcher searcher, Path webDir) {
+  public MorgueServer(Archive searcher, Path webDir) {
     this(searcher, webDir, new SavedSearches(searcher.layout().saved()), null);
   }
 
@@ -144,7 +144,7 @@ public final class MorgueServer implements AutoCloseable {
    * {@code null}, the token that creating, renaming and deleting them require ({@code
    * Authorization: Bearer TOKEN}); reading stays open.
    */
-  public MorgueServer(ArchiveSearcher searcher, Path webDir, SavedSearches saved, String token) {
+  public MorgueServer(Archive searcher, Path webDir, SavedSearches saved, String token) {
     this(searcher, webDir, saved, new NameCuration(searcher, NameCuration.STANDARD), token);
   }
 
@@ -153,11 +153,7 @@ public final class MorgueServer implements AutoCloseable {
    * SavedSearches, String)} does, with the {@code names} curation its names routes use.
    */
   public MorgueServer(
-      ArchiveSearcher searcher,
-      Path webDir,
-      SavedSearches saved,
-      NameCuration names,
-      String token) {
+      Archive searcher, Path webDir, SavedSearches saved, NameCuration names, String token) {
     this.searcher = searcher;
     this.queryLanguage = new QueryLanguageRoutes(searcher);
     this.saved = new SavedSearchService(searcher, saved);
@@ -238,7 +234,10 @@ public final class MorgueServer implements AutoCloseable {
                   NotFoundException.class,
                   (e, ctx) -> new ApiError(404, e.getMessage(), e.parameter(), null).send(ctx));
               config.routes.exception(
-                  ArchiveSearcher.ExportCutException.class,
+                  Archive.UnsupportedSearchException.class,
+                  (e, ctx) -> new ApiError(501, e.getMessage()).send(ctx));
+              config.routes.exception(
+                  Archive.ExportCutException.class,
                   (e, ctx) -> new ApiError(503, e.getMessage()).send(ctx));
               config.routes.exception(
                   HttpResponseException.class,
@@ -932,7 +931,9 @@ public final class MorgueServer implements AutoCloseable {
   }
 
   private void health(Context ctx) throws IOException {
-    ctx.json(SearchJson.health(searcher.version(), searcher.isReady(), heap()));
+    Map<String, Object> health = SearchJson.health(searcher.version(), searcher.isReady(), heap());
+    health.put("backend", searcher.backend());
+    ctx.json(health);
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.Archive;
 import org.morgue.search.BatchTable;
 import org.morgue.search.Concordance;
 import org.morgue.search.CsvExport;
@@ -39,15 +39,15 @@ import org.morgue.search.SearchResult;
  * </ul>
  */
 final class QueryLanguageRoutes {
-  private final ArchiveSearcher searcher;
+  private final Archive searcher;
 
-  QueryLanguageRoutes(ArchiveSearcher searcher) {
+  QueryLanguageRoutes(Archive searcher) {
     this.searcher = searcher;
   }
 
   /** {@code didYouMean} (or null) and {@code nothing} (or null) of a search's answer. */
-  static Map<String, Object> diagnosis(
-      ArchiveSearcher searcher, SearchRequest request, SearchResult result) throws IOException {
+  static Map<String, Object> diagnosis(Archive searcher, SearchRequest request, SearchResult result)
+      throws IOException {
     Map<String, Object> out = new LinkedHashMap<>();
     Diagnosis.DidYouMean dym = searcher.didYouMean(request);
     out.put("didYouMean", dym);

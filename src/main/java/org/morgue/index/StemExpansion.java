@@ -12,11 +12,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
 
 /**
  * English stemming at query time: a query word becomes every word of the index that is one of its
@@ -34,7 +29,7 @@ public final class StemExpansion {
   /** A stem with more words than this (never seen in English news) keeps the first ones. */
   static final int MAX_WORDS = 1024;
 
-  private final IndexReader reader;
+  private final WordSource source;
   private final Stemmer stemmer;
   private final Map<String, String[]> cache = new ConcurrentHashMap<>();
 
@@ -45,7 +40,16 @@ public final class StemExpansion {
 
   /** The expansions of {@code stemmer} over {@code reader}, to compare stemmers. */
   public StemExpansion(IndexReader reader, Stemmer stemmer) {
-    this.reader = reader;
+    this(WordSource.of(reader), stemmer);
+  }
+
+  /** The expansions of {@link Stemmer#DEFAULT} over the words of {@code source}. */
+  public StemExpansion(WordSource source) {
+    this(source, Stemmer.DEFAULT);
+  }
+
+  private StemExpansion(WordSource source, Stemmer stemmer) {
+    this.source = source;
     this.stemmer = stemmer;
   }
 
@@ -118,56 +122,39 @@ public final class StemExpansion {
 
   private String[] lookup(String field, String stem) {
     try {
-      Terms terms = MultiTerms.getTerms(reader, field);
-      if (terms == null) {
-        return new String[0];
-      }
+      List<String> out = new ArrayList<>();
       if (stemmer == Stemmer.INFLECTIONS) {
-        return forms(terms, stem);
-      }
-      BytesRef prefix = new BytesRef(stem.substring(0, Stems.prefixLength(stem.length())));
-      TermsEnum te = terms.iterator();
-      if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
-        return new String[0];
+        // the indexed words that are forms of the word (Inflections), in term order
+        List<String> bases = Inflections.bases(stem);
+        source.walk(
+            field,
+            Inflections.walkPrefix(bases),
+            word -> {
+              if (Inflections.sameWord(bases, word)) {
+                out.add(word);
+              }
+              return out.size() < MAX_WORDS;
+            });
+        return out.toArray(String[]::new);
       }
       Stems stems = Stems.get(stemmer);
       char[] target = stem.toCharArray();
-      List<String> out = new ArrayList<>();
-      for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, prefix); t = te.next()) {
-        char[] word = t.utf8ToString().toCharArray();
-        char[] s = Stems.stemmable(word, word.length) ? stems.queryStem(word, word.length) : word;
-        if (s != null && Arrays.equals(s, target)) {
-          out.add(new String(word));
-          if (out.size() == MAX_WORDS) {
-            break;
-          }
-        }
-      }
+      source.walk(
+          field,
+          stem.substring(0, Stems.prefixLength(stem.length())),
+          term -> {
+            char[] word = term.toCharArray();
+            char[] s =
+                Stems.stemmable(word, word.length) ? stems.queryStem(word, word.length) : word;
+            if (s != null && Arrays.equals(s, target)) {
+              out.add(term);
+            }
+            return out.size() < MAX_WORDS;
+          });
       return out.toArray(String[]::new);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The indexed words that are forms of {@code word} ({@link Inflections}), in term order. */
-  private static String[] forms(Terms terms, String word) throws IOException {
-    List<String> bases = Inflections.bases(word);
-    BytesRef prefix = new BytesRef(Inflections.walkPrefix(bases));
-    TermsEnum te = terms.iterator();
-    if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
-      return new String[0];
-    }
-    List<String> out = new ArrayList<>();
-    for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, prefix); t = te.next()) {
-      String term = t.utf8ToString();
-      if (Inflections.sameWord(bases, term)) {
-        out.add(term);
-        if (out.size() == MAX_WORDS) {
-          break;
-        }
-      }
-    }
-    return out.toArray(String[]::new);
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.Archive;
 import org.morgue.search.InvalidRequestException;
 import org.morgue.search.NotFoundException;
 import org.morgue.search.SearchParameters;
@@ -44,12 +44,12 @@ public final class SavedSearchService {
   /** The page's own parameters, no part of a search: dropped when a search is saved. */
   private static final Set<String> PAGE_PARAMETERS = Set.of("article", "chart");
 
-  private final ArchiveSearcher searcher;
+  private final Archive searcher;
   private final SavedSearches store;
   private final Clock clock;
 
   /** The saved searches of {@code store}, run against {@code searcher}, timed by the UTC clock. */
-  public SavedSearchService(ArchiveSearcher searcher, SavedSearches store) {
+  public SavedSearchService(Archive searcher, SavedSearches store) {
     this(searcher, store, Clock.systemUTC());
   }
 
@@ -57,7 +57,7 @@ public final class SavedSearchService {
    * The saved searches of {@code store}, run against {@code searcher}; {@code clock} gives the time
    * a search is saved or opened.
    */
-  public SavedSearchService(ArchiveSearcher searcher, SavedSearches store, Clock clock) {
+  public SavedSearchService(Archive searcher, SavedSearches store, Clock clock) {
     this.searcher = searcher;
     this.store = store;
     this.clock = clock;
@@ -321,7 +321,7 @@ public final class SavedSearchService {
     } catch (InvalidRequestException e) {
       throw new InvalidRequestException("query", "query: " + e.getMessage());
     }
-    ArchiveSearcher.Version v = searcher.version();
+    Archive.Version v = searcher.version();
     Matches m = matchIds(request, total);
     SavedSearch s =
         store.create(
@@ -398,7 +398,7 @@ public final class SavedSearchService {
       try {
         long[] c = searcher.countNew(request, before);
         return new Counted(c[0], c[1], true, List.of());
-      } catch (ArchiveSearcher.ExportCutException e) {
+      } catch (Archive.ExportCutException e) {
         long now = total(request);
         return new Counted(now, s.newSince(now), false, List.of());
       }
@@ -418,7 +418,7 @@ public final class SavedSearchService {
                   fresh[0]++;
                 }
               });
-    } catch (ArchiveSearcher.ExportCutException e) {
+    } catch (Archive.ExportCutException e) {
       long now = total(request);
       return new Counted(now, s.newSince(now), false, List.of());
     }
@@ -446,7 +446,7 @@ public final class SavedSearchService {
                 }
               });
       return new Matches(total, total > SavedSearches.MAX_SEEN ? null : ids);
-    } catch (ArchiveSearcher.ExportCutException e) {
+    } catch (Archive.ExportCutException e) {
       return new Matches(knownTotal, null);
     }
   }

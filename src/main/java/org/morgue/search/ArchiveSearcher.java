@@ -64,13 +64,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class ArchiveSearcher implements AutoCloseable {
-  /** How long one search may take unless set otherwise. */
-  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
-
-  /** Articles read a page when exporting. */
-  static final int EXPORT_PAGE = 500;
-
+public final class ArchiveSearcher implements Archive {
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveSearcher.class);
 
   private final IndexLayout layout;
@@ -135,6 +129,12 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** The archive this searcher reads. */
   public IndexLayout layout() {
     return layout;
+  }
+
+  /** {@code lucene}: the embedded index. */
+  @Override
+  public String backend() {
+    return "lucene";
   }
 
   /** Sets how long each search may take (zero cuts every search at once, for tests). */
@@ -209,15 +209,8 @@ public final class ArchiveSearcher implements AutoCloseable {
    * snippets), the facet values of every dimension, and the searches of the {@value #WARM_WORDS}
    * most frequent title words (their expansions remembered, the postings, doc values and stored
    * fields they touch read, the code compiled). Searches meanwhile answer as always, only slower. A
-   * failure to warm is logged and the searcher reports ready anyway.
-   */
-  public void startWarming() {
-    startWarming(() -> {});
-  }
-
-  /**
-   * {@link #startWarming()}, running {@code first} on the warming thread before it warms (tests
-   * hold the warming with it, to see the server not ready).
+   * failure to warm is logged and the searcher reports ready anyway. {@code first} runs on the
+   * warming thread before it warms (tests hold the warming with it, to see the server not ready).
    */
   public synchronized void startWarming(Runnable first) {
     if (warmer != null) {
@@ -1127,16 +1120,6 @@ public final class ArchiveSearcher implements AutoCloseable {
         (stored, doc) -> sink.accept(StoredArticle.of(stored.document(doc))));
   }
 
-  /** An article and its snippet, as {@link #exportWithSnippets} gives them. */
-  public interface SnippetSink {
-    /**
-     * @param article the whole article
-     * @param snippet its best passage for the query (HTML: escaped text, the query's words in
-     *     {@code <mark>}), as a hit's
-     */
-    void accept(StoredArticle article, String snippet);
-  }
-
   /**
    * As {@link #export}, with each article's snippet, marked as a search's hits are (costlier: the
    * highlighter reads each article).
@@ -1199,16 +1182,6 @@ public final class ArchiveSearcher implements AutoCloseable {
         });
   }
 
-  /** What {@link #eachMatch} gives for one matching article. */
-  @FunctionalInterface
-  public interface MatchVisitor {
-    /**
-     * @param id the article's id
-     * @param article reads its listed fields (id, date, section, source, title...) when asked
-     */
-    void visit(String id, java.util.function.Supplier<StoredArticle> article) throws IOException;
-  }
-
   /**
    * Gives the id of every matching article, newest first, to {@code visitor}, in constant memory as
    * {@link #export} does, reading only the id unless the visitor asks for the article. Copies
@@ -1268,29 +1241,6 @@ public final class ArchiveSearcher implements AutoCloseable {
         });
   }
 
-  /** An export stopped because one of its pages took longer than the time limit. */
-  public static final class ExportCutException extends IOException {
-    private static final long serialVersionUID = 1L;
-    private final long written;
-
-    ExportCutException(long written, Duration limit) {
-      super(
-          "the export stopped after "
-              + written
-              + " articles: one page of "
-              + EXPORT_PAGE
-              + " took longer than the time limit of "
-              + limit.toMillis()
-              + " ms; narrow the search");
-      this.written = written;
-    }
-
-    /** How many articles were given before it stopped. */
-    public long written() {
-      return written;
-    }
-  }
-
   // --- archive facts --------------------------------------------------------------------------
 
   /** Facts about the whole archive. */
@@ -1303,16 +1253,6 @@ public final class ArchiveSearcher implements AutoCloseable {
   public ArchiveStats stats() throws IOException {
     return stats(layout);
   }
-
-  /**
-   * The searched point in time.
-   *
-   * @param articles live articles
-   * @param version the reader's version: it changes with every commit seen
-   * @param generation the commit's generation
-   * @param lastIngest when the last ingest committed, or {@code null}
-   */
-  public record Version(long articles, long version, long generation, Instant lastIngest) {}
 
   /** What the searches see now. */
   public Version version() throws IOException {

@@ -29,7 +29,7 @@ final class DayCounts {
     add(day, 1);
   }
 
-  private void add(long day, long n) {
+  void add(long day, long n) {
     long i = day - base;
     if (i >= 0 && i < counts.length) {
       counts[(int) i] += (int) n;

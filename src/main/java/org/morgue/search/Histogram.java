@@ -70,7 +70,7 @@ public record Histogram(
   static Histogram of(
       DayCounts matches,
       long undated,
-      ReaderState state,
+      ArchiveDays state,
       SearchRequest request,
       List<String> warnings) {
     return of(matches, undated, null, "", state, request, warnings);
@@ -87,7 +87,7 @@ public record Histogram(
       long undated,
       DayCounts base,
       String baseQuery,
-      ReaderState state,
+      ArchiveDays state,
       SearchRequest request,
       List<String> warnings) {
     long lo = request.from() != null ? request.from().toEpochDay() : matches.first();
@@ -106,7 +106,7 @@ public record Histogram(
       long undated,
       DayCounts base,
       String baseQuery,
-      ReaderState state,
+      ArchiveDays state,
       SearchRequest request,
       List<String> warnings) {
     lo = Math.max(lo, state.minDay());

@@ -49,7 +49,8 @@ record ReaderState(
     long minDay,
     long maxDay,
     DayCounts allDays,
-    Map<String, Map<String, List<String>>> names) {
+    Map<String, Map<String, List<String>>> names)
+    implements ArchiveDays {
 
   /** A state without entity names (tests). */
   ReaderState(

@@ -439,16 +439,16 @@ public final class SearchJson {
    * "lastIngest":"2026-11-25T10:00:00Z","heap":{"usedMb":81,"peakMb":120,"maxMb":1024}}}; {@code
    * lastIngest} is {@code null} when no ingest recorded its time.
    */
-  public static Map<String, Object> health(ArchiveSearcher.Version v, Heap heap) {
+  public static Map<String, Object> health(Archive.Version v, Heap heap) {
     return health(v, true, heap);
   }
 
   /**
-   * {@link #health(ArchiveSearcher.Version, Heap)} with {@code ready}: {@code false} while the
-   * server warms its searches after start ({@link ArchiveSearcher#startWarming}), then {@code
-   * true}; it answers searches either way.
+   * {@link #health(Archive.Version, Heap)} with {@code ready}: {@code false} while the server warms
+   * its searches after start ({@link ArchiveSearcher#startWarming}), then {@code true}; it answers
+   * searches either way.
    */
-  public static Map<String, Object> health(ArchiveSearcher.Version v, boolean ready, Heap heap) {
+  public static Map<String, Object> health(Archive.Version v, boolean ready, Heap heap) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("status", "ok");
     out.put("ready", ready);

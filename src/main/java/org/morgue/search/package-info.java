@@ -3,8 +3,13 @@
  * and from the command line's options of the same names, by the one mapping of {@link
  * org.morgue.search.SearchParameters}; dates by {@link org.morgue.search.DayRange}) to a {@link
  * org.morgue.search.SearchResult} of stories, facet counts, a date histogram and marked snippets;
- * the article view; exports as CSV, JSON Lines and Atom. {@link org.morgue.search.ArchiveSearcher}
- * is the entry point: thread-safe, one for every request, refreshed as the index changes.
+ * the article view; exports as CSV, JSON Lines and Atom. {@link org.morgue.search.Archive} is the
+ * entry point and the one seam between the product and where the articles are kept: {@link
+ * org.morgue.search.ArchiveSearcher} (the embedded index; thread-safe, one for every request,
+ * refreshed as the index changes) and {@link org.morgue.search.OpenSearchArchive} (an OpenSearch
+ * cluster through {@code org.morgue.opensearch}: the same parse, written as the cluster's DSL by
+ * {@link org.morgue.search.OpenSearchQueries}) implement it; {@link
+ * org.morgue.search.OpenSearchMigration} copies the one into the other.
  *
  * <p>Coverage analysis (issue 11) lives here too: a histogram's share is of its {@code base} (the
  * articles the search's filters keep); {@link org.morgue.search.Comparison} counts several searches

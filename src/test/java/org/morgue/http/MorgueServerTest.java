@@ -596,6 +596,7 @@ class MorgueServerTest {
     JsonNode health = json("/api/health");
     assertEquals("ok", health.get("status").asText());
     assertTrue(health.get("ready").asBoolean(), "ready: this searcher was not asked to warm");
+    assertEquals("lucene", health.get("backend").asText());
     assertEquals(17, health.get("articles").asLong());
   }
 

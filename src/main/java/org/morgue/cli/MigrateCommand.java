@@ -1,0 +1,92 @@
+package org.morgue.cli;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.morgue.index.IndexLayout;
+import org.morgue.opensearch.OpenSearchIndex;
+import org.morgue.search.OpenSearchMigration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code morgue migrate --to opensearch}: copies an embedded archive into an OpenSearch cluster.
+ */
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Copies the embedded archive (--index) into an OpenSearch cluster (--opensearch,"
+          + " --opensearch-index), from its stored fields: nothing is extracted again. Creates the"
+          + " cluster's index with --shards and --replicas when it does not exist. Resumable: a run"
+          + " that stops goes on from its last acknowledged batch when run again.",
+      "Example: morgue migrate --to opensearch --opensearch http://127.0.0.1:9200"
+    })
+public final class MigrateCommand implements Callable<Integer> {
+  @Mixin IndexOption index = new IndexOption();
+  @Mixin BackendOption backend = new BackendOption();
+
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "BACKEND",
+      description = "Where to copy the archive: opensearch.")
+  String to;
+
+  @Option(
+      names = "--shards",
+      paramLabel = "N",
+      description = "Primary shards of a new index (default: 1).")
+  int shards = 1;
+
+  @Option(
+      names = "--replicas",
+      paramLabel = "N",
+      description = "Replicas of each shard of a new index (default: 0; 1 or more on a cluster).")
+  int replicas = 0;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      description = "Articles a bulk request (default: 500).")
+  int batch = 500;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!"opensearch".equals(to.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException(
+          "--to takes opensearch (copying a cluster back into an embedded archive is not there"
+              + " yet), not '"
+              + to
+              + "'");
+    }
+    if (batch < 1 || batch > 10_000) {
+      throw new IllegalArgumentException("--batch takes 1 to 10000, not " + batch);
+    }
+    IndexLayout layout = index.requireIndex();
+    long start = System.nanoTime();
+    OpenSearchIndex os = backend.openSearchIndex();
+    try (var client = os.client()) {
+      boolean created = os.create(shards, replicas);
+      System.out.println(
+          (created ? "created" : "writing to the existing")
+              + " index '"
+              + os.name()
+              + "' at "
+              + client.hosts());
+      OpenSearchMigration.Result r =
+          OpenSearchMigration.copy(
+              layout, os, batch, line -> System.err.print("\r  " + line + "        "));
+      System.err.println();
+      System.out.printf(
+          Locale.ROOT,
+          "%scopied %,d articles (%,d refused) in %.1f s%n",
+          r.resumed() ? "resumed; " : "",
+          r.copied(),
+          r.refused(),
+          (System.nanoTime() - start) / 1e9);
+      return r.refused() == 0 ? 0 : 1;
+    }
+  }
+}

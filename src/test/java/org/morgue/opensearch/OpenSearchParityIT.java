@@ -1,0 +1,313 @@
+package org.morgue.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.morgue.entity.AuthorityFile;
+import org.morgue.entity.DictionaryExtractor;
+import org.morgue.entity.EntityFinder;
+import org.morgue.entity.EntityType;
+import org.morgue.entity.NameTables;
+import org.morgue.index.IndexLayout;
+import org.morgue.index.Ingester;
+import org.morgue.index.TestArchives;
+import org.morgue.search.Archive;
+import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.OpenSearchArchive;
+import org.morgue.search.OpenSearchMigration;
+import org.morgue.search.SearchParameters;
+import org.morgue.search.SearchRequest;
+import org.morgue.search.SearchResult;
+import org.morgue.search.StoredArticle;
+
+/**
+ * The same archive in both backends gives the same answers: the demo corpus (1,791 real articles)
+ * and the invented search and API corpora, with people, organisations and places found by a fixed
+ * dictionary, ingested into the embedded index, copied into a real OpenSearch node by {@code
+ * migrate}, and asked the same requests (URL query strings, as the API reads them) on both.
+ *
+ * <p>The node is the one {@code .ci/opensearch start} runs, at {@code MORGUE_OPENSEARCH_URL}
+ * (default {@code http://127.0.0.1:9250}); without one the tests are skipped, and in CI ({@code
+ * CI=true}) they fail.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenSearchParityIT {
+  static final String URL =
+      System.getenv().getOrDefault("MORGUE_OPENSEARCH_URL", "http://127.0.0.1:9250");
+
+  /** The dictionary of the stand-in model: names of the demo corpus and of the invented ones. */
+  static final Map<String, EntityType> NAMES =
+      Map.ofEntries(
+          Map.entry("Antony J. Blinken", EntityType.PERSON),
+          Map.entry("Blinken", EntityType.PERSON),
+          Map.entry("Vladimir Putin", EntityType.PERSON),
+          Map.entry("Joe Biden", EntityType.PERSON),
+          Map.entry("Ukraine", EntityType.LOCATION),
+          Map.entry("Russia", EntityType.LOCATION),
+          Map.entry("China", EntityType.LOCATION),
+          Map.entry("Afghanistan", EntityType.LOCATION),
+          Map.entry("United Nations", EntityType.ORGANIZATION),
+          Map.entry("NATO", EntityType.ORGANIZATION),
+          Map.entry("European Union", EntityType.ORGANIZATION),
+          Map.entry("Taliban", EntityType.ORGANIZATION));
+
+  Path dir;
+  Archive embedded;
+  Archive cluster;
+  OpenSearchIndex index;
+
+  @BeforeAll
+  void setUp() throws IOException {
+    OpenSearchClient client = OpenSearchClient.connect(URL);
+    try {
+      client.send("GET", "/_cluster/health", null);
+    } catch (IOException e) {
+      client.close();
+      String message = "no OpenSearch node at " + URL + " (start one: .ci/opensearch start): " + e;
+      if ("true".equals(System.getenv("CI"))) {
+        fail("in CI " + message);
+      }
+      Assumptions.abort(message);
+    }
+    dir = Files.createTempDirectory("morgue-parity");
+    IndexLayout layout = new IndexLayout(dir.resolve("archive"));
+    EntityFinder finder =
+        new EntityFinder(
+            new DictionaryExtractor(NAMES), NameTables.shipped(), AuthorityFile.EMPTY, true);
+    Path demo = Path.of("src/demo/corpus");
+    try (Ingester ingester =
+        new Ingester(layout, Ingester.Options.defaults().withThreads(2).withEntities(finder))) {
+      ingester.ingest(
+          List.of(demo, TestArchives.searchCorpus(), TestArchives.apiCorpus()),
+          Ingester.Progress.NONE);
+    }
+    index = new OpenSearchIndex(client, "morgue-parity-" + ProcessHandle.current().pid());
+    index.delete();
+    index.create(1, 0);
+    OpenSearchMigration.Result copied = OpenSearchMigration.copy(layout, index, 250, s -> {});
+    embedded = ArchiveSearcher.open(layout);
+    cluster = new OpenSearchArchive(layout, index);
+    embedded.setTimeLimit(java.time.Duration.ofSeconds(30));
+    cluster.setTimeLimit(java.time.Duration.ofSeconds(30));
+    assertEquals(embedded.version().articles(), copied.copied(), "every article copied");
+    assertEquals(0, copied.refused());
+  }
+
+  @AfterAll
+  void tearDown() throws IOException {
+    if (index != null) {
+      index.delete();
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /** The requests both backends answer alike, as the query strings of {@code /api/search}. */
+  static Stream<String> requests() {
+    List<String> out = new ArrayList<>();
+    String[] words = {
+      "ceasefire",
+      "sanctions",
+      "elections",
+      "minister",
+      "officers",
+      "nations",
+      "humanitarian",
+      "vaccine",
+      "Blinken",
+      "Ukraine",
+      "climate",
+      "earthquake",
+      "police",
+      "court",
+      "security",
+      "economy",
+      "protest",
+      "children",
+      "talks",
+      "agreement"
+    };
+    for (String w : words) {
+      out.add("q=" + w);
+      out.add("q=" + w + "&sort=newest&facetSize=1000");
+    }
+    for (String q :
+        List.of(
+            "%22prime+minister%22",
+            "%22human+rights%22",
+            "%22foreign+minister%22~2",
+            "%22secretary+of+state%22",
+            "sanction*",
+            "minist*",
+            "elect*",
+            "ceasefire+AND+Gaza",
+            "Russia+OR+Ukraine",
+            "Ukraine+NOT+Russia",
+            "Ukraine+-Russia",
+            "%2BUkraine+%2Bwar",
+            "(vaccine+OR+vaccines)+AND+covid",
+            "title:Blinken",
+            "lede:Ukraine",
+            "body:humanitarian",
+            "person:Blinken",
+            "person:%22Antony+J.+Blinken%22",
+            "place:Ukraine",
+            "org:NATO",
+            "section:World",
+            "author:Wikinews",
+            "earthquake+tsunami",
+            "ELECTIONS",
+            "officer%27s",
+            "S%C3%B8ren",
+            "q%C3%BC%C3%A9bec",
+            "the",
+            "of+the",
+            "2021",
+            "19",
+            "date:[2021-01-01+TO+2021-06-30]",
+            "")) {
+      out.add("q=" + q);
+      out.add("q=" + q + "&sort=oldest&facetSize=1000");
+    }
+    for (String f :
+        List.of(
+            "place=Ukraine",
+            "place=Ukraine&place=Russia",
+            "place=Ukraine&place=Russia&all=place",
+            "person=Antony+J.+Blinken&place=China",
+            "org=NATO&place=Russia",
+            "not.place=Russia",
+            "not.person=Antony+J.+Blinken&place=Ukraine",
+            "source=Wikinews",
+            "from=2021-01-01&to=2021-12-31",
+            "from=2022",
+            "to=2020-12",
+            "from=2021-03&to=2021-03&interval=day",
+            "interval=year",
+            "interval=quarter",
+            "interval=week&from=2022-02&to=2022-04",
+            "page=2&size=5&sort=newest",
+            "page=3&size=20&sort=oldest",
+            "size=100&sort=newest")) {
+      out.add(f);
+      out.add("q=Ukraine&" + f);
+    }
+    return out.stream();
+  }
+
+  @Test
+  void manyRequests() {
+    assertTrue(requests().count() >= 100, "at least 100 requests: " + requests().count());
+  }
+
+  @ParameterizedTest
+  @MethodSource("requests")
+  void sameAnswer(String query) throws IOException {
+    SearchRequest request = SearchParameters.parse(SearchParameters.decode(query)).request();
+    SearchResult a = embedded.search(request);
+    SearchResult b = cluster.search(request);
+    assertEquals(a.total(), b.total(), "total of " + query);
+    assertEquals(a.stories(), b.stories(), "stories of " + query);
+    assertEquals(a.facets(), b.facets(), "facets of " + query);
+    assertEquals(a.inResults(), b.inResults(), "values in the results of " + query);
+    assertEquals(a.histogram(), b.histogram(), "histogram of " + query);
+    assertEquals(a.warnings(), b.warnings(), "warnings of " + query);
+    if (request.sort() != SearchRequest.Sort.RELEVANCE) {
+      // the order of dates and ids: the same hits in the same order, with the same copies
+      assertEquals(ids(a), ids(b), "hits of " + query);
+      assertEquals(
+          a.hits().stream().map(SearchResult.Hit::copies).toList(),
+          b.hits().stream().map(SearchResult.Hit::copies).toList(),
+          "copies of " + query);
+      assertEquals(
+          a.hits().stream().map(SearchResult.Hit::snippet).toList(),
+          b.hits().stream().map(SearchResult.Hit::snippet).toList(),
+          "snippets of " + query);
+      assertEquals(
+          a.hits().stream().map(SearchResult.Hit::titleHtml).toList(),
+          b.hits().stream().map(SearchResult.Hit::titleHtml).toList(),
+          "titles of " + query);
+    } else if (a.total() <= request.size()) {
+      // every match on the page: the same set, whatever the scores' order
+      assertEquals(
+          ids(a).stream().sorted().toList(), ids(b).stream().sorted().toList(), "hits of " + query);
+    }
+  }
+
+  private static List<String> ids(SearchResult r) {
+    return r.hits().stream().map(SearchResult.Hit::id).toList();
+  }
+
+  @ParameterizedTest
+  @MethodSource("exports")
+  void sameExport(String query) throws IOException {
+    SearchRequest request = SearchParameters.parse(SearchParameters.decode(query)).request();
+    List<StoredArticle> a = new ArrayList<>();
+    List<StoredArticle> b = new ArrayList<>();
+    long na = embedded.export(request, a::add);
+    long nb = cluster.export(request, b::add);
+    assertEquals(na, nb, "exported articles of " + query);
+    assertEquals(a, b, "the exported articles of " + query);
+    long[] newA = embedded.countNew(request, a.stream().limit(3).map(StoredArticle::id).toList());
+    long[] newB = cluster.countNew(request, b.stream().limit(3).map(StoredArticle::id).toList());
+    assertEquals(newA[0], newB[0]);
+    assertEquals(newA[1], newB[1]);
+  }
+
+  static Stream<String> exports() {
+    return Stream.of(
+        "q=Ukraine&sort=newest",
+        "q=ceasefire&sort=oldest",
+        "place=Russia&sort=newest",
+        "q=%22human+rights%22&from=2021&sort=newest",
+        "sort=newest");
+  }
+
+  @Test
+  void sameArticles() throws IOException {
+    SearchRequest all =
+        SearchParameters.parse(SearchParameters.decode("sort=newest&size=100")).request();
+    int compared = 0;
+    for (SearchResult.Hit h : embedded.search(all).hits()) {
+      var a = embedded.article(h.id());
+      var b = cluster.article(h.id());
+      assertEquals(a.article(), b.article(), h.id());
+      assertEquals(a.mentions(), b.mentions(), h.id());
+      assertEquals(a.copies(), b.copies(), h.id());
+      compared++;
+    }
+    assertEquals(100, compared);
+    List<String> some = List.of("nope", embedded.search(all).hits().get(3).id());
+    assertEquals(embedded.briefs(some), cluster.briefs(some));
+    assertEquals(embedded.allValues("place"), cluster.allValues("place"));
+    assertEquals(embedded.allValues("section"), cluster.allValues("section"));
+  }
+
+  @Test
+  void operatorsRefusedInWords() {
+    SearchRequest near = SearchRequest.of("Ukraine W/3 Russia");
+    Archive.UnsupportedSearchException e =
+        assertThrows(Archive.UnsupportedSearchException.class, () -> cluster.search(near));
+    assertTrue(e.getMessage().contains("proximity operator"), e.getMessage());
+  }
+}
