@@ -108,7 +108,12 @@ public final class ArchiveSearcher implements Archive {
   private ArchiveSearcher(IndexLayout layout, Directory directory) throws IOException {
     this.layout = layout;
     this.directory = directory;
-    this.manager = new SearcherManager(directory, ReaderState.factory(FACETS_CONFIG));
+    try {
+      this.manager = new SearcherManager(directory, ReaderState.factory(FACETS_CONFIG, slices));
+    } catch (IOException | RuntimeException e) {
+      slices.shutdownNow();
+      throw e;
+    }
   }
 
   /**
