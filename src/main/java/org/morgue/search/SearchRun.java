@@ -20,7 +20,6 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.MultiFacets;
-import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -54,8 +53,8 @@ import org.morgue.index.StoredArticles;
  *     else in one slice on the calling thread
  * @param pages searches in one slice on the calling thread, under the same time limit: the second
  *     pass of a page's stories, the snippets
- * @param slices the threads of {@code searcher}, which also count the facets; {@code null} for one
- *     thread
+ * @param slices the threads of {@code searcher}, one of which also counts the facets meanwhile the
+ *     page is read; {@code null} for one thread
  * @param base the parsed {@code q}, what snippets mark
  * @param ddq the whole query: {@code q}, dates, exclusions and the facet filters
  */
@@ -116,18 +115,72 @@ record SearchRun(
   }
 
   /**
-   * The facet counts of some matches: Lucene's {@link SortedSetDocValuesFacetCounts}, or its
-   * concurrent form, a task a segment, when the run has threads.
+   * The facet counts of some matches (Lucene's {@link SortedSetDocValuesFacetCounts}, one pass over
+   * them): with threads, counted on one of them while the calling thread goes on to the page's
+   * stories and snippets, which do not need them, and waited for when first read.
    */
   private Facets counts(FacetsCollector matches) throws IOException {
     if (slices == null) {
       return new SortedSetDocValuesFacetCounts(state.facets(), matches);
     }
-    try {
-      return new ConcurrentSortedSetDocValuesFacetCounts(state.facets(), matches, slices);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while counting facets");
+    java.util.concurrent.CompletableFuture<Facets> counted =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new SortedSetDocValuesFacetCounts(state.facets(), matches);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            },
+            slices);
+    return new LaterFacets(counted);
+  }
+
+  /** Facets counted on another thread: each question waits for the counts. */
+  private static final class LaterFacets extends Facets {
+    private final java.util.concurrent.CompletableFuture<Facets> counted;
+
+    LaterFacets(java.util.concurrent.CompletableFuture<Facets> counted) {
+      this.counted = counted;
+    }
+
+    private Facets counts() throws IOException {
+      try {
+        return counted.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof java.io.UncheckedIOException io) {
+          throw io.getCause();
+        }
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public FacetResult getAllChildren(String dim, String... path) throws IOException {
+      return counts().getAllChildren(dim, path);
+    }
+
+    @Override
+    public FacetResult getTopChildren(int topN, String dim, String... path) throws IOException {
+      return counts().getTopChildren(topN, dim, path);
+    }
+
+    @Override
+    public Number getSpecificValue(String dim, String... path) throws IOException {
+      return counts().getSpecificValue(dim, path);
+    }
+
+    @Override
+    public List<FacetResult> getAllDims(int topN) throws IOException {
+      return counts().getAllDims(topN);
+    }
+
+    @Override
+    public List<FacetResult> getTopDims(int topNDims, int topNChildren) throws IOException {
+      return counts().getTopDims(topNDims, topNChildren);
     }
   }
 
