@@ -692,8 +692,7 @@ public final class ArchiveSearcher implements Archive {
             return List.<SearchResult.FacetValue>of();
           }
           List<SearchResult.FacetValue> all =
-              SearchRun.values(
-                  SearchRun.allOf(new SortedSetDocValuesFacetCounts(state.facets()), dimension));
+              SearchRun.values(SearchRun.allOf(state.wholeArchive(), dimension));
           all.sort(
               Comparator.comparingLong(SearchResult.FacetValue::count)
                   .reversed()

@@ -40,6 +40,7 @@ import org.morgue.index.StemExpansion;
  * @param allDays every live article counted by day
  * @param names per entity dimension, its values by their folded form ({@link
  *     org.morgue.index.Analyzers#fold}): what a quoted {@code person:"..."} looks up
+ * @param whole the facet counts of every article, counted when first asked
  */
 record ReaderState(
     DirectoryReader reader,
@@ -49,8 +50,54 @@ record ReaderState(
     long minDay,
     long maxDay,
     DayCounts allDays,
-    Map<String, Map<String, List<String>>> names)
+    Map<String, Map<String, List<String>>> names,
+    Whole whole)
     implements ArchiveDays {
+
+  /** A state whose whole-archive facet counts are counted when first asked. */
+  ReaderState(
+      DirectoryReader reader,
+      SortedSetDocValuesReaderState facets,
+      StemExpansion expansion,
+      OrdinalMap fingerprints,
+      long minDay,
+      long maxDay,
+      DayCounts allDays,
+      Map<String, Map<String, List<String>>> names) {
+    this(
+        reader, facets, expansion, fingerprints, minDay, maxDay, allDays, names, new Whole(facets));
+  }
+
+  /**
+   * The facet counts of every live article ({@link WholeArchiveFacets}), or {@code null} while no
+   * article has a facet value.
+   */
+  WholeArchiveFacets wholeArchive() throws IOException {
+    return whole.get();
+  }
+
+  /** The whole archive's facet counts, counted once, by the first thread that asks. */
+  static final class Whole {
+    private final SortedSetDocValuesReaderState facets;
+    private volatile WholeArchiveFacets counted;
+
+    Whole(SortedSetDocValuesReaderState facets) {
+      this.facets = facets;
+    }
+
+    WholeArchiveFacets get() throws IOException {
+      WholeArchiveFacets c = counted;
+      if (c == null && facets != null) {
+        synchronized (this) {
+          c = counted;
+          if (c == null) {
+            c = counted = new WholeArchiveFacets(facets);
+          }
+        }
+      }
+      return c;
+    }
+  }
 
   /** A state without entity names (tests). */
   ReaderState(

@@ -31,6 +31,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -85,13 +86,24 @@ record SearchRun(
                 protected Facets buildFacetsResult(
                     FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] dims)
                     throws IOException {
-                  Facets down = drillDowns == null ? null : counts(drillDowns);
+                  // without words, dates or exclusions, the counts of the articles a lone filter
+                  // leaves aside, or of no filter at all, are the whole archive's
+                  boolean everything = ddq.getBaseQuery() instanceof MatchAllDocsQuery;
+                  boolean sideways = drillSideways != null && drillSideways.length > 0;
+                  Facets down =
+                      drillDowns == null
+                          ? null
+                          : everything && !sideways ? state().wholeArchive() : counts(drillDowns);
                   if (drillSideways == null) {
                     return down;
                   }
                   Map<String, Facets> aside = new HashMap<>();
                   for (int i = 0; i < drillSideways.length; i++) {
-                    aside.put(dims[i], counts(drillSideways[i]));
+                    aside.put(
+                        dims[i],
+                        everything && drillSideways.length == 1
+                            ? state().wholeArchive()
+                            : counts(drillSideways[i]));
                   }
                   return aside.isEmpty() ? down : new MultiFacets(aside, down);
                 }
