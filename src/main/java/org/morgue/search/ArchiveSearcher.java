@@ -616,6 +616,18 @@ public final class ArchiveSearcher implements Archive {
   }
 
   /**
+   * The Lucene query a request runs: its words as a search parses and expands them, its dates,
+   * exclusions and kept values, as one query over the index as it is now. For tools that compare
+   * Morgue with bare Lucene on the same matches ({@code morgue dev bench-search}); a search does
+   * more with it (drill-sideways counts, stories).
+   *
+   * @throws InvalidRequestException as {@link #search} would
+   */
+  public Query luceneQuery(SearchRequest request) throws IOException {
+    return onCurrentState(state -> prepare(state, request).ddq());
+  }
+
+  /**
    * Checks that a request can run: its query parses and keeps within the limits. A caller that
    * streams a response checks first, so that a bad query is refused before anything is sent.
    *

@@ -79,10 +79,11 @@ import picocli.CommandLine.Parameters;
  * in its own JVM with a 512 MB heap, beside the same queries on bare Lucene searchers over the same
  * index: one that only counts and fetches the top ten, and one in "facet mode" ({@link
  * BareFacetSearcher}: the exact total, the top ten with a snippet each, four facets and a monthly
- * histogram over all matches, one thread). Rounds are interleaved (each round runs every way in
- * turn) and the load average is printed with them, the machine being shared. Then the server's cold
- * start (launch to first answer), its throughput at {@code --clients} concurrent clients against
- * bare facet mode's, its heap and resident set.
+ * histogram over all matches, one thread). HTTP is measured with a plain kept-alive client ({@link
+ * PlainHttp}). Rounds are interleaved (each round runs every way in turn) and the load average is
+ * printed with them, the machine being shared. Then the server's cold start (launch to first
+ * answer), its throughput at {@code --clients} concurrent clients against bare facet mode's, its
+ * heap and resident set.
  *
  * <p>The archive is the corpus repeated until it holds {@code --articles} articles: repeat k has
  * its ids suffixed {@code -rk}, its dates moved k × 9 years back, and a last body paragraph naming
@@ -188,33 +189,41 @@ public final class BenchSearchCommand implements Callable<Integer> {
       coldStart(server, port, launched, queries.get(0));
       try (FSDirectory dir = FSDirectory.open(layout.lucene());
           DirectoryReader reader = DirectoryReader.open(dir);
-          ArchiveSearcher inProcess = skipInProcess ? null : ArchiveSearcher.open(layout)) {
+          ArchiveSearcher morgue = ArchiveSearcher.open(layout)) {
+        ArchiveSearcher inProcess = skipInProcess ? null : morgue;
         IndexSearcher plain = new IndexSearcher(reader);
         BareFacetSearcher facetMode = new BareFacetSearcher(reader, null);
         List<Parsed> parsed = new ArrayList<>();
+        int same = 0;
         for (String qs : queries) {
-          parsed.add(Parsed.of(qs));
+          Parsed p = Parsed.of(qs, morgue);
+          parsed.add(p);
+          same += facetMode(facetMode, p) == morgue.search(p.request()).total() ? 1 : 0;
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        System.out.printf(
+            Locale.ROOT,
+            "bare facet mode runs Morgue's parsed queries: the same total as /api/search on %d of"
+                + " %d queries (a page of 50 or a later page aside, the same work)%n",
+            same,
+            queries.size());
         Map<String, Run> ways = new java.util.LinkedHashMap<>();
         ways.put(BARE, i -> bare(plain, parsed.get(i)));
         ways.put(FACET_MODE, i -> facetMode(facetMode, parsed.get(i)));
         if (inProcess != null) {
           ways.put(IN_PROCESS, i -> inProcess.search(parsed.get(i).request()).total());
         }
-        ways.put(HTTP, i -> httpSearch(client, port, queries.get(i)));
+        PlainHttp plainClient = new PlainHttp(port);
+        ways.put(HTTP, i -> httpSearch(plainClient, queries.get(i)));
         Map<String, long[][]> times = interleaved(ways, queries.size());
         report(typed, times);
         for (int n : clients) {
           concurrent(n, "bare facet mode", parsed.size(), i -> facetMode(facetMode, parsed.get(i)));
+          ThreadLocal<PlainHttp> clients = ThreadLocal.withInitial(() -> new PlainHttp(port));
           concurrent(
               n,
               "/api/search",
               queries.size(),
-              i -> {
-                HttpResponse<String> r = get(client, port, "/api/search?" + queries.get(i));
-                return r.statusCode();
-              });
+              i -> clients.get().get("/api/search?" + queries.get(i)).status());
         }
       }
       if (!skipOthers) {
@@ -617,11 +626,18 @@ public final class BenchSearchCommand implements Callable<Integer> {
 
   // --- the ways ---------------------------------------------------------------------------------
 
-  /** A query string as the API reads it, and the bare searchers' query, order and page. */
-  record Parsed(SearchRequest request, Query query, Sort sort, int skip, int n) {
-    static Parsed of(String queryString) throws Exception {
+  /**
+   * A query string as the API reads it, and the bare searchers' queries, order and page.
+   *
+   * @param query Lucene's classic parser's query (no stemming), for the plain bare searcher
+   * @param same Morgue's own parsed query ({@link ArchiveSearcher#luceneQuery}), for facet mode:
+   *     the same matches as {@code /api/search}
+   */
+  record Parsed(SearchRequest request, Query query, Query same, Sort sort, int skip, int n) {
+    static Parsed of(String queryString, ArchiveSearcher morgue) throws Exception {
       SearchRequest r = SearchParameters.parse(SearchParameters.decode(queryString)).request();
-      return new Parsed(r, bareQuery(r), bareSort(r), (r.page() - 1) * r.size(), r.size());
+      return new Parsed(
+          r, bareQuery(r), morgue.luceneQuery(r), bareSort(r), (r.page() - 1) * r.size(), r.size());
     }
   }
 
@@ -642,17 +658,18 @@ public final class BenchSearchCommand implements Callable<Integer> {
     return top.totalHits.value();
   }
 
-  /** The same query in {@link BareFacetSearcher facet mode}. */
+  /** Morgue's parsed query in {@link BareFacetSearcher facet mode}. */
   private static long facetMode(BareFacetSearcher searcher, Parsed p) throws IOException {
-    return searcher.search(p.query(), p.sort(), p.skip(), p.n()).total();
+    return searcher.search(p.same(), p.sort(), p.skip(), p.n()).total();
   }
 
-  private static long httpSearch(HttpClient client, int port, String query) throws Exception {
-    HttpResponse<String> r = get(client, port, "/api/search?" + query);
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException(query + " gave " + r.statusCode() + ": " + r.body());
+  private static long httpSearch(PlainHttp client, String query) throws Exception {
+    PlainHttp.Answer r = client.get("/api/search?" + query);
+    if (r.status() != 200) {
+      throw new IllegalStateException(
+          query + " gave " + r.status() + ": " + new String(r.body(), StandardCharsets.UTF_8));
     }
-    return r.body().length();
+    return r.body().length;
   }
 
   private static Query bareQuery(SearchRequest r) throws Exception {
