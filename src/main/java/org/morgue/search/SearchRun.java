@@ -128,40 +128,53 @@ record SearchRun(
 
   /**
    * The facet counts of some matches (Lucene's {@link SortedSetDocValuesFacetCounts}, one pass over
-   * them): with threads, counted on one of them while the calling thread goes on to the page's
-   * stories and snippets, which do not need them, and waited for when first read.
+   * them): with threads, offered to one of them while the calling thread goes on to the page's
+   * stories and snippets, which do not need them; the first reader of the counts counts them itself
+   * if no thread has begun (on a busy machine a free core may come late), else waits.
    */
   private Facets counts(FacetsCollector matches) throws IOException {
     if (slices == null) {
       return new SortedSetDocValuesFacetCounts(state.facets(), matches);
     }
-    java.util.concurrent.CompletableFuture<Facets> counted =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return new SortedSetDocValuesFacetCounts(state.facets(), matches);
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            },
-            slices);
-    return new LaterFacets(counted);
+    LaterFacets later = new LaterFacets(state.facets(), matches);
+    slices.execute(later::claimAndCount);
+    return later;
   }
 
-  /** Facets counted on another thread: each question waits for the counts. */
+  /** Facets counted by whichever thread claims them first: a search thread or their reader. */
   private static final class LaterFacets extends Facets {
-    private final java.util.concurrent.CompletableFuture<Facets> counted;
+    private final org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState facets;
+    private final FacetsCollector matches;
+    private final java.util.concurrent.atomic.AtomicBoolean claimed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CompletableFuture<Facets> counted =
+        new java.util.concurrent.CompletableFuture<>();
 
-    LaterFacets(java.util.concurrent.CompletableFuture<Facets> counted) {
-      this.counted = counted;
+    LaterFacets(
+        org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState facets,
+        FacetsCollector matches) {
+      this.facets = facets;
+      this.matches = matches;
+    }
+
+    /** Counts, unless another thread has claimed the counting. */
+    void claimAndCount() {
+      if (claimed.compareAndSet(false, true)) {
+        try {
+          counted.complete(new SortedSetDocValuesFacetCounts(facets, matches));
+        } catch (IOException | RuntimeException e) {
+          counted.completeExceptionally(e);
+        }
+      }
     }
 
     private Facets counts() throws IOException {
+      claimAndCount();
       try {
         return counted.join();
       } catch (java.util.concurrent.CompletionException e) {
-        if (e.getCause() instanceof java.io.UncheckedIOException io) {
-          throw io.getCause();
+        if (e.getCause() instanceof IOException io) {
+          throw io;
         }
         if (e.getCause() instanceof RuntimeException r) {
           throw r;

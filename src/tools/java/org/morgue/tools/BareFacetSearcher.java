@@ -30,12 +30,13 @@ import org.morgue.index.Schema;
 
 /**
  * The bare Lucene searcher of {@code bench-search} in "facet mode": what a page of results needs,
- * done the way Lucene's own facet examples do it, nothing of Morgue's searcher used. For one query:
- * the top {@code n} by the given order with the exact number of matches, their stored fields and a
- * highlighted body snippet each (Lucene's {@link UnifiedHighlighter} with its defaults, two
- * passages), the counts of the section, people, organisations and places among all matches (one
- * {@link SortedSetDocValuesFacetCounts} over the one facet field), and the matches counted by month
- * from the date's doc values.
+ * done the way Lucene's own facet examples do it, nothing of Morgue's searcher used but the query
+ * it is given (the benchmark gives Morgue's parsed query, so that both count the same matches). For
+ * one query: the top {@code n} by the given order with the exact number of matches, their stored
+ * fields and a highlighted body snippet each (Lucene's {@link UnifiedHighlighter} with its
+ * defaults, two passages), the counts of the section, people, organisations and places among all
+ * matches (one {@link SortedSetDocValuesFacetCounts} over the one facet field), and the matches
+ * counted by month from the date's doc values.
  *
  * <p>It does less than {@code /api/search}: no source or author facet, no drill-sideways counts of
  * a filtered dimension (filters are plain clauses), no stories (wire copies grouped), no share of
