@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
     })
 public final class IngestCommand implements Callable<Integer> {
   @Mixin IndexOption index = new IndexOption();
+  @Mixin BackendOption backend = new BackendOption();
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to read.")
   List<Path> paths;
@@ -94,10 +95,14 @@ public final class IngestCommand implements Callable<Integer> {
               + (index.layout().hasIndex() ? "" : " and no archive was created"));
       return 1;
     }
+    boolean toCluster = backend.isOpenSearch();
     IngestReport report = run(index, paths, options, quiet, rejects, System.out, System.err);
     if (report.read() == 0 && report.rejected() > 0) {
       System.err.println("morgue: no article could be read; see the problems above");
       return 1;
+    }
+    if (toCluster) {
+      return MigrateCommand.sync(index.requireIndex(), backend, 1, 0, 500, 2, quiet);
     }
     return 0;
   }

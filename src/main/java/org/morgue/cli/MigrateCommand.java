@@ -52,6 +52,12 @@ public final class MigrateCommand implements Callable<Integer> {
       description = "Articles a bulk request (default: 500).")
   int batch = 500;
 
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description = "Bulk requests in flight at once (default: 2).")
+  int parallel = 2;
+
   @Override
   public Integer call() throws IOException {
     if (!"opensearch".equals(to.toLowerCase(Locale.ROOT))) {
@@ -61,29 +67,62 @@ public final class MigrateCommand implements Callable<Integer> {
               + to
               + "'");
     }
+    if (parallel < 1 || parallel > 64) {
+      throw new IllegalArgumentException("--parallel takes 1 to 64, not " + parallel);
+    }
     if (batch < 1 || batch > 10_000) {
       throw new IllegalArgumentException("--batch takes 1 to 10000, not " + batch);
     }
-    IndexLayout layout = index.requireIndex();
+    return sync(index.requireIndex(), backend, shards, replicas, batch, parallel, false);
+  }
+
+  /**
+   * Brings the cluster's index in step with the embedded archive: creates it if missing, sends what
+   * is new or changed, deletes what the archive no longer has; prints what it did.
+   *
+   * @return the exit code: 1 when the cluster refused an article
+   */
+  static int sync(
+      IndexLayout layout,
+      BackendOption backend,
+      int shards,
+      int replicas,
+      int batch,
+      int parallel,
+      boolean quiet)
+      throws IOException {
     long start = System.nanoTime();
     OpenSearchIndex os = backend.openSearchIndex();
     try (var client = os.client()) {
       boolean created = os.create(shards, replicas);
       System.out.println(
-          (created ? "created" : "writing to the existing")
-              + " index '"
+          (created ? "created" : "updating")
+              + " the index '"
               + os.name()
               + "' at "
               + client.hosts());
       OpenSearchMigration.Result r =
           OpenSearchMigration.copy(
-              layout, os, batch, line -> System.err.print("\r  " + line + "        "));
-      System.err.println();
+              layout,
+              os,
+              batch,
+              parallel,
+              line -> {
+                if (!quiet || line.startsWith("refused")) {
+                  System.err.print("\r  " + line + "        ");
+                }
+              });
+      if (!quiet) {
+        System.err.println();
+      }
       System.out.printf(
           Locale.ROOT,
-          "%scopied %,d articles (%,d refused) in %.1f s%n",
+          "%scopied %,d articles to OpenSearch (%,d unchanged, %,d deleted, %,d refused) in %.1f"
+              + " s%n",
           r.resumed() ? "resumed; " : "",
           r.copied(),
+          r.unchanged(),
+          r.deleted(),
           r.refused(),
           (System.nanoTime() - start) / 1e9);
       return r.refused() == 0 ? 0 : 1;

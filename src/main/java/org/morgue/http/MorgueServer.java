@@ -234,6 +234,13 @@ public final class MorgueServer implements AutoCloseable {
                   NotFoundException.class,
                   (e, ctx) -> new ApiError(404, e.getMessage(), e.parameter(), null).send(ctx));
               config.routes.exception(
+                  Archive.UnavailableException.class,
+                  (e, ctx) -> {
+                    LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                    ctx.header("Retry-After", "5");
+                    new ApiError(503, e.getMessage()).send(ctx);
+                  });
+              config.routes.exception(
                   Archive.UnsupportedSearchException.class,
                   (e, ctx) -> new ApiError(501, e.getMessage()).send(ctx));
               config.routes.exception(

@@ -49,7 +49,14 @@ public final class OpenSearchClient implements AutoCloseable {
       URI u = hosts.get(i);
       http[i] = new HttpHost(u.getScheme(), u.getHost(), u.getPort());
     }
-    var builder = RestClient.builder(http);
+    var builder =
+        RestClient.builder(http)
+            .setRequestConfigCallback(
+                c ->
+                    c
+                        // a search is bounded by its own time limit in the request; what waits
+                        // longer (a cluster's health, a bulk request under load) may take minutes
+                        .setResponseTimeout(org.apache.hc.core5.util.Timeout.ofMinutes(10)));
     String user = System.getenv("MORGUE_OPENSEARCH_USER");
     if (user != null && !user.isEmpty()) {
       String password = System.getenv().getOrDefault("MORGUE_OPENSEARCH_PASSWORD", "");

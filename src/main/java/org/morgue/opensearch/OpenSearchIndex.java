@@ -129,6 +129,98 @@ public final class OpenSearchIndex {
     return last.isTextual() ? last.asText() : null;
   }
 
+  /**
+   * Every article the index holds, by id, with its content hash ({@code ""} when it has none): read
+   * in pages of 10,000 over a point in time, from doc values only.
+   */
+  public Map<String, String> contentHashes() throws IOException {
+    Map<String, String> out = new java.util.HashMap<>();
+    JsonNode pit = client.send("POST", "/" + name + "/_search/point_in_time?keep_alive=2m", null);
+    String pitId = pit.path("pit_id").asText();
+    try {
+      JsonNode after = null;
+      while (true) {
+        ObjectNode body = OpenSearchClient.JSON.createObjectNode();
+        body.put("size", 10_000);
+        body.put("_source", false);
+        body.put("track_total_hits", false);
+        body.putArray("docvalue_fields").add(Fields.ID).add(Fields.CONTENT_HASH);
+        body.putArray("sort").addObject().put(Fields.ID, "asc");
+        body.putObject("pit").put("id", pitId).put("keep_alive", "2m");
+        if (after != null) {
+          body.set("search_after", after);
+        }
+        JsonNode answer = client.send("POST", "/_search", body);
+        pitId = answer.path("pit_id").asText(pitId);
+        JsonNode hits = answer.path("hits").path("hits");
+        for (JsonNode h : hits) {
+          out.put(
+              h.path("fields").path(Fields.ID).path(0).asText(),
+              h.path("fields").path(Fields.CONTENT_HASH).path(0).asText(""));
+        }
+        if (hits.size() < 10_000) {
+          return out;
+        }
+        after = hits.get(hits.size() - 1).path("sort");
+      }
+    } finally {
+      ObjectNode del = OpenSearchClient.JSON.createObjectNode();
+      del.putArray("pit_id").add(pitId);
+      client.sendOrNull("DELETE", "/_search/point_in_time", del);
+    }
+  }
+
+  /** Deletes the articles {@code ids} (a bulk request of 1,000 at a time). */
+  public void delete(java.util.Collection<String> ids) throws IOException {
+    StringBuilder bulk = new StringBuilder();
+    int n = 0;
+    for (String id : ids) {
+      bulk.append("{\"delete\":{\"_index\":")
+          .append(OpenSearchClient.JSON.writeValueAsString(name))
+          .append(",\"_id\":")
+          .append(OpenSearchClient.JSON.writeValueAsString(id))
+          .append("}}\n");
+      if (++n % 1000 == 0) {
+        client.send("POST", "/_bulk", bulk.toString());
+        bulk.setLength(0);
+      }
+    }
+    if (!bulk.isEmpty()) {
+      client.send("POST", "/_bulk", bulk.toString());
+    }
+  }
+
+  /**
+   * Readies the index for a bulk load: no refresh and no replicas while it runs (each replica would
+   * index every article again); {@link #endBulk} puts back what was there.
+   *
+   * @return the settings to put back
+   */
+  public ObjectNode startBulk() throws IOException {
+    JsonNode settings =
+        client.send(
+            "GET", "/" + name + "/_settings/index.number_of_replicas,index.refresh_interval", null);
+    JsonNode index = settings.path(name).path("settings").path("index");
+    ObjectNode before = OpenSearchClient.JSON.createObjectNode();
+    ObjectNode b = before.putObject("index");
+    b.put("number_of_replicas", index.path("number_of_replicas").asInt(0));
+    if (index.has("refresh_interval")) {
+      b.put("refresh_interval", index.path("refresh_interval").asText());
+    } else {
+      b.putNull("refresh_interval");
+    }
+    ObjectNode bulk = OpenSearchClient.JSON.createObjectNode();
+    bulk.putObject("index").put("number_of_replicas", 0).put("refresh_interval", "-1");
+    client.send("PUT", "/" + name + "/_settings", bulk);
+    return before;
+  }
+
+  /** Puts back the settings {@link #startBulk} changed, and waits for the replicas. */
+  public void endBulk(ObjectNode before) throws IOException {
+    client.send("PUT", "/" + name + "/_settings", before);
+    client.send("GET", "/_cluster/health/" + name + "?wait_for_status=yellow&timeout=600s", null);
+  }
+
   /** Makes what was written visible to searches. */
   public void refresh() throws IOException {
     client.send("POST", "/" + name + "," + wordsName() + "/_refresh", null);

@@ -216,6 +216,18 @@ public interface Archive extends AutoCloseable {
     }
   }
 
+  /**
+   * The backend cannot answer now (a cluster that does not answer, or refuses for load); the API
+   * answers it as 503 Service Unavailable with this message.
+   */
+  final class UnavailableException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public UnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** What a backend cannot do; the API answers it as 501 Not Implemented with this message. */
   final class UnsupportedSearchException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -118,6 +118,8 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
       throw e;
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryLimits.tooManyClauses(e);
+    } catch (java.io.UncheckedIOException e) { // the archive's words could not be read
+      throw e;
     } catch (RuntimeException e) {
       LOG.warn("cannot read the query {}", q, e);
       throw new InvalidRequestException(

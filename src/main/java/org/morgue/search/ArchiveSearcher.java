@@ -713,7 +713,7 @@ public final class ArchiveSearcher implements Archive {
         });
   }
 
-  private static boolean startsWith(String folded, String prefix) {
+  static boolean startsWith(String folded, String prefix) {
     if (prefix.isEmpty() || folded.startsWith(prefix)) {
       return true;
     }
@@ -771,15 +771,19 @@ public final class ArchiveSearcher implements Archive {
         request,
         sort(request.sort()),
         run -> {
-          IndexSearcher s = run.searcher();
-          org.apache.lucene.search.Weight weight =
-              s.createWeight(
-                  s.rewrite(run.base()), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
-          var leaves = s.getIndexReader().leaves();
+          org.apache.lucene.search.Weight weight = matchesWeight(run);
+          var leaves = run.searcher().getIndexReader().leaves();
           return (stored, doc) ->
               Concordance.lines(weight, leaves, doc, StoredArticle.of(stored.document(doc)))
                   .forEach(sink);
         });
+  }
+
+  /** The weight whose matches are the concordance's: the query's words, without filters. */
+  private static org.apache.lucene.search.Weight matchesWeight(SearchRun run) throws IOException {
+    IndexSearcher s = run.searcher();
+    return s.createWeight(
+        s.rewrite(run.base()), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
   }
 
   /**
@@ -797,6 +801,37 @@ public final class ArchiveSearcher implements Archive {
       throw new InvalidRequestException(
           "page",
           "page must be from 1 to " + Concordance.MAX_SORTED_LINES / size + ", not " + page);
+    }
+    if (order == Concordance.Order.ARTICLE) { // only the page's articles are read
+      Concordance.ArticlePage gathered = new Concordance.ArticlePage(page, size);
+      boolean timedOut = false;
+      try {
+        eachDoc(
+            request,
+            sort(request.sort()),
+            run -> {
+              org.apache.lucene.search.Weight weight = matchesWeight(run);
+              var leaves = run.searcher().getIndexReader().leaves();
+              return (stored, doc) -> {
+                if (!gathered.add(weight, leaves, stored, doc)) {
+                  throw new EnoughLines();
+                }
+              };
+            });
+      } catch (EnoughLines e) {
+        // gathered says truncated
+      } catch (ExportCutException e) {
+        timedOut = true;
+      }
+      return new Concordance.Page(
+          count(request),
+          gathered.lines(),
+          gathered.truncated(),
+          timedOut,
+          page,
+          size,
+          order,
+          gathered.items());
     }
     List<Concordance.Line> lines = new ArrayList<>();
     boolean truncated = false;

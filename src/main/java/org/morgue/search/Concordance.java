@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Weight;
@@ -30,13 +31,20 @@ public final class Concordance {
   /** Characters of context on each side. */
   static final int CONTEXT = 60;
 
-  /** The most lines gathered for one sorted page. */
-  public static final int MAX_SORTED_LINES = 20_000;
+  /**
+   * The most lines counted for one page, and gathered and sorted for a sorted one: a sorted page
+   * reads every article of its lines (at 10,000 lines, 0.56 s of CPU at p99 over 100,000 articles).
+   */
+  public static final int MAX_SORTED_LINES = 5_000;
 
   /** The largest page. */
   public static final int MAX_SIZE = 200;
 
-  private static final Analyzer INDEX = Analyzers.forIndex();
+  /**
+   * The words as indexed, without the boundary marks: the marks take no position of their own, so
+   * the positions are the index's, and the text is not scanned for boundaries.
+   */
+  private static final Analyzer INDEX = Analyzers.exact();
 
   private Concordance() {}
 
@@ -112,16 +120,26 @@ public final class Concordance {
       Order order,
       List<Line> items) {}
 
-  /** Sorts lines in place. */
+  /**
+   * Sorts lines in place. Each line's key (the word before or after, and the match, folded) is
+   * computed once, not at each comparison: a page gathers up to {@value #MAX_SORTED_LINES} lines.
+   */
   static void sort(List<Line> lines, Order order) {
-    Comparator<Line> byKey =
-        switch (order) {
-          case ARTICLE -> null;
-          case BEFORE -> Comparator.comparing(Line::wordBefore);
-          case AFTER -> Comparator.comparing(Line::wordAfter);
-        };
-    if (byKey != null) {
-      lines.sort(byKey.thenComparing(l -> Analyzers.fold(l.match()))); // stable: article order
+    if (order == Order.ARTICLE) {
+      return;
+    }
+    record Keyed(String word, String match, Line line) {}
+    List<Keyed> keyed = new ArrayList<>(lines.size());
+    for (Line l : lines) {
+      keyed.add(
+          new Keyed(
+              order == Order.BEFORE ? l.wordBefore() : l.wordAfter(),
+              Analyzers.fold(l.match()),
+              l));
+    }
+    keyed.sort(Comparator.comparing(Keyed::word).thenComparing(Keyed::match)); // stable
+    for (int i = 0; i < keyed.size(); i++) {
+      lines.set(i, keyed.get(i).line());
     }
   }
 
@@ -140,8 +158,15 @@ public final class Concordance {
       Weight weight, List<LeafReaderContext> leaves, int doc, StoredArticle article)
       throws IOException {
     List<Line> out = new ArrayList<>();
+    String body = null; // joined from the paragraphs once
     for (Span span : spans(weight, leaves, doc, article)) {
-      String text = text(article, span.field());
+      String text;
+      if (span.field().equals(Fields.BODY)) {
+        body = body == null ? article.body() : body;
+        text = body;
+      } else {
+        text = text(article, span.field());
+      }
       int start = span.start();
       int end = span.end();
       out.add(
@@ -173,44 +198,135 @@ public final class Concordance {
   static List<Span> spans(
       Weight weight, List<LeafReaderContext> leaves, int doc, StoredArticle article)
       throws IOException {
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    Matches matches = weight.matches(leaf, doc - leaf.docBase);
     List<Span> out = new ArrayList<>();
-    if (matches == null) {
-      return out;
-    }
-    for (String field : Fields.TEXT) {
-      MatchesIterator it = matches.getMatches(field);
-      if (it == null) {
+    List<List<int[]>> byField = positions(weight, leaves, doc);
+    for (int f = 0; f < byField.size(); f++) {
+      String field = Fields.TEXT.get(f);
+      List<int[]> spans = byField.get(f);
+      String text = text(article, field);
+      if (spans.isEmpty() || text == null || text.isEmpty()) {
         continue;
       }
-      String text = text(article, field);
-      if (text == null || text.isEmpty()) {
+      int last = 0;
+      for (int[] span : spans) {
+        last = Math.max(last, span[1]);
+      }
+      int[][] offsets = offsets(field, text, last);
+      for (int[] span : spans) {
+        if (span[1] < offsets.length) {
+          out.add(new Span(field, offsets[span[0]][0], offsets[span[1]][1]));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The number of lines of one document, from the positions of its matches alone (no stored text is
+   * read): as many as {@link #lines} gives.
+   */
+  static int count(Weight weight, List<LeafReaderContext> leaves, int doc) throws IOException {
+    int n = 0;
+    for (List<int[]> spans : positions(weight, leaves, doc)) {
+      n += spans.size();
+    }
+    return n;
+  }
+
+  /**
+   * The positions (first and last) of the matches in each text field of a document, in the order of
+   * {@link Fields#TEXT}, sorted, without a match inside an earlier one.
+   */
+  private static List<List<int[]>> positions(Weight weight, List<LeafReaderContext> leaves, int doc)
+      throws IOException {
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    Matches matches = weight.matches(leaf, doc - leaf.docBase);
+    List<List<int[]>> out = new ArrayList<>();
+    for (String field : Fields.TEXT) {
+      List<int[]> kept = new ArrayList<>();
+      out.add(kept);
+      MatchesIterator it = matches == null ? null : matches.getMatches(field);
+      if (it == null) {
         continue;
       }
       List<int[]> spans = new ArrayList<>();
       while (it.next()) {
         spans.add(new int[] {it.startPosition(), it.endPosition()});
       }
-      if (spans.isEmpty()) {
-        continue;
-      }
-      int[][] offsets = offsets(field, text);
-      int lastEnd = -1;
       spans.sort(Comparator.comparingInt((int[] s) -> s[0]).thenComparingInt(s -> s[1]));
+      int lastEnd = -1;
       for (int[] span : spans) {
-        if (span[0] < 0 || span[1] >= offsets.length || span[0] <= lastEnd) {
+        if (span[0] < 0 || span[0] <= lastEnd) {
           continue; // overlapping matches (a word inside its phrase) give one line
         }
         lastEnd = span[1];
-        out.add(new Span(field, offsets[span[0]][0], offsets[span[1]][1]));
+        kept.add(span);
       }
     }
     return out;
   }
 
-  /** The start and end offsets of each position of the field's words. */
-  private static int[][] offsets(String field, String text) throws IOException {
+  /**
+   * A page of lines in article order, gathered without reading the articles before and after it:
+   * their lines are counted from the positions of their matches ({@link #count}), and only an
+   * article with a line on the page is read and analysed. At most {@value #MAX_SORTED_LINES} lines
+   * are counted, as for the sorted orders.
+   */
+  static final class ArticlePage {
+    private final long from;
+    private final long to;
+    private final List<Line> items = new ArrayList<>();
+    private long lines;
+    private boolean truncated;
+
+    ArticlePage(int page, int size) {
+      this.from = (long) (page - 1) * size;
+      this.to = from + size;
+    }
+
+    /**
+     * Adds one matching document's lines.
+     *
+     * @return whether to go on: false once more than {@value #MAX_SORTED_LINES} lines are found
+     */
+    boolean add(Weight weight, List<LeafReaderContext> leaves, StoredFields stored, int doc)
+        throws IOException {
+      int n = count(weight, leaves, doc);
+      if (lines + n > MAX_SORTED_LINES) {
+        n = (int) (MAX_SORTED_LINES - lines);
+        truncated = true;
+      }
+      if (n > 0 && lines + n > from && lines < to) {
+        List<Line> all =
+            Concordance.lines(weight, leaves, doc, StoredArticle.of(stored.document(doc)));
+        for (int i = 0; i < Math.min(n, all.size()); i++) {
+          if (lines + i >= from && lines + i < to) {
+            items.add(all.get(i));
+          }
+        }
+      }
+      lines += n;
+      return !truncated;
+    }
+
+    long lines() {
+      return lines;
+    }
+
+    boolean truncated() {
+      return truncated;
+    }
+
+    List<Line> items() {
+      return List.copyOf(items);
+    }
+  }
+
+  /**
+   * The start and end offsets of each position of the field's words, up to position {@code last}:
+   * the text after it is not analysed.
+   */
+  private static int[][] offsets(String field, String text, int last) throws IOException {
     List<int[]> out = new ArrayList<>();
     try (TokenStream ts = INDEX.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -221,6 +337,9 @@ public final class Concordance {
         if (inc.getPositionIncrement() > 0
             && (term.length() == 0 || term.charAt(0) != Fields.MARK)) {
           out.add(new int[] {offset.startOffset(), offset.endOffset()});
+          if (out.size() > last) {
+            break;
+          }
         }
       }
       ts.end();

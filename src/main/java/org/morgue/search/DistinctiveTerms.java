@@ -55,18 +55,26 @@ import org.morgue.index.StemExpansion;
  *       article. Stop words, words of fewer than three characters or with a digit, and the query's
  *       own words with their stems (and the words its patterns match) are left out; a phrase is
  *       left out when either word is.
- *   <li>The most promising candidates (by an estimate from the sample) are then counted exactly
- *       over the whole foreground and background from the index's postings: a word's articles are
- *       those holding any word of its stem in the title, standfirst or body, as the word typed into
- *       the search finds them; a phrase's, those holding the two words adjacent in one field, as
- *       the quoted phrase finds them. So {@code fg} is the total of the search with the term added.
+ *   <li>Of the {@value #ESTIMATED_WORDS} words and {@value #ESTIMATED_PHRASES} phrases most
+ *       frequent in the sample, the most promising (by an estimate: the sample's share against the
+ *       body's document frequency of the forms seen) are then counted exactly over the whole
+ *       foreground and background from the index's postings: a word's articles are those holding
+ *       any word of its stem in the title, standfirst or body, as the word typed into the search
+ *       finds them; a phrase's, those holding the two words adjacent in one field, as the quoted
+ *       phrase finds them. So {@code fg} is the total of the search with the term added.
  *   <li>A term is kept when it is in at least two foreground articles and relatively more of them
  *       than of the rest of the background; G² orders them.
  * </ol>
  */
 public final class DistinctiveTerms {
   /** The most foreground articles re-analysed for candidates. */
-  public static final int SAMPLE = 1_000;
+  public static final int SAMPLE = 300;
+
+  /** The most words of the sample, the most frequent in it, whose score is estimated. */
+  static final int ESTIMATED_WORDS = 400;
+
+  /** The most phrases of the sample, the most frequent in it, whose score is estimated. */
+  static final int ESTIMATED_PHRASES = 300;
 
   /** The most terms a request may ask for. */
   public static final int MAX_SIZE = 100;
@@ -216,7 +224,7 @@ public final class DistinctiveTerms {
         }
       }
       for (String w : seenWords) {
-        String stem = StemExpansion.familyOf(w);
+        String stem = excluded.known.get(w);
         Candidate c = words.computeIfAbsent(stem, k -> new Candidate(k, false));
         c.sampled++;
         c.forms.merge(w, 1, Integer::sum);
@@ -236,11 +244,16 @@ public final class DistinctiveTerms {
     Dictionary dictionary = new Dictionary(state);
     int least = Math.max(MIN_FOREGROUND, analysed / 250);
     for (Map<String, Candidate> kind : List.of(words, phrases)) {
-      List<Candidate> ok = new ArrayList<>();
+      List<Candidate> frequent = new ArrayList<>();
       for (Candidate c : kind.values()) {
-        if (c.sampled < Math.min(least, analysed)) {
-          continue;
+        if (c.sampled >= Math.min(least, analysed)) {
+          frequent.add(c);
         }
+      }
+      frequent.sort(Comparator.comparingInt((Candidate c) -> -c.sampled).thenComparing(c -> c.key));
+      int estimated = kind == phrases ? ESTIMATED_PHRASES : ESTIMATED_WORDS;
+      List<Candidate> ok = new ArrayList<>();
+      for (Candidate c : frequent.subList(0, Math.min(estimated, frequent.size()))) {
         double fgEst = c.sampled * scale;
         double df;
         if (c.phrase) {
@@ -250,14 +263,17 @@ public final class DistinctiveTerms {
                   dictionary.bodyFreq(c.key.substring(0, space)),
                   dictionary.bodyFreq(c.key.substring(space + 1)));
         } else {
-          df = dictionary.bodyFamilyFreq(state, c.key);
+          df = 0; // the forms seen: the stem's other forms are rare beside them
+          for (String form : c.forms.keySet()) {
+            df += dictionary.bodyFreq(form);
+          }
         }
         double bgEst = Math.min(nBg, Math.max(fgEst, df * bgScale));
         c.estimate = g2(fgEst, nFg, bgEst - fgEst, nBg - nFg);
         ok.add(c);
       }
       ok.sort(Comparator.comparingDouble((Candidate c) -> -c.estimate).thenComparing(c -> c.key));
-      int keep = kind == phrases ? Math.max(40, 2 * size) : Math.max(60, 3 * size);
+      int keep = kind == phrases ? Math.max(20, size) : Math.max(60, 3 * size);
       ranked.addAll(ok.subList(0, Math.min(keep, ok.size())));
     }
     FixedBitSet scratch = new FixedBitSet(maxDoc);
@@ -347,12 +363,12 @@ public final class DistinctiveTerms {
       String previous = null;
       while (ts.incrementToken()) {
         String w = term.toString();
-        Boolean ok = excluded.known.get(w);
-        if (ok == null) {
-          ok = candidate(w) && !excluded.test(w);
-          excluded.known.put(w, ok);
+        String family = excluded.known.get(w);
+        if (family == null) {
+          family = candidate(w) && !excluded.test(w) ? StemExpansion.familyOf(w) : "";
+          excluded.known.put(w, family == null ? "" : family);
         }
-        if (!ok) {
+        if (family == null || family.isEmpty()) {
           previous = null;
           continue;
         }
@@ -381,10 +397,11 @@ public final class DistinctiveTerms {
 
   /**
    * The query's words: their stems, and the patterns they hold; {@code known} remembers, for one
-   * request, whether each word seen may be a term.
+   * request, the stem of each word seen that may be a term ({@link StemExpansion#familyOf}), and an
+   * empty string for one that may not.
    */
   private record Excluded(
-      Set<String> stems, List<ByteRunAutomaton> patterns, Map<String, Boolean> known) {
+      Set<String> stems, List<ByteRunAutomaton> patterns, Map<String, String> known) {
     static Excluded of(Query base) {
       Set<String> stems = new HashSet<>();
       List<ByteRunAutomaton> patterns = new ArrayList<>();
@@ -517,15 +534,6 @@ public final class DistinctiveTerms {
       return n;
     }
 
-    /** As {@link #bodyFreq}, for the body's words of a stem. */
-    long bodyFamilyFreq(ReaderState state, String stem) throws IOException {
-      long n = 0;
-      for (String w : family(state, Fields.BODY, stem)) {
-        n += bodyFreq(w);
-      }
-      return n;
-    }
-
     /** Sets the bit of every article holding a word of the stem in a text field. */
     void markFamily(ReaderState state, String stem, FixedBitSet out) throws IOException {
       PostingsEnum pe = null;
@@ -552,56 +560,69 @@ public final class DistinctiveTerms {
 
     /**
      * Sets the bit of every article holding {@code a} directly followed by {@code b} in a field.
+     * The rarer word leads through the documents, the other is advanced to it, and the positions
+     * are read only in the documents with both words and no bit set yet.
      */
     void markPhrase(String a, String b, FixedBitSet out) throws IOException {
       BytesRef ta = new BytesRef(a);
       BytesRef tb = new BytesRef(b);
-      int[] positions = new int[16];
       for (int f = 0; f < Fields.TEXT.size(); f++) {
         for (int l = 0; l < leaves.size(); l++) {
           TermsEnum te = enums[l][f];
           if (te == null || !te.seekExact(ta)) {
             continue;
           }
+          int freqA = te.docFreq();
           PostingsEnum pa = te.postings(null, PostingsEnum.POSITIONS);
           if (!te.seekExact(tb)) {
             continue;
           }
           PostingsEnum pb = te.postings(null, PostingsEnum.POSITIONS);
+          PostingsEnum lead = freqA <= te.docFreq() ? pa : pb;
+          PostingsEnum other = lead == pa ? pb : pa;
           int docBase = leaves.get(l).docBase;
-          int d = pa.nextDoc();
+          int d = lead.nextDoc();
           while (d != DocIdSetIterator.NO_MORE_DOCS) {
-            int e = pb.advance(d);
+            int e = other.docID() < d ? other.advance(d) : other.docID();
             if (e == DocIdSetIterator.NO_MORE_DOCS) {
               break;
             }
-            if (e != d) {
-              d = pa.advance(e);
+            if (e > d) {
+              d = lead.advance(e);
               continue;
             }
-            int n = pa.freq();
-            if (positions.length < n) {
-              positions = new int[n];
+            if (!out.get(docBase + d) && adjacent(pa, pb)) {
+              out.set(docBase + d);
             }
-            for (int i = 0; i < n; i++) {
-              positions[i] = pa.nextPosition();
-            }
-            int m = pb.freq();
-            int i = 0;
-            for (int j = 0; j < m; j++) {
-              int q = pb.nextPosition() - 1;
-              while (i < n && positions[i] < q) {
-                i++;
-              }
-              if (i < n && positions[i] == q) {
-                out.set(docBase + d);
-                break;
-              }
-            }
-            d = pa.nextDoc();
+            d = lead.nextDoc();
           }
         }
       }
+    }
+
+    private int[] positions = new int[16];
+
+    /** Whether, in the document both are on, a position of {@code b} directly follows one of a. */
+    private boolean adjacent(PostingsEnum pa, PostingsEnum pb) throws IOException {
+      int n = pa.freq();
+      if (positions.length < n) {
+        positions = new int[Math.max(n, 2 * positions.length)];
+      }
+      for (int i = 0; i < n; i++) {
+        positions[i] = pa.nextPosition();
+      }
+      int m = pb.freq();
+      int i = 0;
+      for (int j = 0; j < m; j++) {
+        int q = pb.nextPosition() - 1;
+        while (i < n && positions[i] < q) {
+          i++;
+        }
+        if (i < n && positions[i] == q) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

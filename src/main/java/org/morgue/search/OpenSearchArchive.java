@@ -106,11 +106,14 @@ public final class OpenSearchArchive implements Archive {
   @Override
   public void refresh() throws IOException {
     index.refresh();
+    cache = null;
   }
 
   @Override
   public void startRefreshing(Duration every) {
-    // the cluster refreshes its own readers (index.refresh_interval)
+    // the cluster refreshes its own readers (index.refresh_interval); what this archive keeps of
+    // the index (its articles by day) is checked against the index's version this often
+    recheckNanos = Math.max(1, every.toNanos());
   }
 
   @Override
@@ -132,7 +135,17 @@ public final class OpenSearchArchive implements Archive {
   private Parsed parse(SearchRequest request) throws IOException {
     ArchiveQueryParser parser =
         ArchiveQueryParser.create(expansion, new MultiReader(), maxExpansion);
-    Query base = parser.parseQuery(request.q());
+    Query base;
+    try {
+      base = parser.parseQuery(request.q());
+    } catch (java.io.UncheckedIOException e) { // the words index, for stem expansion
+      throw new UnavailableException(
+          "the OpenSearch cluster does not answer ("
+              + index.client().hosts()
+              + "): "
+              + e.getCause(),
+          e.getCause());
+    }
     ObjectNode bool = JSON.createObjectNode();
     ObjectNode b = bool.putObject("bool");
     b.putArray("must").add(OpenSearchQueries.of(base));
@@ -194,9 +207,43 @@ public final class OpenSearchArchive implements Archive {
     return s;
   }
 
+  /** One request of the cluster; a cluster that cannot answer is {@link UnavailableException}. */
+  private JsonNode send(String method, String path, Object body) throws IOException {
+    try {
+      return index.client().send(method, path, body);
+    } catch (org.morgue.opensearch.OpenSearchException e) {
+      if (e.status() == 429 || e.status() >= 500) {
+        throw new UnavailableException(
+            "the OpenSearch cluster cannot answer now: " + e.getMessage(), e);
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new UnavailableException(
+          "the OpenSearch cluster does not answer (" + index.client().hosts() + "): " + e, e);
+    } catch (RuntimeException e) { // the client's wrapping of a failed connection
+      if (e.getCause() instanceof IOException) {
+        throw new UnavailableException(
+            "the OpenSearch cluster does not answer (" + index.client().hosts() + "): " + e, e);
+      }
+      throw e;
+    }
+  }
+
+  /** {@link #send}, with {@code null} for a 404. */
+  private JsonNode sendOrNull(String method, String path, Object body) throws IOException {
+    try {
+      return send(method, path, body);
+    } catch (org.morgue.opensearch.OpenSearchException e) {
+      if (e.status() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   private JsonNode search(ObjectNode body) throws IOException {
     body.put("timeout", Math.max(1, timeLimit.toMillis()) + "ms");
-    return index.client().send("POST", "/" + index.name() + "/_search", body);
+    return send("POST", "/" + index.name() + "/_search", body);
   }
 
   // --- search ---------------------------------------------------------------------------------
@@ -218,7 +265,7 @@ public final class OpenSearchArchive implements Archive {
     inner.put("name", "copies");
     inner.put("size", 1 + StorySelector.MAX_COPY_IDS);
     inner.set("sort", sort(request.sort()));
-    inner.putArray("_source").add("stored." + Fields.ID);
+    inner.put("_source", false);
     ObjectNode aggs = body.putObject("aggs");
     ObjectNode matches = aggs.putObject("matches");
     matches.set("filter", p.postFilter());
@@ -258,30 +305,11 @@ public final class OpenSearchArchive implements Archive {
         }
       }
     }
-    ObjectNode global = aggs.putObject("archive");
-    global.putObject("global");
-    ObjectNode g = global.putObject("aggs");
-    g.putObject("days")
-        .putObject("histogram")
-        .put("field", Fields.DATE)
-        .put("interval", 1)
-        .put("min_doc_count", 1);
+    Span archive = span();
     boolean hasBase = !request.filters().isEmpty() || !request.excludes().isEmpty();
-    if (hasBase) {
-      ObjectNode base = g.putObject("base");
-      base.set("filter", baseFilter(request));
-      base.putObject("aggs")
-          .putObject("days")
-          .putObject("histogram")
-          .put("field", Fields.DATE)
-          .put("interval", 1)
-          .put("min_doc_count", 1);
-    }
-
     JsonNode answer = search(body);
     JsonNode a = answer.path("aggregations");
     long total = answer.path("hits").path("total").path("value").asLong();
-    Span archive = Span.of(a.path("archive").path("days"));
     DayCounts days = archive.counts(a.path("matches").path("days"));
     long undated = a.path("matches").path("undated").path("doc_count").asLong();
     long stories =
@@ -304,8 +332,7 @@ public final class OpenSearchArchive implements Archive {
       }
       facets.put(dim, values);
     }
-    DayCounts baseDays =
-        hasBase ? archive.counts(a.path("archive").path("base").path("days")) : null;
+    DayCounts baseDays = hasBase ? baseDays(request, archive) : null;
     Histogram histogram =
         Histogram.of(
             days,
@@ -327,7 +354,15 @@ public final class OpenSearchArchive implements Archive {
       }
       inResults.put(e.getKey(), List.copyOf(values));
     }
-    boolean timedOut = answer.path("timed_out").asBoolean();
+    int failedShards = answer.path("_shards").path("failed").asInt();
+    if (failedShards > 0) {
+      warnings.add(
+          failedShards
+              + " of "
+              + answer.path("_shards").path("total").asInt()
+              + " shards of the cluster did not answer: counts and hits cover part of the archive");
+    }
+    boolean timedOut = answer.path("timed_out").asBoolean() || failedShards > 0;
     if (timedOut) {
       warnings.add(
           "the search took longer than its time limit and was cut: counts and hits cover part of the archive");
@@ -362,6 +397,77 @@ public final class OpenSearchArchive implements Archive {
     ArrayNode not = b.putArray("must_not");
     request.excludes().forEach((dim, values) -> not.add(terms(dim, values)));
     return f;
+  }
+
+  /**
+   * What is asked again and again of the same articles: the archive's articles by day, and the
+   * bases of shares by day (the articles a request's filters keep), for one version of the index.
+   */
+  private record Cache(long version, long checkedNanos, Span span, Map<String, DayCounts> bases) {}
+
+  private volatile Cache cache;
+
+  /** The most bases kept. */
+  private static final int BASES_KEPT = 256;
+
+  /** How long a cache is trusted before the index's version is asked again. */
+  private volatile long recheckNanos = Duration.ofSeconds(1).toNanos();
+
+  private Cache cache() throws IOException {
+    Cache c = cache;
+    long now = System.nanoTime();
+    if (c != null && now - c.checkedNanos() < recheckNanos) {
+      return c;
+    }
+    long v = version().version();
+    if (c != null && c.version() == v) {
+      c = new Cache(v, now, c.span(), c.bases());
+    } else {
+      ObjectNode body = JSON.createObjectNode();
+      body.put("size", 0);
+      dayHistogram(body.putObject("aggs").putObject("days"));
+      Span span = Span.of(search(body).path("aggregations").path("days"));
+      c =
+          new Cache(
+              v,
+              now,
+              span,
+              java.util.Collections.synchronizedMap(
+                  new LinkedHashMap<>(16, 0.75f, true) {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, DayCounts> eldest) {
+                      return size() > BASES_KEPT;
+                    }
+                  }));
+    }
+    cache = c;
+    return c;
+  }
+
+  /** The archive's articles by day (cached for the index's version). */
+  private Span span() throws IOException {
+    return cache().span();
+  }
+
+  /** The articles the request's filters keep, by day (cached for the index's version). */
+  private DayCounts baseDays(SearchRequest request, Span span) throws IOException {
+    Cache c = cache();
+    String key = ArchiveSearcher.baseQueryString(request);
+    DayCounts days = c.bases().get(key);
+    if (days == null) {
+      ObjectNode body = JSON.createObjectNode();
+      body.put("size", 0);
+      body.set("query", baseFilter(request));
+      dayHistogram(body.putObject("aggs").putObject("days"));
+      JsonNode answer = search(body);
+      days = span.counts(answer.path("aggregations").path("days"));
+      if (!answer.path("timed_out").asBoolean()) {
+        c.bases().put(key, days);
+      }
+    }
+    return days;
   }
 
   /** The archive's dated articles by day, and the span they cover. */
@@ -437,7 +543,26 @@ public final class OpenSearchArchive implements Archive {
     if (docs.isEmpty()) {
       return new Snippets.Marked[0];
     }
-    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+    try (InMemory m = new InMemory(docs)) {
+      int[] ids = new int[docs.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = i;
+      }
+      return Snippets.mark(m.searcher, base, ids);
+    }
+  }
+
+  /**
+   * Some articles' text fields indexed in memory as the embedded index indexes them (the same
+   * analysis, the sentence and paragraph marks): what the highlighter and the concordance's spans
+   * read, for the articles of one page or one view.
+   */
+  private static final class InMemory implements AutoCloseable {
+    final ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    final DirectoryReader reader;
+    final IndexSearcher searcher;
+
+    InMemory(List<Document> docs) throws IOException {
       try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Analyzers.forIndex()))) {
         for (Document d : docs) {
           Document text = new Document();
@@ -450,14 +575,42 @@ public final class OpenSearchArchive implements Archive {
           w.addDocument(text);
         }
       }
-      try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        int[] ids = new int[docs.size()];
-        for (int i = 0; i < ids.length; i++) {
-          ids[i] = i;
-        }
-        return Snippets.mark(new IndexSearcher(reader), base, ids);
-      }
+      reader = DirectoryReader.open(dir);
+      searcher = new IndexSearcher(reader);
     }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
+      dir.close();
+    }
+  }
+
+  @Override
+  public List<Concordance.Span> marks(String q, String id) throws IOException {
+    if (q == null || q.isBlank()) {
+      return List.of();
+    }
+    Document d = stored(id);
+    try (InMemory m = new InMemory(List.of(d))) {
+      // the query's words expanded over this article's own words: the forms it holds
+      ArchiveQueryParser parser =
+          ArchiveQueryParser.create(new StemExpansion(m.reader), m.reader, maxExpansion);
+      Query base = parser.parseQuery(q);
+      org.apache.lucene.search.Weight weight =
+          m.searcher.createWeight(
+              m.searcher.rewrite(base), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+      return Concordance.spans(weight, m.reader.leaves(), 0, StoredArticle.of(d));
+    }
+  }
+
+  /** The stored fields of the article {@code id}. */
+  private Document stored(String id) throws IOException {
+    JsonNode got = sendOrNull("GET", "/" + index.name() + "/_doc/" + encode(id), null);
+    if (got == null || !got.path("found").asBoolean()) {
+      throw new NotFoundException("id", "no article with id '" + id + "'");
+    }
+    return OpenSearchDocuments.stored(got.path("_source"));
   }
 
   // --- counts, exports ------------------------------------------------------------------------
@@ -472,7 +625,7 @@ public final class OpenSearchArchive implements Archive {
     Parsed p = parse(request);
     ObjectNode body = JSON.createObjectNode();
     body.set("query", withPostFilter(p));
-    return index.client().send("POST", "/" + index.name() + "/_count", body).path("count").asLong();
+    return send("POST", "/" + index.name() + "/_count", body).path("count").asLong();
   }
 
   private static ObjectNode withPostFilter(Parsed p) {
@@ -517,7 +670,7 @@ public final class OpenSearchArchive implements Archive {
           body.set("search_after", after);
         }
         body.put("timeout", Math.max(1, timeLimit.toMillis()) + "ms");
-        JsonNode answer = index.client().send("POST", "/_search", body);
+        JsonNode answer = send("POST", "/_search", body);
         if (answer.path("timed_out").asBoolean()) {
           throw new ExportCutException(n, timeLimit);
         }
@@ -536,7 +689,7 @@ public final class OpenSearchArchive implements Archive {
       ObjectNode del = JSON.createObjectNode();
       del.putArray("pit_id").add(pitId);
       try {
-        index.client().sendOrNull("DELETE", "/_search/point_in_time", del);
+        sendOrNull("DELETE", "/_search/point_in_time", del);
       } catch (IOException e) {
         // the point in time expires by itself
       }
@@ -582,8 +735,7 @@ public final class OpenSearchArchive implements Archive {
     Parsed p = parse(request);
     ObjectNode body = JSON.createObjectNode();
     body.set("query", withPostFilter(p));
-    long total =
-        index.client().send("POST", "/" + index.name() + "/_count", body).path("count").asLong();
+    long total = send("POST", "/" + index.name() + "/_count", body).path("count").asLong();
     ObjectNode unseen = JSON.createObjectNode();
     ObjectNode b = unseen.putObject("bool");
     b.putArray("filter").add(withPostFilter(p));
@@ -591,8 +743,7 @@ public final class OpenSearchArchive implements Archive {
     seen.forEach(ids::add);
     ObjectNode body2 = JSON.createObjectNode();
     body2.set("query", unseen);
-    long fresh =
-        index.client().send("POST", "/" + index.name() + "/_count", body2).path("count").asLong();
+    long fresh = send("POST", "/" + index.name() + "/_count", body2).path("count").asLong();
     return new long[] {total, fresh};
   }
 
@@ -600,12 +751,7 @@ public final class OpenSearchArchive implements Archive {
 
   @Override
   public ArticleView article(String id) throws IOException {
-    JsonNode got =
-        index.client().sendOrNull("GET", "/" + index.name() + "/_doc/" + encode(id), null);
-    if (got == null || !got.path("found").asBoolean()) {
-      throw new NotFoundException("id", "no article with id '" + id + "'");
-    }
-    Document d = OpenSearchDocuments.stored(got.path("_source"));
+    Document d = stored(id);
     StoredArticle article = StoredArticle.of(d);
     List<String> copies = new ArrayList<>();
     if (article.fingerprint() != null) {
@@ -637,7 +783,7 @@ public final class OpenSearchArchive implements Archive {
     ObjectNode body = JSON.createObjectNode();
     ArrayNode a = body.putArray("ids");
     ids.forEach(a::add);
-    JsonNode got = index.client().send("POST", "/" + index.name() + "/_mget", body);
+    JsonNode got = send("POST", "/" + index.name() + "/_mget", body);
     Map<String, ArticleView.Related> byId = new LinkedHashMap<>();
     for (JsonNode doc : got.path("docs")) {
       if (doc.path("found").asBoolean()) {
@@ -682,7 +828,7 @@ public final class OpenSearchArchive implements Archive {
 
   @Override
   public Version version() throws IOException {
-    JsonNode stats = index.client().send("GET", "/" + index.name() + "/_stats/docs,indexing", null);
+    JsonNode stats = send("GET", "/" + index.name() + "/_stats/docs,indexing", null);
     JsonNode primaries = stats.path("_all").path("primaries");
     long docs = primaries.path("docs").path("count").asLong();
     long writes =
@@ -700,25 +846,333 @@ public final class OpenSearchArchive implements Archive {
   }
 
   @Override
-  public Comparison.Result compare(Comparison comparison) {
-    throw notYet("comparing searches over time");
+  public Comparison.Result compare(Comparison comparison) throws IOException {
+    long start = System.nanoTime();
+    List<String> warnings = new ArrayList<>(comparison.warnings());
+    int n = comparison.series().size();
+    DayCounts[] matches = new DayCounts[n];
+    DayCounts[] bases = new DayCounts[n];
+    long[] totals = new long[n];
+    long[] undated = new long[n];
+    boolean timedOut = false;
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    Span archive = null;
+    for (int i = 0; i < n; i++) {
+      SearchRequest request = comparison.series().get(i).request();
+      Parsed p;
+      try {
+        p = parse(request);
+      } catch (InvalidRequestException e) {
+        throw new InvalidRequestException(
+            e.parameter(), "series " + (i + 1) + ": " + e.getMessage(), e.position());
+      }
+      ObjectNode body = JSON.createObjectNode();
+      body.put("size", 0);
+      body.put("track_total_hits", true);
+      body.set("query", withPostFilter(p));
+      ObjectNode aggs = body.putObject("aggs");
+      dayHistogram(aggs.putObject("days"));
+      aggs.putObject("undated").putObject("missing").put("field", Fields.DATE);
+      boolean hasBase = !request.filters().isEmpty() || !request.excludes().isEmpty();
+      JsonNode answer = search(body);
+      JsonNode a = answer.path("aggregations");
+      archive = span();
+      matches[i] = archive.counts(a.path("days"));
+      totals[i] = answer.path("hits").path("total").path("value").asLong();
+      undated[i] = a.path("undated").path("doc_count").asLong();
+      bases[i] = hasBase ? baseDays(request, archive) : null;
+      for (String w : p.warnings()) {
+        warnings.add("series " + (i + 1) + ": " + w);
+      }
+      timedOut |= answer.path("timed_out").asBoolean();
+      lo = Math.min(lo, request.from() != null ? request.from().toEpochDay() : matches[i].first());
+      hi = Math.max(hi, request.to() != null ? request.to().toEpochDay() : matches[i].last());
+    }
+    SearchRequest.Interval interval = comparison.interval();
+    List<Comparison.Counted> counted = new ArrayList<>();
+    List<String> widened = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Comparison.Series series = comparison.series().get(i);
+      SearchRequest request = series.request().withInterval(interval);
+      Histogram h =
+          Histogram.over(
+              lo,
+              hi,
+              matches[i],
+              undated[i],
+              bases[i],
+              ArchiveSearcher.baseQueryString(request),
+              archive,
+              request,
+              i == 0 ? widened : new ArrayList<>());
+      counted.add(new Comparison.Counted(series, totals[i], h));
+    }
+    warnings.addAll(widened);
+    SearchRequest.Interval used = counted.get(0).histogram().interval();
+    return new Comparison.Result(
+        used,
+        List.copyOf(counted),
+        (System.nanoTime() - start) / 1_000_000,
+        timedOut,
+        List.copyOf(warnings));
+  }
+
+  /** A histogram of the epoch day, one bucket a day that has articles. */
+  private static void dayHistogram(ObjectNode agg) {
+    agg.putObject("histogram").put("field", Fields.DATE).put("interval", 1).put("min_doc_count", 1);
   }
 
   @Override
-  public EntityPage entity(
-      String dimension, String name, SearchRequest.Interval interval, int top) {
-    throw notYet("the entity page");
+  public EntityPage entity(String dimension, String name, SearchRequest.Interval interval, int top)
+      throws IOException {
+    if (!Fields.ENTITIES.contains(dimension)) {
+      throw new NotFoundException(
+          "dimension",
+          "no entity dimension '" + dimension + "'; the dimensions are " + Fields.ENTITIES);
+    }
+    long start = System.nanoTime();
+    SearchRequest request =
+        new SearchRequest(
+            "",
+            null,
+            null,
+            Map.of(dimension, List.of(name)),
+            Map.of(),
+            SearchRequest.Sort.NEWEST,
+            1,
+            1,
+            SearchRequest.DEFAULT_FACET_SIZE,
+            interval);
+    Parsed p = parse(request);
+    ObjectNode body = JSON.createObjectNode();
+    body.put("size", EntityPage.MAX_READ);
+    body.put("track_total_hits", true);
+    body.set("query", withPostFilter(p));
+    body.set("sort", sort(SearchRequest.Sort.NEWEST));
+    body.putArray("_source")
+        .add("stored." + Fields.ID)
+        .add("stored." + Fields.DATE)
+        .add("stored." + Fields.TITLE)
+        .add("stored." + Fields.MENTIONS);
+    ObjectNode aggs = body.putObject("aggs");
+    dayHistogram(aggs.putObject("days"));
+    aggs.putObject("undated").putObject("missing").put("field", Fields.DATE);
+    for (String dim : Fields.ENTITIES) {
+      topTerms(aggs.putObject("t_" + dim), dim, top + 1);
+    }
+    for (String dim : List.of(Fields.SECTION, Fields.SOURCE, Fields.AUTHOR)) {
+      topTerms(aggs.putObject("t_" + dim), dim, top);
+    }
+    JsonNode answer = search(body);
+    long total = answer.path("hits").path("total").path("value").asLong();
+    if (total == 0) {
+      throw new NotFoundException("name", "no article names the " + dimension + " '" + name + "'");
+    }
+    JsonNode a = answer.path("aggregations");
+    Map<String, List<SearchResult.FacetValue>> coMentioned = new LinkedHashMap<>();
+    for (String dim : Fields.ENTITIES) {
+      List<SearchResult.FacetValue> values = new ArrayList<>();
+      for (SearchResult.FacetValue v : buckets(a.path("t_" + dim))) {
+        if (!(dim.equals(dimension) && v.value().equals(name)) && values.size() < top) {
+          values.add(v);
+        }
+      }
+      coMentioned.put(dim, List.copyOf(values));
+    }
+    Map<String, List<SearchResult.FacetValue>> related = new LinkedHashMap<>();
+    for (String dim : List.of(Fields.SECTION, Fields.SOURCE, Fields.AUTHOR)) {
+      related.put(dim, buckets(a.path("t_" + dim)));
+    }
+    JsonNode hits = answer.path("hits").path("hits");
+    Map<String, long[]> forms = new LinkedHashMap<>();
+    for (JsonNode h : hits) {
+      Document d = OpenSearchDocuments.stored(h.path("_source"));
+      java.util.Set<String> inThis = new java.util.HashSet<>();
+      for (org.morgue.entity.Mention m : StoredMentions.decode(d.get(Fields.MENTIONS))) {
+        if (m.type().facet().equals(dimension) && name.equals(m.canonical())) {
+          long[] c = forms.computeIfAbsent(m.text(), k -> new long[2]);
+          c[0]++;
+          if (inThis.add(m.text())) {
+            c[1]++;
+          }
+        }
+      }
+    }
+    List<EntityPage.SurfaceForm> surface = new ArrayList<>();
+    forms.forEach((text, c) -> surface.add(new EntityPage.SurfaceForm(text, c[0], c[1])));
+    surface.sort(
+        java.util.Comparator.comparingLong(EntityPage.SurfaceForm::mentions)
+            .reversed()
+            .thenComparing(EntityPage.SurfaceForm::text));
+    EntityPage.Mentioned last = hits.isEmpty() ? null : mentioned(hits.get(0));
+    ObjectNode oldest = JSON.createObjectNode();
+    oldest.put("size", 1);
+    oldest.set("query", withPostFilter(p));
+    oldest.set("sort", sort(SearchRequest.Sort.OLDEST));
+    JsonNode firstHits = search(oldest).path("hits").path("hits");
+    EntityPage.Mentioned first = firstHits.isEmpty() ? null : mentioned(firstHits.get(0));
+    Span archive = span();
+    List<String> warnings = p.warnings();
+    Histogram timeline =
+        Histogram.of(
+            archive.counts(a.path("days")),
+            a.path("undated").path("doc_count").asLong(),
+            archive,
+            request,
+            warnings);
+    return new EntityPage(
+        dimension,
+        name,
+        total,
+        first,
+        last,
+        timeline,
+        coMentioned,
+        related,
+        List.copyOf(surface),
+        hits.size(),
+        (System.nanoTime() - start) / 1_000_000,
+        answer.path("timed_out").asBoolean());
+  }
+
+  /** The article a hit is, as an entity page's first or last mention; null when undated. */
+  private static EntityPage.Mentioned mentioned(JsonNode hit) {
+    Document d = OpenSearchDocuments.stored(hit.path("_source"));
+    java.time.LocalDate date = org.morgue.index.StoredArticles.date(d);
+    return date == null
+        ? null
+        : new EntityPage.Mentioned(d.get(Fields.ID), date, d.get(Fields.TITLE));
   }
 
   @Override
-  public Matrix matrix(SearchRequest request, String rowDimension, String colDimension, int size) {
-    throw notYet("the matrix of two dimensions");
+  public Matrix matrix(SearchRequest request, String rowDimension, String colDimension, int size)
+      throws IOException {
+    for (String[] d : new String[][] {{"rows", rowDimension}, {"cols", colDimension}}) {
+      if (!Fields.FACETS.contains(d[1])) {
+        throw new NotFoundException(
+            d[0], "no facet dimension '" + d[1] + "'; the dimensions are " + Fields.FACETS);
+      }
+    }
+    long start = System.nanoTime();
+    Parsed p = parse(request);
+    ObjectNode body = JSON.createObjectNode();
+    body.put("size", 0);
+    body.put("track_total_hits", true);
+    body.set("query", withPostFilter(p));
+    ObjectNode aggs = body.putObject("aggs");
+    topTerms(aggs.putObject("rows"), rowDimension, size);
+    topTerms(aggs.putObject("cols"), colDimension, size);
+    JsonNode first = search(body);
+    List<SearchResult.FacetValue> rows = buckets(first.path("aggregations").path("rows"));
+    List<SearchResult.FacetValue> cols = buckets(first.path("aggregations").path("cols"));
+    long[][] cells = new long[rows.size()][cols.size()];
+    boolean timedOut = first.path("timed_out").asBoolean();
+    if (!rows.isEmpty() && !cols.isEmpty()) {
+      // each row's articles counted by the columns' values
+      ObjectNode second = JSON.createObjectNode();
+      second.put("size", 0);
+      second.set("query", withPostFilter(p));
+      ObjectNode rowAggs = second.putObject("aggs");
+      for (int r = 0; r < rows.size(); r++) {
+        ObjectNode row = rowAggs.putObject("r" + r);
+        row.putObject("filter")
+            .putObject("term")
+            .put(OpenSearchDocuments.valueField(rowDimension), rows.get(r).value());
+        ObjectNode colAggs = row.putObject("aggs");
+        for (int c = 0; c < cols.size(); c++) {
+          colAggs
+              .putObject("c" + c)
+              .putObject("filter")
+              .putObject("term")
+              .put(OpenSearchDocuments.valueField(colDimension), cols.get(c).value());
+        }
+      }
+      JsonNode answer = search(second);
+      timedOut |= answer.path("timed_out").asBoolean();
+      for (int r = 0; r < rows.size(); r++) {
+        for (int c = 0; c < cols.size(); c++) {
+          cells[r][c] =
+              answer.path("aggregations").path("r" + r).path("c" + c).path("doc_count").asLong();
+        }
+      }
+    }
+    return new Matrix(
+        rowDimension,
+        colDimension,
+        List.copyOf(rows),
+        List.copyOf(cols),
+        cells,
+        first.path("hits").path("total").path("value").asLong(),
+        (System.nanoTime() - start) / 1_000_000,
+        timedOut,
+        List.copyOf(p.warnings()));
+  }
+
+  /** A terms aggregation of a dimension's {@code size} most frequent values, ties by value. */
+  private static void topTerms(ObjectNode agg, String dimension, int size) {
+    agg.putObject("terms")
+        .put("field", OpenSearchDocuments.valueField(dimension))
+        .put("size", size)
+        .putArray("order")
+        .add(JSON.createObjectNode().put("_count", "desc"))
+        .add(JSON.createObjectNode().put("_key", "asc"));
   }
 
   @Override
-  public FacetValues facetValues(SearchRequest request, String dimension, String prefix) {
-    throw notYet("listing a dimension's values by prefix");
+  public FacetValues facetValues(SearchRequest request, String dimension, String prefix)
+      throws IOException {
+    if (!Fields.FACETS.contains(dimension)) {
+      throw new NotFoundException(
+          "dimension",
+          "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
+    }
+    String wanted = Analyzers.fold(prefix == null ? "" : prefix.strip());
+    Parsed p = parse(request);
+    ObjectNode body = JSON.createObjectNode();
+    body.put("size", 0);
+    body.set("query", p.query());
+    ObjectNode f = body.putObject("aggs").putObject("f");
+    f.set("filter", keptValues(request, dimension));
+    f.putObject("aggs")
+        .putObject("v")
+        .putObject("terms")
+        .put("field", OpenSearchDocuments.valueField(dimension))
+        .put("size", MAX_VALUES);
+    JsonNode answer = search(body);
+    JsonNode terms = answer.path("aggregations").path("f").path("v");
+    List<String> warnings = p.warnings();
+    if (terms.path("sum_other_doc_count").asLong() > 0) {
+      warnings.add(
+          "the dimension has more than "
+              + MAX_VALUES
+              + " values in these articles; the OpenSearch backend looked at the "
+              + MAX_VALUES
+              + " most frequent");
+    }
+    List<SearchResult.FacetValue> all = new ArrayList<>();
+    for (SearchResult.FacetValue v : buckets(terms)) {
+      if (ArchiveSearcher.startsWith(Analyzers.fold(v.value()), wanted)) {
+        all.add(v);
+      }
+    }
+    all.sort(
+        java.util.Comparator.comparingLong(SearchResult.FacetValue::count)
+            .reversed()
+            .thenComparing(SearchResult.FacetValue::value));
+    List<SearchResult.FacetValue> top = all.subList(0, Math.min(all.size(), request.facetSize()));
+    boolean timedOut = answer.path("timed_out").asBoolean();
+    return new FacetValues(
+        dimension,
+        prefix == null ? "" : prefix.strip(),
+        all.size(),
+        List.copyOf(top),
+        timedOut,
+        List.copyOf(warnings));
   }
+
+  /** The most values of a dimension one request of the cluster counts. */
+  static final int MAX_VALUES = 65_000;
 
   @Override
   public Diagnosis.DidYouMean didYouMean(SearchRequest request) {
@@ -754,11 +1208,6 @@ public final class OpenSearchArchive implements Archive {
   }
 
   @Override
-  public List<Concordance.Span> marks(String q, String id) {
-    throw notYet("marking the query's words in an article");
-  }
-
-  @Override
   public ArchiveStats stats(IndexLayout layout) throws IOException {
     ObjectNode body = JSON.createObjectNode();
     body.put("size", 0);
@@ -781,8 +1230,7 @@ public final class OpenSearchArchive implements Archive {
     long articles = answer.path("hits").path("total").path("value").asLong();
     List<SearchResult.FacetValue> sections = buckets(a.path(Fields.SECTION));
     List<SearchResult.FacetValue> sources = buckets(a.path(Fields.SOURCE));
-    JsonNode store =
-        index.client().send("GET", "/" + index.name() + "/_stats/store", null).path("_all");
+    JsonNode store = send("GET", "/" + index.name() + "/_stats/store", null).path("_all");
     return new ArchiveStats(
         articles,
         day(a.path("first")),

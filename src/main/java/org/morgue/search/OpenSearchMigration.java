@@ -5,11 +5,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -31,16 +37,28 @@ import org.morgue.opensearch.OpenSearchDocuments;
 import org.morgue.opensearch.OpenSearchIndex;
 
 /**
- * Copies an embedded archive into an OpenSearch index ({@code ./morgue migrate --to opensearch}):
- * every live article from its stored fields, nothing extracted again, in the order of the ids, a
- * batch at a time. After each batch the cluster acknowledged, the last id is written to a
+ * Copies an embedded archive into an OpenSearch index ({@code ./morgue migrate --to opensearch}),
+ * and keeps it in step after each ingest: every live article from its stored fields, nothing
+ * extracted again, in the order of the ids, a batch at a time; an article the cluster already holds
+ * with the same content hash is not sent again, and one the cluster holds that the embedded archive
+ * no longer has is deleted. After each batch the cluster acknowledged, the last id is written to a
  * checkpoint in the archive ({@code opensearch-migrate-<index>.txt}), so a run that stops (a crash,
  * a lost node past the writer's retries) resumes after it; a finished run removes it. Writes are
  * idempotent, so articles copied twice are the same articles.
  */
 public final class OpenSearchMigration {
-  /** What a migration did. */
-  public record Result(long copied, long refused, boolean resumed) {}
+  /**
+   * What a migration did.
+   *
+   * @param copied articles written to the cluster
+   * @param refused articles the cluster refused (each reported to the progress)
+   * @param resumed whether it went on from a checkpoint
+   * @param unchanged articles the cluster already held with the same content hash, not sent again
+   * @param deleted articles the cluster held that the embedded archive no longer has, deleted
+   */
+  public record Result(long copied, long refused, boolean resumed, long unchanged, long deleted) {}
+
+  private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
 
   private OpenSearchMigration() {}
 
@@ -58,14 +76,34 @@ public final class OpenSearchMigration {
   public static Result copy(
       IndexLayout layout, OpenSearchIndex index, int batch, Consumer<String> progress)
       throws IOException {
+    return copy(layout, index, batch, 2, progress);
+  }
+
+  /**
+   * Copies every article of {@code layout} into {@code index} (which must exist), with {@code
+   * parallel} bulk requests in flight while the next batches are read.
+   */
+  public static Result copy(
+      IndexLayout layout, OpenSearchIndex index, int batch, int parallel, Consumer<String> progress)
+      throws IOException {
     Path checkpoint = checkpoint(layout, index.name());
     String after =
         Files.exists(checkpoint)
             ? Files.readString(checkpoint, StandardCharsets.UTF_8).strip()
             : null;
-    boolean resumed = after != null && !after.isEmpty();
-    long copied = 0;
-    long refused = 0;
+    if (after != null && after.isEmpty()) {
+      after = null;
+    }
+    boolean resumed = after != null;
+    Map<String, String> held = index.contentHashes(); // what the cluster holds: id -> hash
+    java.util.Set<String> visited = new java.util.HashSet<>();
+    long unchanged = 0;
+    AtomicLong copied = new AtomicLong();
+    AtomicLong refused = new AtomicLong();
+    long deleted;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+    ObjectNode settings = index.startBulk();
+    Deque<Map.Entry<String, Future<?>>> inFlight = new ArrayDeque<>();
     try (FSDirectory dir = FSDirectory.open(layout.lucene());
         DirectoryReader reader = DirectoryReader.open(dir)) {
       IndexSearcher searcher = new IndexSearcher(reader);
@@ -83,25 +121,79 @@ public final class OpenSearchMigration {
         }
         List<ObjectNode> docs = new ArrayList<>(page.scoreDocs.length);
         for (ScoreDoc sd : page.scoreDocs) {
-          Document d = stored.document(sd.doc);
-          docs.add(OpenSearchDocuments.of(d, contentHash(reader, sd.doc)));
-          after = d.get(Fields.ID);
+          String id = stored.document(sd.doc, ID_ONLY).get(Fields.ID);
+          after = id;
+          visited.add(id);
+          String hash = contentHash(reader, sd.doc);
+          if (hash != null && hash.equals(held.get(id))) {
+            unchanged++;
+            continue;
+          }
+          docs.add(OpenSearchDocuments.of(stored.document(sd.doc), hash));
         }
-        Map<String, String> no = index.write(docs);
-        copied += docs.size() - no.size();
-        refused += no.size();
-        no.forEach((id, why) -> progress.accept("refused " + id + ": " + why));
-        ArchiveFiles.writeAtomically(checkpoint, after.getBytes(StandardCharsets.UTF_8));
-        progress.accept(String.format("%,d of %,d articles copied", copied, total));
+        while (inFlight.size() >= Math.max(1, parallel)) {
+          done(inFlight.removeFirst(), checkpoint);
+        }
+        inFlight.addLast(
+            Map.entry(
+                after,
+                pool.submit(
+                    () -> {
+                      Map<String, String> no = index.write(docs);
+                      copied.addAndGet(docs.size() - no.size());
+                      refused.addAndGet(no.size());
+                      no.forEach((id, why) -> progress.accept("refused " + id + ": " + why));
+                      progress.accept(
+                          String.format("%,d of %,d articles copied", copied.get(), total));
+                      return null;
+                    })));
         if (page.scoreDocs.length < batch) {
           break;
         }
       }
+      while (!inFlight.isEmpty()) {
+        done(inFlight.removeFirst(), checkpoint);
+      }
+      List<String> gone = new ArrayList<>();
+      for (String id : held.keySet()) {
+        if (!visited.contains(id)
+            && searcher.count(
+                    new org.apache.lucene.search.TermQuery(
+                        new org.apache.lucene.index.Term(Fields.ID, id)))
+                == 0) {
+          gone.add(id);
+        }
+      }
+      index.delete(gone);
+      deleted = gone.size();
+    } finally {
+      pool.shutdownNow();
+      index.endBulk(settings);
     }
     index.refresh();
     index.markIngest(java.time.Instant.now());
     Files.deleteIfExists(checkpoint);
-    return new Result(copied, refused, resumed);
+    return new Result(copied.get(), refused.get(), resumed, unchanged, deleted);
+  }
+
+  /**
+   * Waits for the oldest batch in flight; once the cluster acknowledged it (and so every batch
+   * before it), its last id is the checkpoint.
+   */
+  private static void done(Map.Entry<String, Future<?>> oldest, Path checkpoint)
+      throws IOException {
+    try {
+      oldest.getValue().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while copying");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("copying failed: " + e.getCause(), e.getCause());
+    }
+    ArchiveFiles.writeAtomically(checkpoint, oldest.getKey().getBytes(StandardCharsets.UTF_8));
   }
 
   private static String contentHash(DirectoryReader reader, int doc) throws IOException {

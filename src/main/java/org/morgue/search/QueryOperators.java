@@ -50,9 +50,9 @@ import org.morgue.search.QuerySyntax.Prox;
  * <ul>
  *   <li>{@code a W/n b}: {@code maxgaps(n-1, ordered(a, b))}; {@code a NEAR/n b}: {@code
  *       maxgaps(n-1, unorderedNoOverlaps(a, b))}.
- *   <li>{@code a /s b}: {@code unordered(a, b)} not containing a sentence boundary (an end mark
- *       directly followed by a start mark, {@link org.morgue.index.Fields#SENTENCE_END}); {@code
- *       /p} the same with the paragraph marks.
+ *   <li>{@code a /s b}: {@code unordered(a, b)} holding no sentence start mark after its first word
+ *       ({@link WithinBoundaries}, {@link org.morgue.index.Fields#SENTENCE_START}); {@code /p} the
+ *       same with the paragraph marks.
  *   <li>An operand word is the words of its stem in the field (as a plain word), a pattern ({@code
  *       resign*}) the indexed words it matches (at most the searcher's bound), a phrase its exact
  *       words, a group alternatives joined by OR, or another operator.
@@ -238,12 +238,6 @@ final class QueryOperators {
     }
   }
 
-  private static final IntervalsSource SENTENCE_BOUNDARY =
-      Intervals.phrase(Intervals.term(Fields.SENTENCE_END), Intervals.term(Fields.SENTENCE_START));
-  private static final IntervalsSource PARAGRAPH_BOUNDARY =
-      Intervals.phrase(
-          Intervals.term(Fields.PARAGRAPH_END), Intervals.term(Fields.PARAGRAPH_START));
-
   /** The intervals of {@code node} in {@code field}; {@code what} names the operator using it. */
   private IntervalsSource source(Node node, String field, String what) {
     return switch (node) {
@@ -254,8 +248,8 @@ final class QueryOperators {
         yield switch (p.op()) {
           case W -> Intervals.maxgaps(p.n() - 1, Intervals.ordered(a, b));
           case NEAR -> Intervals.maxgaps(p.n() - 1, Intervals.unorderedNoOverlaps(a, b));
-          case SENTENCE -> Intervals.notContaining(Intervals.unordered(a, b), SENTENCE_BOUNDARY);
-          case PARAGRAPH -> Intervals.notContaining(Intervals.unordered(a, b), PARAGRAPH_BOUNDARY);
+          case SENTENCE -> new WithinBoundaries(Intervals.unordered(a, b), Fields.SENTENCE_START);
+          case PARAGRAPH -> new WithinBoundaries(Intervals.unordered(a, b), Fields.PARAGRAPH_START);
         };
       }
       case Group g -> {

@@ -29,6 +29,9 @@ import org.morgue.index.Ingester;
 import org.morgue.index.TestArchives;
 import org.morgue.search.Archive;
 import org.morgue.search.ArchiveSearcher;
+import org.morgue.search.Comparison;
+import org.morgue.search.EntityPage;
+import org.morgue.search.Matrix;
 import org.morgue.search.OpenSearchArchive;
 import org.morgue.search.OpenSearchMigration;
 import org.morgue.search.SearchParameters;
@@ -294,6 +297,9 @@ class OpenSearchParityIT {
       assertEquals(a.article(), b.article(), h.id());
       assertEquals(a.mentions(), b.mentions(), h.id());
       assertEquals(a.copies(), b.copies(), h.id());
+      for (String q : List.of("Ukraine", "\"human rights\"", "minist*", "Russia W/5 Ukraine")) {
+        assertEquals(embedded.marks(q, h.id()), cluster.marks(q, h.id()), q + " in " + h.id());
+      }
       compared++;
     }
     assertEquals(100, compared);
@@ -301,6 +307,84 @@ class OpenSearchParityIT {
     assertEquals(embedded.briefs(some), cluster.briefs(some));
     assertEquals(embedded.allValues("place"), cluster.allValues("place"));
     assertEquals(embedded.allValues("section"), cluster.allValues("section"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("comparisons")
+  void sameComparison(String query) throws IOException {
+    Comparison c = Comparison.parse(SearchParameters.decode(query));
+    Comparison.Result a = embedded.compare(c);
+    Comparison.Result b = cluster.compare(c);
+    assertEquals(a.interval(), b.interval(), query);
+    assertEquals(a.series(), b.series(), query);
+    assertEquals(a.warnings(), b.warnings(), query);
+  }
+
+  static Stream<String> comparisons() {
+    return Stream.of(
+        "s=q%3DUkraine&s=q%3DRussia",
+        "s=q%3Dceasefire%26name%3DCeasefire&s=q%3Dtruce&interval=year",
+        "s=place%3DUkraine&s=place%3DChina%26from%3D2021&s=q%3Dvaccine%26not.place%3DChina",
+        "s=q%3Dclimate&s=q%3Dclimate%26source%3DWikinews&interval=quarter");
+  }
+
+  @ParameterizedTest
+  @MethodSource("facetValues")
+  void sameFacetValues(String query) throws IOException {
+    Map<String, List<String>> params = SearchParameters.decode(query);
+    SearchRequest request = SearchParameters.parse(params).request();
+    String dim = params.get("dim").get(0);
+    String prefix = params.containsKey("prefix") ? params.get("prefix").get(0) : "";
+    assertEquals(
+        embedded.facetValues(request, dim, prefix), cluster.facetValues(request, dim, prefix));
+  }
+
+  static Stream<String> facetValues() {
+    return Stream.of(
+        "dim=place",
+        "dim=place&prefix=u",
+        "dim=person&prefix=bl&q=Ukraine",
+        "dim=org&place=Russia",
+        "dim=place&place=Russia&place=China",
+        "dim=source&prefix=w");
+  }
+
+  @Test
+  void sameMatrices() throws IOException {
+    for (String query : List.of("q=Ukraine", "", "from=2021&q=minister")) {
+      SearchRequest request = SearchParameters.parse(SearchParameters.decode(query)).request();
+      for (String[] dims :
+          new String[][] {{"person", "place"}, {"place", "org"}, {"source", "place"}}) {
+        Matrix a = embedded.matrix(request, dims[0], dims[1], 10);
+        Matrix b = cluster.matrix(request, dims[0], dims[1], 10);
+        String what = query + " " + String.join("×", dims);
+        assertEquals(a.rows(), b.rows(), what);
+        assertEquals(a.cols(), b.cols(), what);
+        assertTrue(java.util.Arrays.deepEquals(a.cells(), b.cells()), what);
+        assertEquals(a.total(), b.total(), what);
+      }
+    }
+  }
+
+  @Test
+  void sameEntityPages() throws IOException {
+    for (String[] e :
+        new String[][] {
+          {"person", "Antony J. Blinken"}, {"place", "Ukraine"}, {"org", "NATO"}, {"place", "China"}
+        }) {
+      EntityPage a = embedded.entity(e[0], e[1], null, 10);
+      EntityPage b = cluster.entity(e[0], e[1], SearchRequest.Interval.MONTH, 10);
+      EntityPage a2 = embedded.entity(e[0], e[1], SearchRequest.Interval.MONTH, 10);
+      String what = e[0] + " " + e[1];
+      assertEquals(a2.articles(), b.articles(), what);
+      assertEquals(a2.first(), b.first(), what);
+      assertEquals(a2.last(), b.last(), what);
+      assertEquals(a2.timeline(), b.timeline(), what);
+      assertEquals(a2.coMentioned(), b.coMentioned(), what);
+      assertEquals(a2.related(), b.related(), what);
+      assertEquals(a2.surfaceForms(), b.surfaceForms(), what);
+      assertEquals(a.articles(), a2.articles());
+    }
   }
 
   @Test

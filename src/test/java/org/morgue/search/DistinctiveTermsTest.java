@@ -3,6 +3,7 @@ package org.morgue.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -151,6 +152,75 @@ class DistinctiveTermsTest {
         searcher.distinctiveTerms(SearchRequest.of(""), DistinctiveTerms.Background.ARCHIVE, 25);
     assertEquals(List.of(), r.terms());
     assertEquals(1, r.warnings().size());
+  }
+
+  /**
+   * A foreground of 350 articles, more than {@link DistinctiveTerms#SAMPLE}: 300 of them, evenly
+   * spread in index order, are analysed (every one but each seventh from the seventh, 6, 13, 20,
+   * ...), and the terms they give are counted exactly over all 350. A term only in articles the
+   * sample passes over is not found.
+   */
+  @Test
+  void beyondTheBoundASampleFindsTheTermsAndTheIndexCountsThem(@TempDir Path dir)
+      throws IOException {
+    StringBuilder jsonl = new StringBuilder();
+    for (int i = 0; i < 350; i++) {
+      String body =
+          "The harbour ferry docked."
+              + (i % 7 == 0 ? " A lighthouse keeper waved." : "")
+              + (i == 6 || i == 13 ? " Quayside cranes stood idle." : "")
+              + " Note "
+              + letters(i)
+              + ".";
+      jsonl.append(article("h" + i, "Harbour log", body));
+    }
+    for (int k = 0; k < 50; k++) {
+      jsonl.append(
+          article(
+              "m" + k,
+              "Market log",
+              "Prices rose at the market." + (k < 10 ? " The ferry was full." : "")));
+    }
+    Path file = java.nio.file.Files.writeString(dir.resolve("harbour.jsonl"), jsonl.toString());
+    IndexLayout layout = new IndexLayout(dir.resolve("archive"));
+    try (org.morgue.index.Ingester ingester =
+        new org.morgue.index.Ingester(
+            layout, org.morgue.index.Ingester.Options.defaults().withThreads(1))) {
+      ingester.ingest(List.of(file), org.morgue.index.Ingester.Progress.NONE);
+    }
+    try (ArchiveSearcher s = ArchiveSearcher.open(layout)) {
+      DistinctiveTerms.Result r =
+          s.distinctiveTerms(SearchRequest.of("harbour"), DistinctiveTerms.Background.ARCHIVE, 25);
+      assertEquals(350, r.foreground());
+      assertEquals(400, r.background());
+      assertEquals(true, r.sampled());
+      assertEquals(DistinctiveTerms.SAMPLE, r.analysed());
+      List<String> t = terms(r);
+      assertTrue(t.contains("ferry 350/360"), t.toString());
+      assertTrue(t.contains("lighthouse 50/50"), "counted in all 350, not in the 300: " + t);
+      assertTrue(t.contains("lighthouse keeper 50/50"), t.toString());
+      assertTrue(
+          t.stream().noneMatch(x -> x.startsWith("quayside") || x.startsWith("cranes")),
+          "only in articles 6 and 13, which the sample passes over: " + t);
+    }
+  }
+
+  /** A word of letters for a number (each article's own word: no digits, which are no terms). */
+  private static String letters(int n) {
+    StringBuilder b = new StringBuilder("zz");
+    for (char c : Integer.toString(n).toCharArray()) {
+      b.append((char) ('a' + (c - '0')));
+    }
+    return b.toString();
+  }
+
+  private static String article(String id, String title, String body) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "{\"id\": \"%s\", \"date\": \"2020-05-01\", \"title\": \"%s\", \"body\": \"%s\"}%n",
+        id,
+        title,
+        body);
   }
 
   @Test

@@ -72,6 +72,9 @@ class OperatorsTest {
     assertEquals(List.of("a13"), ids("\"prime minister\" /s resign*"));
     assertEquals(List.of("a14"), ids("mr /s smith"), "Mr. ends no sentence");
     assertEquals(List.of("a14"), ids("smith /s envoy"));
+    assertEquals(List.of("a4"), ids("minister /s budget"), "to a sentence's last word");
+    assertEquals(List.of("a4"), ids("resignation /s table"), "from a sentence's first word");
+    assertEquals(List.of(), ids("budget /s resignation"), "the two words around a boundary");
   }
 
   @Test
@@ -80,6 +83,9 @@ class OperatorsTest {
     assertEquals(List.of("a7"), ids("treaty /p ceasefire"));
     assertEquals(List.of(), ids("treaty /s ceasefire"));
     assertEquals(List.of("a7"), ids("vienna /p observers"));
+    assertEquals(
+        List.of("a6", "a7"), ids("observers /p ceasefire"), "from a paragraph's first word");
+    assertEquals(List.of("a6", "a7"), ids("treaty /p vienna"), "to a paragraph's last word");
   }
 
   @Test
@@ -262,6 +268,10 @@ class OperatorsTest {
         lines("sanctions W/3 iran", Concordance.Order.ARTICLE),
         "an operator's span is the match");
     assertEquals(
+        List.of("a4|The [minister spoke about the budget]. Resignation was not on the table."),
+        lines("minister /s budget", Concordance.Order.ARTICLE),
+        "a same-sentence span up to the sentence's last word");
+    assertEquals(
         List.of("a11|[Drought]", "a11|[Drought] and drought.", "a11|Drought and [drought]."),
         lines("atleast3(drought) headline(drought)", Concordance.Order.ARTICLE));
     Concordance.Page page =
@@ -269,6 +279,17 @@ class OperatorsTest {
     assertEquals(3, page.articles());
     assertEquals(8, page.lines(), "3 + 2 + 3");
     assertEquals(2, page.items().size());
+    java.util.List<Concordance.Line> every = new java.util.ArrayList<>();
+    searcher.eachLine(SearchRequest.of("drought OR minister"), every::add);
+    assertEquals(11, every.size());
+    for (int p = 1; p <= 4; p++) {
+      assertEquals(
+          every.subList(Math.min(11, (p - 1) * 3), Math.min(11, p * 3)),
+          searcher
+              .concordance(SearchRequest.of("drought OR minister"), Concordance.Order.ARTICLE, p, 3)
+              .items(),
+          "page " + p + " in article order, read from the page's articles only, as the CSV has it");
+    }
   }
 
   @Test

@@ -367,7 +367,24 @@ public final class BenchSearchCommand implements Callable<Integer> {
 
   // --- the archive ----------------------------------------------------------------------------
 
-  private void build(IndexLayout layout) throws Exception {
+  /**
+   * The benchmark archive of {@code articles} articles repeated from {@code corpus} in {@code
+   * work}: built as {@code bench-search} builds it, or reused when it is there, so that other
+   * benchmarks measure the same archive.
+   */
+  static IndexLayout archive(Path corpus, int articles, Path work, boolean entities)
+      throws IOException {
+    BenchSearchCommand bench = new BenchSearchCommand();
+    bench.corpus = corpus;
+    bench.articles = articles;
+    bench.work = work;
+    bench.entities = entities;
+    IndexLayout layout = new IndexLayout(work.resolve("archive"));
+    bench.build(layout);
+    return layout;
+  }
+
+  private void build(IndexLayout layout) throws IOException {
     if (layout.hasIndex()) {
       try (FSDirectory dir = FSDirectory.open(layout.lucene());
           DirectoryReader r = DirectoryReader.open(dir)) {
@@ -384,7 +401,13 @@ public final class BenchSearchCommand implements Callable<Integer> {
     }
     Files.createDirectories(work);
     if (entitiesFrom != null) {
-      buildFrom(layout, new IndexLayout(entitiesFrom));
+      try {
+        buildFrom(layout, new IndexLayout(entitiesFrom));
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException("cannot build the archive: " + e, e);
+      }
       return;
     }
     Path repeated = work.resolve("repeated.jsonl.gz");

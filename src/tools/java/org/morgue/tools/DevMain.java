@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchIngestCommand.class,
       BenchSearchCommand.class,
+      BenchOperatorsCommand.class,
+      BenchReadingCommand.class,
+      BenchOpenSearchCommand.class,
       BenchNerCommand.class,
       ScoreNerCommand.class,
       NamesQualityCommand.class,
