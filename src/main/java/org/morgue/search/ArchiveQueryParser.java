@@ -98,6 +98,16 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
     return warnings;
   }
 
+  /** The operator and field an interval query of the last parse was compiled from, or null. */
+  QueryOperators.Origin origin(Query query) {
+    return operators == null ? null : operators.origin(query);
+  }
+
+  /** The analyzer of query words (stems expanded). */
+  Analyzer words() {
+    return getAnalyzer();
+  }
+
   /**
    * Parses {@code q}, blank meaning every article.
    *

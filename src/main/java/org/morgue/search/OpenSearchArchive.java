@@ -66,13 +66,15 @@ public final class OpenSearchArchive implements Archive {
   private final IndexLayout layout;
   private final OpenSearchIndex index;
   private final StemExpansion expansion;
+  private final OpenSearchWords words;
   private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
   private volatile int maxExpansion = QueryLimits.MAX_EXPANSION;
 
   public OpenSearchArchive(IndexLayout layout, OpenSearchIndex index) {
     this.layout = layout;
     this.index = index;
-    this.expansion = new StemExpansion(new OpenSearchWords(index));
+    this.words = new OpenSearchWords(index);
+    this.expansion = new StemExpansion(words);
   }
 
   @Override
@@ -133,12 +135,9 @@ public final class OpenSearchArchive implements Archive {
       Query base, ObjectNode query, ObjectNode postFilter, List<String> warnings) {}
 
   private Parsed parse(SearchRequest request) throws IOException {
-    ArchiveQueryParser parser =
-        ArchiveQueryParser.create(expansion, new MultiReader(), maxExpansion);
-    Query base;
     try {
-      base = parser.parseQuery(request.q());
-    } catch (java.io.UncheckedIOException e) { // the words index, for stem expansion
+      return parseOrFail(request);
+    } catch (java.io.UncheckedIOException e) { // the words index: stems, patterns
       throw new UnavailableException(
           "the OpenSearch cluster does not answer ("
               + index.client().hosts()
@@ -146,9 +145,23 @@ public final class OpenSearchArchive implements Archive {
               + e.getCause(),
           e.getCause());
     }
+  }
+
+  private Parsed parseOrFail(SearchRequest request) throws IOException {
+    ArchiveQueryParser parser =
+        ArchiveQueryParser.create(expansion, new MultiReader(), maxExpansion);
+    Query base = parser.parseQuery(request.q());
+    OperatorDsl operators = new OperatorDsl(parser.words(), words, maxExpansion);
     ObjectNode bool = JSON.createObjectNode();
     ObjectNode b = bool.putObject("bool");
-    b.putArray("must").add(OpenSearchQueries.of(base));
+    b.putArray("must")
+        .add(
+            OpenSearchQueries.of(
+                base,
+                q -> {
+                  QueryOperators.Origin origin = parser.origin(q);
+                  return origin == null ? null : operators.query(origin);
+                }));
     ArrayNode filter = b.putArray("filter");
     if (request.from() != null || request.to() != null) {
       ObjectNode range = filter.addObject().putObject("range").putObject(Fields.DATE);
@@ -367,7 +380,7 @@ public final class OpenSearchArchive implements Archive {
       warnings.add(
           "the search took longer than its time limit and was cut: counts and hits cover part of the archive");
     }
-    List<SearchResult.Hit> hits = hits(answer.path("hits").path("hits"), p.base(), marks);
+    List<SearchResult.Hit> hits = hits(answer.path("hits").path("hits"), request.q(), marks);
     return new SearchResult(
         request,
         p.base().toString(),
@@ -493,15 +506,14 @@ public final class OpenSearchArchive implements Archive {
     }
   }
 
-  private List<SearchResult.Hit> hits(JsonNode found, Query base, boolean marks)
-      throws IOException {
+  private List<SearchResult.Hit> hits(JsonNode found, String q, boolean marks) throws IOException {
     List<Document> docs = new ArrayList<>();
     List<JsonNode> raw = new ArrayList<>();
     for (JsonNode h : found) {
       docs.add(OpenSearchDocuments.stored(h.path("_source")));
       raw.add(h);
     }
-    Snippets.Marked[] marked = marks ? mark(docs, base) : new Snippets.Marked[docs.size()];
+    Snippets.Marked[] marked = marks ? mark(docs, q) : new Snippets.Marked[docs.size()];
     List<SearchResult.Hit> out = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
       Document d = docs.get(i);
@@ -539,7 +551,7 @@ public final class OpenSearchArchive implements Archive {
   }
 
   /** Marks titles and snippets as the embedded index does, over the articles in memory. */
-  private static Snippets.Marked[] mark(List<Document> docs, Query base) throws IOException {
+  private Snippets.Marked[] mark(List<Document> docs, String q) throws IOException {
     if (docs.isEmpty()) {
       return new Snippets.Marked[0];
     }
@@ -548,6 +560,10 @@ public final class OpenSearchArchive implements Archive {
       for (int i = 0; i < ids.length; i++) {
         ids[i] = i;
       }
+      // the query's words and patterns expanded over these articles' own words: the forms they hold
+      Query base =
+          ArchiveQueryParser.create(new StemExpansion(m.reader), m.reader, maxExpansion)
+              .parseQuery(q);
       return Snippets.mark(m.searcher, base, ids);
     }
   }
@@ -617,7 +633,7 @@ public final class OpenSearchArchive implements Archive {
 
   @Override
   public void validate(SearchRequest request) throws IOException {
-    OpenSearchQueries.of(parse(request).base());
+    parse(request);
   }
 
   @Override
@@ -714,7 +730,7 @@ public final class OpenSearchArchive implements Archive {
         true,
         h -> {
           Document d = OpenSearchDocuments.stored(h.path("_source"));
-          sink.accept(StoredArticle.of(d), mark(List.of(d), p.base())[0].snippet());
+          sink.accept(StoredArticle.of(d), mark(List.of(d), request.q())[0].snippet());
         });
   }
 
@@ -780,6 +796,9 @@ public final class OpenSearchArchive implements Archive {
 
   @Override
   public List<ArticleView.Related> briefs(List<String> ids) throws IOException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
     ObjectNode body = JSON.createObjectNode();
     ArrayNode a = body.putArray("ids");
     ids.forEach(a::add);

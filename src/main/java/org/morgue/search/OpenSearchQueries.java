@@ -32,16 +32,34 @@ import org.morgue.opensearch.OpenSearchDocuments;
  * clause: a word is a {@code term} of the same field's words ({@code w_body}), a word's forms a
  * {@code bool} of them, a phrase a {@code match_phrase} of its words with its slop, a pattern a
  * {@code prefix} or {@code wildcard}, dates a {@code range} of epoch days, AND/OR/NOT a {@code
- * bool}. What has no counterpart yet (the proximity operators' intervals, {@code atleastN}) is
- * refused with {@link Archive.UnsupportedSearchException}, never answered differently.
+ * bool}; an operator ({@code W/n}, {@code NEAR/n}) an {@code intervals} query ({@link
+ * OperatorDsl}). What has no counterpart yet ({@code /s}, {@code /p}, {@code atleastN}) is refused
+ * with {@link Archive.UnsupportedSearchException}, never answered differently.
  */
 final class OpenSearchQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private OpenSearchQueries() {}
 
-  /** {@code query} as DSL. */
+  /** How an operator's interval query of one field is written, or null when it cannot be. */
+  interface Intervals {
+    ObjectNode of(Query intervalQuery);
+  }
+
+  /** {@code query} as DSL, with no operator. */
   static ObjectNode of(Query query) {
+    return of(query, q -> null);
+  }
+
+  /** {@code query} as DSL, its operators written by {@code intervals}. */
+  static ObjectNode of(Query query, Intervals intervals) {
+    ObjectNode operator =
+        query instanceof org.apache.lucene.queries.intervals.IntervalQuery
+            ? intervals.of(query)
+            : null;
+    if (operator != null) {
+      return operator;
+    }
     ObjectNode out = JSON.createObjectNode();
     if (query instanceof MatchAllDocsQuery) {
       out.putObject("match_all");
@@ -72,7 +90,7 @@ final class OpenSearchQueries {
         anyRequired |=
             c.occur() == BooleanClause.Occur.MUST || c.occur() == BooleanClause.Occur.FILTER;
         ArrayNode list = bool.has(occur) ? (ArrayNode) bool.get(occur) : bool.putArray(occur);
-        list.add(of(c.query()));
+        list.add(of(c.query(), intervals));
       }
       if (b.getMinimumNumberShouldMatch() > 0) {
         bool.put("minimum_should_match", b.getMinimumNumberShouldMatch());
@@ -85,12 +103,12 @@ final class OpenSearchQueries {
         bool.putArray("must").addObject().putObject("match_none");
       }
     } else if (query instanceof BoostQuery bq) {
-      ObjectNode inner = of(bq.getQuery());
+      ObjectNode inner = of(bq.getQuery(), intervals);
       ObjectNode bool = out.putObject("bool");
       bool.putArray("must").add(inner);
       bool.put("boost", bq.getBoost());
     } else if (query instanceof ConstantScoreQuery cs) {
-      out.putObject("constant_score").set("filter", of(cs.getQuery()));
+      out.putObject("constant_score").set("filter", of(cs.getQuery(), intervals));
     } else if (query instanceof PhraseQuery p) {
       phrase(out, p);
     } else if (query instanceof PrefixQuery p) {
@@ -130,8 +148,7 @@ final class OpenSearchQueries {
       throw new Archive.UnsupportedSearchException(
           "the OpenSearch backend cannot search this yet: "
               + describe(query)
-              + " (the proximity operators W/n, NEAR/n, /s, /p, headline(), lede() and atleastN()"
-              + " work on the embedded index only, for now)");
+              + "; it works on the embedded index");
     }
     return out;
   }

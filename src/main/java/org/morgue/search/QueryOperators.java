@@ -71,6 +71,13 @@ final class QueryOperators {
   private final int maxExpansion;
   private final Classic classic;
   private final List<Query> compiled = new ArrayList<>();
+
+  /** Where an operator's query of one field came from: the operator and the field. */
+  record Origin(Prox prox, String field) {}
+
+  /** Each compiled interval query's operator and field, for backends that compile it themselves. */
+  private final Map<Query, Origin> origins = new java.util.IdentityHashMap<>();
+
   private String q;
 
   QueryOperators(Analyzer words, IndexReader reader, int maxExpansion, Classic classic) {
@@ -181,16 +188,26 @@ final class QueryOperators {
     String what = p.spelled() + " at position " + p.opStart();
     List<String> in = fields(p, field, what);
     if (in.size() == 1) {
-      return new IntervalQuery(in.get(0), source(p, in.get(0), what));
+      return interval(p, in.get(0), what);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (String f : in) {
       b.add(
-          new BoostQuery(
-              new IntervalQuery(f, source(p, f, what)), ArchiveQueryParser.BOOSTS.get(f)),
+          new BoostQuery(interval(p, f, what), ArchiveQueryParser.BOOSTS.get(f)),
           BooleanClause.Occur.SHOULD);
     }
     return b.build();
+  }
+
+  private IntervalQuery interval(Prox p, String field, String what) {
+    IntervalQuery q = new IntervalQuery(field, source(p, field, what));
+    origins.put(q, new Origin(p, field));
+    return q;
+  }
+
+  /** The operator and field of an interval query this compiled, or {@code null}. */
+  Origin origin(Query query) {
+    return origins.get(query);
   }
 
   /** The fields an operator searches: the one its operands name, else the one around, else all. */
@@ -421,7 +438,7 @@ final class QueryOperators {
   }
 
   /** The terms of {@code text} by position (several at one position: alternatives). */
-  private static List<List<String>> analyze(Analyzer analyzer, String field, String text) {
+  static List<List<String>> analyze(Analyzer analyzer, String field, String text) {
     TreeMap<Integer, List<String>> out = new TreeMap<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -441,7 +458,7 @@ final class QueryOperators {
     return new ArrayList<>(out.values());
   }
 
-  private static int firstUnescaped(String text, String chars) {
+  static int firstUnescaped(String text, String chars) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\\') {
@@ -453,7 +470,7 @@ final class QueryOperators {
     return -1;
   }
 
-  private static String unescape(String text) {
+  static String unescape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

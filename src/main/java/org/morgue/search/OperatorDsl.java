@@ -1,0 +1,201 @@
+package org.morgue.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.morgue.index.Analyzers;
+import org.morgue.index.WordSource;
+import org.morgue.opensearch.OpenSearchDocuments;
+import org.morgue.search.QuerySyntax.Clause;
+import org.morgue.search.QuerySyntax.Group;
+import org.morgue.search.QuerySyntax.Leaf;
+import org.morgue.search.QuerySyntax.LeafKind;
+import org.morgue.search.QuerySyntax.Node;
+import org.morgue.search.QuerySyntax.Prox;
+
+/**
+ * An operator of the query language ({@link QueryOperators}) as an OpenSearch {@code intervals}
+ * query, rule for rule as the embedded index compiles it: {@code a W/n b} is {@code all_of} ordered
+ * with at most n-1 words between; {@code a NEAR/n b} the same in either order (two ordered {@code
+ * all_of} in an {@code any_of}, as Lucene's unordered-without-overlap is); a phrase its words at
+ * consecutive positions; a word the forms of its stem (found in the cluster's index of words); a
+ * pattern the words it matches there (at most the searcher's bound, as in the embedded index); a
+ * group its alternatives. The same-sentence and same-paragraph operators need the boundary marks,
+ * which the cluster does not hold yet: they are refused with {@link
+ * Archive.UnsupportedSearchException}.
+ */
+final class OperatorDsl {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Analyzer words;
+  private final Analyzer exact = Analyzers.exact();
+  private final WordSource source;
+  private final int maxExpansion;
+
+  OperatorDsl(Analyzer words, WordSource source, int maxExpansion) {
+    this.words = words;
+    this.source = source;
+    this.maxExpansion = maxExpansion;
+  }
+
+  /** The {@code intervals} query of an operator in one field. */
+  ObjectNode query(QueryOperators.Origin origin) {
+    ObjectNode q = JSON.createObjectNode();
+    q.putObject("intervals")
+        .set(OpenSearchDocuments.wordField(origin.field()), rule(origin.prox(), origin.field()));
+    return q;
+  }
+
+  private ObjectNode rule(Node node, String field) {
+    return switch (node) {
+      case Prox p -> {
+        ObjectNode a = rule(p.left(), field);
+        ObjectNode b = rule(p.right(), field);
+        yield switch (p.op()) {
+          case W -> ordered(p.n() - 1, a, b);
+          case NEAR -> anyOf(List.of(ordered(p.n() - 1, a, b), ordered(p.n() - 1, b, a)));
+          case SENTENCE, PARAGRAPH ->
+              throw new Archive.UnsupportedSearchException(
+                  "the OpenSearch backend cannot search "
+                      + p.spelled()
+                      + " (same sentence, same paragraph) yet: the cluster does not hold the"
+                      + " sentence and paragraph marks; it works on the embedded index");
+        };
+      }
+      case Group g -> {
+        List<ObjectNode> alternatives = new ArrayList<>();
+        for (Clause c : g.clauses()) {
+          alternatives.add(rule(c.node(), field));
+        }
+        yield alternatives.size() == 1 ? alternatives.get(0) : anyOf(alternatives);
+      }
+      case Leaf l -> leaf(l, field);
+      case QuerySyntax.Func f ->
+          throw new Archive.UnsupportedSearchException(
+              "the OpenSearch backend cannot search " + f.name() + "() inside an operator");
+    };
+  }
+
+  private ObjectNode leaf(Leaf l, String field) {
+    String text = l.text();
+    if (l.kind() == LeafKind.PHRASE) {
+      int close = text.lastIndexOf('"');
+      return sequence(
+          QueryOperators.analyze(exact, field, QueryOperators.unescape(text.substring(1, close))));
+    }
+    if (QueryOperators.firstUnescaped(text, "*?") >= 0) {
+      return pattern(QueryOperators.unescape(text), field);
+    }
+    String plain = QueryOperators.unescape(text);
+    List<List<String>> positions = QueryOperators.analyze(words, field, plain);
+    if (positions.isEmpty()) {
+      positions = QueryOperators.analyze(exact, field, plain); // a stop word: as written
+    }
+    return sequence(positions);
+  }
+
+  /** The words of the index a pattern matches, as alternatives (none: a rule matching nothing). */
+  private ObjectNode pattern(String text, String field) {
+    String folded = exact.normalize(field, text).utf8ToString();
+    int first = QueryOperators.firstUnescaped(folded, "*?");
+    String prefix = first < 0 ? folded : folded.substring(0, first);
+    Pattern matcher = Pattern.compile(glob(folded));
+    List<String> found = new ArrayList<>();
+    try {
+      source.walk(
+          field,
+          prefix,
+          w -> {
+            if (matcher.matcher(w).matches()) {
+              found.add(w);
+              if (found.size() > maxExpansion) {
+                throw new InvalidRequestException(
+                    "q",
+                    String.format(
+                        Locale.ROOT,
+                        "'%s' matches more than %,d words in %s; make the pattern longer or more"
+                            + " precise",
+                        text,
+                        maxExpansion,
+                        field));
+              }
+            }
+            return true;
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (found.isEmpty()) {
+      // a word no text holds: the rule finds nothing, as Lucene's noIntervals
+      return match("\u0000");
+    }
+    List<ObjectNode> alternatives = new ArrayList<>();
+    for (String w : found) {
+      alternatives.add(match(w));
+    }
+    return alternatives.size() == 1 ? alternatives.get(0) : anyOf(alternatives);
+  }
+
+  /** A folded pattern ({@code pres*}, {@code wom?n}) as a regular expression. */
+  private static String glob(String pattern) {
+    StringBuilder re = new StringBuilder();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+      } else if (c == '*') {
+        re.append(".*");
+      } else if (c == '?') {
+        re.append('.');
+      } else {
+        re.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return re.toString();
+  }
+
+  /** Words at consecutive positions, each any of its alternatives. */
+  private static ObjectNode sequence(List<List<String>> positions) {
+    List<ObjectNode> parts = new ArrayList<>();
+    for (List<String> alternatives : positions) {
+      List<ObjectNode> terms = new ArrayList<>();
+      for (String t : alternatives) {
+        terms.add(match(t));
+      }
+      parts.add(terms.size() == 1 ? terms.get(0) : anyOf(terms));
+    }
+    return parts.size() == 1 ? parts.get(0) : ordered(0, parts.toArray(ObjectNode[]::new));
+  }
+
+  private static ObjectNode match(String word) {
+    ObjectNode m = JSON.createObjectNode();
+    m.putObject("match").put("query", word).put("max_gaps", 0).put("ordered", true);
+    return m;
+  }
+
+  private static ObjectNode anyOf(List<ObjectNode> rules) {
+    ObjectNode r = JSON.createObjectNode();
+    ArrayNode list = r.putObject("any_of").putArray("intervals");
+    rules.forEach(list::add);
+    return r;
+  }
+
+  private static ObjectNode ordered(int maxGaps, ObjectNode... rules) {
+    ObjectNode r = JSON.createObjectNode();
+    ObjectNode all = r.putObject("all_of");
+    all.put("ordered", true);
+    all.put("max_gaps", maxGaps);
+    ArrayNode list = all.putArray("intervals");
+    for (ObjectNode rule : rules) {
+      list.add(rule);
+    }
+    return r;
+  }
+}
