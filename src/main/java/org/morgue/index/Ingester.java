@@ -143,6 +143,19 @@ public final class Ingester implements AutoCloseable {
     this.options = options;
     Files.createDirectories(layout.lucene());
     this.directory = wrap.apply(FSDirectory.open(layout.lucene()));
+    try {
+      this.writer = new IndexWriter(directory, writerConfig(options));
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /**
+   * How every ingest writes the index (its analyzer, buffer and merges); a tool that writes an
+   * archive another way (a benchmark's) uses it too, so that the index has the same shape.
+   */
+  public static IndexWriterConfig writerConfig(Options options) {
     IndexWriterConfig config = new IndexWriterConfig(Analyzers.forIndex());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(options.ramBufferMb());
@@ -153,12 +166,7 @@ public final class Ingester implements AutoCloseable {
     TieredMergePolicy merges = new TieredMergePolicy();
     merges.setNoCFSRatio(0);
     config.setMergePolicy(merges);
-    try {
-      this.writer = new IndexWriter(directory, config);
-    } catch (IOException | RuntimeException e) {
-      directory.close();
-      throw e;
-    }
+    return config;
   }
 
   public void onCommit(CommitListener listener) {

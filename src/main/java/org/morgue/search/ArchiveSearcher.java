@@ -36,7 +36,6 @@ import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
-import org.apache.lucene.search.grouping.FirstPassGroupingCollector;
 import org.apache.lucene.search.grouping.SearchGroup;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -76,6 +75,24 @@ public final class ArchiveSearcher implements Archive {
   private static final FacetsConfig FACETS_CONFIG = Schema.facetsConfig();
 
   private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
+
+  /**
+   * The threads that search slices of segments (one a core) for the main search's pass over every
+   * match and its facet counts; a request's own thread searches slices too while it waits.
+   */
+  private final java.util.concurrent.ExecutorService slices = newSliceThreads();
+
+  private static java.util.concurrent.ExecutorService newSliceThreads() {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return Executors.newFixedThreadPool(
+        Runtime.getRuntime().availableProcessors(),
+        r -> {
+          Thread t = new Thread(r, "morgue-search-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
   private volatile int maxExpansion = QueryLimits.MAX_EXPANSION;
   private ScheduledExecutorService refresher;
 
@@ -91,7 +108,12 @@ public final class ArchiveSearcher implements Archive {
   private ArchiveSearcher(IndexLayout layout, Directory directory) throws IOException {
     this.layout = layout;
     this.directory = directory;
-    this.manager = new SearcherManager(directory, ReaderState.factory(FACETS_CONFIG));
+    try {
+      this.manager = new SearcherManager(directory, ReaderState.factory(FACETS_CONFIG, slices));
+    } catch (IOException | RuntimeException e) {
+      slices.shutdownNow();
+      throw e;
+    }
   }
 
   /**
@@ -292,18 +314,20 @@ public final class ArchiveSearcher implements Archive {
     long start = System.nanoTime();
     return onCurrentState(
         state -> {
-          SearchRun run = prepare(state, request);
+          SearchRun run = prepare(state, request, true);
           Sort sort = sort(request.sort());
-          FirstPassGroupingCollector<BytesRef> stories =
-              new FirstPassGroupingCollector<>(
-                  new StorySelector(), sort, request.page() * request.size());
           SearchRun.Collected<Object[]> c =
               run.collect(
                   new MultiCollectorManager(
-                      SearchRun.single(stories), MatchCollector.manager(run.state())));
+                      SearchRun.stories(
+                          sort,
+                          (request.page() - 1) * request.size(),
+                          request.page() * request.size()),
+                      MatchCollector.manager(run.state())));
           MatchCollector matches = (MatchCollector) c.result()[1];
+          @SuppressWarnings("unchecked")
           Collection<SearchGroup<BytesRef>> groups =
-              stories.getTopGroups((request.page() - 1) * request.size());
+              (Collection<SearchGroup<BytesRef>>) c.result()[0];
           List<SearchResult.Hit> hits = groups == null ? List.of() : run.hits(groups, sort, marks);
           Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
           for (String dim : Fields.FACETS) {
@@ -592,6 +616,18 @@ public final class ArchiveSearcher implements Archive {
   }
 
   /**
+   * The Lucene query a request runs: its words as a search parses and expands them, its dates,
+   * exclusions and kept values, as one query over the index as it is now. For tools that compare
+   * Morgue with bare Lucene on the same matches ({@code morgue dev bench-search}); a search does
+   * more with it (drill-sideways counts, stories).
+   *
+   * @throws InvalidRequestException as {@link #search} would
+   */
+  public Query luceneQuery(SearchRequest request) throws IOException {
+    return onCurrentState(state -> prepare(state, request).ddq());
+  }
+
+  /**
    * Checks that a request can run: its query parses and keeps within the limits. A caller that
    * streams a response checks first, so that a bad query is refused before anything is sent.
    *
@@ -668,8 +704,7 @@ public final class ArchiveSearcher implements Archive {
             return List.<SearchResult.FacetValue>of();
           }
           List<SearchResult.FacetValue> all =
-              SearchRun.values(
-                  SearchRun.allOf(new SortedSetDocValuesFacetCounts(state.facets()), dimension));
+              SearchRun.values(SearchRun.allOf(state.wholeArchive(), dimension));
           all.sort(
               Comparator.comparingLong(SearchResult.FacetValue::count)
                   .reversed()
@@ -1314,6 +1349,7 @@ public final class ArchiveSearcher implements Archive {
         }
       }
     }
+    slices.shutdownNow();
     try {
       manager.close();
     } finally {
@@ -1352,6 +1388,17 @@ public final class ArchiveSearcher implements Archive {
   }
 
   private SearchRun prepare(ReaderState state, SearchRequest request) throws IOException {
+    return prepare(state, request, false);
+  }
+
+  /**
+   * Parses a request and gives its searchers.
+   *
+   * @param parallel whether the run's searcher searches slices of segments on {@link #slices} (the
+   *     main search's one pass over every match), or in one slice on the calling thread
+   */
+  private SearchRun prepare(ReaderState state, SearchRequest request, boolean parallel)
+      throws IOException {
     ArchiveQueryParser parser =
         ArchiveQueryParser.create(state.expansion(), state.reader(), maxExpansion);
     parser.setNames(state::names);
@@ -1360,7 +1407,22 @@ public final class ArchiveSearcher implements Archive {
     QueryLimits.checkExpansions(
         base, state.reader(), maxExpansion, System.nanoTime() + timeLimit.toNanos(), limitMs);
     DrillDownQuery ddq = drillDown(withDatesAndExclusions(base, request, true), request);
-    return new SearchRun(state, newSearcher(state), base, ddq, new ArrayList<>(parser.warnings()));
+    QueryTimeoutImpl timeout = new QueryTimeoutImpl(limitMs);
+    IndexSearcher one = new IndexSearcher(state.reader());
+    one.setTimeout(timeout);
+    IndexSearcher searcher = one;
+    if (parallel && state.reader().leaves().size() > 1) {
+      searcher = new IndexSearcher(state.reader(), slices);
+      searcher.setTimeout(timeout);
+    }
+    return new SearchRun(
+        state,
+        searcher,
+        one,
+        parallel ? slices : null,
+        base,
+        ddq,
+        new ArrayList<>(parser.warnings()));
   }
 
   /**

@@ -40,6 +40,7 @@ import org.morgue.index.StemExpansion;
  * @param allDays every live article counted by day
  * @param names per entity dimension, its values by their folded form ({@link
  *     org.morgue.index.Analyzers#fold}): what a quoted {@code person:"..."} looks up
+ * @param whole the facet counts of every article, counted when first asked
  */
 record ReaderState(
     DirectoryReader reader,
@@ -49,8 +50,54 @@ record ReaderState(
     long minDay,
     long maxDay,
     DayCounts allDays,
-    Map<String, Map<String, List<String>>> names)
+    Map<String, Map<String, List<String>>> names,
+    Whole whole)
     implements ArchiveDays {
+
+  /** A state whose whole-archive facet counts are counted when first asked. */
+  ReaderState(
+      DirectoryReader reader,
+      SortedSetDocValuesReaderState facets,
+      StemExpansion expansion,
+      OrdinalMap fingerprints,
+      long minDay,
+      long maxDay,
+      DayCounts allDays,
+      Map<String, Map<String, List<String>>> names) {
+    this(
+        reader, facets, expansion, fingerprints, minDay, maxDay, allDays, names, new Whole(facets));
+  }
+
+  /**
+   * The facet counts of every live article ({@link WholeArchiveFacets}), or {@code null} while no
+   * article has a facet value.
+   */
+  WholeArchiveFacets wholeArchive() throws IOException {
+    return whole.get();
+  }
+
+  /** The whole archive's facet counts, counted once, by the first thread that asks. */
+  static final class Whole {
+    private final SortedSetDocValuesReaderState facets;
+    private volatile WholeArchiveFacets counted;
+
+    Whole(SortedSetDocValuesReaderState facets) {
+      this.facets = facets;
+    }
+
+    WholeArchiveFacets get() throws IOException {
+      WholeArchiveFacets c = counted;
+      if (c == null && facets != null) {
+        synchronized (this) {
+          c = counted;
+          if (c == null) {
+            c = counted = new WholeArchiveFacets(facets);
+          }
+        }
+      }
+      return c;
+    }
+  }
 
   /** A state without entity names (tests). */
   ReaderState(
@@ -93,25 +140,62 @@ record ReaderState(
   }
 
   static ReaderState build(DirectoryReader reader, FacetsConfig facetsConfig) throws IOException {
+    return build(reader, facetsConfig, Runnable::run);
+  }
+
+  /**
+   * Builds the state of a reader, its three independent parts (the facet ordinals and names, the
+   * fingerprints' global ordinals, the articles by day) at once on {@code executor} and the calling
+   * thread: at a million articles each takes a good part of a second.
+   */
+  static ReaderState build(
+      DirectoryReader reader, FacetsConfig facetsConfig, java.util.concurrent.Executor executor)
+      throws IOException {
+    byte[] min = PointValues.getMinPackedValue(reader, Fields.DATE);
+    byte[] max = PointValues.getMaxPackedValue(reader, Fields.DATE);
+    long minDay = min == null ? Long.MAX_VALUE : LongPoint.decodeDimension(min, 0);
+    long maxDay = max == null ? Long.MIN_VALUE : LongPoint.decodeDimension(max, 0);
+    java.util.concurrent.CompletableFuture<OrdinalMap> prints =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> unchecked(() -> fingerprintOrds(reader)), executor);
+    java.util.concurrent.CompletableFuture<DayCounts> days =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> unchecked(() -> countDays(reader, minDay, maxDay)), executor);
     SortedSetDocValuesReaderState facets;
     try {
       facets = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
     } catch (IllegalArgumentException e) { // no facet values indexed yet
       facets = null;
     }
-    byte[] min = PointValues.getMinPackedValue(reader, Fields.DATE);
-    byte[] max = PointValues.getMaxPackedValue(reader, Fields.DATE);
-    long minDay = min == null ? Long.MAX_VALUE : LongPoint.decodeDimension(min, 0);
-    long maxDay = max == null ? Long.MIN_VALUE : LongPoint.decodeDimension(max, 0);
-    return new ReaderState(
-        reader,
-        facets,
-        new StemExpansion(reader),
-        fingerprintOrds(reader),
-        minDay,
-        maxDay,
-        countDays(reader, minDay, maxDay),
-        names(facets));
+    Map<String, Map<String, List<String>>> names = names(facets);
+    try {
+      return new ReaderState(
+          reader,
+          facets,
+          new StemExpansion(reader),
+          prints.join(),
+          minDay,
+          maxDay,
+          days.join(),
+          names);
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof java.io.UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
+    }
+  }
+
+  private interface Part<T> {
+    T get() throws IOException;
+  }
+
+  private static <T> T unchecked(Part<T> part) {
+    try {
+      return part.get();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Empty day counts sized for this archive. */
@@ -168,11 +252,17 @@ record ReaderState(
 
   /** Builds the state of each new reader, on the thread that refreshes. */
   static SearcherFactory factory(FacetsConfig facetsConfig) {
+    return factory(facetsConfig, Runnable::run);
+  }
+
+  /** Builds the state of each new reader, its parts at once on {@code executor} too. */
+  static SearcherFactory factory(
+      FacetsConfig facetsConfig, java.util.concurrent.Executor executor) {
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
           throws IOException {
-        return new Holder(build((DirectoryReader) reader, facetsConfig));
+        return new Holder(build((DirectoryReader) reader, facetsConfig, executor));
       }
     };
   }

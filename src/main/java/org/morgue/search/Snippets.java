@@ -103,7 +103,7 @@ final class Snippets {
     protected BreakIterator getBreakIterator(String field) {
       if (Fields.BODY.equals(field)) {
         return LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f);
+            new SentenceBreaks(Locale.ROOT), SNIPPET_CHARS, 0.5f);
       }
       return new WholeBreakIterator();
     }

@@ -203,6 +203,15 @@ final class BenchQueries {
           "protest*");
 
   /**
+   * A query string and its kind, for the benchmark's percentiles by kind.
+   *
+   * @param type {@code word}, {@code two words}, {@code phrase}, {@code field}, {@code boolean},
+   *     {@code pattern}, {@code dates}, {@code filters}, {@code sort/page} or {@code other}
+   * @param query the API's query string
+   */
+  record Typed(String type, String query) {}
+
+  /**
    * The query strings, at least 200.
    *
    * @param sections the index's top sections (three or more)
@@ -210,73 +219,92 @@ final class BenchQueries {
    * @param authors its top authors (two or more)
    */
   static List<String> all(List<String> sections, List<String> sources, List<String> authors) {
-    List<String> out = new ArrayList<>();
+    return typed(sections, sources, authors).stream().map(Typed::query).toList();
+  }
+
+  /** {@link #all} with each query's kind. */
+  static List<Typed> typed(List<String> sections, List<String> sources, List<String> authors) {
+    List<Typed> out = new ArrayList<>();
     for (String w : WORDS) {
-      out.add(q(w));
+      out.add(new Typed("word", q(w)));
     }
     for (String p : PAIRS) {
-      out.add(q(p));
+      out.add(new Typed("two words", q(p)));
     }
     for (String p : PHRASES) {
-      out.add(q(p));
+      out.add(new Typed("phrase", q(p)));
     }
     for (String f : FIELDED) {
-      out.add(q(f));
+      out.add(new Typed("field", q(f)));
     }
     for (String b : BOOLEAN) {
-      out.add(q(b));
+      out.add(new Typed("boolean", q(b)));
     }
     for (String p : PATTERNS) {
-      out.add(q(p));
+      out.add(new Typed("pattern", q(p)));
     }
     // date ranges, in the query and as from/to
     String[] years = {"2013", "2014", "2015", "2016", "2017", "2018", "2019", "2020"};
     for (int i = 0; i < years.length; i++) {
-      out.add(q(WORDS.get(i) + " date:" + years[i]));
-      out.add(q(WORDS.get(10 + i)) + "&from=" + years[i] + "-01-01&to=" + years[i] + "-06-30");
+      out.add(new Typed("dates", q(WORDS.get(i) + " date:" + years[i])));
       out.add(
-          q(
-              PHRASES.get(i)
-                  + " date:["
-                  + years[i]
-                  + "-03-01 TO "
-                  + years[(i + 1) % years.length]
-                  + "-02-28]"));
+          new Typed(
+              "dates",
+              q(WORDS.get(10 + i)) + "&from=" + years[i] + "-01-01&to=" + years[i] + "-06-30"));
+      out.add(
+          new Typed(
+              "dates",
+              q(
+                  PHRASES.get(i)
+                      + " date:["
+                      + years[i]
+                      + "-03-01 TO "
+                      + years[(i + 1) % years.length]
+                      + "-02-28]")));
     }
     // filters and exclusions, alone and with words
     for (int i = 0; i < 3; i++) {
-      out.add("section=" + enc(sections.get(i)));
-      out.add("source=" + enc(sources.get(i)) + "&sort=newest");
-      out.add(q(WORDS.get(20 + i)) + "&section=" + enc(sections.get(i)));
+      out.add(new Typed("filters", "section=" + enc(sections.get(i))));
+      out.add(new Typed("filters", "source=" + enc(sources.get(i)) + "&sort=newest"));
+      out.add(new Typed("filters", q(WORDS.get(20 + i)) + "&section=" + enc(sections.get(i))));
       out.add(
-          q(PAIRS.get(i))
-              + "&source="
-              + enc(sources.get(i))
-              + "&source="
-              + enc(sources.get((i + 1) % 3)));
-      out.add(q(WORDS.get(30 + i)) + "&not.source=" + enc(sources.get(i)));
+          new Typed(
+              "filters",
+              q(PAIRS.get(i))
+                  + "&source="
+                  + enc(sources.get(i))
+                  + "&source="
+                  + enc(sources.get((i + 1) % 3))));
+      out.add(new Typed("filters", q(WORDS.get(30 + i)) + "&not.source=" + enc(sources.get(i))));
       out.add(
-          q(PHRASES.get(10 + i))
-              + "&section="
-              + enc(sections.get(i))
-              + "&not.section="
-              + enc(sections.get((i + 1) % 3)));
+          new Typed(
+              "filters",
+              q(PHRASES.get(10 + i))
+                  + "&section="
+                  + enc(sections.get(i))
+                  + "&not.section="
+                  + enc(sections.get((i + 1) % 3))));
     }
     for (int i = 0; i < 2; i++) {
-      out.add("author=" + enc(authors.get(i)) + "&sort=newest");
-      out.add(q(WORDS.get(40 + i)) + "&author=" + enc(authors.get(i)));
+      out.add(new Typed("filters", "author=" + enc(authors.get(i)) + "&sort=newest"));
+      out.add(new Typed("filters", q(WORDS.get(40 + i)) + "&author=" + enc(authors.get(i))));
     }
     // sorts, pages, intervals, facet sizes
     for (int i = 0; i < 10; i++) {
-      out.add(q(WORDS.get(i * 5)) + "&sort=" + (i % 2 == 0 ? "newest" : "oldest"));
-      out.add(q(PAIRS.get(i)) + "&page=" + (2 + i % 3));
+      out.add(
+          new Typed(
+              "sort/page", q(WORDS.get(i * 5)) + "&sort=" + (i % 2 == 0 ? "newest" : "oldest")));
+      out.add(new Typed("sort/page", q(PAIRS.get(i)) + "&page=" + (2 + i % 3)));
     }
-    out.add("");
-    out.add("sort=newest");
-    out.add("q=" + enc("election") + "&interval=week");
-    out.add("q=" + enc("\"supreme court\"") + "&interval=day&from=2018-01-01&to=2018-12-31");
-    out.add("q=" + enc("senate") + "&facetSize=100");
-    out.add("q=" + enc("campaign") + "&size=50");
+    out.add(new Typed("other", ""));
+    out.add(new Typed("other", "sort=newest"));
+    out.add(new Typed("other", "q=" + enc("election") + "&interval=week"));
+    out.add(
+        new Typed(
+            "other",
+            "q=" + enc("\"supreme court\"") + "&interval=day&from=2018-01-01&to=2018-12-31"));
+    out.add(new Typed("other", "q=" + enc("senate") + "&facetSize=100"));
+    out.add(new Typed("other", "q=" + enc("campaign") + "&size=50"));
     return List.copyOf(out);
   }
 

@@ -40,7 +40,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
@@ -49,6 +48,8 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.morgue.cli.Main;
+import org.morgue.entity.ArticleEntities;
+import org.morgue.entity.ArticleText;
 import org.morgue.entity.AuthorityFile;
 import org.morgue.entity.CoreNlpExtractor;
 import org.morgue.entity.EntityExtractor;
@@ -56,11 +57,14 @@ import org.morgue.entity.EntityFinder;
 import org.morgue.entity.Mention;
 import org.morgue.entity.NameTables;
 import org.morgue.index.Analyzers;
+import org.morgue.index.ArticleDocuments;
 import org.morgue.index.Fields;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.IngestReport;
 import org.morgue.index.Ingester;
 import org.morgue.index.Schema;
+import org.morgue.index.StoredArticles;
+import org.morgue.index.StoredMentions;
 import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.SearchParameters;
 import org.morgue.search.SearchRequest;
@@ -71,13 +75,22 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code morgue dev bench-search CORPUS.jsonl.gz}: the search API's latency over an archive of
- * 100,000 articles, measured through HTTP with one client against a server in its own JVM with a
- * 512 MB heap, beside the same queries on a bare Lucene searcher over the same index.
+ * 100,000 articles (or {@code --articles}), measured through HTTP with one client against a server
+ * in its own JVM with a 512 MB heap, beside the same queries on bare Lucene searchers over the same
+ * index: one that only counts and fetches the top ten, and one in "facet mode" ({@link
+ * BareFacetSearcher}: the exact total, the top ten with a snippet each, four facets and a monthly
+ * histogram over all matches, one thread). HTTP is measured with a plain kept-alive client ({@link
+ * PlainHttp}). Rounds are interleaved (each round runs every way in turn) and the load average is
+ * printed with them, the machine being shared. Then the server's cold start (launch to first
+ * answer), its throughput at {@code --clients} concurrent clients against bare facet mode's, its
+ * heap and resident set.
  *
  * <p>The archive is the corpus repeated until it holds {@code --articles} articles: repeat k has
  * its ids suffixed {@code -rk}, its dates moved k × 9 years back, and a last body paragraph naming
  * the repeat, so that the repeats are stories of their own rather than wire copies of the first. It
- * is built once in {@code --work} and reused.
+ * is built once in {@code --work} and reused. Its people, organisations and places come from the
+ * model ({@code --entities}: slow, about an hour for 100,000) or from what the model found in an
+ * archive built so before ({@code --entities-from}: the same names, no model run).
  */
 @Command(
     name = "bench-search",
@@ -108,6 +121,14 @@ public final class BenchSearchCommand implements Callable<Integer> {
   String serverHeap = "512m";
 
   @Option(
+      names = "--server-java-option",
+      paramLabel = "OPTION",
+      description =
+          "An option for the server's JVM (repeat for more), e.g."
+              + " -XX:StartFlightRecording=filename=server.jfr to profile it.")
+  List<String> serverJavaOptions = new ArrayList<>();
+
+  @Option(
       names = "--entities",
       description =
           "Build the archive with people, organisations and places (each repeat reuses the first"
@@ -115,10 +136,28 @@ public final class BenchSearchCommand implements Callable<Integer> {
   boolean entities;
 
   @Option(
+      names = "--entities-from",
+      paramLabel = "DIR",
+      description =
+          "Build the archive from another one built before with --entities (say 100,000"
+              + " articles): its original articles (ids without -r) with the people,"
+              + " organisations and places the model found and Morgue resolved there, repeated"
+              + " as the corpus is, written straight into the index. No model runs.")
+  Path entitiesFrom;
+
+  @Option(
       names = "--rounds",
       description =
           "Timed passes over the queries, after one to warm up (default: ${DEFAULT-VALUE}).")
   int rounds = 3;
+
+  @Option(names = "--build-only", description = "Build (or check) the archive, measure nothing.")
+  boolean buildOnly;
+
+  @Option(
+      names = "--print-queries",
+      description = "Print the queries' kinds and query strings, tab-separated, and stop.")
+  boolean printQueries;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -126,60 +165,204 @@ public final class BenchSearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     IndexLayout layout = new IndexLayout(work.resolve("archive"));
     build(layout);
-    List<String> queries = queries(layout);
+    if (buildOnly) {
+      return 0;
+    }
+    List<BenchQueries.Typed> typed = queries(layout);
+    List<String> queries = typed.stream().map(BenchQueries.Typed::query).toList();
+    if (printQueries) {
+      typed.forEach(q -> System.out.println(q.type() + "\t" + q.query()));
+      return 0;
+    }
     System.out.printf(
         Locale.ROOT,
-        "%,d queries, %d timed rounds, %s%n",
+        "%,d queries, %d timed rounds (interleaved), %s; load before: %s%n",
         queries.size(),
         rounds,
-        Runtime.version());
+        Runtime.version(),
+        load());
 
-    long[] bare = bare(layout, queries);
-    long[] inProcess = inProcess(layout, queries);
+    long launched = System.nanoTime();
     Process server = startServer(layout);
     try {
       int port = port(server);
-      long[] http = http(port, queries);
-      long[] compare = httpPaths("compare", port, comparePaths(queries));
-      long[] entity = httpPaths("entity", port, entityPaths(layout));
-      long[] matrix = httpPaths("matrix", port, matrixPaths(queries));
+      coldStart(server, port, launched, queries.get(0));
+      try (FSDirectory dir = FSDirectory.open(layout.lucene());
+          DirectoryReader reader = DirectoryReader.open(dir);
+          ArchiveSearcher morgue = ArchiveSearcher.open(layout)) {
+        ArchiveSearcher inProcess = skipInProcess ? null : morgue;
+        IndexSearcher plain = new IndexSearcher(reader);
+        BareFacetSearcher facetMode = new BareFacetSearcher(reader, null);
+        List<Parsed> parsed = new ArrayList<>();
+        int same = 0;
+        for (String qs : queries) {
+          Parsed p = Parsed.of(qs, morgue);
+          parsed.add(p);
+          same += facetMode(facetMode, p) == morgue.search(p.request()).total() ? 1 : 0;
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "bare facet mode runs Morgue's parsed queries: the same total as /api/search on %d of"
+                + " %d queries (a page of 50 or a later page aside, the same work)%n",
+            same,
+            queries.size());
+        Map<String, Run> ways = new java.util.LinkedHashMap<>();
+        ways.put(BARE, i -> bare(plain, parsed.get(i)));
+        ways.put(FACET_MODE, i -> facetMode(facetMode, parsed.get(i)));
+        if (inProcess != null) {
+          ways.put(IN_PROCESS, i -> inProcess.search(parsed.get(i).request()).total());
+        }
+        PlainHttp plainClient = new PlainHttp(port);
+        ways.put(HTTP, i -> httpSearch(plainClient, queries.get(i)));
+        Map<String, long[][]> times = interleaved(ways, queries.size());
+        report(typed, times);
+        for (int n : clients) {
+          concurrent(n, "bare facet mode", parsed.size(), i -> facetMode(facetMode, parsed.get(i)));
+          ThreadLocal<PlainHttp> clients = ThreadLocal.withInitial(() -> new PlainHttp(port));
+          concurrent(
+              n,
+              "/api/search",
+              queries.size(),
+              i -> clients.get().get("/api/search?" + queries.get(i)).status());
+        }
+      }
+      if (!skipOthers) {
+        others(layout, port, queries);
+      }
       JsonNode health = JSON.readTree(get(HttpClient.newHttpClient(), port, "/api/health").body());
-      System.out.println();
-      System.out.printf(
-          Locale.ROOT, "%-44s %8s %8s %8s %8s%n", "", "p50 ms", "p90 ms", "p99 ms", "max ms");
-      row("bare Lucene (top 10 and count, no facets)", bare);
-      row("ArchiveSearcher in process (all of it)", inProcess);
-      row("/api/search over HTTP, one client", http);
-      row("/api/compare, 8 series, over HTTP", compare);
-      row("/api/entities/{dim}/{name} over HTTP", entity);
-      row("/api/matrix 10 x 10 over HTTP", matrix);
       System.out.printf(
           Locale.ROOT,
-          "server heap: -Xmx%s; used %s MB now, peak %s MB (sum of pool peaks) of %s MB%n",
+          "server heap: -Xmx%s; used %s MB now, peak %s MB (sum of pool peaks) of %s MB; %s%n",
           serverHeap,
           health.path("heap").path("usedMb").asText(),
           health.path("heap").path("peakMb").asText(),
-          health.path("heap").path("maxMb").asText());
-      System.out.printf(
-          Locale.ROOT,
-          "targets: /api/search p50 <= 15 ms (%s), p99 <= 100 ms (%s)%n",
-          percentile(http, 50) <= 15_000_000 ? "met" : "missed",
-          percentile(http, 99) <= 100_000_000 ? "met" : "missed");
-      for (Object[] t :
-          new Object[][] {{"compare", compare}, {"entity", entity}, {"matrix", matrix}}) {
-        long[] times = (long[]) t[1];
-        System.out.printf(
-            Locale.ROOT,
-            "targets: %s p50 <= 100 ms (%s), p99 <= 300 ms (%s)%n",
-            t[0],
-            percentile(times, 50) <= 100_000_000 ? "met" : "missed",
-            percentile(times, 99) <= 300_000_000 ? "met" : "missed");
-      }
+          health.path("heap").path("maxMb").asText(),
+          rss(server.pid()));
+      System.out.printf(Locale.ROOT, "load after: %s%n", load());
     } finally {
       server.destroy();
       server.waitFor(10, TimeUnit.SECONDS);
     }
     return 0;
+  }
+
+  @Option(
+      names = "--skip-in-process",
+      description = "Do not time Morgue's searcher in the benchmark's JVM (without HTTP and JSON).")
+  boolean skipInProcess;
+
+  @Option(
+      names = "--skip-others",
+      description = "Do not time /api/compare, /api/entities and /api/matrix.")
+  boolean skipOthers;
+
+  @Option(
+      names = "--clients",
+      split = ",",
+      paramLabel = "N",
+      description =
+          "Concurrent clients of the throughput runs, bare facet mode and /api/search each"
+              + " (default: ${DEFAULT-VALUE}; 0 for none).")
+  List<Integer> clients = List.of(8, 50);
+
+  @Option(
+      names = "--seconds",
+      description = "How long each throughput run lasts (default: ${DEFAULT-VALUE}).")
+  int seconds = 15;
+
+  static final String BARE = "bare Lucene (top 10 and count, no facets)";
+  static final String FACET_MODE = "bare facet mode";
+  static final String IN_PROCESS = "ArchiveSearcher in process";
+  static final String HTTP = "/api/search over HTTP, one client";
+
+  /** The 1, 5 and 15 minute load averages (other work on the machine skews every number). */
+  static String load() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** A process's resident set now and at its peak, from /proc (Linux). */
+  static String rss(long pid) {
+    try {
+      String now = "?";
+      String peak = "?";
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          now = line.substring(6).strip();
+        } else if (line.startsWith("VmHWM:")) {
+          peak = line.substring(6).strip();
+        }
+      }
+      return "RSS " + now + ", peak " + peak;
+    } catch (IOException e) {
+      return "RSS unknown";
+    }
+  }
+
+  /**
+   * The server's cold start: from launch to listening, to the first search's answer (sent as soon
+   * as it listens), and to {@code /api/health} saying ready.
+   */
+  private static void coldStart(Process server, int port, long launched, String first)
+      throws Exception {
+    long listening = System.nanoTime();
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    long sent = System.nanoTime();
+    HttpResponse<String> r = get(client, port, "/api/search?" + first);
+    long answered = System.nanoTime();
+    long ready = -1;
+    for (int i = 0; i < 1200; i++) {
+      if (JSON.readTree(get(client, port, "/api/health").body()).path("ready").asBoolean(true)) {
+        ready = System.nanoTime();
+        break;
+      }
+      Thread.sleep(50);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "cold start: listening %.2f s after launch; first search (%s, %d) answered %.2f s after"
+            + " launch, itself %.0f ms; ready %s; %s%n",
+        (listening - launched) / 1e9,
+        first,
+        r.statusCode(),
+        (answered - launched) / 1e9,
+        (answered - sent) / 1e6,
+        ready < 0
+            ? "not within 60 s"
+            : String.format(Locale.ROOT, "%.2f s after launch", (ready - launched) / 1e9),
+        rss(server.pid()));
+  }
+
+  private void others(IndexLayout layout, int port, List<String> queries) throws Exception {
+    long[] compare = httpPaths("compare", port, comparePaths(queries));
+    long[] entity = httpPaths("entity", port, entityPaths(layout));
+    long[] matrix = httpPaths("matrix", port, matrixPaths(queries));
+    System.out.printf(
+        Locale.ROOT,
+        "%-44s %8s %8s %8s %8s %8s%n",
+        "",
+        "p50 ms",
+        "p90 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms");
+    row("/api/compare, 8 series, over HTTP", compare);
+    row("/api/entities/{dim}/{name} over HTTP", entity);
+    row("/api/matrix 10 x 10 over HTTP", matrix);
+    for (Object[] t :
+        new Object[][] {{"compare", compare}, {"entity", entity}, {"matrix", matrix}}) {
+      long[] times = (long[]) t[1];
+      System.out.printf(
+          Locale.ROOT,
+          "targets: %s p50 <= 100 ms (%s), p99 <= 300 ms (%s)%n",
+          t[0],
+          percentile(times, 50) <= 100_000_000 ? "met" : "missed",
+          percentile(times, 99) <= 300_000_000 ? "met" : "missed");
+    }
   }
 
   // --- the archive ----------------------------------------------------------------------------
@@ -217,6 +400,16 @@ public final class BenchSearchCommand implements Callable<Integer> {
       }
     }
     Files.createDirectories(work);
+    if (entitiesFrom != null) {
+      try {
+        buildFrom(layout, new IndexLayout(entitiesFrom));
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException("cannot build the archive: " + e, e);
+      }
+      return;
+    }
     Path repeated = work.resolve("repeated.jsonl.gz");
     long written = repeat(repeated);
     long t0 = System.nanoTime();
@@ -264,6 +457,129 @@ public final class BenchSearchCommand implements Callable<Integer> {
       }
       return known;
     };
+  }
+
+  /**
+   * Builds the archive from {@code source}, an archive built before with {@code --entities}: its
+   * original articles (ids without a {@code -r} suffix), each with the entities stored there (what
+   * the model found and how Morgue resolved it against that archive), repeated as {@link #repeat}
+   * repeats the corpus (ids suffixed {@code -rk}, dates k × 9 years back, a closing "Archive repeat
+   * k." paragraph, which leaves the mentions' offsets as they were), written with Morgue's own
+   * documents ({@link ArticleDocuments}) and the ingest's writer configuration, on every core. Wire
+   * copies are marked as the ingest marks them (the first id of a fingerprint is the original). An
+   * article's name facts are computed once, from its first date, and kept for its repeats: they
+   * feed name resolution, not search.
+   */
+  private void buildFrom(IndexLayout layout, IndexLayout source) throws Exception {
+    long t0 = System.nanoTime();
+    List<org.morgue.article.Article> originals = new ArrayList<>();
+    List<ArticleEntities> found = new ArrayList<>();
+    List<java.util.Set<String>> facts = new ArrayList<>();
+    EntityFinder finder =
+        new EntityFinder(text -> List.of(), NameTables.shipped(), AuthorityFile.EMPTY, true);
+    try (FSDirectory dir = FSDirectory.open(source.lucene());
+        DirectoryReader r = DirectoryReader.open(dir)) {
+      StoredFields stored = r.storedFields();
+      org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(r);
+      for (int d = 0; d < r.maxDoc(); d++) {
+        if (live != null && !live.get(d)) {
+          continue;
+        }
+        org.apache.lucene.document.Document doc = stored.document(d);
+        if (doc.get(Fields.ID).matches(".*-r\\d+")) {
+          continue;
+        }
+        org.morgue.article.Article a = StoredArticles.article(doc);
+        String mentions = doc.get(Fields.MENTIONS);
+        List<Mention> seen = StoredMentions.decodeFound(mentions);
+        originals.add(a);
+        found.add(ArticleEntities.of(seen, StoredMentions.decode(mentions)));
+        facts.add(finder.facts(ArticleText.of(a, doc.get(Fields.COPY_OF) != null), seen));
+      }
+    }
+    originals.sort(java.util.Comparator.comparing(org.morgue.article.Article::id));
+    System.out.printf(
+        Locale.ROOT,
+        "source: %,d original articles with their entities from %s%n",
+        originals.size(),
+        source.root());
+    ArticleDocuments documents = new ArticleDocuments(Schema.facetsConfig());
+    Map<String, String> firstOfPrint = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(256);
+    java.util.concurrent.atomic.AtomicReference<Exception> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    long n = 0;
+    try (FSDirectory dir = FSDirectory.open(layout.lucene());
+        org.apache.lucene.index.IndexWriter writer =
+            new org.apache.lucene.index.IndexWriter(
+                dir, Ingester.writerConfig(Ingester.Options.defaults()))) {
+      for (int k = 0; n < articles; k++) {
+        for (int i = 0; i < originals.size() && n < articles; i++, n++) {
+          org.morgue.article.Article a = repeatOf(originals.get(i), k);
+          ArticleEntities entities = found.get(i);
+          java.util.Set<String> itsFacts = facts.get(i);
+          inFlight.acquireUninterruptibly();
+          pool.execute(
+              () -> {
+                try {
+                  String print = org.morgue.index.Fingerprints.fingerprint(a);
+                  String first = firstOfPrint.putIfAbsent(print, a.id());
+                  ArticleDocuments.Extra extra =
+                      new ArticleDocuments.Extra(
+                          print,
+                          first,
+                          org.morgue.index.Fingerprints.contentHash(a, "entities"),
+                          "bench");
+                  writer.addDocument(documents.toDocument(a, extra, entities, itsFacts));
+                } catch (Exception e) {
+                  failed.compareAndSet(null, e);
+                } finally {
+                  inFlight.release();
+                }
+              });
+        }
+        if (failed.get() != null) {
+          throw failed.get();
+        }
+      }
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.DAYS);
+      if (failed.get() != null) {
+        throw failed.get();
+      }
+      writer.setLiveCommitData(
+          Map.of("morgue.lastIngest", java.time.Instant.now().toString()).entrySet());
+      writer.commit();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "archive: %s, %,d articles written; built in %.0f s, %.0f MB%n",
+        layout.root(),
+        n,
+        (System.nanoTime() - t0) / 1e9,
+        layout.indexBytes() / 1e6);
+  }
+
+  /** Repeat {@code k} of an article, as {@link #repeat} writes it (repeat 0 is the article). */
+  private static org.morgue.article.Article repeatOf(org.morgue.article.Article a, int k) {
+    if (k == 0) {
+      return a;
+    }
+    List<String> body = new ArrayList<>(a.body());
+    body.add("Archive repeat " + k + ".");
+    return new org.morgue.article.Article(
+        a.id() + "-r" + k,
+        a.date() == null ? null : a.date().minusYears(9L * k),
+        a.section(),
+        a.title(),
+        a.lede(),
+        a.authors(),
+        body,
+        a.source(),
+        a.url());
   }
 
   /** Writes the corpus repeated to {@code articles} records; returns how many. */
@@ -316,10 +632,10 @@ public final class BenchSearchCommand implements Callable<Integer> {
   }
 
   /** The fixed queries, with filter values from the archive's top facet values. */
-  private static List<String> queries(IndexLayout layout) throws IOException {
+  private static List<BenchQueries.Typed> queries(IndexLayout layout) throws IOException {
     try (ArchiveSearcher s = ArchiveSearcher.open(layout)) {
       Map<String, List<SearchResult.FacetValue>> facets = s.search(SearchRequest.of("")).facets();
-      return BenchQueries.all(
+      return BenchQueries.typed(
           values(facets, Fields.SECTION),
           values(facets, Fields.SOURCE),
           values(facets, Fields.AUTHOR));
@@ -331,42 +647,52 @@ public final class BenchSearchCommand implements Callable<Integer> {
     return facets.get(dim).stream().map(SearchResult.FacetValue::value).toList();
   }
 
-  // --- the three ways ---------------------------------------------------------------------------
+  // --- the ways ---------------------------------------------------------------------------------
+
+  /**
+   * A query string as the API reads it, and the bare searchers' queries, order and page.
+   *
+   * @param query Lucene's classic parser's query (no stemming), for the plain bare searcher
+   * @param same Morgue's own parsed query ({@link ArchiveSearcher#luceneQuery}), for facet mode:
+   *     the same matches as {@code /api/search}
+   */
+  record Parsed(SearchRequest request, Query query, Query same, Sort sort, int skip, int n) {
+    static Parsed of(String queryString, ArchiveSearcher morgue) throws Exception {
+      SearchRequest r = SearchParameters.parse(SearchParameters.decode(queryString)).request();
+      return new Parsed(
+          r, bareQuery(r), morgue.luceneQuery(r), bareSort(r), (r.page() - 1) * r.size(), r.size());
+    }
+  }
 
   /**
    * The baseline: Lucene's classic parser over title, lede and body with the index analyzer (no
    * stemming), the same date range, filters and exclusions as plain clauses, the same order; the
    * top ten with their stored fields and the exact count. No facets, histogram, snippets or copies.
    */
-  private long[] bare(IndexLayout layout, List<String> queries) throws Exception {
-    try (FSDirectory dir = FSDirectory.open(layout.lucene());
-        DirectoryReader reader = DirectoryReader.open(dir)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      List<Query> parsed = new ArrayList<>();
-      List<SearchRequest> requests = new ArrayList<>();
-      for (String qs : queries) {
-        SearchRequest r = SearchParameters.parse(SearchParameters.decode(qs)).request();
-        requests.add(r);
-        parsed.add(bareQuery(r));
-      }
-      return time(
-          "bare Lucene",
-          queries.size(),
-          i -> {
-            SearchRequest r = requests.get(i);
-            int n = r.page() * r.size();
-            TopFieldDocs top =
-                searcher.search(
-                    parsed.get(i),
-                    new TopFieldCollectorManager(bareSort(r), n, null, Integer.MAX_VALUE));
-            StoredFields stored = searcher.storedFields();
-            for (int d = (r.page() - 1) * r.size(); d < top.scoreDocs.length; d++) {
-              ScoreDoc sd = top.scoreDocs[d];
-              stored.document(sd.doc);
-            }
-            return top.totalHits.value();
-          });
+  private static long bare(IndexSearcher searcher, Parsed p) throws IOException {
+    TopFieldDocs top =
+        searcher.search(
+            p.query(),
+            new TopFieldCollectorManager(p.sort(), p.skip() + p.n(), null, Integer.MAX_VALUE));
+    StoredFields stored = searcher.storedFields();
+    for (int d = p.skip(); d < top.scoreDocs.length; d++) {
+      stored.document(top.scoreDocs[d].doc);
     }
+    return top.totalHits.value();
+  }
+
+  /** Morgue's parsed query in {@link BareFacetSearcher facet mode}. */
+  private static long facetMode(BareFacetSearcher searcher, Parsed p) throws IOException {
+    return searcher.search(p.same(), p.sort(), p.skip(), p.n()).total();
+  }
+
+  private static long httpSearch(PlainHttp client, String query) throws Exception {
+    PlainHttp.Answer r = client.get("/api/search?" + query);
+    if (r.status() != 200) {
+      throw new IllegalStateException(
+          query + " gave " + r.status() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+    }
+    return r.body().length;
   }
 
   private static Query bareQuery(SearchRequest r) throws Exception {
@@ -426,32 +752,6 @@ public final class BenchSearchCommand implements Callable<Integer> {
               LongField.newSortField(
                   Fields.DATE, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE));
     };
-  }
-
-  /** Morgue's searcher in this JVM: everything the API does but HTTP and JSON. */
-  private long[] inProcess(IndexLayout layout, List<String> queries) throws Exception {
-    try (ArchiveSearcher searcher = ArchiveSearcher.open(layout)) {
-      List<SearchRequest> requests = new ArrayList<>();
-      for (String qs : queries) {
-        requests.add(SearchParameters.parse(SearchParameters.decode(qs)).request());
-      }
-      return time("ArchiveSearcher", queries.size(), i -> searcher.search(requests.get(i)).total());
-    }
-  }
-
-  private long[] http(int port, List<String> queries) throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    return time(
-        "HTTP",
-        queries.size(),
-        i -> {
-          HttpResponse<String> r = get(client, port, "/api/search?" + queries.get(i));
-          if (r.statusCode() != 200) {
-            throw new IllegalStateException(
-                queries.get(i) + " gave " + r.statusCode() + ": " + r.body());
-          }
-          return r.body().length();
-        });
   }
 
   /** Comparisons of eight of the fixed queries each, in order (page and order are ignored). */
@@ -519,6 +819,180 @@ public final class BenchSearchCommand implements Callable<Integer> {
   }
 
   /**
+   * One pass of each way to warm up, then {@link #rounds} timed rounds, each a pass of every way in
+   * turn (so that other work on the machine falls on all of them alike); for each way the
+   * nanoseconds of each query in each round, {@code [query][round]}.
+   */
+  private Map<String, long[][]> interleaved(Map<String, Run> ways, int n) throws Exception {
+    Map<String, long[][]> out = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Run> w : ways.entrySet()) {
+      for (int i = 0; i < n; i++) {
+        w.getValue().run(i);
+      }
+      out.put(w.getKey(), new long[n][rounds]);
+    }
+    Map<String, Long> wall = new java.util.LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      for (Map.Entry<String, Run> w : ways.entrySet()) {
+        long[][] times = out.get(w.getKey());
+        long began = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          long start = System.nanoTime();
+          w.getValue().run(i);
+          times[i][round] = System.nanoTime() - start;
+        }
+        wall.merge(w.getKey(), System.nanoTime() - began, Long::sum);
+      }
+      System.out.printf(Locale.ROOT, "round %d done, load %s%n", round + 1, load());
+    }
+    wall.forEach(
+        (w, ns) ->
+            System.out.printf(
+                Locale.ROOT, "%s: %,d searches in %.1f s%n", w, n * rounds, ns / 1e9));
+    return out;
+  }
+
+  /** The times of the queries {@code which} (all rounds), sorted. */
+  private static long[] sorted(long[][] times, java.util.function.IntPredicate which) {
+    List<Long> all = new ArrayList<>();
+    for (int i = 0; i < times.length; i++) {
+      if (which.test(i)) {
+        for (long t : times[i]) {
+          all.add(t);
+        }
+      }
+    }
+    return all.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
+  /**
+   * Prints the ways' percentiles over all queries, then bare facet mode against /api/search by kind
+   * of query, with the ratios, then the targets.
+   */
+  private static void report(List<BenchQueries.Typed> typed, Map<String, long[][]> times) {
+    System.out.println();
+    System.out.printf(
+        Locale.ROOT,
+        "%-44s %8s %8s %8s %8s %8s%n",
+        "all queries",
+        "p50 ms",
+        "p90 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms");
+    times.forEach((way, t) -> row(way, sorted(t, i -> true)));
+    System.out.println();
+    System.out.printf(
+        Locale.ROOT,
+        "%-10s %4s | %-22s | %-22s | %s%n",
+        "kind",
+        "n",
+        "bare facet p50/p95/p99",
+        "/api/search p50/95/99",
+        "ratio p50 / p95 / p99");
+    List<String> kinds = new ArrayList<>();
+    typed.forEach(
+        q -> {
+          if (!kinds.contains(q.type())) {
+            kinds.add(q.type());
+          }
+        });
+    kinds.add("all");
+    for (String kind : kinds) {
+      java.util.function.IntPredicate of =
+          i -> kind.equals("all") || typed.get(i).type().equals(kind);
+      long[] bare = sorted(times.get(FACET_MODE), of);
+      long[] http = sorted(times.get(HTTP), of);
+      System.out.printf(
+          Locale.ROOT,
+          "%-10s %4d | %6.1f %6.1f %6.1f   | %6.1f %6.1f %6.1f   | %.2fx / %.2fx / %.2fx%n",
+          kind,
+          bare.length / times.get(HTTP)[0].length,
+          percentile(bare, 50) / 1e6,
+          percentile(bare, 95) / 1e6,
+          percentile(bare, 99) / 1e6,
+          percentile(http, 50) / 1e6,
+          percentile(http, 95) / 1e6,
+          percentile(http, 99) / 1e6,
+          (double) percentile(http, 50) / percentile(bare, 50),
+          (double) percentile(http, 95) / percentile(bare, 95),
+          (double) percentile(http, 99) / percentile(bare, 99));
+    }
+    long[] bare = sorted(times.get(FACET_MODE), i -> true);
+    long[] http = sorted(times.get(HTTP), i -> true);
+    System.out.printf(
+        Locale.ROOT,
+        "targets: /api/search p50 <= 8 ms (%s), p99 <= 40 ms (%s); ratio to bare facet mode p50"
+            + " <= 1.7x (%s), p99 <= 1.5x (%s)%n",
+        percentile(http, 50) <= 8_000_000 ? "met" : "missed",
+        percentile(http, 99) <= 40_000_000 ? "met" : "missed",
+        percentile(http, 50) <= 1.7 * percentile(bare, 50) ? "met" : "missed",
+        percentile(http, 99) <= 1.5 * percentile(bare, 99) ? "met" : "missed");
+  }
+
+  /**
+   * {@code n} clients, each running the queries in turn from its own starting point for {@link
+   * #seconds}: requests per second and the latency of all of them (a refusal, 503, counted apart).
+   */
+  private void concurrent(int n, String what, int queries, Run run) throws Exception {
+    if (n <= 0) {
+      return;
+    }
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    List<List<Long>> latencies = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<Exception> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    long began = System.nanoTime();
+    for (int c = 0; c < n; c++) {
+      List<Long> mine = new ArrayList<>();
+      latencies.add(mine);
+      int first = c * queries / n;
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = first; System.nanoTime() < end; i = (i + 1) % queries) {
+                    long start = System.nanoTime();
+                    long status = run.run(i);
+                    mine.add(System.nanoTime() - start);
+                    if (status == 503) {
+                      refused.incrementAndGet();
+                    }
+                  }
+                } catch (Exception e) {
+                  failed.compareAndSet(null, e);
+                }
+              },
+              "bench-client-" + c);
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    if (failed.get() != null) {
+      throw failed.get();
+    }
+    double wall = (System.nanoTime() - began) / 1e9;
+    long[] all =
+        latencies.stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
+    System.out.printf(
+        Locale.ROOT,
+        "%d clients, %-16s %7.1f requests/s, p50 %6.1f ms, p99 %7.1f ms, max %7.1f ms, %d refused"
+            + " (503); load %s%n",
+        n,
+        what + ":",
+        all.length / wall,
+        percentile(all, 50) / 1e6,
+        percentile(all, 99) / 1e6,
+        all[all.length - 1] / 1e6,
+        refused.get(),
+        load());
+  }
+
+  /**
    * One pass to warm up, then {@link #rounds} timed passes; the nanoseconds of each timed query.
    */
   private long[] time(String what, int n, Run run) throws Exception {
@@ -548,10 +1022,11 @@ public final class BenchSearchCommand implements Callable<Integer> {
   private static void row(String label, long[] sorted) {
     System.out.printf(
         Locale.ROOT,
-        "%-44s %8.1f %8.1f %8.1f %8.1f%n",
+        "%-44s %8.1f %8.1f %8.1f %8.1f %8.1f%n",
         label,
         percentile(sorted, 50) / 1e6,
         percentile(sorted, 90) / 1e6,
+        percentile(sorted, 95) / 1e6,
         percentile(sorted, 99) / 1e6,
         sorted[sorted.length - 1] / 1e6);
   }
@@ -566,10 +1041,10 @@ public final class BenchSearchCommand implements Callable<Integer> {
 
   private Process startServer(IndexLayout layout) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + serverHeap));
+    command.addAll(serverJavaOptions);
+    command.addAll(
         List.of(
-            java,
-            "-Xmx" + serverHeap,
             "--enable-native-access=ALL-UNNAMED",
             "-Dmorgue.home=" + DevMain.home(),
             "-cp",
@@ -579,7 +1054,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
             "--index",
             layout.root().toString(),
             "--port",
-            "0");
+            "0"));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
