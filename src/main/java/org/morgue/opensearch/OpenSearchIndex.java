@@ -34,6 +34,9 @@ public final class OpenSearchIndex {
   private final OpenSearchClient client;
   private final String name;
 
+  /** The most words a writer remembers having sent, to bound its memory. */
+  static final int MAX_WORDS_REMEMBERED = 2_000_000;
+
   /** The words already written by this writer (a set per field, to send each word once). */
   private final Set<String> wordsSent = ConcurrentHashMap.newKeySet();
 
@@ -239,6 +242,10 @@ public final class OpenSearchIndex {
     Map<String, ObjectNode> pending = new LinkedHashMap<>();
     for (ObjectNode d : docs) {
       pending.put(d.path(Fields.ID).asText(), d);
+    }
+    if (wordsSent.size() > MAX_WORDS_REMEMBERED) {
+      wordsSent
+          .clear(); // forgetting only costs sending a word again (its id makes it one document)
     }
     List<String> newWords = new ArrayList<>();
     for (ObjectNode d : docs) {
