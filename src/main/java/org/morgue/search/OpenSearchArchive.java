@@ -283,11 +283,11 @@ public final class OpenSearchArchive implements Archive {
     ObjectNode matches = aggs.putObject("matches");
     matches.set("filter", p.postFilter());
     ObjectNode m = matches.putObject("aggs");
-    m.putObject("days")
-        .putObject("histogram")
-        .put("field", Fields.DATE)
-        .put("interval", 1)
-        .put("min_doc_count", 1);
+    Span archive = span();
+    boolean inline = inline(archive);
+    if (inline) {
+      dayHistogram(m.putObject("days"));
+    }
     m.putObject("undated").putObject("missing").put("field", Fields.DATE);
     m.putObject("stories")
         .putObject("cardinality")
@@ -318,12 +318,12 @@ public final class OpenSearchArchive implements Archive {
         }
       }
     }
-    Span archive = span();
     boolean hasBase = !request.filters().isEmpty() || !request.excludes().isEmpty();
     JsonNode answer = search(body);
     JsonNode a = answer.path("aggregations");
     long total = answer.path("hits").path("total").path("value").asLong();
-    DayCounts days = archive.counts(a.path("matches").path("days"));
+    DayCounts days =
+        archive.counts(inline ? a.path("matches").path("days") : dayBuckets(withPostFilter(p)));
     long undated = a.path("matches").path("undated").path("doc_count").asLong();
     long stories =
         a.path("matches").path("stories").path("value").asLong()
@@ -436,10 +436,7 @@ public final class OpenSearchArchive implements Archive {
     if (c != null && c.version() == v) {
       c = new Cache(v, now, c.span(), c.bases());
     } else {
-      ObjectNode body = JSON.createObjectNode();
-      body.put("size", 0);
-      dayHistogram(body.putObject("aggs").putObject("days"));
-      Span span = Span.of(search(body).path("aggregations").path("days"));
+      Span span = Span.of(dayBuckets(null));
       c =
           new Cache(
               v,
@@ -470,21 +467,81 @@ public final class OpenSearchArchive implements Archive {
     String key = ArchiveSearcher.baseQueryString(request);
     DayCounts days = c.bases().get(key);
     if (days == null) {
-      ObjectNode body = JSON.createObjectNode();
-      body.put("size", 0);
-      body.set("query", baseFilter(request));
-      dayHistogram(body.putObject("aggs").putObject("days"));
-      JsonNode answer = search(body);
-      days = span.counts(answer.path("aggregations").path("days"));
-      if (!answer.path("timed_out").asBoolean()) {
-        c.bases().put(key, days);
-      }
+      days = span.counts(dayBuckets(baseFilter(request)));
+      c.bases().put(key, days);
     }
     return days;
   }
 
+  /**
+   * The days a search's matches fall on, with their counts, as a histogram's {@code buckets}: a
+   * {@code composite} aggregation paged {@value #DAY_PAGE} days at a time, so that an archive of
+   * more dated days than a response may hold buckets (OpenSearch's {@code search.max_buckets},
+   * 65,535 by default: 180 years of daily coverage) is still counted day by day.
+   *
+   * @param query the search, or {@code null} for every article
+   */
+  private JsonNode dayBuckets(ObjectNode query) throws IOException {
+    ObjectNode out = JSON.createObjectNode();
+    ArrayNode buckets = out.putArray("buckets");
+    JsonNode after = null;
+    while (true) {
+      ObjectNode body = JSON.createObjectNode();
+      body.put("size", 0);
+      if (query != null) {
+        body.set("query", query);
+      }
+      ObjectNode composite = body.putObject("aggs").putObject("d").putObject("composite");
+      composite.put("size", DAY_PAGE);
+      composite
+          .putArray("sources")
+          .addObject()
+          .putObject("day")
+          .putObject("histogram")
+          .put("field", Fields.DATE)
+          .put("interval", 1);
+      if (after != null) {
+        composite.set("after", after);
+      }
+      JsonNode d = search(body).path("aggregations").path("d");
+      for (JsonNode b : d.path("buckets")) {
+        JsonNode day = b.path("key").path("day");
+        if (day.isNumber()) { // a missing date has a null key: not a day
+          buckets
+              .addObject()
+              .put("key", day.asLong())
+              .put("doc_count", b.path("doc_count").asLong());
+        }
+      }
+      after = d.path("after_key");
+      if (d.path("buckets").size() < DAY_PAGE || after.isMissingNode()) {
+        return out;
+      }
+    }
+  }
+
+  /** Days a page of {@link #dayBuckets}. */
+  static final int DAY_PAGE = 10_000;
+
+  /**
+   * Up to how many dated days the archive may hold for a search to count its matches' days in the
+   * same request as its facets (beyond, {@link #dayBuckets} counts them in pages).
+   */
+  private volatile int maxInlineDays = 50_000;
+
+  /** Sets {@link #maxInlineDays} (tests use a small one to take the paged way). */
+  public void setMaxInlineDays(int days) {
+    this.maxInlineDays = days;
+  }
+
+  /** Whether the matches' days fit in the search's own request. */
+  private boolean inline(Span span) {
+    return span.days() <= maxInlineDays;
+  }
+
   /** The archive's dated articles by day, and the span they cover. */
-  private record Span(long minDay, long maxDay, DayCounts allDays) implements ArchiveDays {
+  private record Span(long minDay, long maxDay, DayCounts allDays, int days)
+      implements ArchiveDays {
     static Span of(JsonNode histogram) {
       long min = Long.MAX_VALUE;
       long max = Long.MIN_VALUE;
@@ -493,8 +550,9 @@ public final class OpenSearchArchive implements Archive {
         min = Math.min(min, day);
         max = Math.max(max, day);
       }
-      Span empty = new Span(min, max, new DayCounts(min, max));
-      return new Span(min, max, empty.counts(histogram));
+      int days = histogram.path("buckets").size();
+      Span empty = new Span(min, max, new DayCounts(min, max), days);
+      return new Span(min, max, empty.counts(histogram), days);
     }
 
     DayCounts counts(JsonNode histogram) {
@@ -899,14 +957,25 @@ public final class OpenSearchArchive implements Archive {
 
   @Override
   public Version version() throws IOException {
-    JsonNode stats = send("GET", "/" + index.name() + "/_stats/docs,indexing", null);
-    JsonNode primaries = stats.path("_all").path("primaries");
-    long docs = primaries.path("docs").path("count").asLong();
-    long writes =
-        primaries.path("indexing").path("index_total").asLong()
-            + primaries.path("indexing").path("delete_total").asLong();
+    // every write to a shard raises its primary's max sequence number, which a restart keeps; the
+    // searched articles' count and the last ingest's time change when a write becomes visible (a
+    // refresh, the end of a migration): the version mixes the three
+    JsonNode stats = send("GET", "/" + index.name() + "/_stats/docs?level=shards", null);
+    JsonNode idx = stats.path("indices").path(index.name());
+    long docs = idx.path("primaries").path("docs").path("count").asLong();
+    long version = 0;
+    for (JsonNode copies : idx.path("shards")) {
+      for (JsonNode copy : copies) {
+        if (copy.path("routing").path("primary").asBoolean()) {
+          version += copy.path("seq_no").path("max_seq_no").asLong() + 1;
+        }
+      }
+    }
     String last = index.lastIngest();
-    return new Version(docs, writes, writes, last == null ? null : java.time.Instant.parse(last));
+    java.time.Instant lastIngest = last == null ? null : java.time.Instant.parse(last);
+    version =
+        version * 1_000_003L + docs * 31 + (lastIngest == null ? 0 : lastIngest.toEpochMilli());
+    return new Version(docs, version, version, lastIngest);
   }
 
   // --- not yet on this backend ----------------------------------------------------------------
@@ -928,7 +997,8 @@ public final class OpenSearchArchive implements Archive {
     boolean timedOut = false;
     long lo = Long.MAX_VALUE;
     long hi = Long.MIN_VALUE;
-    Span archive = null;
+    Span archive = span();
+    boolean inline = inline(archive);
     for (int i = 0; i < n; i++) {
       SearchRequest request = comparison.series().get(i).request();
       Parsed p;
@@ -943,13 +1013,14 @@ public final class OpenSearchArchive implements Archive {
       body.put("track_total_hits", true);
       body.set("query", withPostFilter(p));
       ObjectNode aggs = body.putObject("aggs");
-      dayHistogram(aggs.putObject("days"));
+      if (inline) {
+        dayHistogram(aggs.putObject("days"));
+      }
       aggs.putObject("undated").putObject("missing").put("field", Fields.DATE);
       boolean hasBase = !request.filters().isEmpty() || !request.excludes().isEmpty();
       JsonNode answer = search(body);
       JsonNode a = answer.path("aggregations");
-      archive = span();
-      matches[i] = archive.counts(a.path("days"));
+      matches[i] = archive.counts(inline ? a.path("days") : dayBuckets(withPostFilter(p)));
       totals[i] = answer.path("hits").path("total").path("value").asLong();
       undated[i] = a.path("undated").path("doc_count").asLong();
       bases[i] = hasBase ? baseDays(request, archive) : null;
@@ -1027,7 +1098,11 @@ public final class OpenSearchArchive implements Archive {
         .add("stored." + Fields.TITLE)
         .add("stored." + Fields.MENTIONS);
     ObjectNode aggs = body.putObject("aggs");
-    dayHistogram(aggs.putObject("days"));
+    Span archive = span();
+    boolean inline = inline(archive);
+    if (inline) {
+      dayHistogram(aggs.putObject("days"));
+    }
     aggs.putObject("undated").putObject("missing").put("field", Fields.DATE);
     for (String dim : Fields.ENTITIES) {
       topTerms(aggs.putObject("t_" + dim), dim, top + 1);
@@ -1083,11 +1158,10 @@ public final class OpenSearchArchive implements Archive {
     oldest.set("sort", sort(SearchRequest.Sort.OLDEST));
     JsonNode firstHits = search(oldest).path("hits").path("hits");
     EntityPage.Mentioned first = firstHits.isEmpty() ? null : mentioned(firstHits.get(0));
-    Span archive = span();
     List<String> warnings = p.warnings();
     Histogram timeline =
         Histogram.of(
-            archive.counts(a.path("days")),
+            archive.counts(inline ? a.path("days") : dayBuckets(withPostFilter(p))),
             a.path("undated").path("doc_count").asLong(),
             archive,
             request,

@@ -73,6 +73,7 @@ class OpenSearchParityIT {
   Path dir;
   Archive embedded;
   Archive cluster;
+  OpenSearchArchive paged;
   OpenSearchIndex index;
 
   @BeforeAll
@@ -106,6 +107,11 @@ class OpenSearchParityIT {
     OpenSearchMigration.Result copied = OpenSearchMigration.copy(layout, index, 250, s -> {});
     embedded = ArchiveSearcher.open(layout);
     cluster = new OpenSearchArchive(layout, index);
+    // the same cluster, counting days in pages as for an archive of more days than a response may
+    // hold (not closed: it shares the cluster's client)
+    paged = new OpenSearchArchive(layout, index);
+    paged.setMaxInlineDays(10);
+    paged.setTimeLimit(java.time.Duration.ofSeconds(30));
     embedded.setTimeLimit(java.time.Duration.ofSeconds(30));
     cluster.setTimeLimit(java.time.Duration.ofSeconds(30));
     assertEquals(embedded.version().articles(), copied.copied(), "every article copied");
@@ -368,6 +374,25 @@ class OpenSearchParityIT {
         "dim=org&place=Russia",
         "dim=place&place=Russia&place=China",
         "dim=source&prefix=w");
+  }
+
+  @Test
+  void daysCountedInPagesAreTheSame() throws IOException {
+    for (String query :
+        List.of(
+            "q=Ukraine",
+            "q=ceasefire&interval=day",
+            "place=Ukraine&place=Russia&interval=week",
+            "not.place=Russia&from=2021",
+            "")) {
+      SearchRequest request = SearchParameters.parse(SearchParameters.decode(query)).request();
+      assertEquals(embedded.search(request).histogram(), paged.search(request).histogram(), query);
+    }
+    Comparison c = Comparison.parse(SearchParameters.decode(comparisons().findFirst().get()));
+    assertEquals(embedded.compare(c).series(), paged.compare(c).series());
+    assertEquals(
+        embedded.entity("place", "Ukraine", SearchRequest.Interval.MONTH, 10).timeline(),
+        paged.entity("place", "Ukraine", SearchRequest.Interval.MONTH, 10).timeline());
   }
 
   @Test
