@@ -138,38 +138,66 @@ public final class OpenSearchIndex {
    */
   public Map<String, String> contentHashes() throws IOException {
     Map<String, String> out = new java.util.HashMap<>();
-    JsonNode pit = client.send("POST", "/" + name + "/_search/point_in_time?keep_alive=2m", null);
+    ObjectNode body = OpenSearchClient.JSON.createObjectNode();
+    body.put("size", 10_000);
+    body.put("_source", false);
+    body.put("track_total_hits", false);
+    body.putArray("docvalue_fields").add(Fields.ID).add(Fields.CONTENT_HASH);
+    body.putArray("sort").addObject().put(Fields.ID, "asc");
+    pages(
+        body,
+        client::send,
+        answer -> {
+          for (JsonNode h : answer.path("hits").path("hits")) {
+            out.put(
+                h.path("fields").path(Fields.ID).path(0).asText(),
+                h.path("fields").path(Fields.CONTENT_HASH).path(0).asText(""));
+          }
+        });
+    return out;
+  }
+
+  /** How {@link #pages} sends its requests (a caller may map the cluster's errors its own way). */
+  @FunctionalInterface
+  public interface Sender {
+    JsonNode send(String method, String path, Object body) throws IOException;
+  }
+
+  /** What {@link #pages} gives each page's answer. */
+  @FunctionalInterface
+  public interface Page {
+    void visit(JsonNode answer) throws IOException;
+  }
+
+  /**
+   * Runs a search ({@code body}, with its {@code size} and a {@code sort} that ends on a unique
+   * field) page after page over one point in time, each page after the last hit of the one before,
+   * until a page is short; the point in time is closed however it ends.
+   */
+  public void pages(ObjectNode body, Sender sender, Page page) throws IOException {
+    int size = body.path("size").asInt();
+    JsonNode pit = sender.send("POST", "/" + name + "/_search/point_in_time?keep_alive=5m", null);
     String pitId = pit.path("pit_id").asText();
     try {
-      JsonNode after = null;
       while (true) {
-        ObjectNode body = OpenSearchClient.JSON.createObjectNode();
-        body.put("size", 10_000);
-        body.put("_source", false);
-        body.put("track_total_hits", false);
-        body.putArray("docvalue_fields").add(Fields.ID).add(Fields.CONTENT_HASH);
-        body.putArray("sort").addObject().put(Fields.ID, "asc");
-        body.putObject("pit").put("id", pitId).put("keep_alive", "2m");
-        if (after != null) {
-          body.set("search_after", after);
-        }
-        JsonNode answer = client.send("POST", "/_search", body);
+        body.putObject("pit").put("id", pitId).put("keep_alive", "5m");
+        JsonNode answer = sender.send("POST", "/_search", body);
         pitId = answer.path("pit_id").asText(pitId);
+        page.visit(answer);
         JsonNode hits = answer.path("hits").path("hits");
-        for (JsonNode h : hits) {
-          out.put(
-              h.path("fields").path(Fields.ID).path(0).asText(),
-              h.path("fields").path(Fields.CONTENT_HASH).path(0).asText(""));
+        if (hits.size() < size) {
+          return;
         }
-        if (hits.size() < 10_000) {
-          return out;
-        }
-        after = hits.get(hits.size() - 1).path("sort");
+        body.set("search_after", hits.get(hits.size() - 1).path("sort"));
       }
     } finally {
       ObjectNode del = OpenSearchClient.JSON.createObjectNode();
       del.putArray("pit_id").add(pitId);
-      client.sendOrNull("DELETE", "/_search/point_in_time", del);
+      try {
+        sender.send("DELETE", "/_search/point_in_time", del);
+      } catch (IOException | RuntimeException e) {
+        // the point in time expires by itself
+      }
     }
   }
 

@@ -403,33 +403,18 @@ public final class ArchiveSearcher implements Archive {
                 Math.min(lo, request.from() != null ? request.from().toEpochDay() : m.days.first());
             hi = Math.max(hi, request.to() != null ? request.to().toEpochDay() : m.days.last());
           }
-          SearchRequest.Interval interval = comparison.interval();
-          List<Comparison.Counted> counted = new ArrayList<>();
-          List<String> widened = new ArrayList<>();
-          for (int i = 0; i < n; i++) {
-            Comparison.Series series = comparison.series().get(i);
-            SearchRequest request = series.request().withInterval(interval);
-            Histogram h =
-                Histogram.over(
-                    lo,
-                    hi,
-                    matches[i],
-                    undated[i],
-                    bases[i],
-                    baseQueryString(request),
-                    state,
-                    request,
-                    i == 0 ? widened : new ArrayList<>());
-            counted.add(new Comparison.Counted(series, totals[i], h));
-          }
-          warnings.addAll(widened);
-          SearchRequest.Interval used = counted.get(0).histogram().interval();
-          return new Comparison.Result(
-              used,
-              List.copyOf(counted),
-              (System.nanoTime() - start) / 1_000_000,
+          return Comparison.result(
+              comparison,
+              lo,
+              hi,
+              matches,
+              undated,
+              bases,
+              totals,
+              state,
               timedOut,
-              List.copyOf(warnings));
+              warnings,
+              start);
         });
   }
 
@@ -448,24 +433,8 @@ public final class ArchiveSearcher implements Archive {
    */
   public EntityPage entity(String dimension, String name, SearchRequest.Interval interval, int top)
       throws IOException {
-    if (!Fields.ENTITIES.contains(dimension)) {
-      throw new NotFoundException(
-          "dimension",
-          "no entity dimension '" + dimension + "'; the dimensions are " + Fields.ENTITIES);
-    }
     long start = System.nanoTime();
-    SearchRequest request =
-        new SearchRequest(
-            "",
-            null,
-            null,
-            Map.of(dimension, List.of(name)),
-            Map.of(),
-            SearchRequest.Sort.NEWEST,
-            1,
-            1,
-            SearchRequest.DEFAULT_FACET_SIZE,
-            interval);
+    SearchRequest request = EntityPage.request(dimension, name, interval);
     return onCurrentState(
         state -> {
           SearchRun run = prepare(state, request);
@@ -480,28 +449,13 @@ public final class ArchiveSearcher implements Archive {
                           new MultiCollectorManager(MatchCollector.manager(state), fcm)));
           MatchCollector matches = (MatchCollector) both[0];
           if (matches.articles == 0) {
-            throw new NotFoundException(
-                "name", "no article names the " + dimension + " '" + name + "'");
+            throw EntityPage.noArticle(dimension, name);
           }
           org.apache.lucene.facet.FacetsCollector fc =
               (org.apache.lucene.facet.FacetsCollector) both[1];
           org.apache.lucene.facet.Facets counts =
               new SortedSetDocValuesFacetCounts(state.facets(), fc);
-          Map<String, List<SearchResult.FacetValue>> coMentioned = new LinkedHashMap<>();
-          for (String dim : Fields.ENTITIES) {
-            List<SearchResult.FacetValue> values = new ArrayList<>();
-            for (SearchResult.FacetValue v :
-                SearchRun.values(SearchRun.top(counts, dim, top + 1))) {
-              if (!(dim.equals(dimension) && v.value().equals(name)) && values.size() < top) {
-                values.add(v);
-              }
-            }
-            coMentioned.put(dim, List.copyOf(values));
-          }
-          Map<String, List<SearchResult.FacetValue>> related = new LinkedHashMap<>();
-          for (String dim : List.of(Fields.SECTION, Fields.SOURCE, Fields.AUTHOR)) {
-            related.put(dim, SearchRun.values(SearchRun.top(counts, dim, top)));
-          }
+          EntityPage.TopValues values = (dim, n) -> SearchRun.values(SearchRun.top(counts, dim, n));
           Sort oldest = sort(SearchRequest.Sort.OLDEST);
           Sort newest = sort(SearchRequest.Sort.NEWEST);
           StoredFields stored = searcher.storedFields();
@@ -510,27 +464,11 @@ public final class ArchiveSearcher implements Archive {
           TopFieldDocs newestDocs =
               run.guard(() -> searcher.search(run.ddq(), EntityPage.MAX_READ, newest));
           EntityPage.Mentioned last = mentioned(stored, newestDocs);
-          Map<String, long[]> forms = new LinkedHashMap<>();
+          List<String> mentions = new ArrayList<>();
           java.util.Set<String> mentionsOnly = java.util.Set.of(Fields.MENTIONS);
           for (ScoreDoc sd : newestDocs.scoreDocs) {
-            String raw = stored.document(sd.doc, mentionsOnly).get(Fields.MENTIONS);
-            java.util.Set<String> inThis = new java.util.HashSet<>();
-            for (org.morgue.entity.Mention m : org.morgue.index.StoredMentions.decode(raw)) {
-              if (m.type().facet().equals(dimension) && name.equals(m.canonical())) {
-                long[] c = forms.computeIfAbsent(m.text(), k -> new long[2]);
-                c[0]++;
-                if (inThis.add(m.text())) {
-                  c[1]++;
-                }
-              }
-            }
+            mentions.add(stored.document(sd.doc, mentionsOnly).get(Fields.MENTIONS));
           }
-          List<EntityPage.SurfaceForm> surface = new ArrayList<>();
-          forms.forEach((text, c) -> surface.add(new EntityPage.SurfaceForm(text, c[0], c[1])));
-          surface.sort(
-              Comparator.comparingLong(EntityPage.SurfaceForm::mentions)
-                  .reversed()
-                  .thenComparing(EntityPage.SurfaceForm::text));
           Histogram timeline =
               Histogram.of(matches.days, matches.undated, state, request, run.warnings());
           boolean timedOut = run.timedOut();
@@ -541,9 +479,9 @@ public final class ArchiveSearcher implements Archive {
               first,
               last,
               timeline,
-              coMentioned,
-              related,
-              List.copyOf(surface),
+              EntityPage.coMentioned(dimension, name, top, values),
+              EntityPage.related(top, values),
+              EntityPage.surfaceForms(dimension, name, mentions),
               newestDocs.scoreDocs.length,
               (System.nanoTime() - start) / 1_000_000,
               timedOut);
@@ -558,12 +496,7 @@ public final class ArchiveSearcher implements Archive {
    */
   public Matrix matrix(SearchRequest request, String rowDimension, String colDimension, int size)
       throws IOException {
-    for (String[] d : new String[][] {{"rows", rowDimension}, {"cols", colDimension}}) {
-      if (!Fields.FACETS.contains(d[1])) {
-        throw new NotFoundException(
-            d[0], "no facet dimension '" + d[1] + "'; the dimensions are " + Fields.FACETS);
-      }
-    }
+    Matrix.check(rowDimension, colDimension);
     long start = System.nanoTime();
     return onCurrentState(
         state -> {
@@ -650,37 +583,17 @@ public final class ArchiveSearcher implements Archive {
    */
   public FacetValues facetValues(SearchRequest request, String dimension, String prefix)
       throws IOException {
-    if (!Fields.FACETS.contains(dimension)) {
-      throw new NotFoundException(
-          "dimension",
-          "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
-    }
-    String wanted = Analyzers.fold(prefix == null ? "" : prefix.strip());
+    FacetValues.check(dimension);
     return onCurrentState(
         state -> {
           SearchRun run = prepare(state, request);
           SearchRun.Collected<Integer> c =
               run.collect(new TotalHitCountCollectorManager(run.searcher().getSlices()));
-          List<SearchResult.FacetValue> all = new ArrayList<>();
-          for (SearchResult.FacetValue v :
-              SearchRun.values(SearchRun.allOf(c.facets(), dimension))) {
-            if (startsWith(Analyzers.fold(v.value()), wanted)) {
-              all.add(v);
-            }
-          }
-          all.sort(
-              Comparator.comparingLong(SearchResult.FacetValue::count)
-                  .reversed()
-                  .thenComparing(SearchResult.FacetValue::value));
-          List<SearchResult.FacetValue> top =
-              all.subList(0, Math.min(all.size(), request.facetSize()));
-          return new FacetValues(
-              dimension,
-              prefix == null ? "" : prefix.strip(),
-              all.size(),
-              List.copyOf(top),
-              run.timedOut(),
-              List.copyOf(run.warnings()));
+          List<SearchResult.FacetValue> all =
+              SearchRun.values(SearchRun.allOf(c.facets(), dimension));
+          boolean timedOut = run.timedOut(); // before the warnings are read: it may add one
+          return FacetValues.of(
+              dimension, prefix, all, request.facetSize(), timedOut, run.warnings());
         });
   }
 
@@ -693,11 +606,7 @@ public final class ArchiveSearcher implements Archive {
    * @throws NotFoundException naming {@code dimension} when it is not a facet
    */
   public List<SearchResult.FacetValue> allValues(String dimension) throws IOException {
-    if (!Fields.FACETS.contains(dimension)) {
-      throw new NotFoundException(
-          "dimension",
-          "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
-    }
+    FacetValues.check(dimension);
     return onCurrentState(
         state -> {
           if (state.facets() == null) {

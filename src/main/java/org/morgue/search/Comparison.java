@@ -174,4 +174,48 @@ public record Comparison(
     }
     out.flush();
   }
+
+  /**
+   * The answer of a comparison from each series' counts: every series bucketed over the same span
+   * ({@code lo} to {@code hi}, epoch days) and interval, as either backend counted them.
+   */
+  static Result result(
+      Comparison comparison,
+      long lo,
+      long hi,
+      DayCounts[] matches,
+      long[] undated,
+      DayCounts[] bases,
+      long[] totals,
+      ArchiveDays archive,
+      boolean timedOut,
+      List<String> warnings,
+      long startNanos) {
+    List<Counted> counted = new ArrayList<>();
+    List<String> widened = new ArrayList<>();
+    for (int i = 0; i < comparison.series().size(); i++) {
+      Series series = comparison.series().get(i);
+      SearchRequest request = series.request().withInterval(comparison.interval());
+      Histogram h =
+          Histogram.over(
+              lo,
+              hi,
+              matches[i],
+              undated[i],
+              bases[i],
+              ArchiveSearcher.baseQueryString(request),
+              archive,
+              request,
+              i == 0 ? widened : new ArrayList<>());
+      counted.add(new Counted(series, totals[i], h));
+    }
+    List<String> all = new ArrayList<>(warnings);
+    all.addAll(widened);
+    return new Result(
+        counted.get(0).histogram().interval(),
+        List.copyOf(counted),
+        (System.nanoTime() - startNanos) / 1_000_000,
+        timedOut,
+        List.copyOf(all));
+  }
 }

@@ -19,4 +19,53 @@ public record FacetValues(
     long matching,
     List<SearchResult.FacetValue> values,
     boolean timedOut,
-    List<String> warnings) {}
+    List<String> warnings) {
+
+  /**
+   * Checks the dimension.
+   *
+   * @throws NotFoundException naming {@code dimension} when it is not a facet
+   */
+  static void check(String dimension) {
+    if (!org.morgue.index.Fields.FACETS.contains(dimension)) {
+      throw new NotFoundException(
+          "dimension",
+          "no facet dimension '"
+              + dimension
+              + "'; the dimensions are "
+              + org.morgue.index.Fields.FACETS);
+    }
+  }
+
+  /**
+   * The values of {@code all} (a dimension's counts under a search) that start with {@code prefix}
+   * or have a word that does, ignoring case and accents, the {@code size} most frequent, ties by
+   * value.
+   */
+  static FacetValues of(
+      String dimension,
+      String prefix,
+      List<SearchResult.FacetValue> all,
+      int size,
+      boolean timedOut,
+      List<String> warnings) {
+    String wanted = org.morgue.index.Analyzers.fold(prefix == null ? "" : prefix.strip());
+    List<SearchResult.FacetValue> kept = new java.util.ArrayList<>();
+    for (SearchResult.FacetValue v : all) {
+      if (ArchiveSearcher.startsWith(org.morgue.index.Analyzers.fold(v.value()), wanted)) {
+        kept.add(v);
+      }
+    }
+    kept.sort(
+        java.util.Comparator.comparingLong(SearchResult.FacetValue::count)
+            .reversed()
+            .thenComparing(SearchResult.FacetValue::value));
+    return new FacetValues(
+        dimension,
+        prefix == null ? "" : prefix.strip(),
+        kept.size(),
+        List.copyOf(kept.subList(0, Math.min(kept.size(), size))),
+        timedOut,
+        List.copyOf(warnings));
+  }
+}

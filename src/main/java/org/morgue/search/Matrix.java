@@ -41,6 +41,24 @@ public record Matrix(
     boolean timedOut,
     List<String> warnings) {
 
+  /**
+   * Checks a matrix's two dimensions.
+   *
+   * @throws NotFoundException naming {@code rows} or {@code cols} when it is no facet dimension
+   */
+  static void check(String rowDimension, String colDimension) {
+    for (String[] d : new String[][] {{"rows", rowDimension}, {"cols", colDimension}}) {
+      if (!org.morgue.index.Fields.FACETS.contains(d[1])) {
+        throw new NotFoundException(
+            d[0],
+            "no facet dimension '"
+                + d[1]
+                + "'; the dimensions are "
+                + org.morgue.index.Fields.FACETS);
+      }
+    }
+  }
+
   /** Values a side unless asked otherwise. */
   public static final int DEFAULT_SIZE = 10;
 

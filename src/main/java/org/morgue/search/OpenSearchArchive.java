@@ -172,13 +172,7 @@ public final class OpenSearchArchive implements Archive {
         range.put("lte", request.to().toEpochDay());
       }
     }
-    for (String dim : request.allOf()) {
-      for (String v : request.filters().get(dim)) {
-        filter.addObject().putObject("term").put(OpenSearchDocuments.valueField(dim), v);
-      }
-    }
-    ArrayNode not = b.putArray("must_not");
-    request.excludes().forEach((dim, values) -> not.add(terms(dim, values)));
+    allOfAndExclusions(request, b);
     return new Parsed(base, bool, keptValues(request, null), new ArrayList<>(parser.warnings()));
   }
 
@@ -297,14 +291,7 @@ public final class OpenSearchArchive implements Archive {
     for (String dim : Fields.FACETS) {
       ObjectNode f = aggs.putObject("f_" + dim);
       f.set("filter", keptValues(request, dim));
-      f.putObject("aggs")
-          .putObject("v")
-          .putObject("terms")
-          .put("field", OpenSearchDocuments.valueField(dim))
-          .put("size", request.facetSize())
-          .putArray("order")
-          .add(JSON.createObjectNode().put("_count", "desc"))
-          .add(JSON.createObjectNode().put("_key", "asc"));
+      topTerms(f.putObject("aggs").putObject("v"), dim, request.facetSize());
     }
     for (Map.Entry<String, List<String>> e : request.filters().entrySet()) {
       if (e.getValue().size() > 1 && !request.allOf(e.getKey())) {
@@ -398,18 +385,23 @@ public final class OpenSearchArchive implements Archive {
   /** The base of the shares: the request's kept and excluded values, no words, no dates. */
   private static ObjectNode baseFilter(SearchRequest request) {
     ObjectNode f = keptValues(request, null);
-    ObjectNode b = (ObjectNode) f.path("bool");
+    allOfAndExclusions(request, (ObjectNode) f.path("bool"));
+    return f;
+  }
+
+  /**
+   * Adds to a {@code bool} (which has its {@code filter}) each value of the dimensions a request
+   * keeps all of, and the values it leaves out.
+   */
+  private static void allOfAndExclusions(SearchRequest request, ObjectNode bool) {
+    ArrayNode filter = (ArrayNode) bool.path("filter");
     for (String dim : request.allOf()) {
       for (String v : request.filters().get(dim)) {
-        ((ArrayNode) b.path("filter"))
-            .addObject()
-            .putObject("term")
-            .put(OpenSearchDocuments.valueField(dim), v);
+        filter.addObject().putObject("term").put(OpenSearchDocuments.valueField(dim), v);
       }
     }
-    ArrayNode not = b.putArray("must_not");
+    ArrayNode not = bool.putArray("must_not");
     request.excludes().forEach((dim, values) -> not.add(terms(dim, values)));
-    return f;
   }
 
   /**
@@ -719,55 +711,27 @@ public final class OpenSearchArchive implements Archive {
    * Every match in {@code sort} order, in pages of {@value Archive#EXPORT_PAGE}, by search_after
    * over one point in time (the articles as they were when the export began).
    */
-  private long eachHit(Parsed p, SearchRequest.Sort sort, boolean source, HitVisitor visitor)
-      throws IOException {
-    JsonNode pit =
-        index
-            .client()
-            .send("POST", "/" + index.name() + "/_search/point_in_time?keep_alive=5m", null);
-    String pitId = pit.path("pit_id").asText();
-    long n = 0;
-    try {
-      JsonNode after = null;
-      while (true) {
-        ObjectNode body = JSON.createObjectNode();
-        body.set("query", withPostFilter(p));
-        body.put("size", EXPORT_PAGE);
-        body.set("sort", sort(sort));
-        body.put("track_total_hits", false);
-        if (!source) {
-          body.put("_source", false);
-          body.putArray("docvalue_fields").add(Fields.ID);
-        }
-        body.putObject("pit").put("id", pitId).put("keep_alive", "5m");
-        if (after != null) {
-          body.set("search_after", after);
-        }
-        body.put("timeout", Math.max(1, timeLimit.toMillis()) + "ms");
-        JsonNode answer = send("POST", "/_search", body);
-        if (answer.path("timed_out").asBoolean()) {
-          throw new ExportCutException(n, timeLimit);
-        }
-        pitId = answer.path("pit_id").asText(pitId);
-        JsonNode hits = answer.path("hits").path("hits");
-        for (JsonNode h : hits) {
-          visitor.visit(h);
-          n++;
-        }
-        if (hits.size() < EXPORT_PAGE) {
-          return n;
-        }
-        after = hits.get(hits.size() - 1).path("sort");
-      }
-    } finally {
-      ObjectNode del = JSON.createObjectNode();
-      del.putArray("pit_id").add(pitId);
-      try {
-        sendOrNull("DELETE", "/_search/point_in_time", del);
-      } catch (IOException e) {
-        // the point in time expires by itself
-      }
-    }
+  private long eachHit(Parsed p, SearchRequest.Sort sort, HitVisitor visitor) throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("query", withPostFilter(p));
+    body.put("size", EXPORT_PAGE);
+    body.set("sort", sort(sort));
+    body.put("track_total_hits", false);
+    body.put("timeout", Math.max(1, timeLimit.toMillis()) + "ms");
+    long[] n = {0};
+    index.pages(
+        body,
+        this::send,
+        answer -> {
+          if (answer.path("timed_out").asBoolean()) {
+            throw new ExportCutException(n[0], timeLimit);
+          }
+          for (JsonNode h : answer.path("hits").path("hits")) {
+            visitor.visit(h);
+            n[0]++;
+          }
+        });
+    return n[0];
   }
 
   @Override
@@ -775,7 +739,6 @@ public final class OpenSearchArchive implements Archive {
     return eachHit(
         parse(request),
         request.sort(),
-        true,
         h -> sink.accept(StoredArticle.of(OpenSearchDocuments.stored(h.path("_source")))));
   }
 
@@ -785,7 +748,6 @@ public final class OpenSearchArchive implements Archive {
     return eachHit(
         p,
         request.sort(),
-        true,
         h -> {
           Document d = OpenSearchDocuments.stored(h.path("_source"));
           sink.accept(StoredArticle.of(d), mark(List.of(d), request.q())[0].snippet());
@@ -797,7 +759,6 @@ public final class OpenSearchArchive implements Archive {
     return eachHit(
         parse(request),
         SearchRequest.Sort.NEWEST,
-        true,
         h -> {
           Document d = OpenSearchDocuments.stored(h.path("_source"));
           visitor.visit(d.get(Fields.ID), () -> StoredArticle.of(d));
@@ -934,25 +895,11 @@ public final class OpenSearchArchive implements Archive {
 
   @Override
   public List<SearchResult.FacetValue> allValues(String dimension) throws IOException {
-    if (!Fields.FACETS.contains(dimension)) {
-      throw new InvalidRequestException(
-          "dimension", "no dimension '" + dimension + "'; one of " + Fields.FACETS);
-    }
+    FacetValues.check(dimension);
     ObjectNode body = JSON.createObjectNode();
     body.put("size", 0);
-    body.putObject("aggs")
-        .putObject("v")
-        .putObject("terms")
-        .put("field", OpenSearchDocuments.valueField(dimension))
-        .put("size", 65_000)
-        .putArray("order")
-        .add(JSON.createObjectNode().put("_count", "desc"))
-        .add(JSON.createObjectNode().put("_key", "asc"));
-    List<SearchResult.FacetValue> out = new ArrayList<>();
-    for (JsonNode b : search(body).path("aggregations").path("v").path("buckets")) {
-      out.add(new SearchResult.FacetValue(b.path("key").asText(), b.path("doc_count").asLong()));
-    }
-    return out;
+    topTerms(body.putObject("aggs").putObject("v"), dimension, MAX_VALUES);
+    return buckets(search(body).path("aggregations").path("v"));
   }
 
   @Override
@@ -1031,33 +978,8 @@ public final class OpenSearchArchive implements Archive {
       lo = Math.min(lo, request.from() != null ? request.from().toEpochDay() : matches[i].first());
       hi = Math.max(hi, request.to() != null ? request.to().toEpochDay() : matches[i].last());
     }
-    SearchRequest.Interval interval = comparison.interval();
-    List<Comparison.Counted> counted = new ArrayList<>();
-    List<String> widened = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      Comparison.Series series = comparison.series().get(i);
-      SearchRequest request = series.request().withInterval(interval);
-      Histogram h =
-          Histogram.over(
-              lo,
-              hi,
-              matches[i],
-              undated[i],
-              bases[i],
-              ArchiveSearcher.baseQueryString(request),
-              archive,
-              request,
-              i == 0 ? widened : new ArrayList<>());
-      counted.add(new Comparison.Counted(series, totals[i], h));
-    }
-    warnings.addAll(widened);
-    SearchRequest.Interval used = counted.get(0).histogram().interval();
-    return new Comparison.Result(
-        used,
-        List.copyOf(counted),
-        (System.nanoTime() - start) / 1_000_000,
-        timedOut,
-        List.copyOf(warnings));
+    return Comparison.result(
+        comparison, lo, hi, matches, undated, bases, totals, archive, timedOut, warnings, start);
   }
 
   /** A histogram of the epoch day, one bucket a day that has articles. */
@@ -1068,24 +990,8 @@ public final class OpenSearchArchive implements Archive {
   @Override
   public EntityPage entity(String dimension, String name, SearchRequest.Interval interval, int top)
       throws IOException {
-    if (!Fields.ENTITIES.contains(dimension)) {
-      throw new NotFoundException(
-          "dimension",
-          "no entity dimension '" + dimension + "'; the dimensions are " + Fields.ENTITIES);
-    }
     long start = System.nanoTime();
-    SearchRequest request =
-        new SearchRequest(
-            "",
-            null,
-            null,
-            Map.of(dimension, List.of(name)),
-            Map.of(),
-            SearchRequest.Sort.NEWEST,
-            1,
-            1,
-            SearchRequest.DEFAULT_FACET_SIZE,
-            interval);
+    SearchRequest request = EntityPage.request(dimension, name, interval);
     Parsed p = parse(request);
     ObjectNode body = JSON.createObjectNode();
     body.put("size", EntityPage.MAX_READ);
@@ -1113,44 +1019,16 @@ public final class OpenSearchArchive implements Archive {
     JsonNode answer = search(body);
     long total = answer.path("hits").path("total").path("value").asLong();
     if (total == 0) {
-      throw new NotFoundException("name", "no article names the " + dimension + " '" + name + "'");
+      throw EntityPage.noArticle(dimension, name);
     }
     JsonNode a = answer.path("aggregations");
-    Map<String, List<SearchResult.FacetValue>> coMentioned = new LinkedHashMap<>();
-    for (String dim : Fields.ENTITIES) {
-      List<SearchResult.FacetValue> values = new ArrayList<>();
-      for (SearchResult.FacetValue v : buckets(a.path("t_" + dim))) {
-        if (!(dim.equals(dimension) && v.value().equals(name)) && values.size() < top) {
-          values.add(v);
-        }
-      }
-      coMentioned.put(dim, List.copyOf(values));
-    }
-    Map<String, List<SearchResult.FacetValue>> related = new LinkedHashMap<>();
-    for (String dim : List.of(Fields.SECTION, Fields.SOURCE, Fields.AUTHOR)) {
-      related.put(dim, buckets(a.path("t_" + dim)));
-    }
+    // each dimension's buckets were asked at the size the page lists
+    EntityPage.TopValues values = (dim, n) -> buckets(a.path("t_" + dim));
     JsonNode hits = answer.path("hits").path("hits");
-    Map<String, long[]> forms = new LinkedHashMap<>();
+    List<String> mentions = new ArrayList<>();
     for (JsonNode h : hits) {
-      Document d = OpenSearchDocuments.stored(h.path("_source"));
-      java.util.Set<String> inThis = new java.util.HashSet<>();
-      for (org.morgue.entity.Mention m : StoredMentions.decode(d.get(Fields.MENTIONS))) {
-        if (m.type().facet().equals(dimension) && name.equals(m.canonical())) {
-          long[] c = forms.computeIfAbsent(m.text(), k -> new long[2]);
-          c[0]++;
-          if (inThis.add(m.text())) {
-            c[1]++;
-          }
-        }
-      }
+      mentions.add(OpenSearchDocuments.stored(h.path("_source")).get(Fields.MENTIONS));
     }
-    List<EntityPage.SurfaceForm> surface = new ArrayList<>();
-    forms.forEach((text, c) -> surface.add(new EntityPage.SurfaceForm(text, c[0], c[1])));
-    surface.sort(
-        java.util.Comparator.comparingLong(EntityPage.SurfaceForm::mentions)
-            .reversed()
-            .thenComparing(EntityPage.SurfaceForm::text));
     EntityPage.Mentioned last = hits.isEmpty() ? null : mentioned(hits.get(0));
     ObjectNode oldest = JSON.createObjectNode();
     oldest.put("size", 1);
@@ -1173,9 +1051,9 @@ public final class OpenSearchArchive implements Archive {
         first,
         last,
         timeline,
-        coMentioned,
-        related,
-        List.copyOf(surface),
+        EntityPage.coMentioned(dimension, name, top, values),
+        EntityPage.related(top, values),
+        EntityPage.surfaceForms(dimension, name, mentions),
         hits.size(),
         (System.nanoTime() - start) / 1_000_000,
         answer.path("timed_out").asBoolean());
@@ -1193,12 +1071,7 @@ public final class OpenSearchArchive implements Archive {
   @Override
   public Matrix matrix(SearchRequest request, String rowDimension, String colDimension, int size)
       throws IOException {
-    for (String[] d : new String[][] {{"rows", rowDimension}, {"cols", colDimension}}) {
-      if (!Fields.FACETS.contains(d[1])) {
-        throw new NotFoundException(
-            d[0], "no facet dimension '" + d[1] + "'; the dimensions are " + Fields.FACETS);
-      }
-    }
+    Matrix.check(rowDimension, colDimension);
     long start = System.nanoTime();
     Parsed p = parse(request);
     ObjectNode body = JSON.createObjectNode();
@@ -1267,12 +1140,7 @@ public final class OpenSearchArchive implements Archive {
   @Override
   public FacetValues facetValues(SearchRequest request, String dimension, String prefix)
       throws IOException {
-    if (!Fields.FACETS.contains(dimension)) {
-      throw new NotFoundException(
-          "dimension",
-          "no facet dimension '" + dimension + "'; the dimensions are " + Fields.FACETS);
-    }
-    String wanted = Analyzers.fold(prefix == null ? "" : prefix.strip());
+    FacetValues.check(dimension);
     Parsed p = parse(request);
     ObjectNode body = JSON.createObjectNode();
     body.put("size", 0);
@@ -1295,25 +1163,13 @@ public final class OpenSearchArchive implements Archive {
               + MAX_VALUES
               + " most frequent");
     }
-    List<SearchResult.FacetValue> all = new ArrayList<>();
-    for (SearchResult.FacetValue v : buckets(terms)) {
-      if (ArchiveSearcher.startsWith(Analyzers.fold(v.value()), wanted)) {
-        all.add(v);
-      }
-    }
-    all.sort(
-        java.util.Comparator.comparingLong(SearchResult.FacetValue::count)
-            .reversed()
-            .thenComparing(SearchResult.FacetValue::value));
-    List<SearchResult.FacetValue> top = all.subList(0, Math.min(all.size(), request.facetSize()));
-    boolean timedOut = answer.path("timed_out").asBoolean();
-    return new FacetValues(
+    return FacetValues.of(
         dimension,
-        prefix == null ? "" : prefix.strip(),
-        all.size(),
-        List.copyOf(top),
-        timedOut,
-        List.copyOf(warnings));
+        prefix,
+        buckets(terms),
+        request.facetSize(),
+        answer.path("timed_out").asBoolean(),
+        warnings);
   }
 
   /** The most values of a dimension one request of the cluster counts. */
@@ -1439,13 +1295,7 @@ public final class OpenSearchArchive implements Archive {
     aggs.putObject("last").putObject("max").put("field", Fields.DATE);
     aggs.putObject("undated").putObject("missing").put("field", Fields.DATE);
     for (String dim : List.of(Fields.SECTION, Fields.SOURCE)) {
-      aggs.putObject(dim)
-          .putObject("terms")
-          .put("field", OpenSearchDocuments.valueField(dim))
-          .put("size", 65_000)
-          .putArray("order")
-          .add(JSON.createObjectNode().put("_count", "desc"))
-          .add(JSON.createObjectNode().put("_key", "asc"));
+      topTerms(aggs.putObject(dim), dim, MAX_VALUES);
     }
     JsonNode answer = search(body);
     JsonNode a = answer.path("aggregations");

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.morgue.index.Analyzers;
@@ -116,15 +115,7 @@ final class OperatorDsl {
             if (matcher.matcher(w).matches()) {
               found.add(w);
               if (found.size() > maxExpansion) {
-                throw new InvalidRequestException(
-                    "q",
-                    String.format(
-                        Locale.ROOT,
-                        "'%s' matches more than %,d words in %s; make the pattern longer or more"
-                            + " precise",
-                        text,
-                        maxExpansion,
-                        field));
+                throw QueryLimits.tooManyWords(text, maxExpansion, field, -1);
               }
             }
             return true;

@@ -121,17 +121,27 @@ final class QueryLimits {
                   MAX_TOTAL_EXPANSION));
         }
         if (++n > max) {
-          throw new InvalidRequestException(
-              "q",
-              String.format(
-                  Locale.ROOT,
-                  "'%s' matches more than %,d words in %s; make the pattern longer or more precise",
-                  mtq.toString(mtq.getField()),
-                  max,
-                  mtq.getField()));
+          throw tooManyWords(mtq.toString(mtq.getField()), max, mtq.getField(), -1);
         }
       }
     }
+  }
+
+  /**
+   * The refusal of a pattern that matches more than {@code max} words of {@code field}, naming it
+   * (and its position in the query, unless negative).
+   */
+  static InvalidRequestException tooManyWords(String pattern, int max, String field, int position) {
+    String message =
+        String.format(
+            Locale.ROOT,
+            "'%s' matches more than %,d words in %s; make the pattern longer or more precise",
+            pattern,
+            max,
+            field);
+    return position < 0
+        ? new InvalidRequestException("q", message)
+        : new InvalidRequestException("q", message, position);
   }
 
   private static void checkTime(long deadline, long limitMs) {

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -396,16 +395,7 @@ final class QueryOperators {
         TermsEnum te = mtq.getTermsEnum(terms);
         while (te.next() != null) {
           if (++count > maxExpansion) {
-            throw new InvalidRequestException(
-                "q",
-                String.format(
-                    Locale.ROOT,
-                    "'%s' matches more than %,d words in %s; make the pattern longer or more"
-                        + " precise",
-                    l.text(),
-                    maxExpansion,
-                    field),
-                l.start());
+            throw QueryLimits.tooManyWords(l.text(), maxExpansion, field, l.start());
           }
         }
       }

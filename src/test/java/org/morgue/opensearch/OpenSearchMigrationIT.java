@@ -3,7 +3,6 @@ package org.morgue.opensearch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,17 +33,7 @@ class OpenSearchMigrationIT {
 
   @BeforeEach
   void setUp() throws IOException {
-    OpenSearchClient client = OpenSearchClient.connect(OpenSearchParityIT.URL);
-    try {
-      client.send("GET", "/_cluster/health", null);
-    } catch (IOException e) {
-      client.close();
-      String message = "no OpenSearch node at " + OpenSearchParityIT.URL + ": " + e;
-      if ("true".equals(System.getenv("CI"))) {
-        fail("in CI " + message);
-      }
-      Assumptions.abort(message);
-    }
+    OpenSearchClient client = TestNode.connectOrSkip();
     layout = new IndexLayout(dir.resolve("archive"));
     TestArchives.ingest(layout, TestArchives.searchCorpus(), TestArchives.apiCorpus());
     index = new OpenSearchIndex(client, "morgue-migrate-" + ProcessHandle.current().pid());

@@ -3,7 +3,6 @@ package org.morgue.opensearch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,15 +43,10 @@ import org.morgue.search.StoredArticle;
  * dictionary, ingested into the embedded index, copied into a real OpenSearch node by {@code
  * migrate}, and asked the same requests (URL query strings, as the API reads them) on both.
  *
- * <p>The node is the one {@code .ci/opensearch start} runs, at {@code MORGUE_OPENSEARCH_URL}
- * (default {@code http://127.0.0.1:9250}); without one the tests are skipped, and in CI ({@code
- * CI=true}) they fail.
+ * <p>The node is {@link TestNode}'s: without one the tests are skipped, and in CI they fail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenSearchParityIT {
-  static final String URL =
-      System.getenv().getOrDefault("MORGUE_OPENSEARCH_URL", "http://127.0.0.1:9250");
-
   /** The dictionary of the stand-in model: names of the demo corpus and of the invented ones. */
   static final Map<String, EntityType> NAMES =
       Map.ofEntries(
@@ -78,17 +71,7 @@ class OpenSearchParityIT {
 
   @BeforeAll
   void setUp() throws IOException {
-    OpenSearchClient client = OpenSearchClient.connect(URL);
-    try {
-      client.send("GET", "/_cluster/health", null);
-    } catch (IOException e) {
-      client.close();
-      String message = "no OpenSearch node at " + URL + " (start one: .ci/opensearch start): " + e;
-      if ("true".equals(System.getenv("CI"))) {
-        fail("in CI " + message);
-      }
-      Assumptions.abort(message);
-    }
+    OpenSearchClient client = TestNode.connectOrSkip();
     dir = Files.createTempDirectory("morgue-parity");
     IndexLayout layout = new IndexLayout(dir.resolve("archive"));
     EntityFinder finder =

@@ -2,13 +2,11 @@ package org.morgue.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +16,7 @@ import org.morgue.index.IndexLayout;
 import org.morgue.index.TestArchives;
 import org.morgue.opensearch.OpenSearchClient;
 import org.morgue.opensearch.OpenSearchIndex;
+import org.morgue.opensearch.TestNode;
 import org.morgue.search.Archive;
 import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.OpenSearchArchive;
@@ -29,8 +28,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The search page in chromium over the OpenSearch backend shows what it shows over the embedded
  * index: the same saved URLs give the same summary, titles, facet counts and marked words, and an
- * article opens with its matches marked. The node is the one of {@code .ci/opensearch} ({@code
- * MORGUE_OPENSEARCH_URL}); without it, or without the browser, the test is skipped (fails in CI).
+ * article opens with its matches marked. Without {@link TestNode}'s node, or without the browser,
+ * the test is skipped (fails in CI).
  */
 class OpenSearchPageIT {
   @TempDir static Path tmp;
@@ -41,21 +40,15 @@ class OpenSearchPageIT {
   private static MorgueServer embeddedServer;
   private static MorgueServer clusterServer;
   private static ChromeDriver driver;
-  private static String skipped;
 
   @BeforeAll
   static void serveBothAndOpenTheBrowser() throws IOException {
     if (!Browser.present()) {
       return;
     }
-    String url = System.getenv().getOrDefault("MORGUE_OPENSEARCH_URL", "http://127.0.0.1:9250");
-    OpenSearchClient client = OpenSearchClient.connect(url);
-    try {
-      client.send("GET", "/_cluster/health", null);
-    } catch (IOException e) {
-      client.close();
-      skipped = "no OpenSearch node at " + url + " (start one: .ci/opensearch start): " + e;
-      return;
+    OpenSearchClient client = TestNode.connect();
+    if (client == null) {
+      return; // each test says so
     }
     IndexLayout layout = new IndexLayout(tmp.resolve("archive"));
     TestArchives.ingest(layout, TestArchives.searchCorpus(), TestArchives.apiCorpus());
@@ -94,11 +87,8 @@ class OpenSearchPageIT {
   @BeforeEach
   void needsTheBrowserAndANode() {
     Browser.needed(driver);
-    if (skipped != null) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("in CI " + skipped);
-      }
-      Assumptions.abort(skipped);
+    if (index == null) {
+      TestNode.missing();
     }
   }
 

@@ -299,21 +299,17 @@ public final class BenchOpenSearchCommand implements Callable<Integer> {
   }
 
   private static void row(String label, long[] sorted) {
+    if (sorted.length == 0) {
+      System.out.printf(Locale.ROOT, "%-28s %8s%n", label, "no search");
+      return;
+    }
     System.out.printf(
         Locale.ROOT,
         "%-28s %8.1f %8.1f %8.1f%n",
         label,
-        percentile(sorted, 50) / 1e6,
-        percentile(sorted, 95) / 1e6,
-        percentile(sorted, 99) / 1e6);
-  }
-
-  private static long percentile(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-    return sorted[Math.max(0, rank - 1)];
+        BenchSearchCommand.percentile(sorted, 50) / 1e6,
+        BenchSearchCommand.percentile(sorted, 95) / 1e6,
+        BenchSearchCommand.percentile(sorted, 99) / 1e6);
   }
 
   private static void run(String... command) throws IOException, InterruptedException {

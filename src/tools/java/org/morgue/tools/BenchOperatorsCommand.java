@@ -183,7 +183,6 @@ public final class BenchOperatorsCommand implements Callable<Integer> {
   static long percentile(long[] values, int p) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
-    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-    return sorted[Math.max(0, rank - 1)];
+    return BenchSearchCommand.percentile(sorted, p);
   }
 }

@@ -1031,8 +1031,8 @@ public final class BenchSearchCommand implements Callable<Integer> {
         sorted[sorted.length - 1] / 1e6);
   }
 
-  /** The nearest-rank percentile of sorted values. */
-  private static long percentile(long[] sorted, int p) {
+  /** The nearest-rank percentile of sorted values (the benchmarks' one definition). */
+  static long percentile(long[] sorted, int p) {
     int rank = (int) Math.ceil(p / 100.0 * sorted.length);
     return sorted[Math.max(0, rank - 1)];
   }
