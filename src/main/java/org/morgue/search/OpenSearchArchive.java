@@ -279,10 +279,7 @@ public final class OpenSearchArchive implements Archive {
     ObjectNode m = matches.putObject("aggs");
     Span archive = span();
     boolean inline = inline(archive);
-    if (inline) {
-      dayHistogram(m.putObject("days"));
-    }
-    m.putObject("undated").putObject("missing").put("field", Fields.DATE);
+    dayAggs(m, inline);
     m.putObject("stories")
         .putObject("cardinality")
         .put("field", Fields.FINGERPRINT)
@@ -309,8 +306,7 @@ public final class OpenSearchArchive implements Archive {
     JsonNode answer = search(body);
     JsonNode a = answer.path("aggregations");
     long total = answer.path("hits").path("total").path("value").asLong();
-    DayCounts days =
-        archive.counts(inline ? a.path("matches").path("days") : dayBuckets(withPostFilter(p)));
+    DayCounts days = days(archive, inline, a.path("matches"), p);
     long undated = a.path("matches").path("undated").path("doc_count").asLong();
     long stories =
         a.path("matches").path("stories").path("value").asLong()
@@ -960,14 +956,11 @@ public final class OpenSearchArchive implements Archive {
       body.put("track_total_hits", true);
       body.set("query", withPostFilter(p));
       ObjectNode aggs = body.putObject("aggs");
-      if (inline) {
-        dayHistogram(aggs.putObject("days"));
-      }
-      aggs.putObject("undated").putObject("missing").put("field", Fields.DATE);
+      dayAggs(aggs, inline);
       boolean hasBase = !request.filters().isEmpty() || !request.excludes().isEmpty();
       JsonNode answer = search(body);
       JsonNode a = answer.path("aggregations");
-      matches[i] = archive.counts(inline ? a.path("days") : dayBuckets(withPostFilter(p)));
+      matches[i] = days(archive, inline, a, p);
       totals[i] = answer.path("hits").path("total").path("value").asLong();
       undated[i] = a.path("undated").path("doc_count").asLong();
       bases[i] = hasBase ? baseDays(request, archive) : null;
@@ -982,9 +975,24 @@ public final class OpenSearchArchive implements Archive {
         comparison, lo, hi, matches, undated, bases, totals, archive, timedOut, warnings, start);
   }
 
-  /** A histogram of the epoch day, one bucket a day that has articles. */
-  private static void dayHistogram(ObjectNode agg) {
-    agg.putObject("histogram").put("field", Fields.DATE).put("interval", 1).put("min_doc_count", 1);
+  /**
+   * Adds the aggregations of a search's days: its undated articles, and its articles by day when
+   * they fit in the same answer ({@link #inline}).
+   */
+  private static void dayAggs(ObjectNode aggs, boolean inline) {
+    if (inline) { // one bucket a day that has articles
+      aggs.putObject("days")
+          .putObject("histogram")
+          .put("field", Fields.DATE)
+          .put("interval", 1)
+          .put("min_doc_count", 1);
+    }
+    aggs.putObject("undated").putObject("missing").put("field", Fields.DATE);
+  }
+
+  /** A search's articles by day: from its answer's aggregations, or counted in pages. */
+  private DayCounts days(Span archive, boolean inline, JsonNode aggs, Parsed p) throws IOException {
+    return archive.counts(inline ? aggs.path("days") : dayBuckets(withPostFilter(p)));
   }
 
   @Override
@@ -1006,10 +1014,7 @@ public final class OpenSearchArchive implements Archive {
     ObjectNode aggs = body.putObject("aggs");
     Span archive = span();
     boolean inline = inline(archive);
-    if (inline) {
-      dayHistogram(aggs.putObject("days"));
-    }
-    aggs.putObject("undated").putObject("missing").put("field", Fields.DATE);
+    dayAggs(aggs, inline);
     for (String dim : Fields.ENTITIES) {
       topTerms(aggs.putObject("t_" + dim), dim, top + 1);
     }
@@ -1039,7 +1044,7 @@ public final class OpenSearchArchive implements Archive {
     List<String> warnings = p.warnings();
     Histogram timeline =
         Histogram.of(
-            archive.counts(inline ? a.path("days") : dayBuckets(withPostFilter(p))),
+            days(archive, inline, a, p),
             a.path("undated").path("doc_count").asLong(),
             archive,
             request,
