@@ -219,6 +219,13 @@ public final class ServeCommand implements Callable<Integer> {
         requests.close();
         throw e;
       }
+      try {
+        searcher.awaitOpen(); // opened in the background while the server started
+      } catch (IOException | RuntimeException e) {
+        server.close();
+        requests.close();
+        throw e;
+      }
       String host = listen.host.contains(":") ? "[" + listen.host + "]" : listen.host;
       String url =
           "http://"
@@ -250,7 +257,7 @@ public final class ServeCommand implements Callable<Integer> {
       out.println("  Ctrl-C stops.");
       out.flush();
       return new Serving(searcher, server, requests);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       searcher.close();
       throw e;
     }

@@ -50,6 +50,15 @@ public interface Archive extends AutoCloseable {
   /** Looks for newly ingested articles every {@code every} in the background, until closed. */
   void startRefreshing(Duration every);
 
+  /**
+   * Waits until the archive can answer: the embedded index opens its reader and builds its state in
+   * the background from {@code open}; a server starts meanwhile and waits here before it says where
+   * it listens.
+   *
+   * @throws IOException when the archive could not be opened
+   */
+  default void awaitOpen() throws IOException {}
+
   /** Warms the searches in the background; {@link #isReady()} is false until done. */
   default void startWarming() {
     startWarming(() -> {});

@@ -69,7 +69,18 @@ public final class ArchiveSearcher implements Archive {
 
   private final IndexLayout layout;
   private final Directory directory;
-  private final SearcherManager manager;
+
+  /**
+   * The searcher manager, opened on a thread of its own ({@code morgue-open}): at a million
+   * articles the reader and its state (facet ordinals, fingerprints, days) take about a second,
+   * which a server spends starting its HTTP side meanwhile. Every use waits for it ({@link
+   * #manager()}).
+   */
+  private final java.util.concurrent.CompletableFuture<SearcherManager> manager;
+
+  /** Requests reading the index now, the warming's own searches aside: warming yields to them. */
+  private final java.util.concurrent.atomic.AtomicInteger requests =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** The one facet configuration, the same as the index's. */
   private static final FacetsConfig FACETS_CONFIG = Schema.facetsConfig();
@@ -99,7 +110,7 @@ public final class ArchiveSearcher implements Archive {
   /** Whether the searches are warm: true unless {@link #startWarming} runs and has not finished. */
   private volatile boolean ready = true;
 
-  private Thread warmer;
+  private volatile Thread warmer;
   private volatile boolean closing;
 
   /** The most frequent title words whose searches warm the readers. */
@@ -108,12 +119,49 @@ public final class ArchiveSearcher implements Archive {
   private ArchiveSearcher(IndexLayout layout, Directory directory) throws IOException {
     this.layout = layout;
     this.directory = directory;
+    this.manager = new java.util.concurrent.CompletableFuture<>();
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                manager.complete(
+                    new SearcherManager(directory, ReaderState.factory(FACETS_CONFIG, slices)));
+              } catch (IOException | RuntimeException | Error e) {
+                manager.completeExceptionally(e);
+              }
+            },
+            "morgue-open");
+    opener.setDaemon(true);
+    opener.start();
+  }
+
+  /**
+   * The searcher manager, once open.
+   *
+   * @throws IOException when the index could not be opened (every use says so again)
+   */
+  private SearcherManager manager() throws IOException {
     try {
-      this.manager = new SearcherManager(directory, ReaderState.factory(FACETS_CONFIG, slices));
-    } catch (IOException | RuntimeException e) {
-      slices.shutdownNow();
-      throw e;
+      return manager.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw new IOException(io.getMessage(), io);
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException("cannot open the index: " + cause, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while the index opens");
     }
+  }
+
+  /** Waits until the index is open and its state built (the constructor began both). */
+  @Override
+  public void awaitOpen() throws IOException {
+    manager();
   }
 
   /**
@@ -124,6 +172,9 @@ public final class ArchiveSearcher implements Archive {
   public static ArchiveSearcher open(IndexLayout layout) throws IOException {
     Directory dir = FSDirectory.open(layout.lucene());
     try {
+      if (!DirectoryReader.indexExists(dir)) {
+        throw new org.apache.lucene.index.IndexNotFoundException("no index in " + layout.lucene());
+      }
       return new ArchiveSearcher(layout, dir);
     } catch (IOException | RuntimeException e) {
       dir.close();
@@ -172,7 +223,7 @@ public final class ArchiveSearcher implements Archive {
    * thread has begun, so that the commit made before the call is seen when it returns.
    */
   public void refresh() throws IOException {
-    manager.maybeRefreshBlocking();
+    manager().maybeRefreshBlocking();
   }
 
   /**
@@ -195,7 +246,7 @@ public final class ArchiveSearcher implements Archive {
     refresher.scheduleWithFixedDelay(
         () -> {
           try {
-            manager.maybeRefresh();
+            manager().maybeRefresh();
           } catch (IOException | RuntimeException e) {
             LOG.warn("cannot refresh the searcher: {}", e.toString());
           }
@@ -251,17 +302,47 @@ public final class ArchiveSearcher implements Archive {
 
   /** The work of {@link #startWarming}, on the calling thread. */
   void warm() throws IOException {
-    search(SearchRequest.of(""));
+    for (String word : onCurrentState(state -> frequentWords(state.reader(), WARM_WORDS))) {
+      warmSearch(word);
+    }
+    warmSearch("");
     for (String dim : Fields.FACETS) {
+      yieldToRequests();
       allValues(dim);
     }
-    for (String word : onCurrentState(state -> frequentWords(state.reader(), WARM_WORDS))) {
-      if (closing) {
+  }
+
+  /**
+   * One warming search, given up when a request comes and run again after it (three tries): a
+   * warming search stops at once when a request arrives, as a search stops at its time limit.
+   */
+  private void warmSearch(String query) throws IOException {
+    for (int attempt = 0; attempt < 3 && !closing; attempt++) {
+      yieldToRequests();
+      if (!search(SearchRequest.of(query)).timedOut()) {
         return;
       }
-      search(SearchRequest.of(word));
     }
   }
+
+  /**
+   * Lets the requests being answered go first (up to {@value #YIELD_MS} ms a step): a server's
+   * first search, sent the moment it listens, should not share two cores with the warming.
+   */
+  private void yieldToRequests() {
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(YIELD_MS);
+    while (requests.get() > 0 && !closing && System.nanoTime() < until) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** The longest a warming step waits for the requests being answered. */
+  static final int YIELD_MS = 500;
 
   /** The {@code n} title words of the most articles, three letters or more and no digit. */
   static List<String> frequentWords(DirectoryReader reader, int n) throws IOException {
@@ -1258,10 +1339,18 @@ public final class ArchiveSearcher implements Archive {
         }
       }
     }
-    slices.shutdownNow();
+    SearcherManager m = null;
     try {
-      manager.close();
+      m = manager.join(); // the state's build uses the slice threads: let it end first
+    } catch (java.util.concurrent.CompletionException e) {
+      // it never opened: nothing of it to close
+    }
+    try {
+      if (m != null) {
+        m.close();
+      }
     } finally {
+      slices.shutdownNow();
       directory.close();
     }
   }
@@ -1281,19 +1370,41 @@ public final class ArchiveSearcher implements Archive {
    * onCurrentState(state -> state.reader().numDocs())}.
    */
   private <T> T onCurrentState(OnState<T> work) throws IOException {
-    ReaderState.Holder holder = (ReaderState.Holder) manager.acquire();
+    boolean request = Thread.currentThread() != warmer;
+    if (request) {
+      requests.incrementAndGet();
+    }
     try {
-      return work.apply(holder.state);
+      SearcherManager m = manager();
+      ReaderState.Holder holder = (ReaderState.Holder) m.acquire();
+      try {
+        return work.apply(holder.state);
+      } finally {
+        m.release(holder);
+      }
     } finally {
-      manager.release(holder);
+      if (request) {
+        requests.decrementAndGet();
+      }
     }
   }
 
   /** A searcher of its own for one request: its own time limit and its own timed-out flag. */
   private IndexSearcher newSearcher(ReaderState state) {
     IndexSearcher searcher = new IndexSearcher(state.reader());
-    searcher.setTimeout(new QueryTimeoutImpl(timeLimit.toMillis()));
+    searcher.setTimeout(timeout());
     return searcher;
+  }
+
+  /**
+   * When a search stops: at the time limit, or for a warming search as soon as a request is being
+   * answered (requests first).
+   */
+  private org.apache.lucene.index.QueryTimeout timeout() {
+    if (Thread.currentThread() == warmer) {
+      return () -> requests.get() > 0 || closing;
+    }
+    return new QueryTimeoutImpl(timeLimit.toMillis());
   }
 
   private SearchRun prepare(ReaderState state, SearchRequest request) throws IOException {
@@ -1316,7 +1427,7 @@ public final class ArchiveSearcher implements Archive {
     QueryLimits.checkExpansions(
         base, state.reader(), maxExpansion, System.nanoTime() + timeLimit.toNanos(), limitMs);
     DrillDownQuery ddq = drillDown(withDatesAndExclusions(base, request, true), request);
-    QueryTimeoutImpl timeout = new QueryTimeoutImpl(limitMs);
+    org.apache.lucene.index.QueryTimeout timeout = timeout();
     IndexSearcher one = new IndexSearcher(state.reader());
     one.setTimeout(timeout);
     IndexSearcher searcher = one;

@@ -80,6 +80,37 @@ class LauncherIT {
     }
   }
 
+  /**
+   * A command run twice through the launcher: the first run writes the command's class-data archive
+   * as it exits, the second reads it; both print the same, with nothing of the JVM's on stdout.
+   */
+  @Test
+  void aCommandsSecondRunUsesTheClassDataArchiveOfItsFirst() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+    Path jar = Path.of("target", "morgue.jar");
+    assumeTrue(Files.isRegularFile(jar), "needs the packaged jar (mvn package)");
+    Path cds = Path.of("target", "cds");
+    String stamp = String.valueOf(Files.getLastModifiedTime(jar).toMillis() / 1000);
+    Path archive = cds.resolve("help-" + stamp + ".jsa");
+    Files.deleteIfExists(archive);
+    String first = null;
+    for (int round = 1; round <= 2; round++) {
+      ProcessBuilder pb = new ProcessBuilder("/bin/bash", "morgue", "help", "stats");
+      pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+      pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, p.waitFor(), out);
+      assertTrue(out.startsWith("Usage: morgue stats"), out);
+      if (round == 1) {
+        first = out;
+        assertTrue(Files.size(archive) > 1_000_000, "no archive written at " + archive);
+      } else {
+        assertEquals(first, out);
+      }
+    }
+  }
+
   private static void script(Path file, String body) throws IOException {
     Files.writeString(file, "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
     file.toFile().setExecutable(true);

@@ -48,6 +48,54 @@ class ArchiveSearcherTest {
     searcher.close();
   }
 
+  // --- opening -------------------------------------------------------------------------------
+
+  @Test
+  void aFolderWithoutAnIndexIsRefusedAtOnce() throws IOException {
+    IndexLayout empty = new IndexLayout(tmp.resolve("empty"));
+    java.nio.file.Files.createDirectories(empty.lucene());
+    assertThrows(
+        org.apache.lucene.index.IndexNotFoundException.class, () -> ArchiveSearcher.open(empty));
+  }
+
+  /**
+   * The reader opens in the background: an index that cannot be read fails every use with the
+   * reason (and a server's start, which waits for it), and closes without a word.
+   */
+  @Test
+  void anIndexThatCannotBeReadFailsEveryUseWithItsReason() throws IOException {
+    IndexLayout layout = new IndexLayout(tmp.resolve("broken"));
+    TestArchives.ingest(layout, TestArchives.searchCorpus());
+    try (var files = java.nio.file.Files.list(layout.lucene())) {
+      for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".si")).toList()) {
+        java.nio.file.Files.write(f, new byte[] {1, 2, 3}); // every segment's info, truncated
+      }
+    }
+    ArchiveSearcher broken = ArchiveSearcher.open(layout);
+    try {
+      IOException opening = assertThrows(IOException.class, broken::awaitOpen);
+      assertTrue(
+          opening.getCause() instanceof org.apache.lucene.index.CorruptIndexException
+              || opening.getCause() instanceof java.io.EOFException,
+          opening.toString());
+      IOException searching =
+          assertThrows(IOException.class, () -> broken.search(SearchRequest.of("ceasefire")));
+      assertEquals(opening.getMessage(), searching.getMessage());
+    } finally {
+      broken.close();
+    }
+  }
+
+  /** A search sent while the reader still opens waits for it and answers in full. */
+  @Test
+  void aSearchWhileTheReaderOpensAnswersInFull() throws IOException {
+    try (ArchiveSearcher fresh = ArchiveSearcher.open(searcher.layout())) {
+      SearchResult r = fresh.search(SearchRequest.of("ceasefire"));
+      assertEquals(search("ceasefire").total(), r.total());
+      assertTrue(r.total() > 0);
+    }
+  }
+
   // --- helpers --------------------------------------------------------------------------------
 
   private static SearchResult search(String q) throws IOException {
