@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code morgue migrate --to opensearch}: copies an embedded archive into an OpenSearch cluster.
+ * {@code morgue migrate --to opensearch}: copies an embedded archive into an OpenSearch cluster;
+ * {@code --to lucene} copies it back.
  */
 @Command(
     name = "migrate",
@@ -21,7 +22,12 @@ import picocli.CommandLine.Option;
           + " --opensearch-index), from its stored fields: nothing is extracted again. Creates the"
           + " cluster's index with --shards and --replicas when it does not exist. Resumable: a run"
           + " that stops goes on from its last acknowledged batch when run again.",
-      "Example: morgue migrate --to opensearch --opensearch http://127.0.0.1:9200"
+      "--to lucene copies the cluster's index back into the embedded archive at --index (created"
+          + " if missing), from the stored fields the cluster keeps; what the archive holds with the"
+          + " same content is kept, what the cluster does not hold is deleted. Resumable: a run"
+          + " again fetches only what is still missing.",
+      "Example: morgue migrate --to opensearch --opensearch http://127.0.0.1:9200",
+      "Example: morgue migrate --to lucene --opensearch http://127.0.0.1:9200 --index copy"
     })
 public final class MigrateCommand implements Callable<Integer> {
   @Mixin IndexOption index = new IndexOption();
@@ -31,7 +37,7 @@ public final class MigrateCommand implements Callable<Integer> {
       names = "--to",
       required = true,
       paramLabel = "BACKEND",
-      description = "Where to copy the archive: opensearch.")
+      description = "Where to copy the archive: opensearch, or lucene (back from the cluster).")
   String to;
 
   @Option(
@@ -60,12 +66,9 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!"opensearch".equals(to.toLowerCase(Locale.ROOT))) {
-      throw new IllegalArgumentException(
-          "--to takes opensearch (copying a cluster back into an embedded archive is not there"
-              + " yet), not '"
-              + to
-              + "'");
+    String target = to.toLowerCase(Locale.ROOT);
+    if (!"opensearch".equals(target) && !"lucene".equals(target)) {
+      throw new IllegalArgumentException("--to takes opensearch or lucene, not '" + to + "'");
     }
     if (parallel < 1 || parallel > 64) {
       throw new IllegalArgumentException("--parallel takes 1 to 64, not " + parallel);
@@ -73,7 +76,41 @@ public final class MigrateCommand implements Callable<Integer> {
     if (batch < 1 || batch > 10_000) {
       throw new IllegalArgumentException("--batch takes 1 to 10000, not " + batch);
     }
+    if ("lucene".equals(target)) {
+      return back(index.layout());
+    }
     return sync(index.requireIndex(), backend, shards, replicas, batch, parallel, false);
+  }
+
+  /** Copies the cluster's index back into the embedded archive at {@code layout}. */
+  private int back(IndexLayout layout) throws IOException {
+    long start = System.nanoTime();
+    OpenSearchIndex os = backend.openSearchIndex();
+    try (var client = os.client()) {
+      System.out.println(
+          "copying the index '" + os.name() + "' at " + client.hosts() + " to " + layout.root());
+      OpenSearchMigration.Result r =
+          OpenSearchMigration.copyBack(
+              os,
+              layout,
+              batch,
+              parallel,
+              line ->
+                  System.err.print(
+                      (line.startsWith("refused") ? "\n  " + line + "\n" : "\r  " + line)
+                          + "        "));
+      System.err.println();
+      System.out.printf(
+          Locale.ROOT,
+          "copied %,d articles from OpenSearch (%,d unchanged, %,d deleted, %,d refused) in %.1f"
+              + " s%n",
+          r.copied(),
+          r.unchanged(),
+          r.deleted(),
+          r.refused(),
+          (System.nanoTime() - start) / 1e9);
+      return r.refused() == 0 ? 0 : 1;
+    }
   }
 
   /**

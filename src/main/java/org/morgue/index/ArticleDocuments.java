@@ -54,6 +54,44 @@ public final class ArticleDocuments {
   public Document toDocument(
       Article article, Extra extra, ArticleEntities entities, java.util.Collection<String> facts)
       throws IOException {
+    java.util.Map<String, java.util.List<String>> names = new java.util.LinkedHashMap<>();
+    for (EntityType type : EntityType.values()) {
+      names.put(type.facet(), entities.names(type));
+    }
+    return build(
+        article, extra, names, entities.isEmpty() ? null : StoredMentions.encode(entities), facts);
+  }
+
+  /**
+   * Builds the document of an article read back from its stored fields (another copy of the
+   * archive: an OpenSearch index's {@code stored}), the same document its ingest built: its names
+   * and mentions as stored, nothing extracted or resolved again. Name facts are not stored, so the
+   * document has none ({@code entities apply} writes them).
+   *
+   * @param contentHash its content hash, as the copy holds it
+   */
+  public Document fromStored(Document stored, String contentHash) throws IOException {
+    Extra extra =
+        new Extra(
+            stored.get(Fields.FINGERPRINT),
+            stored.get(Fields.COPY_OF),
+            contentHash,
+            stored.get(Fields.ORIGIN));
+    return build(
+        StoredArticles.article(stored),
+        extra,
+        StoredArticles.entities(stored),
+        stored.get(Fields.MENTIONS),
+        java.util.Set.of());
+  }
+
+  private Document build(
+      Article article,
+      Extra extra,
+      java.util.Map<String, java.util.List<String>> names,
+      String mentions,
+      java.util.Collection<String> facts)
+      throws IOException {
     Document doc = new Document();
     // exact, stored; sorted doc values for ties and copy ids
     doc.add(new KeywordField(Fields.ID, article.id(), Field.Store.YES));
@@ -70,16 +108,14 @@ public final class ArticleDocuments {
       addFacet(doc, Fields.AUTHOR, author);
     }
     for (EntityType type : EntityType.values()) {
-      for (String name : entities.names(type)) {
+      for (String name : names.getOrDefault(type.facet(), java.util.List.of())) {
         if (name.length() <= MAX_FACT_CHARS) { // a "name" longer than a line is no name
           addFacet(doc, type.facet(), name);
         }
       }
     }
-    if (!entities.isEmpty()) {
-      doc.add(
-          new StoredField(
-              Fields.MENTIONS, StoredMentions.encode(entities))); // display, re-canonicalisation
+    if (mentions != null) {
+      doc.add(new StoredField(Fields.MENTIONS, mentions)); // display, re-canonicalisation
     }
     for (String fact : facts) {
       // indexed only, for its document frequency; a fact longer than a line is no name

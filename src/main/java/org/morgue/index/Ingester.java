@@ -718,6 +718,71 @@ public final class Ingester implements AutoCloseable {
     return true;
   }
 
+  // --- copies from another backend ----------------------------------------------------------
+
+  /**
+   * Every live article of the index by id, with its content hash ({@code ""} when it has none):
+   * what a copy from another backend compares to know what to send.
+   */
+  public Map<String, String> contentHashes() throws IOException {
+    Map<String, String> out = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        var live = leaf.reader().getLiveDocs();
+        SortedSetDocValues ids = leaf.reader().getSortedSetDocValues(Fields.ID);
+        BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.CONTENT_HASH);
+        if (ids == null) {
+          continue;
+        }
+        for (int d = ids.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = ids.nextDoc()) {
+          if (live != null && !live.get(d)) {
+            continue;
+          }
+          String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
+          String hash =
+              hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
+          out.put(id, hash);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes an article read back from its stored fields (an OpenSearch index's copy of it), in place
+   * of the one with its id: the document its ingest built, nothing extracted again. Safe from
+   * several threads at once.
+   */
+  public void putStored(Document stored, String contentHash) throws IOException {
+    String id = stored.get(Fields.ID);
+    if (id == null) {
+      throw new IllegalArgumentException("a stored article without an id");
+    }
+    writer.updateDocument(new Term(Fields.ID, id), documents.fromStored(stored, contentHash));
+  }
+
+  /** Deletes the articles {@code ids}. */
+  public void deleteIds(java.util.Collection<String> ids) throws IOException {
+    List<Term> terms = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      terms.add(new Term(Fields.ID, id));
+    }
+    writer.deleteDocuments(terms.toArray(Term[]::new));
+  }
+
+  /**
+   * Commits what was put and deleted so far, as an ingest commits (the schema, the time): a copy
+   * that stops keeps every commit, and a run again sends only what is still missing. The articles
+   * put carry no name facts, so the commit does not say that they do.
+   */
+  public void commitCopy() throws IOException {
+    Map<String, String> data = new HashMap<>();
+    data.put("morgue.schema", Integer.toString(Fields.SCHEMA_VERSION));
+    data.put("morgue.lastIngest", Instant.now().toString());
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+  }
+
   /** The archive this ingester writes. */
   public IndexLayout layout() {
     return layout;

@@ -157,6 +157,26 @@ public final class OpenSearchIndex {
     return out;
   }
 
+  /**
+   * The {@code _source} of each of the articles {@code ids} (its stored fields and content hash
+   * only), by id, in one request; an id the index does not hold is left out.
+   */
+  public Map<String, JsonNode> sources(java.util.Collection<String> ids) throws IOException {
+    ObjectNode body = OpenSearchClient.JSON.createObjectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode values = body.putArray("ids");
+    ids.forEach(values::add);
+    JsonNode answer =
+        client.send(
+            "POST", "/" + name + "/_mget?_source_includes=stored," + Fields.CONTENT_HASH, body);
+    Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+    for (JsonNode doc : answer.path("docs")) {
+      if (doc.path("found").asBoolean()) {
+        out.put(doc.path("_id").asText(), doc.path("_source"));
+      }
+    }
+    return out;
+  }
+
   /** How {@link #pages} sends its requests (a caller may map the cluster's errors its own way). */
   @FunctionalInterface
   public interface Sender {

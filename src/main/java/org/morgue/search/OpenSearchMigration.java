@@ -33,18 +33,19 @@ import org.apache.lucene.store.FSDirectory;
 import org.morgue.index.ArchiveFiles;
 import org.morgue.index.Fields;
 import org.morgue.index.IndexLayout;
+import org.morgue.index.Ingester;
 import org.morgue.opensearch.OpenSearchDocuments;
 import org.morgue.opensearch.OpenSearchIndex;
 
 /**
- * Copies an embedded archive into an OpenSearch index ({@code ./morgue migrate --to opensearch}),
- * and keeps it in step after each ingest: every live article from its stored fields, nothing
- * extracted again, in the order of the ids, a batch at a time; an article the cluster already holds
- * with the same content hash is not sent again, and one the cluster holds that the embedded archive
- * no longer has is deleted. After each batch the cluster acknowledged, the last id is written to a
- * checkpoint in the archive ({@code opensearch-migrate-<index>.txt}), so a run that stops (a crash,
- * a lost node past the writer's retries) resumes after it; a finished run removes it. Writes are
- * idempotent, so articles copied twice are the same articles.
+ * Copies an embedded archive into an OpenSearch index and back ({@code ./morgue migrate --to
+ * opensearch}), and keeps it in step after each ingest: every live article from its stored fields,
+ * nothing extracted again, in the order of the ids, a batch at a time; an article the cluster
+ * already holds with the same content hash is not sent again, and one the cluster holds that the
+ * embedded archive no longer has is deleted. After each batch the cluster acknowledged, the last id
+ * is written to a checkpoint in the archive ({@code opensearch-migrate-<index>.txt}), so a run that
+ * stops (a crash, a lost node past the writer's retries) resumes after it; a finished run removes
+ * it. Writes are idempotent, so articles copied twice are the same articles.
  */
 public final class OpenSearchMigration {
   /**
@@ -177,13 +178,93 @@ public final class OpenSearchMigration {
   }
 
   /**
-   * Waits for the oldest batch in flight; once the cluster acknowledged it (and so every batch
-   * before it), its last id is the checkpoint.
+   * Copies an OpenSearch index into an embedded archive ({@code ./morgue migrate --to lucene}), the
+   * way back: each article's document is built again from the stored fields the cluster keeps
+   * ({@link org.morgue.index.ArticleDocuments#fromStored}), nothing extracted. What the archive
+   * already holds with the same content hash is not fetched, what it holds that the cluster does
+   * not is deleted. Batches of {@code batch} articles are fetched by id, {@code parallel} at a
+   * time, and the archive commits every {@value #BACK_COMMIT_BATCHES} batches: a run that stops
+   * keeps what it committed, and a run again fetches only what is still missing.
+   *
+   * @param progress told the running count, and each article that cannot be read back
    */
-  private static void done(Map.Entry<String, Future<?>> oldest, Path checkpoint)
+  public static Result copyBack(
+      OpenSearchIndex index, IndexLayout layout, int batch, int parallel, Consumer<String> progress)
       throws IOException {
+    if (!index.exists()) {
+      throw new IOException("the OpenSearch index '" + index.name() + "' does not exist");
+    }
+    Map<String, String> cluster = index.contentHashes();
+    AtomicLong copied = new AtomicLong();
+    AtomicLong refused = new AtomicLong();
+    try (Ingester archive = new Ingester(layout, Ingester.Options.defaults())) {
+      Map<String, String> local = archive.contentHashes();
+      List<String> gone = new ArrayList<>();
+      for (String id : local.keySet()) {
+        if (!cluster.containsKey(id)) {
+          gone.add(id);
+        }
+      }
+      archive.deleteIds(gone);
+      List<String> wanted = new ArrayList<>();
+      cluster.forEach(
+          (id, hash) -> {
+            if (hash.isEmpty() || !hash.equals(local.get(id))) {
+              wanted.add(id);
+            }
+          });
+      wanted.sort(null);
+      long total = wanted.size();
+      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+      try {
+        Deque<Future<?>> inFlight = new ArrayDeque<>();
+        int done = 0;
+        for (int from = 0; from < wanted.size(); from += batch) {
+          List<String> ids = wanted.subList(from, Math.min(wanted.size(), from + batch));
+          while (inFlight.size() >= Math.max(1, parallel)) {
+            await(inFlight.removeFirst());
+            if (++done % BACK_COMMIT_BATCHES == 0) {
+              archive.commitCopy();
+            }
+          }
+          inFlight.addLast(
+              pool.submit(
+                  () -> {
+                    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e :
+                        index.sources(ids).entrySet()) {
+                      try {
+                        archive.putStored(
+                            OpenSearchDocuments.stored(e.getValue()),
+                            e.getValue().path(Fields.CONTENT_HASH).asText(""));
+                        copied.incrementAndGet();
+                      } catch (IllegalArgumentException bad) {
+                        refused.incrementAndGet();
+                        progress.accept("refused " + e.getKey() + ": " + bad.getMessage());
+                      }
+                    }
+                    progress.accept(
+                        String.format("%,d of %,d articles copied", copied.get(), total));
+                    return null;
+                  }));
+        }
+        while (!inFlight.isEmpty()) {
+          await(inFlight.removeFirst());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      archive.commitCopy();
+      return new Result(
+          copied.get(), refused.get(), false, cluster.size() - total, (long) gone.size());
+    }
+  }
+
+  /** Batches a copy back writes between two commits. */
+  static final int BACK_COMMIT_BATCHES = 20;
+
+  private static void await(Future<?> batch) throws IOException {
     try {
-      oldest.getValue().get();
+      batch.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("interrupted while copying");
@@ -193,6 +274,15 @@ public final class OpenSearchMigration {
       }
       throw new IOException("copying failed: " + e.getCause(), e.getCause());
     }
+  }
+
+  /**
+   * Waits for the oldest batch in flight; once the cluster acknowledged it (and so every batch
+   * before it), its last id is the checkpoint.
+   */
+  private static void done(Map.Entry<String, Future<?>> oldest, Path checkpoint)
+      throws IOException {
+    await(oldest.getValue());
     ArchiveFiles.writeAtomically(checkpoint, oldest.getKey().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -99,6 +99,84 @@ class OpenSearchMigrationIT {
     assertEquals(17, clusterCount());
   }
 
+  /**
+   * The way back: the cluster's index copied into a new embedded archive holds every article with
+   * the same stored fields, and answers searches alike; a second run fetches nothing, and a run
+   * after the archive lost some articles (a copy that stopped) fetches only those.
+   */
+  @Test
+  void copiesTheClusterBackIntoAnEmbeddedArchive() throws IOException {
+    OpenSearchMigration.copy(layout, index, 100, 1, s -> {});
+    IndexLayout back = new IndexLayout(dir.resolve("back"));
+    OpenSearchMigration.Result r = OpenSearchMigration.copyBack(index, back, 5, 2, s -> {});
+    assertEquals(17, r.copied());
+    assertEquals(0, r.unchanged());
+    assertEquals(0, r.deleted());
+    assertEquals(0, r.refused());
+
+    java.util.Map<String, org.apache.lucene.document.Document> before =
+        TestArchives.storedById(layout);
+    java.util.Map<String, org.apache.lucene.document.Document> after =
+        TestArchives.storedById(back);
+    assertEquals(before.keySet(), after.keySet());
+    for (String id : before.keySet()) {
+      assertEquals(fields(before.get(id)), fields(after.get(id)), id);
+    }
+    try (org.morgue.search.ArchiveSearcher a = org.morgue.search.ArchiveSearcher.open(layout);
+        org.morgue.search.ArchiveSearcher b = org.morgue.search.ArchiveSearcher.open(back)) {
+      for (String q : List.of("", "ceasefire", "title:talks", "body:\"peace talks\"")) {
+        org.morgue.search.SearchResult x = a.search(SearchRequest.of(q));
+        org.morgue.search.SearchResult y = b.search(SearchRequest.of(q));
+        assertEquals(x.total(), y.total(), q);
+        assertEquals(x.facets(), y.facets(), q);
+        assertEquals(x.stories(), y.stories(), q);
+      }
+    }
+
+    OpenSearchMigration.Result again = OpenSearchMigration.copyBack(index, back, 5, 2, s -> {});
+    assertEquals(0, again.copied(), "a second run fetches nothing");
+    assertEquals(17, again.unchanged());
+
+    List<String> ids = List.copyOf(new TreeSet<>(after.keySet()));
+    try (org.morgue.index.Ingester archive =
+        new org.morgue.index.Ingester(back, org.morgue.index.Ingester.Options.defaults())) {
+      archive.deleteIds(ids.subList(0, 5)); // as if a copy had stopped before these
+      archive.putStored(stored("ghost", after.get(ids.get(5))), "ghost-hash"); // not in the cluster
+      archive.commitCopy();
+    }
+    OpenSearchMigration.Result resumed = OpenSearchMigration.copyBack(index, back, 5, 2, s -> {});
+    assertEquals(5, resumed.copied(), "only what the archive lacks");
+    assertEquals(12, resumed.unchanged());
+    assertEquals(1, resumed.deleted(), "the article the cluster does not hold");
+    assertEquals(before.keySet(), TestArchives.storedById(back).keySet());
+  }
+
+  /** A stored document's fields, name by name, in order. */
+  private static java.util.Map<String, List<String>> fields(org.apache.lucene.document.Document d) {
+    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+    for (org.apache.lucene.index.IndexableField f : d) {
+      out.computeIfAbsent(f.name(), k -> new java.util.ArrayList<>())
+          .add(f.numericValue() != null ? "#" + f.numericValue() : f.stringValue());
+    }
+    return out;
+  }
+
+  /** {@code d} under another id. */
+  private static org.apache.lucene.document.Document stored(
+      String id, org.apache.lucene.document.Document d) {
+    org.apache.lucene.document.Document out = new org.apache.lucene.document.Document();
+    for (org.apache.lucene.index.IndexableField f : d) {
+      if (f.name().equals(org.morgue.index.Fields.ID)) {
+        out.add(new org.apache.lucene.document.StoredField(f.name(), id));
+      } else if (f.numericValue() != null) {
+        out.add(new org.apache.lucene.document.StoredField(f.name(), f.numericValue().longValue()));
+      } else {
+        out.add(new org.apache.lucene.document.StoredField(f.name(), f.stringValue()));
+      }
+    }
+    return out;
+  }
+
   @Test
   void resumesAfterItsCheckpoint() throws IOException {
     TreeSet<String> ids = new TreeSet<>(TestArchives.storedById(layout).keySet());
