@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -38,6 +40,21 @@ public final class OpenSearchDocuments {
     return "w_" + luceneField;
   }
 
+  /**
+   * The field of a text field's sentence marks ({@code body} → {@code m_s_body}): one token at each
+   * word's position, {@code s} on a sentence's first word, {@code e} on its last, {@code x} on a
+   * sentence of one word, {@code _} elsewhere. The sentences are then the intervals from an {@code
+   * s} to the next {@code e}, and the {@code x}: what {@code /s} keeps its matches inside.
+   */
+  public static String sentenceField(String luceneField) {
+    return "m_s_" + luceneField;
+  }
+
+  /** The field of a text field's paragraph marks ({@code m_p_body}), as {@link #sentenceField}. */
+  public static String paragraphField(String luceneField) {
+    return "m_p_" + luceneField;
+  }
+
   /** The fields whose words are searched, by the name of their Lucene field. */
   static final Set<String> WORD_FIELDS = wordFields();
 
@@ -58,6 +75,14 @@ public final class OpenSearchDocuments {
    * @param contentHash the article's content hash (what a re-ingest compares)
    */
   public static ObjectNode of(Document stored, String contentHash) {
+    return of(stored, contentHash, true);
+  }
+
+  /**
+   * The document of a stored article, with or without the sentence and paragraph marks ({@code
+   * marks}: an index created before the mapping held them has not their fields).
+   */
+  public static ObjectNode of(Document stored, String contentHash, boolean marks) {
     ObjectNode doc = OpenSearchClient.JSON.createObjectNode();
     doc.put(Fields.ID, stored.get(Fields.ID));
     IndexableField date = stored.getField(Fields.DATE);
@@ -78,12 +103,25 @@ public final class OpenSearchDocuments {
     put(doc, Fields.CONTENT_HASH, contentHash);
     for (String field : WORD_FIELDS) {
       String[] values = stored.getValues(field);
-      if (values.length == 1) {
-        doc.put(wordField(field), words(field, values[0]));
-      } else if (values.length > 1) {
-        ArrayNode a = doc.putArray(wordField(field));
-        for (String v : values) {
-          a.add(words(field, v));
+      if (values.length == 0) {
+        continue;
+      }
+      ArrayNode w = doc.putArray(wordField(field));
+      ArrayNode sentences = null;
+      ArrayNode paragraphs = null;
+      boolean marked = marks && Fields.TEXT.contains(field);
+      if (marked) {
+        sentences = doc.putArray(sentenceField(field));
+        paragraphs = doc.putArray(paragraphField(field));
+      }
+      for (String v : values) {
+        if (marked) {
+          Marked m = marked(field, v);
+          w.add(m.words());
+          sentences.add(m.sentences());
+          paragraphs.add(m.paragraphs());
+        } else {
+          w.add(words(field, v));
         }
       }
     }
@@ -103,6 +141,68 @@ public final class OpenSearchDocuments {
     if (value != null) {
       doc.put(field, value);
     }
+  }
+
+  /**
+   * A text's words and, one token a word, its sentence and paragraph marks ({@link
+   * #sentenceField}), separated by spaces.
+   */
+  record Marked(String words, String sentences, String paragraphs) {}
+
+  private static final Analyzer INDEX = Analyzers.forIndex();
+
+  /**
+   * The words of a text field's value with their marks, read from the embedded index's own analysis
+   * ({@link Analyzers#forIndex()}): its boundary marks lie at the positions of the words around
+   * each boundary, the end marks before the next word, the start marks after it.
+   */
+  static Marked marked(String field, String text) {
+    StringBuilder words = new StringBuilder(text.length());
+    List<int[]> flags = new ArrayList<>(); // per word: sentence start/end, paragraph start/end
+    try (TokenStream ts = INDEX.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        String t = term.toString();
+        int[] last = flags.isEmpty() ? null : flags.get(flags.size() - 1);
+        switch (t) {
+          case Fields.SENTENCE_END -> last[1] = 1;
+          case Fields.PARAGRAPH_END -> last[3] = 1;
+          case Fields.SENTENCE_START -> last[0] = 1;
+          case Fields.PARAGRAPH_START -> last[2] = 1;
+          default -> {
+            if (!words.isEmpty()) {
+              words.append(' ');
+            }
+            words.append(t);
+            flags.add(new int[4]);
+          }
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!flags.isEmpty()) { // a value's first word starts its first sentence, its last ends one
+      flags.get(0)[0] = flags.get(0)[2] = 1;
+      int[] last = flags.get(flags.size() - 1);
+      last[1] = last[3] = 1;
+    }
+    StringBuilder sentences = new StringBuilder(flags.size() * 2);
+    StringBuilder paragraphs = new StringBuilder(flags.size() * 2);
+    for (int[] f : flags) {
+      if (!sentences.isEmpty()) {
+        sentences.append(' ');
+        paragraphs.append(' ');
+      }
+      sentences.append(mark(f[0], f[1]));
+      paragraphs.append(mark(f[2], f[3]));
+    }
+    return new Marked(words.toString(), sentences.toString(), paragraphs.toString());
+  }
+
+  private static char mark(int start, int end) {
+    return start == 1 ? (end == 1 ? 'x' : 's') : (end == 1 ? 'e' : '_');
   }
 
   /** The words of {@code text} as the embedded index holds them, separated by spaces. */

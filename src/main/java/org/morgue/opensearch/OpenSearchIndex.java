@@ -92,6 +92,7 @@ public final class OpenSearchIndex {
     if (exists()) {
       return false;
     }
+    mappingVersion = 0;
     try {
       client.send("PUT", "/" + name, OpenSearchMapping.archive(shards, replicas));
       client.send("PUT", "/" + wordsName(), OpenSearchMapping.words(shards, replicas));
@@ -109,6 +110,7 @@ public final class OpenSearchIndex {
 
   /** Deletes the archive's index and its words index (tests, and a migration started over). */
   public void delete() throws IOException {
+    mappingVersion = 0;
     client.sendOrNull("DELETE", "/" + name, null);
     client.sendOrNull("DELETE", "/" + wordsName(), null);
   }
@@ -120,9 +122,33 @@ public final class OpenSearchIndex {
   public void markIngest(java.time.Instant when) throws IOException {
     ObjectNode body = OpenSearchClient.JSON.createObjectNode();
     ObjectNode meta = body.putObject("_meta");
-    meta.put("morgue_mapping", OpenSearchMapping.VERSION);
+    meta.put("morgue_mapping", mappingVersion()); // what the index was created with
     meta.put("last_ingest", when.toString());
     client.send("PUT", "/" + name + "/_mapping", body);
+  }
+
+  private volatile int mappingVersion;
+
+  /**
+   * The version of {@link OpenSearchMapping} the index was created with (1 when it says none), read
+   * once: what its documents hold.
+   */
+  public int mappingVersion() throws IOException {
+    int v = mappingVersion;
+    if (v == 0) {
+      JsonNode m = client.send("GET", "/" + name + "/_mapping", null);
+      v = m.path(name).path("mappings").path("_meta").path("morgue_mapping").asInt(1);
+      mappingVersion = v;
+    }
+    return v;
+  }
+
+  /**
+   * Whether the index holds the sentence and paragraph marks ({@code /s}, {@code /p}): created with
+   * mapping version {@value OpenSearchMapping#MARKS} or later.
+   */
+  public boolean hasMarks() throws IOException {
+    return mappingVersion() >= OpenSearchMapping.MARKS;
   }
 
   /** When an ingest or a migration last wrote to the index (an ISO instant), or {@code null}. */
@@ -298,14 +324,17 @@ public final class OpenSearchIndex {
     List<String> newWords = new ArrayList<>();
     for (ObjectNode d : docs) {
       for (String field : Fields.TEXT) {
-        String words = d.path(OpenSearchDocuments.wordField(field)).asText("");
-        if (words.isEmpty()) {
-          continue;
-        }
-        for (String w : words.split(" ")) {
-          String key = field + '/' + w;
-          if (wordsSent.add(key)) {
-            newWords.add(key);
+        JsonNode value = d.path(OpenSearchDocuments.wordField(field));
+        for (JsonNode v : value.isArray() ? value : List.of(value)) { // a value or several
+          String words = v.asText("");
+          if (words.isEmpty()) {
+            continue;
+          }
+          for (String w : words.split(" ")) {
+            String key = field + '/' + w;
+            if (wordsSent.add(key)) {
+              newWords.add(key);
+            }
           }
         }
       }

@@ -1,6 +1,7 @@
 package org.morgue.opensearch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.morgue.index.Fields;
 
 /**
@@ -14,6 +15,9 @@ import org.morgue.index.Fields;
  *       {@code place}, {@code fingerprint}, {@code copy_of}, {@code content_hash}: exact keywords
  *       (filters, facets, stories, copies).
  *   <li>{@code date}: the publication day as an epoch day (ranges, sort, the day histogram).
+ *   <li>{@code m_s_*}, {@code m_p_*} (version 2 on): the sentence and paragraph marks of the text
+ *       fields, a token at each word's position ({@link OpenSearchDocuments#sentenceField}), which
+ *       {@code /s} and {@code /p} read through the intervals' {@code use_field}.
  *   <li>{@code stored}: every stored field of the embedded index, kept and not indexed.
  * </ul>
  *
@@ -22,7 +26,10 @@ import org.morgue.index.Fields;
  */
 public final class OpenSearchMapping {
   /** The version of this mapping, kept in the index's {@code _meta}. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
+
+  /** The first version whose index holds the sentence and paragraph marks ({@code m_*}). */
+  public static final int MARKS = 2;
 
   private OpenSearchMapping() {}
 
@@ -36,7 +43,7 @@ public final class OpenSearchMapping {
     ObjectNode mappings = body.putObject("mappings");
     mappings.put("dynamic", "strict");
     mappings.putObject("_meta").put("morgue_mapping", VERSION);
-    mappings.putObject("_source").putArray("excludes").add("w_*");
+    mappings.putObject("_source").putArray("excludes").add("w_*").add("m_*");
     ObjectNode p = mappings.putObject("properties");
     p.putObject(Fields.ID).put("type", "keyword");
     p.putObject(Fields.DATE).put("type", "long");
@@ -51,6 +58,18 @@ public final class OpenSearchMapping {
           .put("type", "text")
           .put("analyzer", "whitespace")
           .put("position_increment_gap", 0);
+    }
+    for (String field : Fields.TEXT) {
+      for (String marks :
+          List.of(
+              OpenSearchDocuments.sentenceField(field),
+              OpenSearchDocuments.paragraphField(field))) {
+        p.putObject(marks)
+            .put("type", "text")
+            .put("analyzer", "whitespace")
+            .put("norms", false)
+            .put("position_increment_gap", 0);
+      }
     }
     p.putObject("stored").put("type", "object").put("enabled", false);
     return body;

@@ -151,7 +151,7 @@ public final class OpenSearchArchive implements Archive {
     ArchiveQueryParser parser =
         ArchiveQueryParser.create(expansion, new MultiReader(), maxExpansion);
     Query base = parser.parseQuery(request.q());
-    OperatorDsl operators = new OperatorDsl(parser.words(), words, maxExpansion);
+    OperatorDsl operators = new OperatorDsl(parser.words(), words, maxExpansion, index.hasMarks());
     ObjectNode bool = JSON.createObjectNode();
     ObjectNode b = bool.putObject("bool");
     b.putArray("must")

@@ -103,6 +103,7 @@ public final class OpenSearchMigration {
     AtomicLong refused = new AtomicLong();
     long deleted;
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+    boolean marks = index.hasMarks(); // an index of an earlier mapping has not their fields
     ObjectNode settings = index.startBulk();
     Deque<Map.Entry<String, Future<?>>> inFlight = new ArrayDeque<>();
     try (FSDirectory dir = FSDirectory.open(layout.lucene());
@@ -130,7 +131,7 @@ public final class OpenSearchMigration {
             unchanged++;
             continue;
           }
-          docs.add(OpenSearchDocuments.of(stored.document(sd.doc), hash));
+          docs.add(OpenSearchDocuments.of(stored.document(sd.doc), hash, marks));
         }
         while (inFlight.size() >= Math.max(1, parallel)) {
           done(inFlight.removeFirst(), checkpoint);

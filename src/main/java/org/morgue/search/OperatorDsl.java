@@ -26,8 +26,12 @@ import org.morgue.search.QuerySyntax.Prox;
  * all_of} in an {@code any_of}, as Lucene's unordered-without-overlap is); a phrase its words at
  * consecutive positions; a word the forms of its stem (found in the cluster's index of words); a
  * pattern the words it matches there (at most the searcher's bound, as in the embedded index); a
- * group its alternatives. The same-sentence and same-paragraph operators need the boundary marks,
- * which the cluster does not hold yet: they are refused with {@link
+ * group its alternatives. {@code a /s b} is both in either order, {@code contained_by} one of the
+ * field's sentences, read from its marks field ({@link OpenSearchDocuments#sentenceField}, through
+ * {@code use_field}): the intervals from a sentence's first word to its last, and the sentences of
+ * one word; {@code /p} the same with paragraphs. That is exact where Lucene's {@code
+ * not_containing} a boundary is not (it drops a match that ends on a sentence's last word). An
+ * index created before the cluster held the marks refuses them with {@link
  * Archive.UnsupportedSearchException}.
  */
 final class OperatorDsl {
@@ -37,11 +41,16 @@ final class OperatorDsl {
   private final Analyzer exact = Analyzers.exact();
   private final WordSource source;
   private final int maxExpansion;
+  private final boolean marks;
 
-  OperatorDsl(Analyzer words, WordSource source, int maxExpansion) {
+  /**
+   * @param marks whether the index holds the sentence and paragraph marks
+   */
+  OperatorDsl(Analyzer words, WordSource source, int maxExpansion, boolean marks) {
     this.words = words;
     this.source = source;
     this.maxExpansion = maxExpansion;
+    this.marks = marks;
   }
 
   /** The {@code intervals} query of an operator in one field. */
@@ -60,12 +69,7 @@ final class OperatorDsl {
         yield switch (p.op()) {
           case W -> ordered(p.n() - 1, a, b);
           case NEAR -> anyOf(List.of(ordered(p.n() - 1, a, b), ordered(p.n() - 1, b, a)));
-          case SENTENCE, PARAGRAPH ->
-              throw new Archive.UnsupportedSearchException(
-                  "the OpenSearch backend cannot search "
-                      + p.spelled()
-                      + " (same sentence, same paragraph) yet: the cluster does not hold the"
-                      + " sentence and paragraph marks; it works on the embedded index");
+          case SENTENCE, PARAGRAPH -> within(p, a, b, field);
         };
       }
       case Group g -> {
@@ -80,6 +84,46 @@ final class OperatorDsl {
           throw new Archive.UnsupportedSearchException(
               "the OpenSearch backend cannot search " + f.name() + "() inside an operator");
     };
+  }
+
+  /** Both operands in either order, inside one sentence (or paragraph) of the field. */
+  private ObjectNode within(Prox p, ObjectNode a, ObjectNode b, String field) {
+    boolean sentence = p.op() == QuerySyntax.Op.SENTENCE;
+    if (!marks) {
+      throw new Archive.UnsupportedSearchException(
+          "this OpenSearch index cannot search "
+              + p.spelled()
+              + " (same "
+              + (sentence ? "sentence" : "paragraph")
+              + "): it was created before the cluster held the sentence and paragraph marks;"
+              + " migrate the archive into a new index (--opensearch-index) to search it");
+    }
+    if (!org.morgue.index.Fields.TEXT.contains(field)) {
+      throw new Archive.UnsupportedSearchException(
+          "the OpenSearch backend cannot search " + p.spelled() + " in " + field);
+    }
+    String marksField =
+        sentence
+            ? OpenSearchDocuments.sentenceField(field)
+            : OpenSearchDocuments.paragraphField(field);
+    ObjectNode units =
+        anyOf(
+            List.of(
+                ordered(-1, mark("s", marksField), mark("e", marksField)), mark("x", marksField)));
+    ObjectNode r = JSON.createObjectNode();
+    ObjectNode all = r.putObject("all_of");
+    all.put("ordered", false);
+    all.put("max_gaps", -1);
+    all.putArray("intervals").add(a).add(b);
+    all.putObject("filter").set("contained_by", units);
+    return r;
+  }
+
+  /** One mark of a marks field. */
+  private static ObjectNode mark(String mark, String marksField) {
+    ObjectNode m = JSON.createObjectNode();
+    m.putObject("match").put("query", mark).put("use_field", marksField);
+    return m;
   }
 
   private ObjectNode leaf(Leaf l, String field) {

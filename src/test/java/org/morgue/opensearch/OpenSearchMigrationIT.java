@@ -177,6 +177,37 @@ class OpenSearchMigrationIT {
     return out;
   }
 
+  /**
+   * An index created before the mapping held the sentence marks (version 1) keeps answering, and
+   * refuses {@code /s} with the reason instead of answering it wrongly.
+   */
+  @Test
+  void anIndexOfTheFirstMappingRefusesTheSameSentence() throws IOException {
+    OpenSearchMigration.copy(layout, index, 100, 1, s -> {});
+    index
+        .client()
+        .send(
+            "PUT",
+            "/" + index.name() + "/_mapping",
+            OpenSearchClient.JSON.readTree("{\"_meta\":{\"morgue_mapping\":1}}"));
+    OpenSearchIndex old = new OpenSearchIndex(index.client(), index.name());
+    assertEquals(1, old.mappingVersion());
+    assertFalse(old.hasMarks());
+    Archive cluster = new OpenSearchArchive(layout, old);
+    assertEquals(17, cluster.count(SearchRequest.of("")));
+    Archive.UnsupportedSearchException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Archive.UnsupportedSearchException.class,
+            () -> cluster.search(SearchRequest.of("ceasefire /s talks")));
+    assertTrue(
+        e.getMessage().contains("created before the cluster held the sentence"), e.getMessage());
+    old.markIngest(java.time.Instant.now());
+    assertEquals(
+        1,
+        new OpenSearchIndex(index.client(), index.name()).mappingVersion(),
+        "an ingest keeps the version the index was created with");
+  }
+
   @Test
   void resumesAfterItsCheckpoint() throws IOException {
     TreeSet<String> ids = new TreeSet<>(TestArchives.storedById(layout).keySet());
