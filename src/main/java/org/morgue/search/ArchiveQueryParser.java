@@ -103,6 +103,11 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
     return operators == null ? null : operators.origin(query);
   }
 
+  /** What an {@code atleastN()} query of the last parse counts, or {@code null}. */
+  QueryOperators.Mentions mentions(Query query) {
+    return operators == null ? null : operators.mentions(query);
+  }
+
   /** The analyzer of query words (stems expanded). */
   Analyzer words() {
     return getAnalyzer();

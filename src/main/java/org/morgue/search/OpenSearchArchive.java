@@ -160,7 +160,11 @@ public final class OpenSearchArchive implements Archive {
                 base,
                 q -> {
                   QueryOperators.Origin origin = parser.origin(q);
-                  return origin == null ? null : operators.query(origin);
+                  if (origin != null) {
+                    return operators.query(origin);
+                  }
+                  QueryOperators.Mentions mentions = parser.mentions(q);
+                  return mentions == null ? null : operators.query(mentions);
                 }));
     ArrayNode filter = b.putArray("filter");
     if (request.from() != null || request.to() != null) {

@@ -32,16 +32,19 @@ import org.morgue.opensearch.OpenSearchDocuments;
  * clause: a word is a {@code term} of the same field's words ({@code w_body}), a word's forms a
  * {@code bool} of them, a phrase a {@code match_phrase} of its words with its slop, a pattern a
  * {@code prefix} or {@code wildcard}, dates a {@code range} of epoch days, AND/OR/NOT a {@code
- * bool}; an operator ({@code W/n}, {@code NEAR/n}) an {@code intervals} query ({@link
- * OperatorDsl}). What has no counterpart yet ({@code /s}, {@code /p}, {@code atleastN}) is refused
- * with {@link Archive.UnsupportedSearchException}, never answered differently.
+ * bool}; an operator ({@code W/n}, {@code NEAR/n}, {@code /s}, {@code /p}, {@code atleastN()}) an
+ * {@code intervals} query ({@link OperatorDsl}). What has no counterpart is refused with {@link
+ * Archive.UnsupportedSearchException}, never answered differently.
  */
 final class OpenSearchQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private OpenSearchQueries() {}
 
-  /** How an operator's interval query of one field is written, or null when it cannot be. */
+  /**
+   * How an operator's query is written (an interval query of one field, an {@code atleastN()}), or
+   * null when it cannot be.
+   */
   interface Intervals {
     ObjectNode of(Query intervalQuery);
   }
@@ -55,6 +58,7 @@ final class OpenSearchQueries {
   static ObjectNode of(Query query, Intervals intervals) {
     ObjectNode operator =
         query instanceof org.apache.lucene.queries.intervals.IntervalQuery
+                || query instanceof MentionsQuery
             ? intervals.of(query)
             : null;
     if (operator != null) {

@@ -61,6 +61,70 @@ final class OperatorDsl {
     return q;
   }
 
+  /**
+   * {@code atleastN(x)}: x mentioned N times or more over the fields together. Each way of sharing
+   * N among the fields (2 in the title and 1 in the body, ...) is a clause whose fields each hold
+   * their share: k mentions are k of x's intervals one after another ({@code all_of} ordered, any
+   * gaps), as the embedded index counts them. Constant score, as there. Refused when the ways are
+   * too many to send ({@value #MAX_MENTION_RULES} rules).
+   */
+  ObjectNode query(QueryOperators.Mentions m) {
+    List<String> fields = m.fields();
+    List<ObjectNode> rules = new ArrayList<>();
+    for (String f : fields) {
+      rules.add(rule(m.of(), f));
+    }
+    List<int[]> shares = new ArrayList<>();
+    share(m.min(), new int[fields.size()], 0, shares);
+    if ((long) shares.size() * m.min() > MAX_MENTION_RULES) {
+      throw new Archive.UnsupportedSearchException(
+          "the OpenSearch backend cannot count atleast"
+              + m.min()
+              + "() over "
+              + fields.size()
+              + " fields (the ways to share "
+              + m.min()
+              + " mentions among them are too many); name one field, e.g. atleast"
+              + m.min()
+              + "(body:...), or use the embedded index");
+    }
+    ObjectNode out = JSON.createObjectNode();
+    ArrayNode should =
+        out.putObject("constant_score").putObject("filter").putObject("bool").putArray("should");
+    for (int[] share : shares) {
+      ArrayNode all = should.addObject().putObject("bool").putArray("filter");
+      for (int i = 0; i < share.length; i++) {
+        if (share[i] == 0) {
+          continue;
+        }
+        ObjectNode[] copies = new ObjectNode[share[i]];
+        java.util.Arrays.fill(copies, rules.get(i));
+        all.addObject()
+            .putObject("intervals")
+            .set(
+                OpenSearchDocuments.wordField(fields.get(i)),
+                copies.length == 1 ? copies[0] : ordered(-1, copies));
+      }
+    }
+    return out;
+  }
+
+  /** The most interval rules an {@code atleastN()} may send (its ways to share N, times N). */
+  static final int MAX_MENTION_RULES = 3_000;
+
+  /** Every way to share {@code left} among the fields from {@code i} on, into {@code out}. */
+  private static void share(int left, int[] share, int i, List<int[]> out) {
+    if (i == share.length - 1) {
+      share[i] = left;
+      out.add(share.clone());
+      return;
+    }
+    for (int k = 0; k <= left; k++) {
+      share[i] = k;
+      share(left - k, share, i + 1, out);
+    }
+  }
+
   private ObjectNode rule(Node node, String field) {
     return switch (node) {
       case Prox p -> {

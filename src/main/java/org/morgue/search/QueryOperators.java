@@ -77,6 +77,14 @@ final class QueryOperators {
   /** Each compiled interval query's operator and field, for backends that compile it themselves. */
   private final Map<Query, Origin> origins = new java.util.IdentityHashMap<>();
 
+  /**
+   * Where an {@code atleastN(x)} query came from: x, the fields whose mentions are counted
+   * together, and N.
+   */
+  record Mentions(Node of, List<String> fields, int min) {}
+
+  private final Map<Query, Mentions> mentions = new java.util.IdentityHashMap<>();
+
   private String q;
 
   QueryOperators(Analyzer words, IndexReader reader, int maxExpansion, Classic classic) {
@@ -168,10 +176,13 @@ final class QueryOperators {
       default -> {
         String what = "atleast" + f.n() + " at position " + f.start();
         Map<String, IntervalsSource> sources = new LinkedHashMap<>();
-        for (String in : fields(f.arg(), field, what)) {
-          sources.put(in, source(f.arg(), in, what));
+        List<String> in = fields(f.arg(), field, what);
+        for (String one : in) {
+          sources.put(one, source(f.arg(), one, what));
         }
-        return new MentionsQuery(sources, f.n());
+        MentionsQuery m = new MentionsQuery(sources, f.n());
+        mentions.put(m, new Mentions(f.arg(), in, f.n()));
+        return m;
       }
     }
   }
@@ -207,6 +218,11 @@ final class QueryOperators {
   /** The operator and field of an interval query this compiled, or {@code null}. */
   Origin origin(Query query) {
     return origins.get(query);
+  }
+
+  /** What an {@code atleastN()} query this compiled counts, or {@code null}. */
+  Mentions mentions(Query query) {
+    return mentions.get(query);
   }
 
   /** The fields an operator searches: the one its operands name, else the one around, else all. */

@@ -198,6 +198,13 @@ class OpenSearchParityIT {
             "title:(Blinken+%2Fs+Ukraine)",
             "police+%2Fs+protest*",
             "(Ukraine+%2Fs+war)+AND+NOT+(Russia+%2Fp+China)",
+            "atleast3(Ukraine)",
+            "atleast2(sanctions)",
+            "atleast5(Russia)+AND+Ukraine",
+            "atleast4(body:Blinken)",
+            "atleast2(%22human+rights%22)",
+            "atleast3(Russia+OR+Ukraine)",
+            "atleast2(title:Ukraine)",
             "")) {
       out.add("q=" + q);
       out.add("q=" + q + "&sort=oldest&facetSize=1000");
@@ -452,13 +459,27 @@ class OpenSearchParityIT {
         cluster.count(SearchRequest.of("Ukraine /s Russia")));
   }
 
+  /** More mentions asked, fewer articles, on both backends alike. */
   @Test
-  void sameSentenceAndMentionsAreRefusedInWords() {
-    for (String q : List.of("atleast3(Ukraine)")) {
-      Archive.UnsupportedSearchException e =
-          assertThrows(
-              Archive.UnsupportedSearchException.class, () -> cluster.search(SearchRequest.of(q)));
-      assertTrue(e.getMessage().startsWith("the OpenSearch backend cannot search"), e.getMessage());
+  void moreMentionsAreFewerArticles() throws IOException {
+    for (Archive a : List.of(embedded, cluster)) {
+      long one = a.count(SearchRequest.of("Ukraine"));
+      long three = a.count(SearchRequest.of("atleast3(Ukraine)"));
+      long ten = a.count(SearchRequest.of("atleast10(Ukraine)"));
+      assertTrue(0 < ten && ten < three && three < one, ten + " " + three + " " + one);
     }
+  }
+
+  /** Too many ways to share N mentions among three fields: refused in words, never answered. */
+  @Test
+  void mentionsOfTooManyWaysAreRefusedInWords() throws IOException {
+    Archive.UnsupportedSearchException e =
+        assertThrows(
+            Archive.UnsupportedSearchException.class,
+            () -> cluster.search(SearchRequest.of("atleast40(Ukraine)")));
+    assertTrue(e.getMessage().contains("atleast40(body:...)"), e.getMessage());
+    assertEquals(
+        embedded.count(SearchRequest.of("atleast40(body:Ukraine)")),
+        cluster.count(SearchRequest.of("atleast40(body:Ukraine)")));
   }
 }
