@@ -338,6 +338,14 @@ public final class OpenSearchIndex {
           }
         }
       }
+      for (String dim : Fields.ENTITIES) { // the names, by their folded form
+        for (JsonNode v : d.path(OpenSearchDocuments.valueField(dim))) {
+          String key = OpenSearchWords.namesField(dim) + '/' + OpenSearchWords.nameWord(v.asText());
+          if (wordsSent.add(key)) {
+            newWords.add(key);
+          }
+        }
+      }
     }
     Map<String, String> refused = new LinkedHashMap<>();
     for (int attempt = 0; ; attempt++) {

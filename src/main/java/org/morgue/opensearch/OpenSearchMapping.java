@@ -22,14 +22,22 @@ import org.morgue.index.Fields;
  * </ul>
  *
  * The words index ({@code <index>-words}) holds each distinct word of each text field once: the
- * term dictionary that stem expansion walks ({@link OpenSearchWords}).
+ * term dictionary that stem expansion walks ({@link OpenSearchWords}); and (version 3 on) each
+ * distinct value of each entity dimension under its folded form ({@code f} {@code ~person}, {@code
+ * w} the folded name, a zero character, the value), for {@code person:"robert mueller"}.
  */
 public final class OpenSearchMapping {
   /** The version of this mapping, kept in the index's {@code _meta}. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** The first version whose index holds the sentence and paragraph marks ({@code m_*}). */
   public static final int MARKS = 2;
+
+  /**
+   * The first version whose words index holds the entity names by their folded form ({@link
+   * OpenSearchWords#names}).
+   */
+  public static final int NAMES = 3;
 
   private OpenSearchMapping() {}
 

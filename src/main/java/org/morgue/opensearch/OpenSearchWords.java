@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.morgue.index.Analyzers;
 import org.morgue.index.WordSource;
 
 /**
@@ -18,6 +21,33 @@ public final class OpenSearchWords implements WordSource {
 
   public OpenSearchWords(OpenSearchIndex index) {
     this.index = index;
+  }
+
+  /** The words index's {@code f} of an entity dimension's names ({@code ~person}). */
+  static String namesField(String dimension) {
+    return "~" + dimension;
+  }
+
+  /** The words index's {@code w} of a name: its folded form, a zero character, the name. */
+  static String nameWord(String value) {
+    return Analyzers.fold(value) + '\u0000' + value;
+  }
+
+  /**
+   * The values of an entity dimension whose folded form is {@code folded} ({@code robert mueller}
+   * gives {@code Robert Mueller}): what the embedded index reads from its facet's values.
+   */
+  public List<String> names(String dimension, String folded) throws IOException {
+    List<String> out = new ArrayList<>();
+    String prefix = folded + '\u0000';
+    walk(
+        namesField(dimension),
+        prefix,
+        w -> {
+          out.add(w.substring(prefix.length()));
+          return true;
+        });
+    return out;
   }
 
   @Override

@@ -783,76 +783,26 @@ public final class ArchiveSearcher implements Archive {
    */
   public Concordance.Page concordance(
       SearchRequest request, Concordance.Order order, int page, int size) throws IOException {
-    if (size < 1 || size > Concordance.MAX_SIZE) {
-      throw new InvalidRequestException(
-          "size", "size must be from 1 to " + Concordance.MAX_SIZE + ", not " + size);
-    }
-    if (page < 1 || (long) page * size > Concordance.MAX_SORTED_LINES) {
-      throw new InvalidRequestException(
-          "page",
-          "page must be from 1 to " + Concordance.MAX_SORTED_LINES / size + ", not " + page);
-    }
-    if (order == Concordance.Order.ARTICLE) { // only the page's articles are read
-      Concordance.ArticlePage gathered = new Concordance.ArticlePage(page, size);
-      boolean timedOut = false;
-      try {
-        eachDoc(
-            request,
-            sort(request.sort()),
-            run -> {
-              org.apache.lucene.search.Weight weight = matchesWeight(run);
-              var leaves = run.searcher().getIndexReader().leaves();
-              return (stored, doc) -> {
-                if (!gathered.add(weight, leaves, stored, doc)) {
-                  throw new EnoughLines();
-                }
-              };
-            });
-      } catch (EnoughLines e) {
-        // gathered says truncated
-      } catch (ExportCutException e) {
-        timedOut = true;
-      }
-      return new Concordance.Page(
-          count(request),
-          gathered.lines(),
-          gathered.truncated(),
-          timedOut,
-          page,
-          size,
-          order,
-          gathered.items());
-    }
-    List<Concordance.Line> lines = new ArrayList<>();
-    boolean truncated = false;
-    boolean timedOut = false;
-    try {
-      eachLine(
-          request,
-          line -> {
-            if (lines.size() >= Concordance.MAX_SORTED_LINES) {
-              throw new EnoughLines();
-            }
-            lines.add(line);
-          });
-    } catch (EnoughLines e) {
-      truncated = true;
-    } catch (ExportCutException e) {
-      timedOut = true;
-    }
-    long articles = count(request);
-    Concordance.sort(lines, order);
-    int from = Math.min(lines.size(), (page - 1) * size);
-    int to = Math.min(lines.size(), from + size);
-    return new Concordance.Page(
-        articles,
-        lines.size(),
-        truncated,
-        timedOut,
+    return Concordance.page(
+        this,
+        request,
+        order,
         page,
         size,
-        order,
-        List.copyOf(lines.subList(from, to)));
+        gathered ->
+            eachDoc(
+                request,
+                sort(request.sort()),
+                run -> {
+                  org.apache.lucene.search.Weight weight = matchesWeight(run);
+                  var leaves = run.searcher().getIndexReader().leaves();
+                  return (stored, doc) -> {
+                    if (!gathered.add(
+                        weight, leaves, doc, () -> StoredArticle.of(stored.document(doc)))) {
+                      throw new Concordance.EnoughLines();
+                    }
+                  };
+                }));
   }
 
   /**
@@ -905,163 +855,45 @@ public final class ArchiveSearcher implements Archive {
   public BatchTable.Table batch(
       List<BatchTable.Line> lines, SearchRequest shared, BatchTable.By by, int values)
       throws IOException {
-    if (lines.isEmpty()) {
-      throw new InvalidRequestException(
-          "s", "the batch has no search: give one s=QUERY for each search");
-    }
-    if (lines.size() > BatchTable.MAX_SEARCHES) {
-      throw InvalidRequestException.tooLarge(
-          "s",
-          "the batch has "
-              + lines.size()
-              + " searches; at most "
-              + BatchTable.MAX_SEARCHES
-              + " are taken: split it into several batches");
-    }
-    if (values < 1 || values > BatchTable.MAX_VALUES) {
-      throw new InvalidRequestException(
-          "values", "values must be from 1 to " + BatchTable.MAX_VALUES + ", not " + values);
-    }
+    BatchTable.check(lines, values);
     long deadline = System.nanoTime() + 5 * timeLimit.toNanos();
     return onCurrentState(
         state -> {
           List<SearchRequest> requests = new ArrayList<>();
           List<SearchRun> runs = new ArrayList<>();
           for (int i = 0; i < lines.size(); i++) {
-            BatchTable.Line line = lines.get(i);
-            String where = "search " + (i + 1) + " (" + line.q() + "): ";
-            if (line.q().length() > SearchParameters.MAX_Q_LENGTH) {
-              throw InvalidRequestException.tooLarge(
-                  "s",
-                  where
-                      + "the query is "
-                      + line.q().length()
-                      + " characters long; at most "
-                      + SearchParameters.MAX_Q_LENGTH
-                      + " are taken");
-            }
-            SearchRequest r = shared.withQuery(line.q());
+            SearchRequest r = BatchTable.request(lines, i, shared);
             try {
               runs.add(prepare(state, r));
             } catch (InvalidRequestException e) {
-              throw e.position() < 0
-                  ? new InvalidRequestException("s", where + e.getMessage())
-                  : new InvalidRequestException("s", where + e.getMessage(), e.position());
+              throw BatchTable.refusal(lines, i, e);
             }
             requests.add(r);
           }
-          List<String> warnings = new ArrayList<>();
-          int n = lines.size();
-          long[] totals = new long[n];
-          boolean[] cut = new boolean[n];
-          boolean[] ran = new boolean[n];
-          DayCounts[] days = new DayCounts[n];
-          List<Map<String, Long>> byValue = new ArrayList<>();
-          for (int i = 0; i < n; i++) {
-            byValue.add(new LinkedHashMap<>());
+          List<BatchTable.Counted> counted = new ArrayList<>();
+          for (SearchRun run : runs) {
             if (System.nanoTime() > deadline) {
-              cut[i] = true;
-              continue;
-            }
-            SearchRun run = runs.get(i);
-            if (by.time()) {
+              counted.add(BatchTable.Counted.NOT_RUN);
+            } else if (by.time()) {
               MatchCollector m =
                   run.guard(() -> run.searcher().search(run.ddq(), MatchCollector.manager(state)));
-              totals[i] = m.articles;
-              days[i] = m.days;
+              counted.add(
+                  new BatchTable.Counted(m.articles, m.days, Map.of(), run.searcher().timedOut()));
             } else {
               SearchRun.Collected<Integer> c =
                   run.collect(new TotalHitCountCollectorManager(run.searcher().getSlices()));
-              totals[i] = c.result();
+              Map<String, Long> byValue = new LinkedHashMap<>();
               for (SearchResult.FacetValue v :
                   SearchRun.values(SearchRun.allOf(c.facets(), by.param()))) {
-                byValue.get(i).put(v.value(), v.count());
+                byValue.put(v.value(), v.count());
               }
+              counted.add(
+                  new BatchTable.Counted(c.result(), null, byValue, run.searcher().timedOut()));
             }
-            ran[i] = true;
-            cut[i] = run.searcher().timedOut();
           }
-          List<BatchTable.Column> columns = new ArrayList<>();
-          if (by.time()) {
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
-            for (DayCounts d : days) {
-              if (d != null && !d.isEmpty()) {
-                first = Math.min(first, d.first());
-                last = Math.max(last, d.last());
-              }
-            }
-            if (shared.from() != null) {
-              first = Math.max(shared.from().toEpochDay(), state.minDay());
-            }
-            if (shared.to() != null) {
-              last = Math.min(shared.to().toEpochDay(), state.maxDay());
-            }
-            if (first <= last) {
-              for (BatchTable.Column c :
-                  BatchTable.periods(
-                      by.param().equals("year"), first, last, shared.from(), shared.to())) {
-                long total = 0;
-                for (DayCounts d : days) {
-                  total += d == null ? 0 : d.sum(c.from().toEpochDay(), c.to().toEpochDay());
-                }
-                columns.add(new BatchTable.Column(c.label(), c.from(), c.to(), null, null, total));
-              }
-            }
-          } else {
-            Map<String, Long> all = new LinkedHashMap<>();
-            byValue.forEach(m -> m.forEach((v, k) -> all.merge(v, k, Long::sum)));
-            all.entrySet().stream()
-                .sorted(
-                    Map.Entry.<String, Long>comparingByValue()
-                        .reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(values)
-                .forEach(
-                    e ->
-                        columns.add(
-                            new BatchTable.Column(
-                                e.getKey(), null, null, by.param(), e.getKey(), e.getValue())));
-          }
-          List<BatchTable.Row> rows = new ArrayList<>();
-          boolean anyCut = false;
-          for (int i = 0; i < n; i++) {
-            List<Long> counts = new ArrayList<>();
-            if (ran[i]) {
-              for (BatchTable.Column c : columns) {
-                counts.add(
-                    by.time()
-                        ? days[i].sum(c.from().toEpochDay(), c.to().toEpochDay())
-                        : byValue.get(i).getOrDefault(c.value(), 0L));
-              }
-            }
-            anyCut |= cut[i];
-            rows.add(
-                new BatchTable.Row(
-                    lines.get(i).name(),
-                    lines.get(i).q(),
-                    SearchParameters.toQueryString(requests.get(i)),
-                    totals[i],
-                    List.copyOf(counts),
-                    cut[i]));
-          }
-          if (anyCut) {
-            warnings.add(
-                "the time limit cut some searches (timedOut): their counts cover part of the"
-                    + " archive, or none when they were not run; run fewer searches at once");
-          }
-          return new BatchTable.Table(
-              by.param(), List.copyOf(columns), List.copyOf(rows), anyCut, warnings);
+          return BatchTable.table(
+              lines, requests, shared, by, values, state.minDay(), state.maxDay(), counted);
         });
-  }
-
-  /** Stops gathering lines. */
-  private static final class EnoughLines extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    EnoughLines() {
-      super(null, null, false, false);
-    }
   }
 
   // --- articles -------------------------------------------------------------------------------

@@ -3,8 +3,10 @@ package org.morgue.search;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.morgue.index.Fields;
 
 /**
@@ -146,5 +148,158 @@ public final class BatchTable {
       out.add(new Column(label, f, t, null, null, 0));
     }
     return out;
+  }
+
+  /**
+   * Checks a batch before it runs: at least one line, at most {@value #MAX_SEARCHES}, and {@code
+   * values} from 1 to {@value #MAX_VALUES}.
+   */
+  static void check(List<Line> lines, int values) {
+    if (lines.isEmpty()) {
+      throw new InvalidRequestException(
+          "s", "the batch has no search: give one s=QUERY for each search");
+    }
+    if (lines.size() > MAX_SEARCHES) {
+      throw InvalidRequestException.tooLarge(
+          "s",
+          "the batch has "
+              + lines.size()
+              + " searches; at most "
+              + MAX_SEARCHES
+              + " are taken: split it into several batches");
+    }
+    if (values < 1 || values > MAX_VALUES) {
+      throw new InvalidRequestException(
+          "values", "values must be from 1 to " + MAX_VALUES + ", not " + values);
+    }
+  }
+
+  /** Line {@code i}'s search: its query under the shared dates and filters; a long one refused. */
+  static SearchRequest request(List<Line> lines, int i, SearchRequest shared) {
+    Line line = lines.get(i);
+    if (line.q().length() > SearchParameters.MAX_Q_LENGTH) {
+      throw InvalidRequestException.tooLarge(
+          "s",
+          where(lines, i)
+              + "the query is "
+              + line.q().length()
+              + " characters long; at most "
+              + SearchParameters.MAX_Q_LENGTH
+              + " are taken");
+    }
+    return shared.withQuery(line.q());
+  }
+
+  /** A line's refusal, naming the line. */
+  static InvalidRequestException refusal(List<Line> lines, int i, InvalidRequestException e) {
+    String where = where(lines, i);
+    return e.position() < 0
+        ? new InvalidRequestException("s", where + e.getMessage())
+        : new InvalidRequestException("s", where + e.getMessage(), e.position());
+  }
+
+  private static String where(List<Line> lines, int i) {
+    return "search " + (i + 1) + " (" + lines.get(i).q() + "): ";
+  }
+
+  /**
+   * What one line's search counted: its matches, by day (counted by time) or by value (counted by a
+   * facet dimension), and whether the time limit cut it.
+   */
+  record Counted(long total, DayCounts days, Map<String, Long> values, boolean cut) {
+    /** A search the batch did not start (its time was up): no counts, cut. */
+    static final Counted NOT_RUN = new Counted(0, null, Map.of(), true);
+
+    boolean ran() {
+      return this != NOT_RUN;
+    }
+  }
+
+  /**
+   * The table of a batch's counts, the same on every backend: by time, a column a year or month
+   * from the first day any search matched to the last (within the shared dates and the archive's
+   * days {@code minDay} to {@code maxDay}); by a dimension, the {@code values} most frequent values
+   * of all the rows together.
+   */
+  static Table table(
+      List<Line> lines,
+      List<SearchRequest> requests,
+      SearchRequest shared,
+      By by,
+      int values,
+      long minDay,
+      long maxDay,
+      List<Counted> counted) {
+    List<Column> columns = new ArrayList<>();
+    if (by.time()) {
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
+      for (Counted c : counted) {
+        if (c.days() != null && !c.days().isEmpty()) {
+          first = Math.min(first, c.days().first());
+          last = Math.max(last, c.days().last());
+        }
+      }
+      if (shared.from() != null) {
+        first = Math.max(shared.from().toEpochDay(), minDay);
+      }
+      if (shared.to() != null) {
+        last = Math.min(shared.to().toEpochDay(), maxDay);
+      }
+      if (first <= last) {
+        for (Column c :
+            periods(by.param().equals("year"), first, last, shared.from(), shared.to())) {
+          long total = 0;
+          for (Counted k : counted) {
+            total +=
+                k.days() == null ? 0 : k.days().sum(c.from().toEpochDay(), c.to().toEpochDay());
+          }
+          columns.add(new Column(c.label(), c.from(), c.to(), null, null, total));
+        }
+      }
+    } else {
+      Map<String, Long> all = new LinkedHashMap<>();
+      counted.forEach(k -> k.values().forEach((v, n) -> all.merge(v, n, Long::sum)));
+      all.entrySet().stream()
+          .sorted(
+              Map.Entry.<String, Long>comparingByValue()
+                  .reversed()
+                  .thenComparing(Map.Entry.comparingByKey()))
+          .limit(values)
+          .forEach(
+              e ->
+                  columns.add(
+                      new Column(e.getKey(), null, null, by.param(), e.getKey(), e.getValue())));
+    }
+    List<Row> rows = new ArrayList<>();
+    boolean anyCut = false;
+    for (int i = 0; i < counted.size(); i++) {
+      Counted k = counted.get(i);
+      List<Long> counts = new ArrayList<>();
+      if (k.ran()) {
+        for (Column c : columns) {
+          counts.add(
+              by.time()
+                  ? k.days().sum(c.from().toEpochDay(), c.to().toEpochDay())
+                  : k.values().getOrDefault(c.value(), 0L));
+        }
+      }
+      anyCut |= k.cut();
+      rows.add(
+          new Row(
+              lines.get(i).name(),
+              lines.get(i).q(),
+              SearchParameters.toQueryString(requests.get(i)),
+              k.total(),
+              List.copyOf(counts),
+              k.cut()));
+    }
+    List<String> warnings = new ArrayList<>();
+    if (anyCut) {
+      warnings.add(
+          "the time limit cut some searches (timedOut): their counts cover part of the"
+              + " archive, or none when they were not run; run fewer searches at once");
+    }
+    return new Table(by.param(), List.copyOf(columns), List.copyOf(rows), anyCut, warnings);
   }
 }

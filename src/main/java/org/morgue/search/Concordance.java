@@ -13,7 +13,6 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Weight;
@@ -266,6 +265,97 @@ public final class Concordance {
     return out;
   }
 
+  /** A matching article's stored fields, read only when its lines are on the page. */
+  interface Stored {
+    StoredArticle get() throws IOException;
+  }
+
+  /**
+   * How a backend walks a search's matching articles for a page in article order: each into {@code
+   * gathered}, in the search's order, until it says enough ({@link EnoughLines}).
+   */
+  interface Walk {
+    void articles(ArticlePage gathered) throws IOException;
+  }
+
+  /** What a walk throws to stop. */
+  static final class EnoughLines extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EnoughLines() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * A page of a search's concordance, the same on every backend: its lines in {@code order}, {@code
+   * size} of them from page {@code page}. In article order only the articles up to the page are
+   * read; sorted orders gather at most {@value #MAX_SORTED_LINES} lines (then {@code truncated}).
+   *
+   * @throws InvalidRequestException naming {@code size} or {@code page} out of bounds
+   */
+  static Page page(
+      Archive archive, SearchRequest request, Order order, int page, int size, Walk walk)
+      throws IOException {
+    if (size < 1 || size > MAX_SIZE) {
+      throw new InvalidRequestException(
+          "size", "size must be from 1 to " + MAX_SIZE + ", not " + size);
+    }
+    if (page < 1 || (long) page * size > MAX_SORTED_LINES) {
+      throw new InvalidRequestException(
+          "page", "page must be from 1 to " + MAX_SORTED_LINES / size + ", not " + page);
+    }
+    boolean timedOut = false;
+    if (order == Order.ARTICLE) { // only the page's articles are read
+      ArticlePage gathered = new ArticlePage(page, size);
+      try {
+        walk.articles(gathered);
+      } catch (EnoughLines e) {
+        // gathered says truncated
+      } catch (Archive.ExportCutException e) {
+        timedOut = true;
+      }
+      return new Page(
+          archive.count(request),
+          gathered.lines(),
+          gathered.truncated(),
+          timedOut,
+          page,
+          size,
+          order,
+          gathered.items());
+    }
+    List<Line> lines = new ArrayList<>();
+    boolean truncated = false;
+    try {
+      archive.eachLine(
+          request,
+          line -> {
+            if (lines.size() >= MAX_SORTED_LINES) {
+              throw new EnoughLines();
+            }
+            lines.add(line);
+          });
+    } catch (EnoughLines e) {
+      truncated = true;
+    } catch (Archive.ExportCutException e) {
+      timedOut = true;
+    }
+    long n = archive.count(request);
+    sort(lines, order);
+    int from = Math.min(lines.size(), (page - 1) * size);
+    int to = Math.min(lines.size(), from + size);
+    return new Page(
+        n,
+        lines.size(),
+        truncated,
+        timedOut,
+        page,
+        size,
+        order,
+        List.copyOf(lines.subList(from, to)));
+  }
+
   /**
    * A page of lines in article order, gathered without reading the articles before and after it:
    * their lines are counted from the positions of their matches ({@link #count}), and only an
@@ -289,7 +379,7 @@ public final class Concordance {
      *
      * @return whether to go on: false once more than {@value #MAX_SORTED_LINES} lines are found
      */
-    boolean add(Weight weight, List<LeafReaderContext> leaves, StoredFields stored, int doc)
+    boolean add(Weight weight, List<LeafReaderContext> leaves, int doc, Stored article)
         throws IOException {
       int n = count(weight, leaves, doc);
       if (lines + n > MAX_SORTED_LINES) {
@@ -297,8 +387,7 @@ public final class Concordance {
         truncated = true;
       }
       if (n > 0 && lines + n > from && lines < to) {
-        List<Line> all =
-            Concordance.lines(weight, leaves, doc, StoredArticle.of(stored.document(doc)));
+        List<Line> all = Concordance.lines(weight, leaves, doc, article.get());
         for (int i = 0; i < Math.min(n, all.size()); i++) {
           if (lines + i >= from && lines + i < to) {
             items.add(all.get(i));

@@ -150,6 +150,17 @@ public final class OpenSearchArchive implements Archive {
   private Parsed parseOrFail(SearchRequest request) throws IOException {
     ArchiveQueryParser parser =
         ArchiveQueryParser.create(expansion, new MultiReader(), maxExpansion);
+    if (index.mappingVersion() >= org.morgue.opensearch.OpenSearchMapping.NAMES) {
+      // person:"robert mueller" as the facet's values it is, as the embedded index reads it
+      parser.setNames(
+          (dimension, folded) -> {
+            try {
+              return words.names(dimension, folded);
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+    }
     Query base = parser.parseQuery(request.q());
     OperatorDsl operators = new OperatorDsl(parser.words(), words, maxExpansion, index.hasMarks());
     ObjectNode bool = JSON.createObjectNode();
@@ -1271,15 +1282,90 @@ public final class OpenSearchArchive implements Archive {
     return Diagnosis.nothing(request, this::count);
   }
 
+  /**
+   * Every concordance line of the search: the matching articles in the search's order, a page of
+   * them at a time indexed in memory as the embedded index indexes them ({@link InMemory}), their
+   * matches found by the same query and cut into lines by the same code.
+   */
   @Override
-  public long eachLine(SearchRequest request, Consumer<Concordance.Line> sink) {
-    throw notYet("the concordance");
+  public long eachLine(SearchRequest request, Consumer<Concordance.Line> sink) throws IOException {
+    return eachMatchingPage(
+        request,
+        (weight, leaves, docs) -> {
+          for (int i = 0; i < docs.size(); i++) {
+            Concordance.lines(weight, leaves, i, StoredArticle.of(docs.get(i))).forEach(sink);
+          }
+        });
   }
 
   @Override
   public Concordance.Page concordance(
-      SearchRequest request, Concordance.Order order, int page, int size) {
-    throw notYet("the concordance");
+      SearchRequest request, Concordance.Order order, int page, int size) throws IOException {
+    return Concordance.page(
+        this,
+        request,
+        order,
+        page,
+        size,
+        gathered ->
+            eachMatchingPage(
+                request,
+                (weight, leaves, docs) -> {
+                  for (int i = 0; i < docs.size(); i++) {
+                    Document d = docs.get(i);
+                    if (!gathered.add(weight, leaves, i, () -> StoredArticle.of(d))) {
+                      throw new Concordance.EnoughLines();
+                    }
+                  }
+                }));
+  }
+
+  /** What {@link #eachMatchingPage} gives each page of matching articles. */
+  private interface MatchingPage {
+    void visit(
+        org.apache.lucene.search.Weight weight,
+        List<org.apache.lucene.index.LeafReaderContext> leaves,
+        List<Document> docs)
+        throws IOException;
+  }
+
+  /**
+   * The search's matching articles in its order, a page of {@value Archive#EXPORT_PAGE} at a time,
+   * each page indexed in memory with the query's words (parsed over the page's own words, the forms
+   * they hold) as the weight whose matches are the concordance's.
+   *
+   * @return the articles visited
+   */
+  private long eachMatchingPage(SearchRequest request, MatchingPage visitor) throws IOException {
+    List<Document> page = new ArrayList<>();
+    long n =
+        eachHit(
+            parse(request),
+            request.sort(),
+            h -> {
+              page.add(OpenSearchDocuments.stored(h.path("_source")));
+              if (page.size() == EXPORT_PAGE) {
+                visitPage(page, request.q(), visitor);
+                page.clear();
+              }
+            });
+    visitPage(page, request.q(), visitor);
+    return n;
+  }
+
+  private void visitPage(List<Document> docs, String q, MatchingPage visitor) throws IOException {
+    if (docs.isEmpty()) {
+      return;
+    }
+    try (InMemory m = new InMemory(docs)) {
+      Query base =
+          ArchiveQueryParser.create(new StemExpansion(m.reader), m.reader, maxExpansion)
+              .parseQuery(q);
+      org.apache.lucene.search.Weight weight =
+          m.searcher.createWeight(
+              m.searcher.rewrite(base), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+      visitor.visit(weight, m.reader.leaves(), docs);
+    }
   }
 
   @Override
@@ -1288,10 +1374,72 @@ public final class OpenSearchArchive implements Archive {
     throw notYet("distinctive terms");
   }
 
+  /**
+   * A batch of searches as a table ({@link BatchTable}), as the embedded index makes it: every line
+   * parsed before any runs; each counted by the cluster (its matches by day, or the values of a
+   * dimension among them, and their total); the same table made of the counts. The batch stops
+   * starting searches after five times the time limit.
+   */
   @Override
   public BatchTable.Table batch(
-      List<BatchTable.Line> lines, SearchRequest shared, BatchTable.By by, int values) {
-    throw notYet("the batch table");
+      List<BatchTable.Line> lines, SearchRequest shared, BatchTable.By by, int values)
+      throws IOException {
+    BatchTable.check(lines, values);
+    long deadline = System.nanoTime() + 5 * timeLimit.toNanos();
+    List<SearchRequest> requests = new ArrayList<>();
+    List<Parsed> parsed = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      SearchRequest r = BatchTable.request(lines, i, shared);
+      try {
+        parsed.add(parse(r));
+      } catch (InvalidRequestException e) {
+        throw BatchTable.refusal(lines, i, e);
+      }
+      requests.add(r);
+    }
+    Span span = span();
+    List<BatchTable.Counted> counted = new ArrayList<>();
+    for (int i = 0; i < parsed.size(); i++) {
+      Parsed p = parsed.get(i);
+      if (System.nanoTime() > deadline) {
+        counted.add(BatchTable.Counted.NOT_RUN);
+        continue;
+      }
+      ObjectNode body = JSON.createObjectNode();
+      body.put("size", 0);
+      body.put("track_total_hits", true);
+      body.set("query", withPostFilter(p));
+      if (by.time()) {
+        JsonNode answer = search(body);
+        counted.add(
+            new BatchTable.Counted(
+                answer.path("hits").path("total").path("value").asLong(),
+                span.counts(dayBuckets(withPostFilter(p))),
+                Map.of(),
+                answer.path("timed_out").asBoolean()));
+      } else {
+        // the total under every filter; the values counted sideways, as a facet is (the kept
+        // values of the same dimension aside)
+        body.set("query", p.query());
+        body.set("post_filter", p.postFilter());
+        ObjectNode f = body.putObject("aggs").putObject("f");
+        f.set("filter", keptValues(requests.get(i), by.param()));
+        topTerms(f.putObject("aggs").putObject("v"), by.param(), MAX_VALUES);
+        JsonNode answer = search(body);
+        Map<String, Long> byValue = new java.util.LinkedHashMap<>();
+        for (SearchResult.FacetValue v : buckets(answer.path("aggregations").path("f").path("v"))) {
+          byValue.put(v.value(), v.count());
+        }
+        counted.add(
+            new BatchTable.Counted(
+                answer.path("hits").path("total").path("value").asLong(),
+                null,
+                byValue,
+                answer.path("timed_out").asBoolean()));
+      }
+    }
+    return BatchTable.table(
+        lines, requests, shared, by, values, span.minDay(), span.maxDay(), counted);
   }
 
   @Override

@@ -165,8 +165,17 @@ final class OpenSearchQueries {
   }
 
   private static void term(ObjectNode out, Term t) {
+    if (t.field().equals(FACETS_FIELD)) { // a facet value (person:"Robert Mueller"): its keyword
+      String[] path = org.apache.lucene.facet.FacetsConfig.stringToPath(t.text());
+      out.putObject("term").put(OpenSearchDocuments.valueField(path[0]), path[path.length - 1]);
+      return;
+    }
     out.putObject("term").put(field(t.field()), t.text());
   }
+
+  /** The Lucene field of the facet values' drill-down terms. */
+  private static final String FACETS_FIELD =
+      org.morgue.index.Schema.facetsConfig().getDimConfig(Fields.PERSON).indexFieldName;
 
   private static void phrase(ObjectNode out, PhraseQuery p) {
     Term[] terms = p.getTerms();

@@ -163,6 +163,10 @@ class OpenSearchParityIT {
             "body:humanitarian",
             "person:Blinken",
             "person:%22Antony+J.+Blinken%22",
+            "person:%22Blinken%22",
+            "person:%22antony+j.+blinken%22",
+            "place:%22ukraine%22+AND+sanctions",
+            "org:%22united+nations%22",
             "place:Ukraine",
             "org:NATO",
             "section:World",
@@ -457,6 +461,60 @@ class OpenSearchParityIT {
     assertEquals(
         embedded.count(SearchRequest.of("Ukraine /s Russia")),
         cluster.count(SearchRequest.of("Ukraine /s Russia")));
+  }
+
+  static Stream<String> concordanceRequests() {
+    return Stream.of(
+        "q=ceasefire&sort=newest",
+        "q=sanctions&sort=oldest&place=Russia",
+        "q=%22human+rights%22&sort=newest",
+        "q=Ukraine+W%2F3+Russia&sort=newest",
+        "q=elections+%2Fs+vot*&sort=oldest",
+        "q=minist*&sort=newest&from=2022",
+        "q=atleast3(Blinken)&sort=newest");
+  }
+
+  /** The same concordance pages, in each order, and the same lines in full. */
+  @ParameterizedTest
+  @MethodSource("concordanceRequests")
+  void sameConcordance(String query) throws IOException {
+    SearchRequest request = SearchParameters.parse(SearchParameters.decode(query)).request();
+    for (org.morgue.search.Concordance.Order order : org.morgue.search.Concordance.Order.values()) {
+      for (int page : new int[] {1, 3}) {
+        assertEquals(
+            embedded.concordance(request, order, page, 20),
+            cluster.concordance(request, order, page, 20),
+            query + " " + order + " page " + page);
+      }
+    }
+    List<org.morgue.search.Concordance.Line> a = new ArrayList<>();
+    List<org.morgue.search.Concordance.Line> b = new ArrayList<>();
+    assertEquals(embedded.eachLine(request, a::add), cluster.eachLine(request, b::add), query);
+    assertEquals(a, b, query);
+    assertTrue(!a.isEmpty(), "lines of " + query);
+  }
+
+  /** The same batch tables, by time and by each kind of dimension, under shared filters. */
+  @Test
+  void sameBatchTables() throws IOException {
+    List<org.morgue.search.BatchTable.Line> lines =
+        List.of(
+            org.morgue.search.BatchTable.Line.read("Sanctions\tsanctions W/5 Russia"),
+            org.morgue.search.BatchTable.Line.read("ceasefire"),
+            org.morgue.search.BatchTable.Line.read("\"human rights\""),
+            org.morgue.search.BatchTable.Line.read("elections /s vot*"),
+            org.morgue.search.BatchTable.Line.read("atleast2(Ukraine)"));
+    for (String shared : List.of("", "from=2022-01-01", "place=Ukraine", "section=World&to=2021")) {
+      SearchRequest r = SearchParameters.parse(SearchParameters.decode(shared)).request();
+      for (String by : List.of("year", "month", "place", "person", "section", "source")) {
+        org.morgue.search.BatchTable.By b = org.morgue.search.BatchTable.By.of(by);
+        org.morgue.search.BatchTable.Table x = embedded.batch(lines, r, b, 20);
+        assertEquals(x, cluster.batch(lines, r, b, 20), shared + " by " + by);
+        if (shared.isEmpty()) {
+          assertTrue(x.rows().get(1).total() > 0 && !x.columns().isEmpty(), "by " + by);
+        }
+      }
+    }
   }
 
   /** More mentions asked, fewer articles, on both backends alike. */
