@@ -64,6 +64,13 @@ public final class BenchOpenSearchCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Leave the cluster running at the end.")
   boolean keep;
 
+  @Option(
+      names = "--reuse",
+      description =
+          "Use the cluster already running (.ci/opensearch restart I of each node keeps its data)"
+              + " and its index: the migration then sends only what changed.")
+  boolean reuse;
+
   @Override
   public Integer call() throws Exception {
     IndexLayout layout = new IndexLayout(archive);
@@ -71,12 +78,16 @@ public final class BenchOpenSearchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no archive in " + archive);
     }
     Path script = DevMain.home().resolve(".ci/opensearch");
-    run(script.toString(), "start", Integer.toString(nodes));
+    if (!reuse) {
+      run(script.toString(), "start", Integer.toString(nodes));
+    }
     String urls = runOut(script.toString(), "url").strip();
     int failures = 0;
     try (OpenSearchClient client = OpenSearchClient.connect(urls)) {
       OpenSearchIndex index = new OpenSearchIndex(client, "morgue-bench");
-      index.delete();
+      if (!reuse) {
+        index.delete();
+      }
       int shards = nodes;
       int replicas = nodes > 1 ? 1 : 0;
       index.create(shards, replicas);
@@ -93,7 +104,7 @@ public final class BenchOpenSearchCommand implements Callable<Integer> {
           copied.copied(),
           migrateS,
           copied.copied() / migrateS);
-      client.send("GET", "/_cluster/health?wait_for_status=green&timeout=120s", null);
+      green(client, "after the migration");
       List<String> queries;
       try (ArchiveSearcher s = ArchiveSearcher.open(layout)) {
         Map<String, List<SearchResult.FacetValue>> f = s.search(SearchRequest.of("")).facets();
@@ -218,7 +229,7 @@ public final class BenchOpenSearchCommand implements Callable<Integer> {
     row("opensearch, a node down", sorted(during));
     long restart = System.nanoTime();
     run(script.toString(), "restart", "1");
-    client.send("GET", "/_cluster/health?wait_for_status=green&timeout=300s", null);
+    green(client, "after the restart");
     System.out.printf(
         Locale.ROOT,
         "node 1 back: cluster green %.1f s after its restart%n",
@@ -233,6 +244,30 @@ public final class BenchOpenSearchCommand implements Callable<Integer> {
     }
     System.out.printf("after healing: %d of %d totals differ%n", after, queries.size());
     return errors + wrong + after;
+  }
+
+  /**
+   * Waits for the cluster to be green (its replicas copied: minutes for gigabytes), up to an hour,
+   * and says how long it took.
+   */
+  private static void green(OpenSearchClient client, String when) throws IOException {
+    long start = System.nanoTime();
+    for (int i = 0; i < 60; i++) {
+      JsonNode h = client.send("GET", "/_cluster/health", null);
+      if ("green".equals(h.path("status").asText())) {
+        System.out.printf(
+            Locale.ROOT, "cluster green %s in %.1f s%n", when, (System.nanoTime() - start) / 1e9);
+        return;
+      }
+      try {
+        client.send("GET", "/_cluster/health?wait_for_status=green&timeout=60s", null);
+      } catch (org.morgue.opensearch.OpenSearchException e) {
+        if (e.status() != 408) {
+          throw e;
+        }
+      }
+    }
+    throw new IOException("the cluster was not green within an hour " + when);
   }
 
   private static void nodeStats(OpenSearchClient client) throws IOException {
