@@ -302,6 +302,7 @@ public final class ArchiveSearcher implements Archive {
 
   /** The work of {@link #startWarming}, on the calling thread. */
   void warm() throws IOException {
+    awaitIdle();
     for (String word : onCurrentState(state -> frequentWords(state.reader(), WARM_WORDS))) {
       warmSearch(word);
     }
@@ -343,6 +344,36 @@ public final class ArchiveSearcher implements Archive {
 
   /** The longest a warming step waits for the requests being answered. */
   static final int YIELD_MS = 500;
+
+  /**
+   * Waits, once the index is open, for {@value #IDLE_MS} ms without a request (at most {@value
+   * #IDLE_WAIT_MS} ms in all): a server's first request, sent the moment it listens, runs alone on
+   * the cores, and a server nobody asks warms at once.
+   */
+  private void awaitIdle() throws IOException {
+    manager(); // the index open
+    long give = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_WAIT_MS);
+    long idleSince = System.nanoTime();
+    while (!closing && System.nanoTime() < give) {
+      if (requests.get() > 0) {
+        idleSince = System.nanoTime();
+      } else if (System.nanoTime() - idleSince >= TimeUnit.MILLISECONDS.toNanos(IDLE_MS)) {
+        return;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** How long without a request the warming waits for before it begins. */
+  static final int IDLE_MS = 300;
+
+  /** The longest the warming waits for that. */
+  static final int IDLE_WAIT_MS = 3_000;
 
   /** The {@code n} title words of the most articles, three letters or more and no digit. */
   static List<String> frequentWords(DirectoryReader reader, int n) throws IOException {
