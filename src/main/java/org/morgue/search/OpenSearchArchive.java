@@ -150,7 +150,8 @@ public final class OpenSearchArchive implements Archive {
   private Parsed parseOrFail(SearchRequest request) throws IOException {
     ArchiveQueryParser parser =
         ArchiveQueryParser.create(expansion, new MultiReader(), maxExpansion);
-    if (index.mappingVersion() >= org.morgue.opensearch.OpenSearchMapping.NAMES) {
+    int mapping = cluster(index::mappingVersion);
+    if (mapping >= org.morgue.opensearch.OpenSearchMapping.NAMES) {
       // person:"robert mueller" as the facet's values it is, as the embedded index reads it
       parser.setNames(
           (dimension, folded) -> {
@@ -162,7 +163,12 @@ public final class OpenSearchArchive implements Archive {
           });
     }
     Query base = parser.parseQuery(request.q());
-    OperatorDsl operators = new OperatorDsl(parser.words(), words, maxExpansion, index.hasMarks());
+    OperatorDsl operators =
+        new OperatorDsl(
+            parser.words(),
+            words,
+            maxExpansion,
+            mapping >= org.morgue.opensearch.OpenSearchMapping.MARKS);
     ObjectNode bool = JSON.createObjectNode();
     ObjectNode b = bool.putObject("bool");
     b.putArray("must")
@@ -231,8 +237,21 @@ public final class OpenSearchArchive implements Archive {
 
   /** One request of the cluster; a cluster that cannot answer is {@link UnavailableException}. */
   private JsonNode send(String method, String path, Object body) throws IOException {
+    return cluster(() -> index.client().send(method, path, body));
+  }
+
+  /** One call to the cluster. */
+  private interface ClusterCall<T> {
+    T call() throws IOException;
+  }
+
+  /**
+   * {@code call}, a cluster that does not answer or cannot now ({@code 429}, {@code 5xx}) being
+   * {@link UnavailableException} (503).
+   */
+  private <T> T cluster(ClusterCall<T> call) throws IOException {
     try {
-      return index.client().send(method, path, body);
+      return call.call();
     } catch (org.morgue.opensearch.OpenSearchException e) {
       if (e.status() == 429 || e.status() >= 500) {
         throw new UnavailableException(
