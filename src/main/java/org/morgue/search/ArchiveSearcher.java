@@ -846,10 +846,7 @@ public final class ArchiveSearcher implements Archive {
    */
   public DistinctiveTerms.Result distinctiveTerms(
       SearchRequest request, DistinctiveTerms.Background against, int size) throws IOException {
-    if (size < 1 || size > DistinctiveTerms.MAX_SIZE) {
-      throw new InvalidRequestException(
-          "size", "size must be from 1 to " + DistinctiveTerms.MAX_SIZE + ", not " + size);
-    }
+    DistinctiveTerms.checkSize(size);
     long deadline = System.nanoTime() + timeLimit.toNanos();
     return onCurrentState(
         state -> {

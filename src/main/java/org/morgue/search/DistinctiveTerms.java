@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -136,20 +137,34 @@ public final class DistinctiveTerms {
       List<Scored> terms,
       List<String> warnings) {}
 
-  /** A candidate while it is being counted. */
-  private static final class Candidate {
+  /** A candidate while it is being counted ({@code fg} and {@code bg} -1 until counted). */
+  static final class Candidate {
     final String key;
     final boolean phrase;
     final Map<String, Integer> forms = new HashMap<>();
     int sampled;
     double estimate;
-    long fg;
-    long bg;
+    long fg = -1;
+    long bg = -1;
     double score;
 
     Candidate(String key, boolean phrase) {
       this.key = key;
       this.phrase = phrase;
+    }
+
+    String key() {
+      return key;
+    }
+
+    boolean phrase() {
+      return phrase;
+    }
+
+    /** Its counts: foreground and background articles holding it. */
+    void counted(long fg, long bg) {
+      this.fg = fg;
+      this.bg = bg;
     }
 
     String term() {
@@ -188,10 +203,140 @@ public final class DistinctiveTerms {
     FixedBitSet fg = bits(searcher, foregroundQuery, maxDoc);
     FixedBitSet bg =
         backgroundQuery == null ? live(state, maxDoc) : bits(searcher, backgroundQuery, maxDoc);
-    boolean timedOut = searcher.timedOut();
-    long nFg = fg.cardinality();
-    long nBg = bg.cardinality();
-    Background against = backgroundQuery == null ? Background.ARCHIVE : Background.FILTERS;
+    Dictionary dictionary = new Dictionary(state);
+    Source embedded =
+        new Source() {
+          @Override
+          public long foreground() {
+            return fg.cardinality();
+          }
+
+          @Override
+          public long background() {
+            return bg.cardinality();
+          }
+
+          @Override
+          public long archive() {
+            return state.reader().numDocs();
+          }
+
+          @Override
+          public boolean timedOut() {
+            return searcher.timedOut();
+          }
+
+          @Override
+          public Sample sample(int n) {
+            int[] docs = DistinctiveTerms.sample(fg, n);
+            StoredFields stored;
+            try {
+              stored = searcher.storedFields();
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+            Set<String> fields = Set.copyOf(Fields.TEXT);
+            return new Sample(
+                docs.length,
+                i -> {
+                  return stored.document(docs[i], fields);
+                });
+          }
+
+          @Override
+          public double bodyFreq(String form) throws IOException {
+            return dictionary.bodyFreq(form);
+          }
+
+          @Override
+          public boolean count(List<Candidate> ranked, long deadline) throws IOException {
+            FixedBitSet scratch = new FixedBitSet(maxDoc);
+            for (Candidate c : ranked) {
+              if (System.nanoTime() > deadline) {
+                return false;
+              }
+              scratch.clear();
+              if (c.phrase) {
+                int space = c.key.indexOf(' ');
+                dictionary.markPhrase(
+                    c.key.substring(0, space), c.key.substring(space + 1), scratch);
+              } else {
+                dictionary.markFamily(state, c.key, scratch);
+              }
+              c.fg = FixedBitSet.intersectionCount(scratch, fg);
+              c.bg = FixedBitSet.intersectionCount(scratch, bg);
+            }
+            return true;
+          }
+        };
+    return compute(
+        embedded,
+        backgroundQuery == null ? Background.ARCHIVE : Background.FILTERS,
+        base,
+        size,
+        deadline,
+        warnings);
+  }
+
+  /** The foreground articles a computation re-analyses, read one at a time. */
+  record Sample(int size, Read read) {
+    interface Read {
+      Document get(int i) throws IOException;
+    }
+  }
+
+  /**
+   * What a backend gives the computation: the foreground's and background's sizes, a sample of the
+   * foreground, the body's document frequency of a word, and the exact counts of the candidates.
+   */
+  interface Source {
+    long foreground() throws IOException;
+
+    long background() throws IOException;
+
+    /** The archive's live articles. */
+    long archive() throws IOException;
+
+    /** Whether a count was cut by the time limit. */
+    boolean timedOut();
+
+    /**
+     * Up to {@value #SAMPLE} of the {@code n} foreground articles, evenly spread over it (all of
+     * them when there are no more), their text fields.
+     */
+    Sample sample(int n) throws IOException;
+
+    /** The articles whose body holds {@code form}. */
+    double bodyFreq(String form) throws IOException;
+
+    /** The forms and phrases whose {@link #bodyFreq} is about to be asked, all at once. */
+    default void prefetch(Collection<String> forms) throws IOException {}
+
+    /**
+     * Sets each candidate's {@code fg} and {@code bg}: the foreground and background articles
+     * holding it (a word, any form of its stem in the title, standfirst or body; a phrase, its two
+     * words adjacent in one of them).
+     *
+     * @return false when {@code deadline} stopped it (the candidates after are not counted)
+     */
+    boolean count(List<Candidate> ranked, long deadline) throws IOException;
+  }
+
+  /** Refuses a {@code size} outside 1 to {@value #MAX_SIZE}. */
+  static void checkSize(int size) {
+    if (size < 1 || size > MAX_SIZE) {
+      throw new InvalidRequestException(
+          "size", "size must be from 1 to " + MAX_SIZE + ", not " + size);
+    }
+  }
+
+  /** The computation itself, over any backend's {@link Source}. */
+  static Result compute(
+      Source source, Background against, Query base, int size, long deadline, List<String> warnings)
+      throws IOException {
+    long nFg = source.foreground();
+    long nBg = source.background();
+    boolean timedOut = source.timedOut();
     if (nBg <= nFg) {
       if (nFg > 0) {
         warnings.add(
@@ -201,20 +346,18 @@ public final class DistinctiveTerms {
       return new Result(nFg, nBg, against, false, 0, timedOut, List.of(), warnings);
     }
     Excluded excluded = Excluded.of(base);
-    int[] docs = sample(fg, (int) nFg);
+    Sample docs = source.sample((int) Math.min(Integer.MAX_VALUE, nFg));
     Map<String, Candidate> words = new HashMap<>();
     Map<String, Candidate> phrases = new HashMap<>();
-    StoredFields stored = searcher.storedFields();
-    Set<String> fields = Set.copyOf(Fields.TEXT);
     int analysed = 0;
     long now = System.nanoTime();
     long analysisDeadline = now + Math.max(0, deadline - now) / 2; // half left to count
-    for (int doc : docs) {
+    for (int i = 0; i < docs.size(); i++) {
       if (System.nanoTime() > analysisDeadline) {
         timedOut = true;
         break;
       }
-      Document d = stored.document(doc, fields);
+      Document d = docs.read().get(i);
       Set<String> seenWords = new HashSet<>();
       Set<String> seenPhrases = new HashSet<>();
       for (String field : Fields.TEXT) {
@@ -235,14 +378,15 @@ public final class DistinctiveTerms {
       analysed++;
     }
     if (analysed == 0) {
-      return new Result(nFg, nBg, against, nFg > docs.length, 0, timedOut, List.of(), warnings);
+      return new Result(nFg, nBg, against, nFg > docs.size(), 0, timedOut, List.of(), warnings);
     }
     double scale = (double) nFg / analysed;
-    long numDocs = Math.max(1, state.reader().numDocs());
+    long numDocs = Math.max(1, source.archive());
     double bgScale = (double) nBg / numDocs;
     List<Candidate> ranked = new ArrayList<>();
-    Dictionary dictionary = new Dictionary(state);
     int least = Math.max(MIN_FOREGROUND, analysed / 250);
+    List<List<Candidate>> estimatedKinds = new ArrayList<>();
+    Set<String> forms = new HashSet<>();
     for (Map<String, Candidate> kind : List.of(words, phrases)) {
       List<Candidate> frequent = new ArrayList<>();
       for (Candidate c : kind.values()) {
@@ -252,20 +396,35 @@ public final class DistinctiveTerms {
       }
       frequent.sort(Comparator.comparingInt((Candidate c) -> -c.sampled).thenComparing(c -> c.key));
       int estimated = kind == phrases ? ESTIMATED_PHRASES : ESTIMATED_WORDS;
+      List<Candidate> chosen = frequent.subList(0, Math.min(estimated, frequent.size()));
+      estimatedKinds.add(chosen);
+      for (Candidate c : chosen) {
+        if (c.phrase) {
+          int space = c.key.indexOf(' ');
+          forms.add(c.key.substring(0, space));
+          forms.add(c.key.substring(space + 1));
+        } else {
+          forms.addAll(c.forms.keySet());
+        }
+      }
+    }
+    source.prefetch(forms);
+    for (List<Candidate> chosen : estimatedKinds) {
+      boolean phraseKind = !chosen.isEmpty() && chosen.get(0).phrase;
       List<Candidate> ok = new ArrayList<>();
-      for (Candidate c : frequent.subList(0, Math.min(estimated, frequent.size()))) {
+      for (Candidate c : chosen) {
         double fgEst = c.sampled * scale;
         double df;
         if (c.phrase) {
           int space = c.key.indexOf(' ');
           df =
               Math.min(
-                  dictionary.bodyFreq(c.key.substring(0, space)),
-                  dictionary.bodyFreq(c.key.substring(space + 1)));
+                  source.bodyFreq(c.key.substring(0, space)),
+                  source.bodyFreq(c.key.substring(space + 1)));
         } else {
           df = 0; // the forms seen: the stem's other forms are rare beside them
           for (String form : c.forms.keySet()) {
-            df += dictionary.bodyFreq(form);
+            df += source.bodyFreq(form);
           }
         }
         double bgEst = Math.min(nBg, Math.max(fgEst, df * bgScale));
@@ -273,25 +432,17 @@ public final class DistinctiveTerms {
         ok.add(c);
       }
       ok.sort(Comparator.comparingDouble((Candidate c) -> -c.estimate).thenComparing(c -> c.key));
-      int keep = kind == phrases ? Math.max(20, size) : Math.max(60, 3 * size);
+      int keep = phraseKind ? Math.max(20, size) : Math.max(60, 3 * size);
       ranked.addAll(ok.subList(0, Math.min(keep, ok.size())));
     }
-    FixedBitSet scratch = new FixedBitSet(maxDoc);
+    if (!source.count(ranked, deadline)) {
+      timedOut = true;
+    }
     List<Scored> out = new ArrayList<>();
     for (Candidate c : ranked) {
-      if (System.nanoTime() > deadline) {
-        timedOut = true;
-        break;
+      if (c.fg < 0) {
+        continue; // not counted: the time was up
       }
-      scratch.clear();
-      if (c.phrase) {
-        int space = c.key.indexOf(' ');
-        dictionary.markPhrase(c.key.substring(0, space), c.key.substring(space + 1), scratch);
-      } else {
-        dictionary.markFamily(state, c.key, scratch);
-      }
-      c.fg = FixedBitSet.intersectionCount(scratch, fg);
-      c.bg = FixedBitSet.intersectionCount(scratch, bg);
       long restWith = c.bg - c.fg;
       long rest = nBg - nFg;
       if (c.fg < MIN_FOREGROUND || (double) c.fg / nFg <= (double) restWith / rest) {
@@ -309,7 +460,7 @@ public final class DistinctiveTerms {
         nFg,
         nBg,
         against,
-        nFg > docs.length,
+        nFg > docs.size(),
         analysed,
         timedOut,
         List.copyOf(out.subList(0, Math.min(size, out.size()))),

@@ -1389,8 +1389,159 @@ public final class OpenSearchArchive implements Archive {
 
   @Override
   public DistinctiveTerms.Result distinctiveTerms(
-      SearchRequest request, DistinctiveTerms.Background against, int size) {
-    throw notYet("distinctive terms");
+      SearchRequest request, DistinctiveTerms.Background against, int size) throws IOException {
+    DistinctiveTerms.checkSize(size);
+    long deadline = System.nanoTime() + timeLimit.toNanos();
+    Parsed p = parse(request);
+    ObjectNode foreground = withPostFilter(p);
+    ObjectNode background =
+        against == DistinctiveTerms.Background.ARCHIVE
+            ? matchAll()
+            : withPostFilter(parse(request.withQuery("")));
+    Map<String, Long> bodyFreqs = new java.util.HashMap<>();
+    DistinctiveTerms.Source cluster =
+        new DistinctiveTerms.Source() {
+          private long fg = -1;
+          private long bg = -1;
+
+          @Override
+          public long foreground() throws IOException {
+            return fg < 0 ? fg = countOf(foreground) : fg;
+          }
+
+          @Override
+          public long background() throws IOException {
+            return bg < 0 ? bg = countOf(background) : bg;
+          }
+
+          @Override
+          public long archive() throws IOException {
+            return countOf(matchAll());
+          }
+
+          @Override
+          public boolean timedOut() {
+            return false;
+          }
+
+          @Override
+          public DistinctiveTerms.Sample sample(int n) throws IOException {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("size", Math.min(n, DistinctiveTerms.SAMPLE));
+            body.putArray("_source").add("stored");
+            if (n <= DistinctiveTerms.SAMPLE) {
+              body.set("query", foreground); // every article of the foreground
+            } else { // a sample spread over it at random, the same for the same request
+              ObjectNode fs = body.putObject("query").putObject("function_score");
+              fs.set("query", foreground);
+              fs.putObject("random_score").put("seed", 20_211_117).put("field", Fields.ID);
+              fs.put("boost_mode", "replace");
+            }
+            List<Document> docs = new ArrayList<>();
+            for (JsonNode h : search(body).path("hits").path("hits")) {
+              docs.add(OpenSearchDocuments.stored(h.path("_source")));
+            }
+            return new DistinctiveTerms.Sample(docs.size(), docs::get);
+          }
+
+          @Override
+          public void prefetch(Collection<String> forms) throws IOException {
+            List<String> all = new ArrayList<>(forms);
+            for (int from = 0; from < all.size(); from += 1_000) {
+              List<ObjectNode> filters = new ArrayList<>();
+              List<String> chunk = all.subList(from, Math.min(all.size(), from + 1_000));
+              for (String form : chunk) {
+                ObjectNode t = JSON.createObjectNode();
+                t.putObject("term").put(OpenSearchDocuments.wordField(Fields.BODY), form);
+                filters.add(t);
+              }
+              long[] counts = filtered(matchAll(), filters);
+              for (int i = 0; i < chunk.size(); i++) {
+                bodyFreqs.put(chunk.get(i), counts[i]);
+              }
+            }
+          }
+
+          @Override
+          public double bodyFreq(String form) {
+            return bodyFreqs.getOrDefault(form, 0L);
+          }
+
+          @Override
+          public boolean count(List<DistinctiveTerms.Candidate> ranked, long until)
+              throws IOException {
+            List<ObjectNode> filters = new ArrayList<>();
+            for (DistinctiveTerms.Candidate c : ranked) {
+              // as the embedded index counts it: a word, any word of its stem's family in a text
+              // field (the same expansion over the cluster's words); a phrase, its two words
+              // adjacent in one of them
+              ObjectNode any = JSON.createObjectNode();
+              ArrayNode should = any.putObject("bool").putArray("should");
+              for (String field : Fields.TEXT) {
+                String w = OpenSearchDocuments.wordField(field);
+                if (c.phrase()) {
+                  should.addObject().putObject("match_phrase").put(w, c.key());
+                  continue;
+                }
+                String[] family;
+                try {
+                  family = expansion.words(field, c.key());
+                } catch (java.io.UncheckedIOException e) {
+                  throw e.getCause();
+                }
+                ArrayNode terms = should.addObject().putObject("terms").putArray(w);
+                for (String form : family.length > 0 ? family : new String[] {c.key()}) {
+                  terms.add(form);
+                }
+              }
+              filters.add(any);
+            }
+            if (System.nanoTime() > until) {
+              return false;
+            }
+            long[] inFg = filtered(foreground, filters);
+            long[] inBg = filtered(background, filters);
+            for (int i = 0; i < ranked.size(); i++) {
+              ranked.get(i).counted(inFg[i], inBg[i]);
+            }
+            return true;
+          }
+        };
+    return DistinctiveTerms.compute(
+        cluster, against, p.base(), size, deadline, new ArrayList<>(p.warnings()));
+  }
+
+  private static ObjectNode matchAll() {
+    ObjectNode q = JSON.createObjectNode();
+    q.putObject("match_all");
+    return q;
+  }
+
+  private long countOf(ObjectNode query) throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("query", query);
+    return send("POST", "/" + index.name() + "/_count", body).path("count").asLong();
+  }
+
+  /** How many articles of {@code query} each of {@code filters} keeps: one filters aggregation. */
+  private long[] filtered(ObjectNode query, List<ObjectNode> filters) throws IOException {
+    long[] out = new long[filters.size()];
+    if (filters.isEmpty()) {
+      return out;
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.put("size", 0);
+    body.set("query", query);
+    ObjectNode named =
+        body.putObject("aggs").putObject("t").putObject("filters").putObject("filters");
+    for (int i = 0; i < filters.size(); i++) {
+      named.set("f" + i, filters.get(i));
+    }
+    JsonNode buckets = search(body).path("aggregations").path("t").path("buckets");
+    for (int i = 0; i < filters.size(); i++) {
+      out[i] = buckets.path("f" + i).path("doc_count").asLong();
+    }
+    return out;
   }
 
   /**

@@ -517,6 +517,72 @@ class OpenSearchParityIT {
     }
   }
 
+  static Stream<String> distinctiveRequests() {
+    return Stream.of(
+        "q=ceasefire",
+        "q=vaccine&place=China",
+        "q=%22human+rights%22&place=China",
+        "q=Blinken+W%2F5+call",
+        "q=elections&from=2022",
+        "q=sanctions&place=Russia");
+  }
+
+  /**
+   * The same distinctive terms, against the archive and against the filters, for a foreground the
+   * computation reads whole: the same sizes, the same words and phrases counted the same way (every
+   * term both give has the same counts and score), and the same first 20 of 25. The candidates are
+   * pruned by an estimate from the body's document frequencies, which Lucene counts with the
+   * deleted documents not yet merged away (the ingest's name pass rewrites articles) and the
+   * cluster without them, so the last few terms may differ.
+   */
+  @ParameterizedTest
+  @MethodSource("distinctiveRequests")
+  void sameDistinctiveTerms(String query) throws IOException {
+    SearchRequest request = SearchParameters.parse(SearchParameters.decode(query)).request();
+    for (org.morgue.search.DistinctiveTerms.Background against :
+        org.morgue.search.DistinctiveTerms.Background.values()) {
+      org.morgue.search.DistinctiveTerms.Result a = embedded.distinctiveTerms(request, against, 25);
+      org.morgue.search.DistinctiveTerms.Result b = cluster.distinctiveTerms(request, against, 25);
+      assertTrue(a.foreground() <= org.morgue.search.DistinctiveTerms.SAMPLE, query);
+      String what = query + " against " + against;
+      assertEquals(a.foreground(), b.foreground(), what);
+      assertEquals(a.background(), b.background(), what);
+      assertEquals(a.analysed(), b.analysed(), what);
+      assertEquals(a.warnings(), b.warnings(), what);
+      assertEquals(a.terms().size(), b.terms().size(), what);
+      Map<String, org.morgue.search.DistinctiveTerms.Scored> byTerm = new java.util.HashMap<>();
+      b.terms().forEach(t -> byTerm.put(t.term(), t));
+      int same = 0;
+      for (org.morgue.search.DistinctiveTerms.Scored t : a.terms()) {
+        if (byTerm.containsKey(t.term())) {
+          assertEquals(t, byTerm.get(t.term()), what);
+          same++;
+        }
+      }
+      int first = Math.min(20, a.terms().size());
+      assertEquals(a.terms().subList(0, first), b.terms().subList(0, first), what);
+      assertTrue(same >= first, what);
+    }
+  }
+
+  /** A foreground larger than the sample: the same sizes; the terms come from other samples. */
+  @Test
+  void distinctiveTermsOfALargeForegroundCountTheSameArticles() throws IOException {
+    SearchRequest request = SearchRequest.of("Ukraine");
+    org.morgue.search.DistinctiveTerms.Result a =
+        embedded.distinctiveTerms(
+            request, org.morgue.search.DistinctiveTerms.Background.ARCHIVE, 25);
+    org.morgue.search.DistinctiveTerms.Result b =
+        cluster.distinctiveTerms(
+            request, org.morgue.search.DistinctiveTerms.Background.ARCHIVE, 25);
+    assertTrue(a.foreground() > org.morgue.search.DistinctiveTerms.SAMPLE);
+    assertEquals(a.foreground(), b.foreground());
+    assertEquals(a.background(), b.background());
+    assertEquals(a.analysed(), b.analysed());
+    assertTrue(a.sampled() && b.sampled());
+    assertEquals(25, b.terms().size());
+  }
+
   /** More mentions asked, fewer articles, on both backends alike. */
   @Test
   void moreMentionsAreFewerArticles() throws IOException {
