@@ -53,9 +53,14 @@ import org.morgue.opensearch.OpenSearchWords;
  *       highlighter, in a small index in memory.
  *   <li>Exports and saved searches' matches: pages of {@value Archive#EXPORT_PAGE} by {@code
  *       search_after} over a point in time, uncapped.
+ *   <li>The analysis tools: the concordance (pages of matches indexed in memory, cut into lines by
+ *       the embedded index's code), the batch table (each line counted here, the table made by
+ *       {@link BatchTable}), distinctive terms ({@link DistinctiveTerms#compute} over counts,
+ *       samples and {@code filters} aggregations of the cluster).
  * </ul>
  *
- * What it cannot do yet answers 501 with a sentence ({@link Archive.UnsupportedSearchException}).
+ * What it cannot do (an {@code atleastN()} of too many ways, {@code /s} on an index of the first
+ * mapping) answers 501 with a sentence ({@link Archive.UnsupportedSearchException}).
  */
 public final class OpenSearchArchive implements Archive {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -955,12 +960,7 @@ public final class OpenSearchArchive implements Archive {
     return new Version(docs, version, version, lastIngest);
   }
 
-  // --- not yet on this backend ----------------------------------------------------------------
-
-  private static UnsupportedSearchException notYet(String what) {
-    return new UnsupportedSearchException(
-        what + " is not available on the OpenSearch backend yet; it works on the embedded index");
-  }
+  // --- analysis ----------------------------------------------------------------------------------
 
   @Override
   public Comparison.Result compare(Comparison comparison) throws IOException {
