@@ -93,6 +93,25 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
     return new ArchiveQueryParser(Analyzers.forQuery(expansion), reader, maxExpansion);
   }
 
+  /** The schema an index's commit says it was written with, or -1 when it says none. */
+  static int schema(IndexReader reader) {
+    if (!(reader instanceof org.apache.lucene.index.DirectoryReader d)) {
+      return -1;
+    }
+    try {
+      String v = d.getIndexCommit().getUserData().get("morgue.schema");
+      return v == null ? -1 : Integer.parseInt(v);
+    } catch (java.io.IOException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** Whether the index was written before the sentence and paragraph marks (schema 3). */
+  private static boolean beforeMarks(IndexReader reader) {
+    int schema = schema(reader);
+    return schema >= 0 && schema < 3;
+  }
+
   /** Warnings collected while parsing. */
   List<String> warnings() {
     return warnings;
@@ -126,7 +145,15 @@ final class ArchiveQueryParser extends MultiFieldQueryParser {
     try {
       operators = new QueryOperators(getAnalyzer(), reader, maxExpansion, this::parseInner);
       String text = operators.rewrite(q, clauses);
-      return parse(text);
+      Query parsed = parse(text);
+      if (operators.usesBoundaries() && beforeMarks(reader)) {
+        warnings.add(
+            "this archive was indexed before Morgue marked sentences and paragraphs (schema "
+                + schema(reader)
+                + "), so /s and /p find their words anywhere in a field: ingest the same files"
+                + " again (every article is rewritten) to search them exactly");
+      }
+      return parsed;
     } catch (ParseException e) {
       throw invalid(q, e);
     } catch (InvalidRequestException e) {

@@ -215,6 +215,13 @@ final class QueryOperators {
     return q;
   }
 
+  /** Whether this compiled a {@code /s} or {@code /p}, which read the sentence marks. */
+  boolean usesBoundaries() {
+    return boundaries;
+  }
+
+  private boolean boundaries;
+
   /** The operator and field of an interval query this compiled, or {@code null}. */
   Origin origin(Query query) {
     return origins.get(query);
@@ -280,8 +287,14 @@ final class QueryOperators {
         yield switch (p.op()) {
           case W -> Intervals.maxgaps(p.n() - 1, Intervals.ordered(a, b));
           case NEAR -> Intervals.maxgaps(p.n() - 1, Intervals.unorderedNoOverlaps(a, b));
-          case SENTENCE -> new WithinBoundaries(Intervals.unordered(a, b), Fields.SENTENCE_START);
-          case PARAGRAPH -> new WithinBoundaries(Intervals.unordered(a, b), Fields.PARAGRAPH_START);
+          case SENTENCE -> {
+            boundaries = true;
+            yield new WithinBoundaries(Intervals.unordered(a, b), Fields.SENTENCE_START);
+          }
+          case PARAGRAPH -> {
+            boundaries = true;
+            yield new WithinBoundaries(Intervals.unordered(a, b), Fields.PARAGRAPH_START);
+          }
         };
       }
       case Group g -> {

@@ -86,6 +86,32 @@ class ArchiveSearcherTest {
     }
   }
 
+  /**
+   * An archive indexed before the sentence marks (schema 2) answers {@code /s} and says it cannot
+   * keep the words to one sentence; other searches say nothing of it.
+   */
+  @Test
+  void anArchiveOfTheSchemaBeforeTheMarksSaysSoForTheSameSentence() throws IOException {
+    IndexLayout old = new IndexLayout(tmp.resolve("schema2"));
+    TestArchives.ingest(old, TestArchives.searchCorpus());
+    try (var dir = org.apache.lucene.store.FSDirectory.open(old.lucene());
+        var w =
+            new org.apache.lucene.index.IndexWriter(
+                dir,
+                org.morgue.index.Ingester.writerConfig(
+                    org.morgue.index.Ingester.Options.defaults()))) {
+      w.setLiveCommitData(Map.of("morgue.schema", "2").entrySet());
+      w.commit();
+    }
+    try (ArchiveSearcher s = ArchiveSearcher.open(old)) {
+      List<String> warned = s.search(SearchRequest.of("ceasefire /s talks")).warnings();
+      assertEquals(1, warned.size(), warned.toString());
+      assertTrue(warned.get(0).startsWith("this archive was indexed before Morgue marked"));
+      assertEquals(List.of(), s.search(SearchRequest.of("ceasefire W/5 talks")).warnings());
+    }
+    assertEquals(List.of(), searcher.search(SearchRequest.of("ceasefire /s talks")).warnings());
+  }
+
   /** A search sent while the reader still opens waits for it and answers in full. */
   @Test
   void aSearchWhileTheReaderOpensAnswersInFull() throws IOException {
