@@ -109,9 +109,12 @@ public final class EntitiesCommand implements Callable<Integer> {
       description =
           "Applies the archive's authority file (authority.txt beside the index) and the shipped"
               + " name tables to every article's stored mentions, without running the extractor"
-              + " again, and rewrites the articles whose people, organisations or places change.")
+              + " again, and rewrites the articles whose people, organisations or places change."
+              + " With --backend opensearch the archive folder's index is the cluster's journal:"
+              + " the changed articles are then sent to the cluster, as migrate sends them.")
   static final class Apply implements Callable<Integer> {
     @picocli.CommandLine.Mixin IndexOption index = new IndexOption();
+    @picocli.CommandLine.Mixin BackendOption backend = new BackendOption();
 
     @Option(
         names = "--no-demonyms",
@@ -140,6 +143,10 @@ public final class EntitiesCommand implements Callable<Integer> {
           r.withMentions(),
           r.changed(),
           (System.nanoTime() - start) / 1e9);
+      if (backend.isOpenSearch()) {
+        // the archive folder's index is the cluster's journal: the changed articles go to it
+        return MigrateCommand.sync(layout, backend, 1, 0, 500, 2, false);
+      }
       return 0;
     }
   }

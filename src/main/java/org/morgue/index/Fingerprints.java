@@ -43,6 +43,40 @@ public final class Fingerprints {
     return text.hash();
   }
 
+  /**
+   * The hash a copy of the archive (an OpenSearch index) is compared by: the article's content
+   * hash, {@code +}, a hash of its names as resolved ({@link Fields#ENTITIES} and the stored
+   * mentions), which {@code entities apply} changes without changing the content. {@code stored}
+   * needs only those fields.
+   */
+  public static String copyHash(String contentHash, org.apache.lucene.document.Document stored) {
+    Buffer b = new Buffer();
+    for (String dim : Fields.ENTITIES) {
+      b.field(dim);
+      for (String v : stored.getValues(dim)) {
+        b.field(v);
+      }
+    }
+    b.field(stored.get(Fields.MENTIONS));
+    return contentHash + '+' + b.hash();
+  }
+
+  /** The content hash of a {@link #copyHash} (itself when it is a plain content hash). */
+  public static String contentOf(String copyHash) {
+    int plus = copyHash.indexOf('+');
+    return plus < 0 ? copyHash : copyHash.substring(0, plus);
+  }
+
+  /** The stored fields {@link #copyHash} reads, and the id. */
+  public static final java.util.Set<String> COPY_FIELDS = copyFields();
+
+  private static java.util.Set<String> copyFields() {
+    java.util.Set<String> out = new java.util.HashSet<>(Fields.ENTITIES);
+    out.add(Fields.ID);
+    out.add(Fields.MENTIONS);
+    return java.util.Set.copyOf(out);
+  }
+
   /** A hash of every field of the article, the schema version and {@code salt}. */
   public static String contentHash(Article article, String salt) {
     Buffer b = new Buffer();

@@ -721,27 +721,27 @@ public final class Ingester implements AutoCloseable {
   // --- copies from another backend ----------------------------------------------------------
 
   /**
-   * Every live article of the index by id, with its content hash ({@code ""} when it has none):
-   * what a copy from another backend compares to know what to send.
+   * Every live article of the index by id, with its {@linkplain Fingerprints#copyHash copy hash}
+   * (its content hash and its names; {@code ""} when it has no content hash): what a copy from
+   * another backend compares to know what to send.
    */
-  public Map<String, String> contentHashes() throws IOException {
+  public Map<String, String> copyHashes() throws IOException {
     Map<String, String> out = new HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       for (LeafReaderContext leaf : reader.leaves()) {
         var live = leaf.reader().getLiveDocs();
-        SortedSetDocValues ids = leaf.reader().getSortedSetDocValues(Fields.ID);
+        var stored = leaf.reader().storedFields();
         BinaryDocValues hashes = leaf.reader().getBinaryDocValues(Fields.CONTENT_HASH);
-        if (ids == null) {
-          continue;
-        }
-        for (int d = ids.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = ids.nextDoc()) {
+        for (int d = 0; d < leaf.reader().maxDoc(); d++) {
           if (live != null && !live.get(d)) {
             continue;
           }
-          String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
+          Document doc = stored.document(d, Fingerprints.COPY_FIELDS);
           String hash =
-              hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
-          out.put(id, hash);
+              hashes != null && hashes.advanceExact(d)
+                  ? Fingerprints.copyHash(hashes.binaryValue().utf8ToString(), doc)
+                  : "";
+          out.put(doc.get(Fields.ID), hash);
         }
       }
     }

@@ -13,7 +13,9 @@ import org.morgue.index.Fields;
  *       multi-valued field's values follow one another without a gap, as Lucene's.
  *   <li>{@code id}, {@code section}, {@code source}, {@code author}, {@code person}, {@code org},
  *       {@code place}, {@code fingerprint}, {@code copy_of}, {@code content_hash}: exact keywords
- *       (filters, facets, stories, copies).
+ *       (filters, facets, stories, copies; {@code content_hash} holds the article's {@linkplain
+ *       org.morgue.index.Fingerprints#copyHash copy hash}, its content and its names, which a
+ *       migration compares).
  *   <li>{@code date}: the publication day as an epoch day (ranges, sort, the day histogram).
  *   <li>{@code m_s_*}, {@code m_p_*} (version 2 on): the sentence and paragraph marks of the text
  *       fields, a token at each word's position ({@link OpenSearchDocuments#sentenceField}), which

@@ -32,6 +32,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.morgue.index.ArchiveFiles;
 import org.morgue.index.Fields;
+import org.morgue.index.Fingerprints;
 import org.morgue.index.IndexLayout;
 import org.morgue.index.Ingester;
 import org.morgue.opensearch.OpenSearchDocuments;
@@ -58,8 +59,6 @@ public final class OpenSearchMigration {
    * @param deleted articles the cluster held that the embedded archive no longer has, deleted
    */
   public record Result(long copied, long refused, boolean resumed, long unchanged, long deleted) {}
-
-  private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
 
   private OpenSearchMigration() {}
 
@@ -123,10 +122,14 @@ public final class OpenSearchMigration {
         }
         List<ObjectNode> docs = new ArrayList<>(page.scoreDocs.length);
         for (ScoreDoc sd : page.scoreDocs) {
-          String id = stored.document(sd.doc, ID_ONLY).get(Fields.ID);
+          org.apache.lucene.document.Document compared =
+              stored.document(sd.doc, Fingerprints.COPY_FIELDS);
+          String id = compared.get(Fields.ID);
           after = id;
           visited.add(id);
-          String hash = contentHash(reader, sd.doc);
+          String content = contentHash(reader, sd.doc);
+          // the content and the names: entities apply changes the names, not the content
+          String hash = content == null ? null : Fingerprints.copyHash(content, compared);
           if (hash != null && hash.equals(held.get(id))) {
             unchanged++;
             continue;
@@ -199,7 +202,7 @@ public final class OpenSearchMigration {
     AtomicLong copied = new AtomicLong();
     AtomicLong refused = new AtomicLong();
     try (Ingester archive = new Ingester(layout, Ingester.Options.defaults())) {
-      Map<String, String> local = archive.contentHashes();
+      Map<String, String> local = archive.copyHashes();
       List<String> gone = new ArrayList<>();
       for (String id : local.keySet()) {
         if (!cluster.containsKey(id)) {
@@ -236,7 +239,8 @@ public final class OpenSearchMigration {
                       try {
                         archive.putStored(
                             OpenSearchDocuments.stored(e.getValue()),
-                            e.getValue().path(Fields.CONTENT_HASH).asText(""));
+                            Fingerprints.contentOf(
+                                e.getValue().path(Fields.CONTENT_HASH).asText("")));
                         copied.incrementAndGet();
                       } catch (IllegalArgumentException bad) {
                         refused.incrementAndGet();

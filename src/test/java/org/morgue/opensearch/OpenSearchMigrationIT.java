@@ -208,6 +208,63 @@ class OpenSearchMigrationIT {
         "an ingest keeps the version the index was created with");
   }
 
+  /**
+   * {@code entities apply --backend opensearch}: the authority file applied to the archive folder's
+   * index (the cluster's journal), and the changed articles sent to the cluster.
+   */
+  @Test
+  void entitiesApplyBringsTheClusterInStep() throws IOException {
+    IndexLayout named = new IndexLayout(dir.resolve("named"));
+    Path in = dir.resolve("in");
+    for (int i = 1; i <= 3; i++) {
+      TestArchives.write(
+          in,
+          "a" + i + ".txt",
+          TestArchives.house(
+              "2021-11-1" + i + " WORLD",
+              "Talks number " + i,
+              null,
+              null,
+              null,
+              "Nikol Pashinyan met the envoys for round " + i + "."));
+    }
+    TestArchives.ingestWithPeople(named, List.of("Nikol Pashinyan"), in);
+    OpenSearchMigration.copy(named, index, 100, 1, s -> {});
+    Archive cluster = new OpenSearchArchive(named, index);
+    assertEquals(3, cluster.count(SearchRequest.of("person:\"Nikol Pashinyan\"")));
+    Files.writeString(
+        named.authorityFile(),
+        "Nikol Pashinyan => Nikol Vovayi Pashinyan\n",
+        StandardCharsets.UTF_8);
+    org.morgue.cli.Cli.Run run =
+        org.morgue.cli.Cli.run(
+            "entities",
+            "apply",
+            "--index",
+            named.root().toString(),
+            "--backend",
+            "opensearch",
+            "--opensearch",
+            index.client().hosts().stream()
+                .map(Object::toString)
+                .collect(java.util.stream.Collectors.joining(",")),
+            "--opensearch-index",
+            index.name());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("3 changed"), run.out());
+    assertTrue(run.out().contains("copied 3 articles to OpenSearch"), run.out());
+    index.refresh();
+    assertEquals(
+        3,
+        cluster
+            .search(
+                org.morgue.search.SearchParameters.parse(
+                        org.morgue.search.SearchParameters.decode("person=Nikol+Vovayi+Pashinyan"))
+                    .request())
+            .total(),
+        "the cluster holds the new name");
+  }
+
   @Test
   void resumesAfterItsCheckpoint() throws IOException {
     TreeSet<String> ids = new TreeSet<>(TestArchives.storedById(layout).keySet());
