@@ -847,11 +847,82 @@ public final class OpenSearchArchive implements Archive {
   }
 
   /**
-   * The articles most like this one, by the words of its text that are rare in the archive:
-   * OpenSearch's more-like-this (Lucene's) with the embedded index's settings, over the article's
-   * words as the cluster holds them.
+   * The articles most like this one, by the words of its text that are rare in the archive, chosen
+   * as the embedded index's more-like-this (Lucene's) chooses them: each text field's words (3
+   * letters or more, no stop word) scored apart, term frequency times the classic idf of the word's
+   * document frequency in that field (2 articles or more) among the articles holding the field; the
+   * 25 best as a plain {@code bool} of the cluster's words. (OpenSearch's own more-like-this gives
+   * each word the field where it is most frequent, and picks other words.)
    */
   private List<ArticleView.Related> related(Document d, StoredArticle article) throws IOException {
+    Map<String, Map<String, Integer>> tf = new LinkedHashMap<>();
+    org.apache.lucene.analysis.Analyzer exact = Analyzers.exact();
+    var stop = org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    for (String field : Fields.TEXT) {
+      String text = d.get(field);
+      if (text == null) {
+        continue;
+      }
+      Map<String, Integer> words = tf.computeIfAbsent(field, k -> new LinkedHashMap<>());
+      try (org.apache.lucene.analysis.TokenStream ts = exact.tokenStream(field, text)) {
+        var term =
+            ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+        ts.reset();
+        for (int n = 0; ts.incrementToken() && n < RELATED_TOKENS; n++) {
+          String w = term.toString();
+          if (w.length() >= 3 && !stop.contains(w)) {
+            words.merge(w, 1, Integer::sum);
+          }
+        }
+        ts.end();
+      }
+    }
+    List<String[]> pairs = new ArrayList<>();
+    List<ObjectNode> filters = new ArrayList<>();
+    tf.forEach(
+        (field, words) ->
+            words
+                .keySet()
+                .forEach(
+                    w -> {
+                      pairs.add(new String[] {field, w});
+                      ObjectNode t = JSON.createObjectNode();
+                      t.putObject("term").put(OpenSearchDocuments.wordField(field), w);
+                      filters.add(t);
+                    }));
+    long[] df = new long[filters.size()];
+    for (int from = 0; from < filters.size(); from += 1_000) {
+      int to = Math.min(filters.size(), from + 1_000);
+      System.arraycopy(filtered(matchAll(), filters.subList(from, to)), 0, df, from, to - from);
+    }
+    Map<String, Long> docCount = new java.util.HashMap<>();
+    for (String field : tf.keySet()) {
+      ObjectNode exists = JSON.createObjectNode();
+      exists.putObject("exists").put("field", OpenSearchDocuments.wordField(field));
+      docCount.put(field, countOf(exists));
+    }
+    record Scored(String field, String word, float score) {}
+    java.util.PriorityQueue<Scored> best =
+        new java.util.PriorityQueue<>(java.util.Comparator.comparingDouble(Scored::score));
+    for (int i = 0; i < pairs.size(); i++) {
+      String field = pairs.get(i)[0];
+      String word = pairs.get(i)[1];
+      if (df[i] < 2) {
+        continue;
+      }
+      long n = docCount.get(field);
+      float idf = (float) (Math.log((n + 1) / (double) (df[i] + 1)) + 1.0);
+      float score = tf.get(field).get(word) * idf;
+      if (best.size() < RELATED_TERMS) {
+        best.add(new Scored(field, word, score));
+      } else if (best.peek().score() < score) {
+        best.poll();
+        best.add(new Scored(field, word, score));
+      }
+    }
+    if (best.isEmpty()) {
+      return List.of();
+    }
     ObjectNode body = JSON.createObjectNode();
     body.put("size", ArticleView.RELATED);
     body.putArray("_source")
@@ -862,25 +933,11 @@ public final class OpenSearchArchive implements Archive {
         .add("stored." + Fields.LEDE)
         .add("stored." + Fields.SOURCE);
     ObjectNode b = body.putObject("query").putObject("bool");
-    ObjectNode mlt = b.putArray("must").addObject().putObject("more_like_this");
-    ArrayNode fields = mlt.putArray("fields");
-    ObjectNode like = mlt.putArray("like").addObject().putObject("doc");
-    for (String field : Fields.TEXT) {
-      fields.add(OpenSearchDocuments.wordField(field));
-      String text = d.get(field);
-      if (text != null) {
-        like.put(OpenSearchDocuments.wordField(field), OpenSearchDocuments.words(field, text));
-      }
+    ArrayNode should = b.putArray("should");
+    for (Scored t : best) {
+      should.addObject().putObject("term").put(OpenSearchDocuments.wordField(t.field()), t.word());
     }
-    mlt.put("min_term_freq", 1);
-    mlt.put("min_doc_freq", 2);
-    mlt.put("min_word_length", 3);
-    mlt.put("max_query_terms", 25);
-    mlt.put("minimum_should_match", 1); // Lucene's: any of the terms
-    ArrayNode stop = mlt.putArray("stop_words");
-    for (Object w : org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
-      stop.add(new String((char[]) w));
-    }
+    b.put("minimum_should_match", 1);
     ArrayNode not = b.putArray("must_not");
     not.addObject().putObject("term").put(Fields.ID, article.id());
     if (article.fingerprint() != null) {
@@ -894,6 +951,12 @@ public final class OpenSearchArchive implements Archive {
     }
     return List.copyOf(out);
   }
+
+  /** The words a related-articles query asks for, as the embedded index's more-like-this. */
+  static final int RELATED_TERMS = 25;
+
+  /** The words of a field read for it, as Lucene's more-like-this reads (its default). */
+  static final int RELATED_TOKENS = 5_000;
 
   private static String encode(String id) {
     return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)

@@ -313,6 +313,8 @@ class OpenSearchParityIT {
         SearchParameters.parse(SearchParameters.decode("sort=newest&size=100")).request();
     int compared = 0;
     int sameRelated = 0;
+    int sameRelatedSet = 0;
+    int mostMissing = 0; // the most related articles one list has that the other has not
     for (SearchResult.Hit h : embedded.search(all).hits()) {
       var a = embedded.article(h.id());
       var b = cluster.article(h.id());
@@ -322,6 +324,12 @@ class OpenSearchParityIT {
       if (a.related().equals(b.related())) {
         sameRelated++;
       }
+      var common = new java.util.HashSet<>(a.related());
+      common.retainAll(b.related());
+      if (common.size() == a.related().size()) {
+        sameRelatedSet++;
+      }
+      mostMissing = Math.max(mostMissing, a.related().size() - common.size());
       assertEquals(a.related().size(), b.related().size(), "related articles of " + h.id());
       for (String q : List.of("Ukraine", "\"human rights\"", "minist*", "Russia W/5 Ukraine")) {
         assertEquals(embedded.marks(q, h.id()), cluster.marks(q, h.id()), q + " in " + h.id());
@@ -329,9 +337,12 @@ class OpenSearchParityIT {
       compared++;
     }
     assertEquals(100, compared);
-    // more-like-this picks its words differently in the cluster (README: differences): as many
-    // related articles, not always the same ones
-    assertTrue(sameRelated >= 10, sameRelated + " of 100 related lists equal");
+    // the cluster picks the more-like-this words as the embedded index does; near ties of scores
+    // (Lucene counts the deleted documents of the name pass in its statistics, the cluster does
+    // not) order some lists otherwise and change a few (README: differences)
+    assertTrue(sameRelated >= 70, sameRelated + " of 100 related lists equal");
+    assertTrue(sameRelatedSet >= 90, sameRelatedSet + " of 100 related lists the same articles");
+    assertTrue(mostMissing <= 1, "a list differs by " + mostMissing + " articles");
     List<String> some = List.of("nope", embedded.search(all).hits().get(3).id());
     assertEquals(embedded.briefs(some), cluster.briefs(some));
     assertEquals(List.of(), cluster.briefs(List.of()));
