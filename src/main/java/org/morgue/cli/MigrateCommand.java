@@ -90,27 +90,47 @@ public final class MigrateCommand implements Callable<Integer> {
       System.out.println(
           "copying the index '" + os.name() + "' at " + client.hosts() + " to " + layout.root());
       OpenSearchMigration.Result r =
-          OpenSearchMigration.copyBack(
-              os,
-              layout,
-              batch,
-              parallel,
-              line ->
-                  System.err.print(
-                      (line.startsWith("refused") ? "\n  " + line + "\n" : "\r  " + line)
-                          + "        "));
-      System.err.println();
-      System.out.printf(
-          Locale.ROOT,
-          "copied %,d articles from OpenSearch (%,d unchanged, %,d deleted, %,d refused) in %.1f"
-              + " s%n",
-          r.copied(),
-          r.unchanged(),
-          r.deleted(),
-          r.refused(),
-          (System.nanoTime() - start) / 1e9);
-      return r.refused() == 0 ? 0 : 1;
+          OpenSearchMigration.copyBack(os, layout, batch, parallel, progress(false));
+      return report(r, "from", false, start);
     }
+  }
+
+  /**
+   * Where a copy's progress goes: its running count over itself on stderr (not when {@code quiet}),
+   * each refused article on a line of its own.
+   */
+  private static java.util.function.Consumer<String> progress(boolean quiet) {
+    return line -> {
+      if (line.startsWith("refused")) {
+        System.err.println("\n  " + line);
+      } else if (!quiet) {
+        System.err.print("\r  " + line + "        ");
+      }
+    };
+  }
+
+  /**
+   * Prints what a copy did, {@code to} or {@code from} OpenSearch.
+   *
+   * @return the exit code: 1 when an article was refused
+   */
+  private static int report(
+      OpenSearchMigration.Result r, String direction, boolean quiet, long startNanos) {
+    if (!quiet) {
+      System.err.println();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%scopied %,d articles %s OpenSearch (%,d unchanged, %,d deleted, %,d refused) in %.1f"
+            + " s%n",
+        r.resumed() ? "resumed; " : "",
+        r.copied(),
+        direction,
+        r.unchanged(),
+        r.deleted(),
+        r.refused(),
+        (System.nanoTime() - startNanos) / 1e9);
+    return r.refused() == 0 ? 0 : 1;
   }
 
   /**
@@ -139,30 +159,8 @@ public final class MigrateCommand implements Callable<Integer> {
               + "' at "
               + client.hosts());
       OpenSearchMigration.Result r =
-          OpenSearchMigration.copy(
-              layout,
-              os,
-              batch,
-              parallel,
-              line -> {
-                if (!quiet || line.startsWith("refused")) {
-                  System.err.print("\r  " + line + "        ");
-                }
-              });
-      if (!quiet) {
-        System.err.println();
-      }
-      System.out.printf(
-          Locale.ROOT,
-          "%scopied %,d articles to OpenSearch (%,d unchanged, %,d deleted, %,d refused) in %.1f"
-              + " s%n",
-          r.resumed() ? "resumed; " : "",
-          r.copied(),
-          r.unchanged(),
-          r.deleted(),
-          r.refused(),
-          (System.nanoTime() - start) / 1e9);
-      return r.refused() == 0 ? 0 : 1;
+          OpenSearchMigration.copy(layout, os, batch, parallel, progress(quiet));
+      return report(r, "to", quiet, start);
     }
   }
 }

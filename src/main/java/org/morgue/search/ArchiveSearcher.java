@@ -332,13 +332,19 @@ public final class ArchiveSearcher implements Archive {
    */
   private void yieldToRequests() {
     long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(YIELD_MS);
-    while (requests.get() > 0 && !closing && System.nanoTime() < until) {
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    while (requests.get() > 0 && !closing && System.nanoTime() < until && nap(2)) {
+      // the requests run
+    }
+  }
+
+  /** Sleeps {@code ms} milliseconds; false when interrupted (the interrupt kept). */
+  private static boolean nap(long ms) {
+    try {
+      Thread.sleep(ms);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -360,10 +366,7 @@ public final class ArchiveSearcher implements Archive {
       } else if (System.nanoTime() - idleSince >= TimeUnit.MILLISECONDS.toNanos(IDLE_MS)) {
         return;
       }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (!nap(5)) {
         return;
       }
     }
@@ -482,52 +485,24 @@ public final class ArchiveSearcher implements Archive {
   public Comparison.Result compare(Comparison comparison) throws IOException {
     long start = System.nanoTime();
     return onCurrentState(
-        state -> {
-          List<String> warnings = new ArrayList<>(comparison.warnings());
-          int n = comparison.series().size();
-          DayCounts[] matches = new DayCounts[n];
-          DayCounts[] bases = new DayCounts[n];
-          long[] totals = new long[n];
-          long[] undated = new long[n];
-          boolean timedOut = false;
-          long lo = Long.MAX_VALUE;
-          long hi = Long.MIN_VALUE;
-          for (int i = 0; i < n; i++) {
-            SearchRequest request = comparison.series().get(i).request();
-            SearchRun run;
-            try {
-              run = prepare(state, request);
-            } catch (InvalidRequestException e) {
-              throw new InvalidRequestException(
-                  e.parameter(), "series " + (i + 1) + ": " + e.getMessage(), e.position());
-            }
-            MatchCollector m =
-                run.guard(() -> run.searcher().search(run.ddq(), MatchCollector.manager(state)));
-            matches[i] = m.days;
-            totals[i] = m.articles;
-            undated[i] = m.undated;
-            bases[i] = baseDays(run, request);
-            for (String w : run.warnings()) {
-              warnings.add("series " + (i + 1) + ": " + w);
-            }
-            timedOut |= run.timedOut();
-            lo =
-                Math.min(lo, request.from() != null ? request.from().toEpochDay() : m.days.first());
-            hi = Math.max(hi, request.to() != null ? request.to().toEpochDay() : m.days.last());
-          }
-          return Comparison.result(
-              comparison,
-              lo,
-              hi,
-              matches,
-              undated,
-              bases,
-              totals,
-              state,
-              timedOut,
-              warnings,
-              start);
-        });
+        state ->
+            Comparison.compute(
+                comparison,
+                state,
+                request -> {
+                  SearchRun run = prepare(state, request);
+                  MatchCollector m =
+                      run.guard(
+                          () -> run.searcher().search(run.ddq(), MatchCollector.manager(state)));
+                  return new Comparison.SeriesCount(
+                      m.days,
+                      m.undated,
+                      m.articles,
+                      baseDays(run, request),
+                      run.warnings(),
+                      run.timedOut());
+                },
+                start));
   }
 
   /**

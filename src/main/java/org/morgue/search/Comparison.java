@@ -176,10 +176,79 @@ public record Comparison(
   }
 
   /**
+   * What a backend counted of one series: its matches by day, the undated among them, its total,
+   * its base by day ({@code null} when the whole archive is its base), the warnings of its query,
+   * and whether the time limit cut it.
+   */
+  record SeriesCount(
+      DayCounts days,
+      long undated,
+      long total,
+      DayCounts base,
+      List<String> warnings,
+      boolean timedOut) {}
+
+  /** How a backend counts one series' search. */
+  interface SeriesCounter {
+    SeriesCount count(SearchRequest request) throws IOException;
+  }
+
+  /**
+   * The answer of a comparison, the same on every backend: each series counted by {@code counter}
+   * (a query that does not parse refused with the series' number), then all bucketed over the same
+   * span (from the first day any series asks or matches to the last) and interval.
+   */
+  static Result compute(
+      Comparison comparison, ArchiveDays archive, SeriesCounter counter, long startNanos)
+      throws IOException {
+    List<String> warnings = new ArrayList<>(comparison.warnings());
+    int n = comparison.series().size();
+    DayCounts[] matches = new DayCounts[n];
+    DayCounts[] bases = new DayCounts[n];
+    long[] totals = new long[n];
+    long[] undated = new long[n];
+    boolean timedOut = false;
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      SearchRequest request = comparison.series().get(i).request();
+      SeriesCount c;
+      try {
+        c = counter.count(request);
+      } catch (InvalidRequestException e) {
+        throw new InvalidRequestException(
+            e.parameter(), "series " + (i + 1) + ": " + e.getMessage(), e.position());
+      }
+      matches[i] = c.days();
+      totals[i] = c.total();
+      undated[i] = c.undated();
+      bases[i] = c.base();
+      for (String w : c.warnings()) {
+        warnings.add("series " + (i + 1) + ": " + w);
+      }
+      timedOut |= c.timedOut();
+      lo = Math.min(lo, request.from() != null ? request.from().toEpochDay() : c.days().first());
+      hi = Math.max(hi, request.to() != null ? request.to().toEpochDay() : c.days().last());
+    }
+    return result(
+        comparison,
+        lo,
+        hi,
+        matches,
+        undated,
+        bases,
+        totals,
+        archive,
+        timedOut,
+        warnings,
+        startNanos);
+  }
+
+  /**
    * The answer of a comparison from each series' counts: every series bucketed over the same span
    * ({@code lo} to {@code hi}, epoch days) and interval, as either backend counted them.
    */
-  static Result result(
+  private static Result result(
       Comparison comparison,
       long lo,
       long hi,

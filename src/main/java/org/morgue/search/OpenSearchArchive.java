@@ -890,16 +890,16 @@ public final class OpenSearchArchive implements Archive {
                       t.putObject("term").put(OpenSearchDocuments.wordField(field), w);
                       filters.add(t);
                     }));
-    long[] df = new long[filters.size()];
-    for (int from = 0; from < filters.size(); from += 1_000) {
-      int to = Math.min(filters.size(), from + 1_000);
-      System.arraycopy(filtered(matchAll(), filters.subList(from, to)), 0, df, from, to - from);
-    }
-    Map<String, Long> docCount = new java.util.HashMap<>();
-    for (String field : tf.keySet()) {
+    List<String> fields = new ArrayList<>(tf.keySet());
+    for (String field : fields) { // and the articles holding each field, in the same request
       ObjectNode exists = JSON.createObjectNode();
       exists.putObject("exists").put("field", OpenSearchDocuments.wordField(field));
-      docCount.put(field, countOf(exists));
+      filters.add(exists);
+    }
+    long[] df = filtered(matchAll(), filters);
+    Map<String, Long> docCount = new java.util.HashMap<>();
+    for (int f = 0; f < fields.size(); f++) {
+      docCount.put(fields.get(f), df[pairs.size() + f]);
     }
     record Scored(String field, String word, float score) {}
     java.util.PriorityQueue<Scored> best =
@@ -1028,48 +1028,30 @@ public final class OpenSearchArchive implements Archive {
   @Override
   public Comparison.Result compare(Comparison comparison) throws IOException {
     long start = System.nanoTime();
-    List<String> warnings = new ArrayList<>(comparison.warnings());
-    int n = comparison.series().size();
-    DayCounts[] matches = new DayCounts[n];
-    DayCounts[] bases = new DayCounts[n];
-    long[] totals = new long[n];
-    long[] undated = new long[n];
-    boolean timedOut = false;
-    long lo = Long.MAX_VALUE;
-    long hi = Long.MIN_VALUE;
     Span archive = span();
     boolean inline = inline(archive);
-    for (int i = 0; i < n; i++) {
-      SearchRequest request = comparison.series().get(i).request();
-      Parsed p;
-      try {
-        p = parse(request);
-      } catch (InvalidRequestException e) {
-        throw new InvalidRequestException(
-            e.parameter(), "series " + (i + 1) + ": " + e.getMessage(), e.position());
-      }
-      ObjectNode body = JSON.createObjectNode();
-      body.put("size", 0);
-      body.put("track_total_hits", true);
-      body.set("query", withPostFilter(p));
-      ObjectNode aggs = body.putObject("aggs");
-      dayAggs(aggs, inline);
-      boolean hasBase = !request.filters().isEmpty() || !request.excludes().isEmpty();
-      JsonNode answer = search(body);
-      JsonNode a = answer.path("aggregations");
-      matches[i] = days(archive, inline, a, p);
-      totals[i] = answer.path("hits").path("total").path("value").asLong();
-      undated[i] = a.path("undated").path("doc_count").asLong();
-      bases[i] = hasBase ? baseDays(request, archive) : null;
-      for (String w : p.warnings()) {
-        warnings.add("series " + (i + 1) + ": " + w);
-      }
-      timedOut |= answer.path("timed_out").asBoolean();
-      lo = Math.min(lo, request.from() != null ? request.from().toEpochDay() : matches[i].first());
-      hi = Math.max(hi, request.to() != null ? request.to().toEpochDay() : matches[i].last());
-    }
-    return Comparison.result(
-        comparison, lo, hi, matches, undated, bases, totals, archive, timedOut, warnings, start);
+    return Comparison.compute(
+        comparison,
+        archive,
+        request -> {
+          Parsed p = parse(request);
+          ObjectNode body = JSON.createObjectNode();
+          body.put("size", 0);
+          body.put("track_total_hits", true);
+          body.set("query", withPostFilter(p));
+          dayAggs(body.putObject("aggs"), inline);
+          boolean hasBase = !request.filters().isEmpty() || !request.excludes().isEmpty();
+          JsonNode answer = search(body);
+          JsonNode a = answer.path("aggregations");
+          return new Comparison.SeriesCount(
+              days(archive, inline, a, p),
+              a.path("undated").path("doc_count").asLong(),
+              answer.path("hits").path("total").path("value").asLong(),
+              hasBase ? baseDays(request, archive) : null,
+              p.warnings(),
+              answer.path("timed_out").asBoolean());
+        },
+        start);
   }
 
   /**
@@ -1510,18 +1492,15 @@ public final class OpenSearchArchive implements Archive {
           @Override
           public void prefetch(Collection<String> forms) throws IOException {
             List<String> all = new ArrayList<>(forms);
-            for (int from = 0; from < all.size(); from += 1_000) {
-              List<ObjectNode> filters = new ArrayList<>();
-              List<String> chunk = all.subList(from, Math.min(all.size(), from + 1_000));
-              for (String form : chunk) {
-                ObjectNode t = JSON.createObjectNode();
-                t.putObject("term").put(OpenSearchDocuments.wordField(Fields.BODY), form);
-                filters.add(t);
-              }
-              long[] counts = filtered(matchAll(), filters);
-              for (int i = 0; i < chunk.size(); i++) {
-                bodyFreqs.put(chunk.get(i), counts[i]);
-              }
+            List<ObjectNode> filters = new ArrayList<>();
+            for (String form : all) {
+              ObjectNode t = JSON.createObjectNode();
+              t.putObject("term").put(OpenSearchDocuments.wordField(Fields.BODY), form);
+              filters.add(t);
+            }
+            long[] counts = filtered(matchAll(), filters);
+            for (int i = 0; i < all.size(); i++) {
+              bodyFreqs.put(all.get(i), counts[i]);
             }
           }
 
@@ -1586,12 +1565,25 @@ public final class OpenSearchArchive implements Archive {
     return send("POST", "/" + index.name() + "/_count", body).path("count").asLong();
   }
 
-  /** How many articles of {@code query} each of {@code filters} keeps: one filters aggregation. */
+  /**
+   * How many articles of {@code query} each of {@code filters} keeps: a filters aggregation of at
+   * most {@value #FILTERS_A_REQUEST} filters a request.
+   */
   private long[] filtered(ObjectNode query, List<ObjectNode> filters) throws IOException {
     long[] out = new long[filters.size()];
-    if (filters.isEmpty()) {
-      return out;
+    for (int from = 0; from < filters.size(); from += FILTERS_A_REQUEST) {
+      int to = Math.min(filters.size(), from + FILTERS_A_REQUEST);
+      long[] some = filteredOnce(query, filters.subList(from, to));
+      System.arraycopy(some, 0, out, from, some.length);
     }
+    return out;
+  }
+
+  /** Filters a request of {@link #filtered}. */
+  static final int FILTERS_A_REQUEST = 1_000;
+
+  private long[] filteredOnce(ObjectNode query, List<ObjectNode> filters) throws IOException {
+    long[] out = new long[filters.size()];
     ObjectNode body = JSON.createObjectNode();
     body.put("size", 0);
     body.set("query", query);

@@ -1,6 +1,5 @@
 package org.morgue.tools;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import org.morgue.search.ArchiveSearcher;
 import org.morgue.search.SearchRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code morgue dev bench-operators CORPUS.jsonl.gz}: the query language's operators against the
@@ -34,23 +32,7 @@ import picocli.CommandLine.Parameters;
         "Measures the query operators (W/n, NEAR/n, /s, /p, headline, lede, atleastN) against the"
             + " same words without them, over bench-search's archive.")
 public final class BenchOperatorsCommand implements Callable<Integer> {
-  @Parameters(
-      paramLabel = "CORPUS",
-      description =
-          "A JSON Lines file (may be gzipped) to repeat into the archive if it is not built.")
-  Path corpus;
-
-  @Option(
-      names = "--articles",
-      description = "Articles in the archive (default: ${DEFAULT-VALUE}).")
-  int articles = 100_000;
-
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description =
-          "bench-search's folder, where the archive is built and kept (default: ${DEFAULT-VALUE}).")
-  Path work = Path.of(System.getProperty("java.io.tmpdir"), "morgue-bench-search");
+  @picocli.CommandLine.Mixin BenchArchive source = new BenchArchive();
 
   @Option(
       names = "--rounds",
@@ -60,7 +42,7 @@ public final class BenchOperatorsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IndexLayout layout = BenchSearchCommand.archive(corpus, articles, work, false);
+    IndexLayout layout = BenchSearchCommand.archive(source, false);
     List<OperatorQueries.Pair> pairs = new ArrayList<>(OperatorQueries.ALL);
     pairs.addAll(OperatorQueries.REFERENCE);
     int n = pairs.size();

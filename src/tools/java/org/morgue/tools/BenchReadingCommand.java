@@ -2,7 +2,6 @@ package org.morgue.tools;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.morgue.search.DistinctiveTerms;
 import org.morgue.search.SearchRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code morgue dev bench-reading CORPUS.jsonl.gz}: the reading tools of the query language over
@@ -36,23 +34,7 @@ import picocli.CommandLine.Parameters;
         "Measures the concordance, the distinctive terms and a batch of 100 searches over"
             + " bench-search's archive.")
 public final class BenchReadingCommand implements Callable<Integer> {
-  @Parameters(
-      paramLabel = "CORPUS",
-      description =
-          "A JSON Lines file (may be gzipped) to repeat into the archive if it is not built.")
-  Path corpus;
-
-  @Option(
-      names = "--articles",
-      description = "Articles in the archive (default: ${DEFAULT-VALUE}).")
-  int articles = 100_000;
-
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description =
-          "bench-search's folder, where the archive is built and kept (default: ${DEFAULT-VALUE}).")
-  Path work = Path.of(System.getProperty("java.io.tmpdir"), "morgue-bench-search");
+  @picocli.CommandLine.Mixin BenchArchive source = new BenchArchive();
 
   @Option(
       names = "--rounds",
@@ -68,7 +50,7 @@ public final class BenchReadingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IndexLayout layout = BenchSearchCommand.archive(corpus, articles, work, false);
+    IndexLayout layout = BenchSearchCommand.archive(source, false);
     System.out.printf(
         Locale.ROOT, "%d timed rounds after one to warm up; %s%n", rounds, Runtime.version());
     List<String> results = new ArrayList<>();

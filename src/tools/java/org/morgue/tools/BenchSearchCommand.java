@@ -70,7 +70,6 @@ import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code morgue dev bench-search CORPUS.jsonl.gz}: the search API's latency over an archive of
@@ -97,21 +96,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Measures /api/search (facets, histogram, snippets) over HTTP against a bare Lucene searcher.")
 public final class BenchSearchCommand implements Callable<Integer> {
-  @Parameters(
-      paramLabel = "CORPUS",
-      description = "A JSON Lines file (may be gzipped) to repeat into the archive.")
-  Path corpus;
-
-  @Option(
-      names = "--articles",
-      description = "Articles in the archive (default: ${DEFAULT-VALUE}).")
-  int articles = 100_000;
-
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description = "Where the archive is built and kept (default: ${DEFAULT-VALUE}).")
-  Path work = Path.of(System.getProperty("java.io.tmpdir"), "morgue-bench-search");
+  @picocli.CommandLine.Mixin BenchArchive source = new BenchArchive();
 
   @Option(
       names = "--server-heap",
@@ -162,7 +147,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IndexLayout layout = new IndexLayout(work.resolve("archive"));
+    IndexLayout layout = source.layout();
     build(layout);
     if (buildOnly) {
       return 0;
@@ -368,18 +353,14 @@ public final class BenchSearchCommand implements Callable<Integer> {
   // --- the archive ----------------------------------------------------------------------------
 
   /**
-   * The benchmark archive of {@code articles} articles repeated from {@code corpus} in {@code
-   * work}: built as {@code bench-search} builds it, or reused when it is there, so that other
-   * benchmarks measure the same archive.
+   * The benchmark archive of {@code source}: built as {@code bench-search} builds it, or reused
+   * when it is there, so that other benchmarks measure the same archive.
    */
-  static IndexLayout archive(Path corpus, int articles, Path work, boolean entities)
-      throws IOException {
+  static IndexLayout archive(BenchArchive source, boolean entities) throws IOException {
     BenchSearchCommand bench = new BenchSearchCommand();
-    bench.corpus = corpus;
-    bench.articles = articles;
-    bench.work = work;
+    bench.source = source;
     bench.entities = entities;
-    IndexLayout layout = new IndexLayout(work.resolve("archive"));
+    IndexLayout layout = source.layout();
     bench.build(layout);
     return layout;
   }
@@ -388,7 +369,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
     if (layout.hasIndex()) {
       try (FSDirectory dir = FSDirectory.open(layout.lucene());
           DirectoryReader r = DirectoryReader.open(dir)) {
-        if (r.numDocs() >= articles) {
+        if (r.numDocs() >= source.articles) {
           System.out.printf(
               Locale.ROOT,
               "archive: %s, %,d articles (built before), %.0f MB%n",
@@ -399,7 +380,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
         }
       }
     }
-    Files.createDirectories(work);
+    Files.createDirectories(source.work);
     if (entitiesFrom != null) {
       try {
         buildFrom(layout, new IndexLayout(entitiesFrom));
@@ -410,7 +391,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
       }
       return;
     }
-    Path repeated = work.resolve("repeated.jsonl.gz");
+    Path repeated = source.work.resolve("repeated.jsonl.gz");
     long written = repeat(repeated);
     long t0 = System.nanoTime();
     IngestReport report;
@@ -516,8 +497,8 @@ public final class BenchSearchCommand implements Callable<Integer> {
         org.apache.lucene.index.IndexWriter writer =
             new org.apache.lucene.index.IndexWriter(
                 dir, Ingester.writerConfig(Ingester.Options.defaults()))) {
-      for (int k = 0; n < articles; k++) {
-        for (int i = 0; i < originals.size() && n < articles; i++, n++) {
+      for (int k = 0; n < this.source.articles; k++) {
+        for (int i = 0; i < originals.size() && n < this.source.articles; i++, n++) {
           org.morgue.article.Article a = repeatOf(originals.get(i), k);
           ArticleEntities entities = found.get(i);
           java.util.Set<String> itsFacts = facts.get(i);
@@ -586,7 +567,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
   private long repeat(Path out) throws IOException {
     List<String> lines = new ArrayList<>();
     try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(open(corpus), StandardCharsets.UTF_8))) {
+        new BufferedReader(new InputStreamReader(open(source.corpus), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {
           lines.add(line);
@@ -598,9 +579,9 @@ public final class BenchSearchCommand implements Callable<Integer> {
         new BufferedWriter(
             new OutputStreamWriter(
                 new GZIPOutputStream(Files.newOutputStream(out)), StandardCharsets.UTF_8))) {
-      for (int k = 0; n < articles; k++) {
+      for (int k = 0; n < source.articles; k++) {
         for (String line : lines) {
-          if (n == articles) {
+          if (n == source.articles) {
             break;
           }
           JsonNode node = JSON.readTree(line);
