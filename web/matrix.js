@@ -29,6 +29,27 @@ export function init(helpers) {
   });
 }
 
+/**
+ * Narrows the search `x` to the articles among its results that name every value of `values` in
+ * dimension `d`, as a cell counts them: with the dimension's filters where they can say so exactly
+ * (no value chosen, one, "all of", or the cell's values among those chosen, which then are the
+ * ones kept), else with the names quoted in the query (`place:"Lima"`), which keeps the results
+ * and requires the name. Returns those query clauses.
+ */
+function require(x, d, values) {
+  const have = x.getAll(d);
+  const allOf = x.getAll('all').includes(d);
+  let keep;
+  if (allOf || have.length <= 1) keep = [...have, ...values.filter((v) => !have.includes(v))];
+  else if (values.every((v) => have.includes(v))) keep = values;
+  else return values.map((v) => d + ':"' + v.replace(/["\\]/g, '\\$&') + '"');
+  x.delete(d);
+  keep.forEach((v) => x.append(d, v));
+  ui.removeValue(x, 'all', d);
+  if (keep.length > 1) x.append('all', d);
+  return [];
+}
+
 /** The matrix of the page state `p`, when asked (`matrix`); resolves once drawn. */
 export async function showMatrix(p) {
   const seq = ++asked;
@@ -65,8 +86,11 @@ export async function showMatrix(p) {
   const max = Math.max(1, ...m.cells.flat());
   const cell = (rv, cv, n) => {
     const to = ui.changed((x) => {
-      for (const [d, v] of [[r, rv], [c, cv]]) if (!x.getAll(d).includes(v)) x.append(d, v);
-      if (r === c) { ui.removeValue(x, 'all', r); x.append('all', r); }
+      const clauses = [...require(x, r, r === c ? [rv, cv] : [rv]), ...(r === c ? [] : require(x, c, [cv]))];
+      if (clauses.length) {
+        const q = (x.get('q') || '').trim();
+        x.set('q', (q ? '(' + q + ') ' : '') + clauses.join(' '));
+      }
       x.delete('matrix');
     }, p);
     const level = n ? Math.min(4, 1 + Math.floor((4 * n) / (max + 1))) : 0;

@@ -194,6 +194,10 @@ public final class MorgueServer implements AutoCloseable {
               config.routes.put("/api/saved/{slug}", this::renameSaved);
               config.routes.delete("/api/saved/{slug}", this::deleteSaved);
               config.routes.get("/s/{slug}", gated(this::openSaved));
+              // browsers ask for /favicon.ico on pages that name no icon (a feed's, a JSON answer)
+              config.routes.get(
+                  "/favicon.ico",
+                  ctx -> ctx.redirect("/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
               config.routes.get("/api/entities/report", gated(this::namesReport));
               config.routes.post("/api/entities/rules", this::addRule);
               // --- the query language's reading tools (issue 12): QueryLanguageRoutes ---------
@@ -804,6 +808,7 @@ public final class MorgueServer implements AutoCloseable {
             "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>No saved search: Morgue</title><link rel=\"stylesheet\" href=\"/style.css\">"
+                + "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"
                 + "</head><body><main class=\"not-found\"><h1>No saved search “"
                 + shown
                 + "”</h1><p>This archive has no saved search at /s/"

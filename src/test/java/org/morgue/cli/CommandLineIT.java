@@ -311,6 +311,33 @@ class CommandLineIT {
   }
 
   @Test
+  void serveRemovesTheTemporaryFilesOfACrash() throws Exception {
+    org.morgue.index.IndexLayout layout = new org.morgue.index.IndexLayout(Path.of(archive));
+    Path authorityTmp = Files.writeString(layout.root().resolve("authority.txt.tmp"), "block X");
+    Files.createDirectories(layout.saved());
+    Path savedTmp =
+        Files.writeString(
+            layout.saved().resolve(org.morgue.saved.SavedSearches.FILE_NAME + ".tmp"), "{\"half");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    ServeCommand.Listen listen = new ServeCommand.Listen();
+    listen.port = 0;
+    try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        ServeCommand.Serving serving =
+            ServeCommand.start(
+                layout,
+                listen,
+                java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMillis(500),
+                out)) {
+      String said = printed.toString(StandardCharsets.UTF_8);
+      assertTrue(serving.server.port() > 0);
+      assertFalse(Files.exists(authorityTmp) || Files.exists(savedTmp), said);
+      assertTrue(said.contains("  removed " + authorityTmp + ", left by a crash"), said);
+      assertTrue(said.contains("  removed " + savedTmp + ", left by a crash"), said);
+    }
+  }
+
+  @Test
   void serveListensAndSaysWhere() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     ServeCommand.Listen listen = new ServeCommand.Listen();

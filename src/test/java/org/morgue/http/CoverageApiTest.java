@@ -340,6 +340,15 @@ class CoverageApiTest {
     assertEquals("WORLD=3", values(one.get("rows").get("values")));
     assertEquals("Anna Berg=3", values(one.get("cols").get("values")));
     assertEquals("[[2]]", one.get("cells").toString(), "c1 and c4");
+    // the page's link of a cell whose value the filters cannot require exactly: the names quoted
+    // in the query, beside the search's own filters, find the cell's articles
+    assertEquals(
+        1,
+        json("/api/search?q=(ceasefire)%20person:%22Anna%20Berg%22%20place:%22Lima%22"
+                + "&place=Oslo&place=Lima")
+            .get("total")
+            .asLong(),
+        "c4, as the cell [Anna Berg][Lima] of q=ceasefire counts");
   }
 
   @Test

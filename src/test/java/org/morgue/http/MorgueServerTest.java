@@ -72,6 +72,13 @@ class MorgueServerTest {
     searcher.close();
   }
 
+  @Test
+  void theIconBrowsersAskForIsTheSvgIcon() throws Exception {
+    HttpResponse<String> r = get("/favicon.ico");
+    assertEquals(301, r.statusCode());
+    assertEquals("/favicon.svg", r.headers().firstValue("Location").orElse(""));
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   static HttpResponse<String> get(MorgueServer on, String pathAndQuery)

@@ -216,6 +216,39 @@ class SavedSearchesTest {
   }
 
   @Test
+  void anArchiveKeepsAtMostAThousandSavedSearches() throws IOException {
+    SavedSearches store = new SavedSearches(tmp.resolve("many"));
+    Path file = exportOf(tmp.resolve("many.json"), SavedSearches.MAX_SAVED + 1);
+    InvalidRequestException tooMany =
+        assertThrows(InvalidRequestException.class, () -> store.importFrom(file));
+    assertEquals("an archive keeps at most 1000 saved searches", tooMany.getMessage());
+    assertEquals(List.of(), store.list(), "an import past the bound imports nothing");
+
+    assertEquals(
+        SavedSearches.MAX_SAVED,
+        store.importFrom(exportOf(tmp.resolve("full.json"), SavedSearches.MAX_SAVED)));
+    tooMany = assertThrows(InvalidRequestException.class, () -> save(store, "One more", "q=y"));
+    assertEquals("an archive keeps at most 1000 saved searches", tooMany.getMessage());
+    assertEquals(SavedSearches.MAX_SAVED, store.list().size());
+    store.delete("s7");
+    assertEquals("one-more", save(store, "One more", "q=y").slug(), "room again after a delete");
+  }
+
+  /** An export file of {@code n} saved searches, slugs s1 to sN. */
+  private static Path exportOf(Path file, int n) throws IOException {
+    StringBuilder b = new StringBuilder("{\"format\": \"morgue-saved-searches\", \"saved\": [");
+    for (int i = 1; i <= n; i++) {
+      b.append(i == 1 ? "" : ",")
+          .append("{\"slug\": \"s")
+          .append(i)
+          .append("\", \"name\": \"S")
+          .append(i)
+          .append("\", \"query\": \"q=x\", \"savedAt\": \"2026-11-25T10:00:00Z\"}");
+    }
+    return Files.writeString(file, b.append("]}"));
+  }
+
+  @Test
   void leftoversOfACrashAreRemovedAndNothingElse() throws IOException {
     SavedSearches store = new SavedSearches(tmp.resolve("leftovers"));
     SavedSearch kept = store.create("Kept", "q=kept", 1, 1, 1, T, List.of("a1"));

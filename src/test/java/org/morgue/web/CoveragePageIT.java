@@ -331,4 +331,19 @@ class CoveragePageIT {
     assertEquals("1 article", summary());
     assertEquals(List.of("Anna Berg and Carl Dorn agree on a ceasefire"), titles());
   }
+
+  @Test
+  void aMatrixCellOfAChosenValueOpensExactlyItsCount() throws IOException {
+    // two places chosen (any of them): a cell's link keeps its own place alone, so that it opens
+    // the articles the cell counts, not those naming either place
+    open("?q=ceasefire&place=Oslo&place=Lima&matrix=person.place");
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.cssSelector("#matrix .matrix-cell")).isEmpty());
+    assertEquals(List.of("3", "1", "2", "2"), texts("#matrix tbody td"));
+    clickAndWait(
+        driver.findElement(
+            By.cssSelector("#matrix .matrix-cell[data-row='Anna Berg'][data-col='Lima']")));
+    assertEquals("q=ceasefire&person=Anna+Berg&place=Lima", query());
+    assertEquals("1 article", summary());
+  }
 }
