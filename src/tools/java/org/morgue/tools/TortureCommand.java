@@ -164,29 +164,13 @@ public final class TortureCommand implements Callable<Integer> {
     long killedAtMin = Long.MAX_VALUE;
     long killedAtMax = 0;
     int endedBeforeKill = 0;
+    // the kills fall between the first commit and the end: how long that is, from one whole run
+    long window = Math.max(200, (long) (0.9 * firstCommitToEnd(corpus)));
     for (int trial = 0; trial < kills; trial++) {
       IndexLayout layout = new IndexLayout(work.resolve("kill-" + trial));
       Process child = startIngest(corpus, layout);
-      // a random moment after its first commit: at most a few seconds into its work
-      java.io.BufferedReader out =
-          new java.io.BufferedReader(
-              new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      java.util.concurrent.CountDownLatch firstCommit = new java.util.concurrent.CountDownLatch(1);
-      Thread.ofVirtual()
-          .start(
-              () -> {
-                try {
-                  for (String line; (line = out.readLine()) != null; ) {
-                    if (line.startsWith("committed ")) {
-                      firstCommit.countDown();
-                    }
-                  }
-                } catch (IOException e) {
-                  // killed
-                }
-              });
-      firstCommit.await(60, TimeUnit.SECONDS); // its first commit (or, failing it, a minute)
-      boolean ended = child.waitFor(random.nextInt(3_000), TimeUnit.MILLISECONDS);
+      awaitFirstCommit(child);
+      boolean ended = child.waitFor(random.nextLong(window), TimeUnit.MILLISECONDS);
       child.destroyForcibly();
       if (ended) {
         endedBeforeKill++;
@@ -243,14 +227,52 @@ public final class TortureCommand implements Callable<Integer> {
         "ingest kill -9 trials",
         String.format(
             Locale.ROOT,
-            "%d trials (%d after the ingest's end), %d CheckIndex clean, %d resumed exactly to %,d;"
-                + " committed at the kill %s",
+            "%d trials (killed 0-%,d ms after the first commit; %d after the ingest's end), %d"
+                + " CheckIndex clean, %d resumed exactly to %,d; committed at the kill %s",
             kills,
+            window,
             endedBeforeKill,
             clean,
             exact,
             KILL_CORPUS,
             kills == 0 ? "-" : killedAtMin + "-" + killedAtMax));
+  }
+
+  /** Milliseconds from an uninterrupted ingest's first commit to its end. */
+  private long firstCommitToEnd(Path corpus) throws Exception {
+    IndexLayout layout = new IndexLayout(work.resolve("kill-whole"));
+    Process child = startIngest(corpus, layout);
+    awaitFirstCommit(child);
+    long from = System.nanoTime();
+    if (!child.waitFor(10, TimeUnit.MINUTES)) {
+      child.destroyForcibly();
+      failures.add("kill trials: an uninterrupted ingest did not end in 10 minutes");
+    }
+    long ms = (System.nanoTime() - from) / 1_000_000;
+    deleteTree(layout.root());
+    return ms;
+  }
+
+  /** Waits for the child's first commit (or, failing it, a minute), reading what it says. */
+  private static void awaitFirstCommit(Process child) throws InterruptedException {
+    java.io.BufferedReader out =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    java.util.concurrent.CountDownLatch firstCommit = new java.util.concurrent.CountDownLatch(1);
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                for (String line; (line = out.readLine()) != null; ) {
+                  if (line.startsWith("committed ")) {
+                    firstCommit.countDown();
+                  }
+                }
+              } catch (IOException e) {
+                // killed
+              }
+            });
+    firstCommit.await(60, TimeUnit.SECONDS);
   }
 
   private Process startIngest(Path corpus, IndexLayout layout) throws IOException {
