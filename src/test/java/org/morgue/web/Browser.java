@@ -43,6 +43,27 @@ final class Browser {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
+  /** Where the browser started under {@code tmp} puts what it downloads. */
+  static Path downloads(Path tmp) {
+    return tmp.resolve("downloads");
+  }
+
+  /**
+   * The file the browser started under {@code tmp} downloaded as {@code name}, once it is whole.
+   */
+  static Path downloaded(Path tmp, String name) throws InterruptedException {
+    Path file = downloads(tmp).resolve(name);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!(Files.isRegularFile(file) && !Files.exists(file.resolveSibling(name + ".crdownload")))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    if (!Files.isRegularFile(file)) {
+      fail("nothing downloaded as " + name + " in 10 s");
+    }
+    return file;
+  }
+
   /** A headless chromium with a fresh profile under {@code tmp}, its console log kept. */
   static ChromeDriver start(Path tmp) throws IOException {
     ChromeOptions options = new ChromeOptions();
@@ -59,6 +80,13 @@ final class Browser {
         "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"),
         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            Files.createDirectories(downloads(tmp)).toAbsolutePath().toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())

@@ -159,6 +159,43 @@ class CoveragePageIT {
   }
 
   @Test
+  void theChartDownloadsAsAStandaloneSvgAndAPng() throws Exception {
+    open("?interval=month");
+    driver.findElement(By.id("download-svg")).click();
+    Path svg = Browser.downloaded(tmp, "morgue-timeline.svg");
+    javax.xml.parsers.DocumentBuilderFactory xml =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    xml.setNamespaceAware(true);
+    org.w3c.dom.Document doc = xml.newDocumentBuilder().parse(svg.toFile());
+    org.w3c.dom.Element root = doc.getDocumentElement();
+    assertEquals("svg", root.getLocalName());
+    assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
+    List<String> labels = new java.util.ArrayList<>();
+    int gaps = 0;
+    int hits = 0;
+    org.w3c.dom.NodeList all = doc.getElementsByTagName("*");
+    for (int i = 0; i < all.getLength(); i++) {
+      org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+      List<String> classes = List.of(e.getAttribute("class").split(" "));
+      if (classes.contains("x-label")) {
+        labels.add(e.getTextContent());
+      }
+      gaps += classes.contains("gap") ? 1 : 0;
+      hits += classes.contains("hits") ? 1 : 0;
+    }
+    assertEquals("Jan 2021", labels.get(0), labels.toString());
+    assertEquals(3, gaps, "the archive's gap, April to June, drawn in the file too");
+    assertEquals(0, hits, "no links or hit areas in a downloaded chart");
+
+    driver.findElement(By.id("download-png")).click();
+    java.awt.image.BufferedImage png =
+        javax.imageio.ImageIO.read(Browser.downloaded(tmp, "morgue-timeline.png").toFile());
+    assertEquals(
+        2 * Integer.parseInt(root.getAttribute("width")), png.getWidth(), "twice as sharp");
+    assertEquals(2 * Integer.parseInt(root.getAttribute("height")), png.getHeight());
+  }
+
+  @Test
   void theShareOfAFilteredDeskDividesByThatDesksArticles() throws IOException {
     open("?q=ceasefire&section=WORLD&interval=month&chart=share");
     assertEquals(
