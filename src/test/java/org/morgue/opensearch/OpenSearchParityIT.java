@@ -112,6 +112,13 @@ class OpenSearchParityIT {
     if (cluster != null) {
       cluster.close();
     }
+    if (dir != null) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
   }
 
   /** The requests both backends answer alike, as the query strings of {@code /api/search}. */

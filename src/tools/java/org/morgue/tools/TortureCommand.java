@@ -92,7 +92,8 @@ public final class TortureCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (work == null) {
+    boolean temporary = work == null;
+    if (temporary) {
       work = Files.createTempDirectory("morgue-torture");
     }
     Random random = new Random(seed);
@@ -115,10 +116,14 @@ public final class TortureCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "%-34s %.0f s%n", "elapsed", (System.nanoTime() - start) / 1e9);
     if (failures.isEmpty()) {
       System.out.println("result                             PASS");
+      if (temporary) {
+        deleteTree(work);
+      }
       return 0;
     }
     System.out.println("result                             FAIL");
     failures.forEach(f -> System.out.println("  " + f));
+    System.out.println("the archives are kept in " + work);
     return 1;
   }
 
