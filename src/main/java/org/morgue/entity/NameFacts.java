@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  *     count</td></tr>
  * <tr><td>{@code S|the hill|The Hill}</td><td>the archive's sources: a name that is a source is the
  *     outlet</td></tr>
+ * <tr><td>{@code Q|bucha}</td><td>articles where a one-word name found as a person is written as a
+ *     place is: "in Bucha", "the town of Bucha", "Bucha, Ukraine" (see {@link #placeCue})</td></tr>
  * </table>
  */
 public final class NameFacts {
@@ -59,7 +61,7 @@ public final class NameFacts {
    * The version of the facts: bumped when a change of Morgue changes the facts an article gives, so
    * that {@code entities apply} writes every article's facts again before resolving.
    */
-  public static final int VERSION = 8;
+  public static final int VERSION = 9;
 
   /** An acronym in brackets right after a name: " (INL)". */
   private static final Pattern DEFINED_AFTER =
@@ -94,6 +96,9 @@ public final class NameFacts {
       facts.add("V|" + d.type + "|" + variantKey(d.type, k) + "|" + d.name);
       if (d.type != EntityType.PERSON) {
         continue;
+      }
+      if (d.words.length == 1 && placeCue(d.before, d.after, tables)) {
+        facts.add("Q|" + k);
       }
       PersonName p = PersonName.parse(d.name);
       if (p == null || !plausible(d.name, p)) {
@@ -144,6 +149,50 @@ public final class NameFacts {
       }
     }
     return facts;
+  }
+
+  /** Words after which a name is a place: "in Bucha", "near Irpin", "the town of Ferguson". */
+  private static final Pattern PLACE_BEFORE =
+      Pattern.compile(
+          "(?i)(?:^|[\\s(])(?:in|near|outside|(?:town|city|village|suburb|region|province|district)"
+              + " of)[\\s\\u00A0]+$");
+
+  /**
+   * What may follow such a name: not a possessive, not another capitalised word ("in Trump Tower").
+   */
+  private static final Pattern PLACE_AFTER_OK =
+      Pattern.compile("^(?!['’]s\\b)(?![\\s\\u00A0]+\\p{Lu})");
+
+  /** A comma and a known place after a name: "Bucha, Ukraine", "Ferguson, Mo." */
+  private static final Pattern PLACE_AFTER =
+      Pattern.compile("^,[\\s\\u00A0]+(\\p{Lu}[\\p{L}.’'-]*(?:[\\s\\u00A0]\\p{Lu}[\\p{L}.’'-]*)?)");
+
+  /**
+   * Whether the words around a one-word name found as a person say it is a place: a preposition of
+   * place before it ("in", "near", "outside", "the town of") and neither a possessive nor another
+   * capitalised word after it, or a comma and a place the shipped tables know after it ("Bucha,
+   * Ukraine", "Ferguson, Missouri"), not followed by a capitalised word ("Cornyn, Texas
+   * Republican"). The archive counts the articles that write a name so; a name written so in enough
+   * of its articles is a place (see {@code Resolver}).
+   */
+  static boolean placeCue(String before, String after, NameTables tables) {
+    if (PLACE_BEFORE.matcher(before).find() && PLACE_AFTER_OK.matcher(after).find()) {
+      return true;
+    }
+    Matcher m = PLACE_AFTER.matcher(after);
+    if (!m.find()) {
+      return false;
+    }
+    String rest = after.substring(m.end());
+    if (rest.matches("(?s)^[\\s\\u00A0]+\\p{Lu}.*")) {
+      return false;
+    }
+    String place = m.group(1);
+    NameTables.Entry e = tables.alias(place);
+    if (e == null && place.endsWith(".")) {
+      e = tables.alias(place.substring(0, place.length() - 1));
+    }
+    return e != null && e.type() == EntityType.LOCATION;
   }
 
   /**

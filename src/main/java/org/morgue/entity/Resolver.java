@@ -44,6 +44,12 @@ final class Resolver {
 
   static final double TYPE_SHARE = 0.6;
 
+  /**
+   * A one-word name found as a person is a place when at least this share of the articles finding
+   * it so write it as a place is written ({@code Q} facts), in at least {@link #TYPE_MIN_VOTES}.
+   */
+  static final double PLACE_SHARE = 0.5;
+
   /** A candidate named in the article itself counts this many times. */
   static final double IN_ARTICLE = 5;
 
@@ -194,6 +200,17 @@ final class Resolver {
           && prefix("L|" + k + "|").isEmpty()) {
         d.type = placesAndOrgs.get(k); // no one in the archive bears it as a surname
         continue;
+      }
+      if (d.type == EntityType.PERSON && d.words.length == 1) {
+        // "in Bucha", "Bucha, Ukraine": written as a place is, in more articles than name anyone
+        // of that surname in full ("the ruling in Bostock" is Gerald Bostock's case)
+        long written = stats.count("Q|" + k);
+        if (written >= TYPE_MIN_VOTES
+            && written >= PLACE_SHARE * stats.count("T|PERSON|" + k)
+            && written > fullNamed(k)) {
+          d.type = EntityType.LOCATION;
+          continue;
+        }
       }
       long total = 0;
       EntityType top = null;
@@ -608,6 +625,15 @@ final class Resolver {
       }
     }
     return null;
+  }
+
+  /** The articles naming someone of this surname in full (an article naming two counts twice). */
+  private long fullNamed(String surname) {
+    long n = 0;
+    for (long c : prefix("L|" + surname + "|").values()) {
+      n += c;
+    }
+    return n;
   }
 
   /** The number of articles naming a full name (by its key). */

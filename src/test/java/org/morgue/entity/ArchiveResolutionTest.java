@@ -293,6 +293,29 @@ class ArchiveResolutionTest {
   }
 
   @Test
+  void aOneWordNameTheArchiveWritesAsAPlaceIsAPlace() {
+    Archive a =
+        new Archive(
+            Map.of(
+                "Bucha", PERSON,
+                "Ukraine", LOCATION,
+                "Smith", PERSON,
+                "Trump", PERSON,
+                "Trump Tower", LOCATION));
+    a.times(2, "2022-04-03", NYT, "Atrocities in Bucha were documented.");
+    a.times(1, "2022-04-04", NYT, "The town of Bucha mourned.");
+    a.times(1, "2022-04-05", NYT, "Bucha, Ukraine, was shelled.");
+    int bare = a.add("2022-04-06", NYT, "Bucha was shelled again.");
+    assertEquals(List.of("LOCATION Bucha => Bucha"), a.canon(bare));
+    // a person some articles have confidence in, or whose tower stands somewhere, stays a person
+    a.times(4, "2022-04-03", NYT, "Smith said so.");
+    a.times(2, "2022-04-03", NYT, "Voters put their trust in Smith.");
+    a.times(3, "2022-04-03", NYT, "Trump spoke in Trump Tower. Many believe in Trump's plan.");
+    int smith = a.add("2022-04-07", NYT, "Smith and Trump spoke.");
+    assertEquals(List.of("PERSON Smith => Smith", "PERSON Trump => Trump"), a.canon(smith));
+  }
+
+  @Test
   void linesManyArticlesOfOneSourceShareAreBoilerplate() {
     Archive a = new Archive(Map.of("Ned Price", PERSON, "Washington", LOCATION));
     for (int i = 0; i < 6; i++) {

@@ -208,10 +208,13 @@ class ArchiveNamesFacetsTest {
   }
 
   @Test
-  void aNameTakesTheTypeMostOfItsMentionsHaveAndLawsAreNoPeople() throws Exception {
+  void aNameTakesTheTypeMostOfItsMentionsHaveLawsAreNoPeopleAndPlacesAreWrittenSo()
+      throws Exception {
     times(4, "2020-01-01", LEDGER, "Kalbo spoke in Tarvo.");
     times(4, "2020-01-01", LEDGER, "Zelmar Kalbo visited Tarvo.");
     times(1, "2020-01-02", LEDGER, "Zelmar sued. Obamacare stays. Tarvo waits.");
+    times(3, "2020-01-03", LEDGER, "Atrocities in Bucha were documented.");
+    times(1, "2020-01-04", LEDGER, "Bucha was shelled.");
     IndexLayout layout =
         ingest(
             Map.of(
@@ -219,10 +222,12 @@ class ArchiveNamesFacetsTest {
                 "Zelmar Kalbo", PERSON,
                 "Kalbo", PERSON,
                 "Obamacare", PERSON,
-                "Tarvo", LOCATION));
+                "Tarvo", LOCATION,
+                "Bucha", PERSON));
     assertEquals(Map.of("Zelmar Kalbo", 8L), facet(layout, "person"), "no Obamacare");
     assertEquals(Map.of("Zelmar", 1L), facet(layout, "org"));
-    assertEquals(Map.of("Tarvo", 9L), facet(layout, "place"));
+    assertEquals(
+        Map.of("Tarvo", 9L, "Bucha", 4L), facet(layout, "place"), "Bucha is written as a place");
   }
 
   @Test
