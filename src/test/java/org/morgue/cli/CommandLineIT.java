@@ -319,16 +319,8 @@ class CommandLineIT {
         Files.writeString(
             layout.saved().resolve(org.morgue.saved.SavedSearches.FILE_NAME + ".tmp"), "{\"half");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    ServeCommand.Listen listen = new ServeCommand.Listen();
-    listen.port = 0;
     try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        ServeCommand.Serving serving =
-            ServeCommand.start(
-                layout,
-                listen,
-                java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofMillis(500),
-                out)) {
+        ServeCommand.Serving serving = serve(out)) {
       String said = printed.toString(StandardCharsets.UTF_8);
       assertTrue(serving.server.port() > 0);
       assertFalse(Files.exists(authorityTmp) || Files.exists(savedTmp), said);
@@ -337,19 +329,23 @@ class CommandLineIT {
     }
   }
 
+  /** {@code serve} of the test archive on any free port, saying what it does to {@code out}. */
+  private static ServeCommand.Serving serve(PrintStream out) throws java.io.IOException {
+    ServeCommand.Listen listen = new ServeCommand.Listen();
+    listen.port = 0;
+    return ServeCommand.start(
+        new org.morgue.index.IndexLayout(Path.of(archive)),
+        listen,
+        java.time.Duration.ofSeconds(2),
+        java.time.Duration.ofMillis(500),
+        out);
+  }
+
   @Test
   void serveListensAndSaysWhere() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    ServeCommand.Listen listen = new ServeCommand.Listen();
-    listen.port = 0;
     try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        ServeCommand.Serving serving =
-            ServeCommand.start(
-                new org.morgue.index.IndexLayout(Path.of(archive)),
-                listen,
-                java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofMillis(500),
-                out)) {
+        ServeCommand.Serving serving = serve(out)) {
       int port = serving.server.port();
       String said = printed.toString(StandardCharsets.UTF_8);
       assertTrue(
