@@ -30,13 +30,14 @@ export function init(helpers) {
 }
 
 /**
- * Narrows the search `x` to the articles among its results that name every value of `values` in
+ * Narrows the search `x` to the articles among its results that name every value of `wanted` in
  * dimension `d`, as a cell counts them: with the dimension's filters where they can say so exactly
  * (no value chosen, one, "all of", or the cell's values among those chosen, which then are the
  * ones kept), else with the names quoted in the query (`place:"Lima"`), which keeps the results
  * and requires the name. Returns those query clauses.
  */
-function require(x, d, values) {
+function narrow(x, d, wanted) {
+  const values = [...new Set(wanted)];
   const have = x.getAll(d);
   const allOf = x.getAll('all').includes(d);
   let keep;
@@ -86,7 +87,7 @@ export async function showMatrix(p) {
   const max = Math.max(1, ...m.cells.flat());
   const cell = (rv, cv, n) => {
     const to = ui.changed((x) => {
-      const clauses = [...require(x, r, r === c ? [rv, cv] : [rv]), ...(r === c ? [] : require(x, c, [cv]))];
+      const clauses = [...narrow(x, r, r === c ? [rv, cv] : [rv]), ...(r === c ? [] : narrow(x, c, [cv]))];
       if (clauses.length) {
         const q = (x.get('q') || '').trim();
         x.set('q', (q ? '(' + q + ') ' : '') + clauses.join(' '));
