@@ -26,8 +26,7 @@ import java.util.regex.Pattern;
  *     particle surname: {@code L|busaidi|...})</td></tr>
  * <tr><td>{@code G|hillary|hillary clinton}</td><td>full names by given name and its formal forms
  *     (and by the first word of a family-name-first name)</td></tr>
- * <tr><td>{@code Y|trump|2016|donald trump}</td><td>full names by surname and year, to weigh names
- *     near a date (all the names of a surname in a year are one prefix)</td></tr>
+ * <tr><td>{@code Y|2016|donald trump}</td><td>full names by year, to weigh names near a date</td></tr>
  * <tr><td>{@code H|president|barack obama}</td><td>titles and honorifics written just before a
  *     full name</td></tr>
  * <tr><td>{@code A|CDC|Centers for Disease Control and Prevention}</td><td>acronym definitions
@@ -62,7 +61,7 @@ public final class NameFacts {
    * The version of the facts: bumped when a change of Morgue changes the facts an article gives, so
    * that {@code entities apply} writes every article's facts again before resolving.
    */
-  public static final int VERSION = 10;
+  public static final int VERSION = 9;
 
   /** An acronym in brackets right after a name: " (INL)". */
   private static final Pattern DEFINED_AFTER =
@@ -115,7 +114,7 @@ public final class NameFacts {
         facts.add("G|" + g + "|" + fk);
       }
       if (year > 0) {
-        facts.add("Y|" + p.surname() + "|" + year + "|" + fk);
+        facts.add("Y|" + year + "|" + fk);
       }
       for (String t : d.titles) {
         facts.add("H|" + t + "|" + fk);

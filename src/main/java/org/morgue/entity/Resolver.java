@@ -648,16 +648,9 @@ final class Resolver {
       return total;
     }
     double s = 0.05 * total;
-    PersonName p = PersonName.parse(fk);
-    if (p == null) {
-      return s;
-    }
-    // one walk a surname and year, shared by every candidate of that surname
     double[] w = {1, 0.5, 0.25};
     for (int dy = -2; dy <= 2; dy++) {
-      s +=
-          w[Math.abs(dy)]
-              * prefix("Y|" + p.surname() + "|" + (year + dy) + "|").getOrDefault(fk, 0L);
+      s += w[Math.abs(dy)] * stats.count("Y|" + (year + dy) + "|" + fk);
     }
     return s;
   }
