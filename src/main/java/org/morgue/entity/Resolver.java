@@ -201,16 +201,11 @@ final class Resolver {
         d.type = placesAndOrgs.get(k); // no one in the archive bears it as a surname
         continue;
       }
-      if (d.type == EntityType.PERSON && d.words.length == 1) {
-        // "in Bucha", "Bucha, Ukraine": written as a place is, in more articles than name anyone
-        // of that surname in full ("the ruling in Bostock" is Gerald Bostock's case)
-        long written = stats.count("Q|" + k);
-        if (written >= TYPE_MIN_VOTES
-            && written >= PLACE_SHARE * stats.count("T|PERSON|" + k)
-            && written > fullNamed(k)) {
-          d.type = EntityType.LOCATION;
-          continue;
-        }
+      if ((d.type == EntityType.PERSON || d.type == EntityType.LOCATION)
+          && d.words.length == 1
+          && writtenAsPlace(k)) {
+        d.type = EntityType.LOCATION; // and the votes of the model's person mentions do not count
+        continue;
       }
       long total = 0;
       EntityType top = null;
@@ -625,6 +620,18 @@ final class Resolver {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the archive writes a one-word name the model often takes for a person as a place ("in
+   * Bucha", "Bucha, Ukraine"), in more articles than name anyone of that surname in full ("the
+   * ruling in Bostock" is Gerald Bostock's case).
+   */
+  private boolean writtenAsPlace(String k) {
+    long written = stats.count("Q|" + k);
+    return written >= TYPE_MIN_VOTES
+        && written >= PLACE_SHARE * stats.count("T|PERSON|" + k)
+        && written > fullNamed(k);
   }
 
   /** The articles naming someone of this surname in full (an article naming two counts twice). */

@@ -307,6 +307,18 @@ class ArchiveResolutionTest {
     a.times(1, "2022-04-05", NYT, "Bucha, Ukraine, was shelled.");
     int bare = a.add("2022-04-06", NYT, "Bucha was shelled again.");
     assertEquals(List.of("LOCATION Bucha => Bucha"), a.canon(bare));
+    // where the model itself found the place, the votes of its person mentions do not undo it
+    Archive b = new Archive(Map.of("Bucha", PERSON, "Irpin", LOCATION));
+    b.times(4, "2022-04-03", NYT, "Atrocities in Bucha were documented.");
+    b.times(2, "2022-04-04", NYT, "Bucha mourned.");
+    Archive c = new Archive(Map.of("Bucha", LOCATION));
+    c.times(1, "2022-04-05", NYT, "In Bucha, Irpin and elsewhere.");
+    b.stats.add(c.finder.facts(c.texts.get(0), c.found.get(0)));
+    assertEquals(
+        List.of("LOCATION Bucha => Bucha"),
+        c.finder.resolve(c.texts.get(0), c.found.get(0), b.stats).mentions().stream()
+            .map(m -> m.type() + " " + m.text() + " => " + m.canonical())
+            .toList());
     // a person some articles have confidence in, or whose tower stands somewhere, stays a person
     a.times(4, "2022-04-03", NYT, "Smith said so.");
     a.times(2, "2022-04-03", NYT, "Voters put their trust in Smith.");
