@@ -183,8 +183,7 @@ public final class NameFacts {
     if (!m.find()) {
       return false;
     }
-    String rest = after.substring(m.end());
-    if (rest.matches("(?s)^[\\s\\u00A0]+\\p{Lu}.*")) {
+    if (!PLACE_AFTER_OK.matcher(after.substring(m.end())).find()) {
       return false;
     }
     String place = m.group(1);

@@ -404,11 +404,7 @@ final class Resolver {
       return;
     }
     if (k.length() > 3 && k.endsWith("s")) {
-      long family = 0;
-      for (long c : prefix("L|" + k.substring(0, k.length() - 1) + "|").values()) {
-        family += c;
-      }
-      if (family >= 10) {
+      if (fullNamed(k.substring(0, k.length() - 1)) >= 10) {
         d.dropped = true;
         return;
       }
